@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase, type Db } from './database/connection.js';
+import { DATABASE_FILE } from './database/data-dir.js';
+import { ensureTerminalId } from './database/queries/meta.js';
+import { Dispatcher } from './ipc/dispatcher.js';
+import type { Logger } from './logs/logger.js';
+import { EventHub } from './services/event-hub.js';
+import { loadRegistry } from './services/registry.js';
+import { SessionStore } from './services/session-store.js';
+import { systemClock, type Clock } from './utils/clock.js';
+
+export interface AppOptions {
+  dataDir: string;
+  logger: Logger;
+  clock?: Clock;
+  /** A better-sqlite3 binary for another runtime (the desktop's Electron build). */
+  nativeBinding?: string;
+}
+
+/** The core, assembled: one database, one dispatcher, one live channel. Transports attach to it. */
+export interface App {
+  db: Db;
+  dispatcher: Dispatcher;
+  events: EventHub;
+  sessions: SessionStore;
+  logger: Logger;
+  dataDir: string;
+  close(): void;
+}
+
+export async function createApp(options: AppOptions): Promise<App> {
+  const clock = options.clock ?? systemClock;
+  mkdirSync(options.dataDir, { recursive: true });
+  const file = join(options.dataDir, DATABASE_FILE);
+  const db = openDatabase(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  ensureTerminalId(db);
+  const registry = await loadRegistry();
+  const events = new EventHub();
+  const sessions = new SessionStore(clock);
+  const dispatcher = new Dispatcher({ db, registry, sessions, events, clock, logger: options.logger });
+  options.logger.info('Banco de dados aberto', { file, operations: registry.size });
+  return {
+    db,
+    dispatcher,
+    events,
+    sessions,
+    logger: options.logger,
+    dataDir: options.dataDir,
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,53 @@
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { DatabaseTooNewError, latestSchemaVersion, runMigrations, schemaVersion } from './migrations/index.js';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** A better-sqlite3 binary built for another runtime (the desktop passes its Electron build). */
+  nativeBinding?: string;
+  busyTimeoutMs?: number;
+}
+
+/**
+ * Opens the store with the durability the design asks for: WAL, synchronous=FULL read back (the
+ * driver's WAL default is NORMAL, which can lose the last sales on power loss), foreign keys on,
+ * a busy timeout, and the schema migrated. A file from a newer version is refused before any write.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const driverOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  if (file !== ':memory:' && existsSync(file)) refuseNewerSchema(file, driverOptions);
+
+  const db = new Database(file, driverOptions);
+  try {
+    applyPragmas(db, options.busyTimeoutMs ?? 5000);
+    runMigrations(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function refuseNewerSchema(file: string, driverOptions: Database.Options) {
+  const probe = new Database(file, { ...driverOptions, readonly: true, fileMustExist: true });
+  try {
+    const found = schemaVersion(probe);
+    const supported = latestSchemaVersion();
+    if (found > supported) throw new DatabaseTooNewError(found, supported);
+  } finally {
+    probe.close();
+  }
+}
+
+export function applyPragmas(db: Db, busyTimeoutMs: number) {
+  const mode = db.pragma('journal_mode = WAL', { simple: true });
+  if (mode !== 'wal' && db.name !== ':memory:') throw new Error(`O SQLite não entrou em modo WAL (ficou "${String(mode)}").`);
+  db.pragma('synchronous = FULL');
+  const synchronous = db.pragma('synchronous', { simple: true });
+  if (synchronous !== 2) throw new Error(`O SQLite não aceitou synchronous=FULL (ficou ${String(synchronous)}).`);
+  db.pragma('foreign_keys = ON');
+  if (db.pragma('foreign_keys', { simple: true }) !== 1) throw new Error('O SQLite não ativou as chaves estrangeiras.');
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+}

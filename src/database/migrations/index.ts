@@ -1,0 +1,41 @@
+import type { Db } from '../connection.js';
+import { migration001 } from './001-initial.js';
+import type { Migration } from './migration.js';
+
+/** Every migration, in order. A new one gets the next number, its own file and its own test. */
+export const MIGRATIONS: readonly Migration[] = [migration001];
+
+export const latestSchemaVersion = (migrations: readonly Migration[] = MIGRATIONS): number =>
+  migrations.reduce((max, m) => Math.max(max, m.version), 0);
+
+export class DatabaseTooNewError extends Error {
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super(
+      `Este banco de dados foi gravado por uma versão mais nova do Balcão (esquema ${found}; esta versão conhece até ${supported}). ` +
+        'Atualize o Balcão neste computador. O arquivo não foi alterado.',
+    );
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+export const schemaVersion = (db: Db): number => db.pragma('user_version', { simple: true }) as number;
+
+/** Brings the schema up to date, one migration per transaction. Refuses a database from a newer version. */
+export function runMigrations(db: Db, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  const latest = latestSchemaVersion(migrations);
+  const current = schemaVersion(db);
+  if (current > latest) throw new DatabaseTooNewError(current, latest);
+  const applied: number[] = [];
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    }).immediate();
+    applied.push(migration.version);
+  }
+  return applied;
+}

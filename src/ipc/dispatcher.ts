@@ -1,0 +1,181 @@
+import type { Db } from '../database/connection.js';
+import { appendAudit } from '../database/queries/audit.js';
+import { appendChange } from '../database/queries/change-log.js';
+import { readTerminalIdentity, type TerminalIdentity } from '../database/queries/meta.js';
+import { readSettings, type StoredSettings } from '../database/queries/settings.js';
+import { findUserById } from '../database/queries/users.js';
+import { BusinessError, httpStatusFor, Rejection } from '../exceptions/business-error.js';
+import type { Logger } from '../logs/logger.js';
+import { operations } from '../models/contract.js';
+import type { ErrorBody } from '../models/errors.js';
+import type { LiveEvent, EventHub } from '../services/event-hub.js';
+import type { Registry } from '../services/registry.js';
+import type { Actor, AuditInput, PrepareContext, Script, ScriptContext } from '../services/script.js';
+import { idleLockDue } from '../services/session-policy.js';
+import type { SessionRecord, SessionStore } from '../services/session-store.js';
+import type { Clock } from '../utils/clock.js';
+import { HybridLogicalClock } from '../utils/hlc.js';
+import { newErrorRef, newId } from '../utils/ids.js';
+import { parseInput } from './validation.js';
+
+export type DispatchResult = { ok: true; result: unknown } | { ok: false; status: number; error: ErrorBody };
+
+export interface DispatcherDeps {
+  db: Db;
+  registry: Registry;
+  sessions: SessionStore;
+  events: EventHub;
+  clock: Clock;
+  logger: Logger;
+}
+
+/**
+ * The one way in for every transport: finds the script, checks the session and role, validates the
+ * input, runs the async preparation, then the body in one transaction, and shapes every error.
+ */
+export class Dispatcher {
+  private terminal: TerminalIdentity;
+  private settings: StoredSettings;
+  private readonly hlc: HybridLogicalClock;
+
+  constructor(private readonly deps: DispatcherDeps) {
+    this.terminal = readTerminalIdentity(deps.db);
+    this.settings = readSettings(deps.db);
+    const last = deps.db.prepare<[], { last_hlc: string }>('SELECT last_hlc FROM change_log_state').get()?.last_hlc;
+    this.hlc = new HybridLogicalClock(deps.clock, this.terminal.id, last || undefined);
+  }
+
+  get registry(): Registry {
+    return this.deps.registry;
+  }
+
+  async dispatch(operation: string, rawInput: unknown, token?: string | null): Promise<DispatchResult> {
+    try {
+      return { ok: true, result: await this.execute(operation, rawInput, token ?? null) };
+    } catch (error) {
+      return this.failure(operation, error);
+    }
+  }
+
+  private async execute(operation: string, rawInput: unknown, token: string | null): Promise<unknown> {
+    const { db, registry, sessions, clock } = this.deps;
+    const script = registry.get(operation);
+    if (!script) throw new BusinessError('UNKNOWN_OPERATION', `Operação desconhecida: ${operation}.`, 'operation');
+    const now = clock.now();
+    const settings = this.settings;
+
+    let session = token ? (sessions.get(token) ?? null) : null;
+    let actor: Actor | null = null;
+    if (session) {
+      const user = findUserById(db, session.userId);
+      if (user?.active) actor = { id: user.id, name: user.name, role: user.role };
+      else {
+        sessions.close(session.token);
+        session = null;
+      }
+    }
+
+    if (script.roles !== 'public') {
+      if (!session || !actor) throw new BusinessError('UNAUTHENTICATED', 'Sessão encerrada. Entre de novo com seu PIN.');
+      if (!session.locked && idleLockDue(actor.role, session.lastActivityAt, now, settings.idleLockMinutes)) {
+        sessions.lock(session);
+        this.deps.events.publish({ type: 'session.locked', data: { userId: actor.id }, at: now });
+      }
+      if (session.locked && !script.whileLocked) {
+        throw new BusinessError('SESSION_LOCKED', 'Tela bloqueada. Digite seu PIN para continuar.');
+      }
+      if (!script.roles.includes(actor.role)) {
+        this.recordDenial(script, actor, now);
+        throw new BusinessError('FORBIDDEN', 'Seu papel não permite esta operação.', undefined, { operation });
+      }
+    }
+
+    const input = parseInput(operations[script.name].input, rawInput);
+    if (session && !session.locked) sessions.touch(session);
+
+    const base: PrepareContext = { db, now, actor, session, terminal: this.terminal, settings };
+    const prepared = script.prepare ? await script.prepare(input as never, base) : undefined;
+    return this.runInTransaction(script, input, { ...base, now: clock.now() }, prepared);
+  }
+
+  private runInTransaction(script: Script, input: unknown, base: PrepareContext, prepared: unknown): unknown {
+    const { db } = this.deps;
+    const effects: (() => void)[] = [];
+    const events: LiveEvent[] = [];
+    const ctx = this.context(base, effects, events);
+    const body = db.transaction(() => script.run(db, input as never, ctx, prepared as never));
+    const output = script.readOnly ? body.deferred() : body.immediate();
+    for (const effect of effects) effect();
+    for (const event of events) this.deps.events.publish(event);
+    if (output instanceof Rejection) throw output.error;
+    return output;
+  }
+
+  private context(base: PrepareContext, effects: (() => void)[], events: LiveEvent[]): ScriptContext {
+    const { db, logger, sessions } = this.deps;
+    const terminalId = this.terminal.id;
+    return {
+      ...base,
+      logger,
+      sessions,
+      newId,
+      stamp: () => this.hlc.tick(),
+      recordChange: (entity, entityId, op, data, hlc) =>
+        appendChange(db, { id: newId(), terminalId, hlc: hlc ?? this.hlc.tick(), entity, entityId, op, data, at: base.now }),
+      audit: (entry: AuditInput) =>
+        appendAudit(db, {
+          userId: base.actor?.id ?? null,
+          userName: base.actor?.name ?? null,
+          recordType: null,
+          recordId: null,
+          result: 'ok',
+          approverId: null,
+          approverName: null,
+          details: {},
+          ...entry,
+          id: newId(),
+          at: base.now,
+          terminalId,
+        }),
+      emit: (type, data) => events.push({ type, data, at: base.now } as LiveEvent),
+      afterCommit: (effect) => effects.push(effect),
+      configurationChanged: () => effects.push(() => this.reloadConfiguration()),
+    };
+  }
+
+  /** A refused call is itself worth knowing about. */
+  private recordDenial(script: Script, actor: Actor, now: number) {
+    const { db } = this.deps;
+    db.transaction(() =>
+      appendAudit(db, {
+        id: newId(),
+        at: now,
+        terminalId: this.terminal.id,
+        userId: actor.id,
+        userName: actor.name,
+        action: 'access.denied',
+        recordType: 'operation',
+        recordId: script.name,
+        result: 'denied',
+        approverId: null,
+        approverName: null,
+        details: { role: actor.role },
+      }),
+    ).immediate();
+  }
+
+  /** Shop, terminal and settings are read once and again only after a script changes them. */
+  private reloadConfiguration(): void {
+    this.terminal = readTerminalIdentity(this.deps.db);
+    this.settings = readSettings(this.deps.db);
+  }
+
+  private failure(operation: string, error: unknown): DispatchResult {
+    if (error instanceof BusinessError) return { ok: false, status: httpStatusFor(error.code), error: error.toBody() };
+    const ref = newErrorRef();
+    this.deps.logger.error('Erro interno ao executar operação', { ref, operation, error });
+    return { ok: false, status: 500, error: { code: 'INTERNAL', message: `Erro interno (ref ${ref}).`, details: { ref } } };
+  }
+}
+
+export type { SessionRecord };

@@ -1,0 +1,160 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join } from 'node:path';
+import type { App } from '../app.js';
+import type { ErrorBody } from '../models/errors.js';
+import { describeContract } from './contract-schema.js';
+import { bearerToken, isAllowedOrigin, operationFromPath, RENDERER_CSP, staticFilePath } from './http-security.js';
+
+export interface HttpBridgeOptions {
+  /** The built renderer (vite build output); without it only the API is served. */
+  staticDir?: string;
+  maxBodyBytes?: number;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
+};
+
+const BASE_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+class BodyError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorBody,
+  ) {
+    super(body.message);
+  }
+}
+
+/**
+ * Browser mode's transport: POST /api/<operation> with JSON, GET /api/contract, live events over
+ * Server-Sent Events at /api/events, and the built renderer. Same dispatcher as the desktop.
+ */
+export function createHttpBridge(app: App, options: HttpBridgeOptions = {}): Server {
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const contract = JSON.stringify(describeContract(app.dispatcher.registry));
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      app.logger.error('Falha na ponte HTTP', { error, path: request.url });
+      if (!response.headersSent) sendJson(response, 500, { error: { code: 'INTERNAL', message: 'Erro interno.' } });
+      else response.end();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse) {
+    const url = new URL(request.url ?? '/', 'http://balcao.local');
+    if (url.pathname.startsWith('/api/')) {
+      if (!isAllowedOrigin(request.headers.origin, request.headers.host)) {
+        return sendJson(response, 403, { error: { code: 'FORBIDDEN', message: 'Origem não permitida.' } });
+      }
+      if (url.pathname === '/api/contract' && request.method === 'GET') return sendRaw(response, 200, contract);
+      if (url.pathname === '/api/events' && request.method === 'GET') return streamEvents(url, response);
+      const operation = operationFromPath(url.pathname);
+      if (!operation) return sendJson(response, 404, { error: { code: 'UNKNOWN_OPERATION', message: 'Rota desconhecida.' } });
+      if (request.method !== 'POST') {
+        response.setHeader('allow', 'POST');
+        return sendJson(response, 405, { error: { code: 'VALIDATION', message: 'Use POST com um corpo JSON.', field: 'method' } });
+      }
+      let input: unknown;
+      try {
+        input = await readJson(request, maxBodyBytes);
+      } catch (error) {
+        if (error instanceof BodyError) return sendJson(response, error.status, { error: error.body });
+        throw error;
+      }
+      const outcome = await app.dispatcher.dispatch(operation, input, bearerToken(request.headers.authorization));
+      return outcome.ok ? sendJson(response, 200, outcome.result) : sendJson(response, outcome.status, { error: outcome.error });
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { error: { code: 'VALIDATION', message: 'Método não permitido.' } });
+    return serveStatic(url.pathname, response);
+  }
+
+  function streamEvents(url: URL, response: ServerResponse) {
+    const token = url.searchParams.get('token');
+    const session = token ? app.sessions.get(token) : undefined;
+    if (!session) return sendJson(response, 401, { error: { code: 'UNAUTHENTICATED', message: 'Sessão encerrada. Entre de novo com seu PIN.' } });
+    response.writeHead(200, { ...BASE_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+    response.write(': conectado\n\n');
+    const unsubscribe = app.events.subscribe((event) => {
+      if (!app.sessions.get(session.token)) return close();
+      response.write(`event: ${event.type}\ndata: ${JSON.stringify({ ...event.data, at: event.at })}\n\n`);
+    });
+    const keepAlive = setInterval(() => response.write(': ping\n\n'), 25_000);
+    const close = () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+      response.end();
+    };
+    response.on('close', close);
+  }
+
+  function serveStatic(pathname: string, response: ServerResponse) {
+    const root = options.staticDir;
+    const relative = staticFilePath(pathname);
+    if (!root || !relative) return sendJson(response, 404, { error: { code: 'NOT_FOUND', message: 'Página não encontrada.' } });
+    let file = join(root, relative);
+    // Client-side routes (no extension) get the app shell.
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      if (extname(relative)) return sendJson(response, 404, { error: { code: 'NOT_FOUND', message: 'Arquivo não encontrado.' } });
+      file = join(root, 'index.html');
+      if (!existsSync(file)) return sendJson(response, 404, { error: { code: 'NOT_FOUND', message: 'A interface não foi gerada (rode npm run build).' } });
+    }
+    const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+    const immutable = relative.startsWith('assets/');
+    response.writeHead(200, {
+      ...BASE_HEADERS,
+      'content-type': type,
+      'content-security-policy': RENDERER_CSP,
+      'x-frame-options': 'DENY',
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    createReadStream(file).pipe(response);
+  }
+
+  return server;
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown) {
+  sendRaw(response, status, JSON.stringify(body));
+}
+
+function sendRaw(response: ServerResponse, status: number, json: string) {
+  response.writeHead(status, { ...BASE_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(json);
+}
+
+async function readJson(request: IncomingMessage, maxBytes: number): Promise<unknown> {
+  const type = request.headers['content-type'] ?? '';
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) throw new BodyError(413, { code: 'VALIDATION', message: 'O corpo da requisição é grande demais.', field: 'body' });
+    chunks.push(chunk);
+  }
+  if (size === 0) return {};
+  // A form post from another site cannot send application/json without a preflight we never answer.
+  if (!/^application\/json\b/i.test(type)) {
+    throw new BodyError(415, { code: 'VALIDATION', message: 'Envie o corpo como application/json.', field: 'body' });
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    throw new BodyError(400, { code: 'VALIDATION', message: 'O corpo da requisição não é um JSON válido.', field: 'body' });
+  }
+}

@@ -1,0 +1,58 @@
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type LogFields = Record<string, unknown>;
+
+/** The one logging interface of the core. Adapters: memory (tests), rotating file (browser mode), electron-log (desktop). */
+export interface Logger {
+  log(level: LogLevel, message: string, fields?: LogFields): void;
+  debug(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+}
+
+export interface LogRecord {
+  time: string;
+  level: LogLevel;
+  message: string;
+  fields: LogFields;
+}
+
+/** Turns a sink for finished records into a Logger; every adapter redacts through here. */
+export function loggerFrom(write: (record: LogRecord) => void, now: () => number = Date.now): Logger {
+  const log = (level: LogLevel, message: string, fields: LogFields = {}) =>
+    write({ time: new Date(now()).toISOString(), level, message, fields: redactFields(fields) });
+  return {
+    log,
+    debug: (m, f) => log('debug', m, f),
+    info: (m, f) => log('info', m, f),
+    warn: (m, f) => log('warn', m, f),
+    error: (m, f) => log('error', m, f),
+  };
+}
+
+const SECRET_KEY = /pin|token|password|secret|authorization|cookie|uri|card/i;
+const REDACTED = '[removido]';
+
+/** Removes values whose key names a secret, at any depth, so a PIN or token can never reach a log. */
+export function redactFields(value: LogFields): LogFields {
+  return redactValue(value, 0) as LogFields;
+}
+
+function redactValue(value: unknown, depth: number): unknown {
+  if (depth > 6) return '[…]';
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1));
+  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) {
+      out[key] = SECRET_KEY.test(key) ? REDACTED : redactValue(inner, depth + 1);
+    }
+    return out;
+  }
+  return value;
+}
+
+export function formatLogLine(record: LogRecord): string {
+  const fields = Object.keys(record.fields).length ? ` ${JSON.stringify(record.fields)}` : '';
+  return `${record.time} ${record.level.toUpperCase()} ${record.message}${fields}`;
+}

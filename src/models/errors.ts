@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** Stable error codes that cross the bridge. The UI and integrators may rely on them. */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'UNKNOWN_OPERATION',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'SESSION_LOCKED',
+  'AUTH_INVALID_PIN',
+  'AUTH_LOCKED',
+  'AUTH_INACTIVE',
+  'PIN_WEAK',
+  'ALREADY_INITIALIZED',
+  'NOT_INITIALIZED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'OVERRIDE_REQUIRED',
+  'OVERRIDE_INVALID',
+  'LAST_ADMIN',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ErrorBody = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  field: z.string().optional(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;

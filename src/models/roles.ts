@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+export const ROLES = ['admin', 'manager', 'cashier', 'stockroom', 'kitchen'] as const;
+export const Role = z.enum(ROLES, { error: 'Papel inválido (admin, manager, cashier, stockroom ou kitchen).' });
+export type Role = z.infer<typeof Role>;
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Administrador',
+  manager: 'Gerente',
+  cashier: 'Operador de caixa',
+  stockroom: 'Almoxarife',
+  kitchen: 'Cozinha',
+};
+
+/** Roles that approve overrides and manage the shop. */
+export const MANAGER_ROLES = ['admin', 'manager'] as const satisfies readonly Role[];
+export const ALL_ROLES = ROLES;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { Empty, Id, PersonName, Pin } from './fields.js';
+import type { OperationTable } from './operation.js';
+
+export const TerminalLetter = z
+  .string({ error: 'Informe a letra do terminal.' })
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]$/, 'A letra do terminal deve ser uma única letra de A a Z.');
+
+export const setupOperations = {
+  'setup.status': {
+    summary: 'Diz se a loja já foi configurada neste terminal.',
+    input: Empty,
+    output: z.object({
+      initialized: z.boolean(),
+      shopName: z.string().optional(),
+      terminalLetter: z.string().optional(),
+    }),
+  },
+  'setup.initialize': {
+    summary: 'Primeira configuração: loja, letra do terminal e o administrador. Só funciona com o banco vazio.',
+    input: z.strictObject({
+      shopName: z
+        .string({ error: 'Informe o nome da loja.' })
+        .trim()
+        .min(2, 'O nome da loja precisa de pelo menos 2 letras.')
+        .max(80, 'O nome da loja pode ter no máximo 80 caracteres.'),
+      terminalLetter: TerminalLetter,
+      adminName: PersonName,
+      adminPin: Pin,
+    }),
+    output: z.object({ shopId: Id, terminalId: Id, adminId: Id }),
+  },
+} satisfies OperationTable;

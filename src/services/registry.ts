@@ -1,0 +1,34 @@
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { operations, type OperationName } from '../models/contract.js';
+import { isScript, type Script } from './script.js';
+
+export type Registry = ReadonlyMap<string, Script>;
+
+const SERVICES_DIR = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Finds every script: the default export of each module in an area folder (services/<area>/*).
+ * Adding an operation is adding its file; a contract entry with no script, or two scripts for one
+ * operation, stops the app at start-up.
+ */
+export async function loadRegistry(dir: string = SERVICES_DIR): Promise<Registry> {
+  const ext = extname(fileURLToPath(import.meta.url)); // .ts under tests, .js when built
+  const registry = new Map<string, Script>();
+  for (const area of readdirSync(dir).sort()) {
+    const areaDir = join(dir, area);
+    if (!statSync(areaDir).isDirectory()) continue;
+    for (const file of readdirSync(areaDir).sort()) {
+      if (extname(file) !== ext || file.endsWith(`.d${ext}`)) continue;
+      const module = (await import(pathToFileURL(join(areaDir, file)).href)) as { default?: unknown };
+      if (!isScript(module.default)) continue;
+      const script = module.default;
+      if (registry.has(script.name)) throw new Error(`Duas implementações para a operação ${script.name} (${area}/${file}).`);
+      registry.set(script.name, script);
+    }
+  }
+  const missing = (Object.keys(operations) as OperationName[]).filter((name) => !registry.has(name));
+  if (missing.length) throw new Error(`Operações do contrato sem implementação: ${missing.join(', ')}.`);
+  return registry;
+}

@@ -1,0 +1,73 @@
+import type { Db } from '../database/connection.js';
+import type { StoredSettings } from '../database/queries/settings.js';
+import type { TerminalIdentity } from '../database/queries/meta.js';
+import type { AuditEntry } from '../database/queries/audit.js';
+import type { Rejection } from '../exceptions/business-error.js';
+import type { LiveEventName, LiveEvents, OperationName, OperationOutput, ParsedInput } from '../models/contract.js';
+import type { Role } from '../models/roles.js';
+import type { Logger } from '../logs/logger.js';
+import type { SessionRecord, SessionStore } from './session-store.js';
+
+/** Who is calling: the user behind the session. */
+export interface Actor {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+/** What a script may look at before its transaction (async work: PIN hashes). Reads only. */
+export interface PrepareContext {
+  readonly db: Db;
+  readonly now: number;
+  readonly actor: Actor | null;
+  readonly session: SessionRecord | null;
+  readonly terminal: TerminalIdentity;
+  readonly settings: StoredSettings;
+}
+
+export type AuditInput = Pick<AuditEntry, 'action'> & Partial<Omit<AuditEntry, 'id' | 'at' | 'terminalId' | 'action'>>;
+
+/** What a script body gets besides the transaction handle and its validated input. */
+export interface ScriptContext extends PrepareContext {
+  readonly logger: Logger;
+  readonly sessions: SessionStore;
+  newId(): string;
+  /** A hybrid logical clock stamp for a row other terminals will merge. */
+  stamp(): string;
+  /** Records a change for the other terminals, in this transaction. */
+  recordChange(entity: string, entityId: string, op: 'insert' | 'update', data: Record<string, unknown>, hlc?: string): void;
+  /** Appends to the audit chain, in this transaction. Actor and terminal are filled in. */
+  audit(entry: AuditInput): void;
+  /** Publishes on the live channel once the transaction has committed. */
+  emit<E extends LiveEventName>(type: E, data: LiveEvents[E]): void;
+  /** Runs once the transaction has committed (sessions, caches): never on rollback. */
+  afterCommit(effect: () => void): void;
+  /** The shop, the terminal or the settings changed: reread them after commit. */
+  configurationChanged(): void;
+}
+
+export interface ScriptDefinition<N extends OperationName, P> {
+  /** Roles allowed to call it, or 'public' for the few operations that need no session. */
+  roles: readonly Role[] | 'public';
+  /** May run while the session's screen is locked (unlock, logout). */
+  whileLocked?: boolean;
+  /** Reads only: runs in a deferred transaction and never takes the writer. */
+  readOnly?: boolean;
+  prepare?: (input: ParsedInput<N>, ctx: PrepareContext) => Promise<P>;
+  run: (tx: Db, input: ParsedInput<N>, ctx: ScriptContext, prepared: P) => OperationOutput<N> | Rejection;
+}
+
+const SCRIPT = Symbol.for('balcao.script');
+
+export interface Script<N extends OperationName = OperationName, P = unknown> extends ScriptDefinition<N, P> {
+  readonly name: N;
+  readonly [SCRIPT]: true;
+}
+
+/** One business operation = one exported script = one SQLite transaction. */
+export function defineScript<N extends OperationName, P = undefined>(name: N, definition: ScriptDefinition<N, P>): Script<N, P> {
+  return { ...definition, name, [SCRIPT]: true };
+}
+
+export const isScript = (value: unknown): value is Script =>
+  typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[SCRIPT] === true;

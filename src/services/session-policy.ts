@@ -1,0 +1,20 @@
+import type { Role } from '../models/roles.js';
+
+/** The kitchen screen stays up all day; every other screen locks itself when left alone. */
+export const IDLE_LOCK_EXEMPT_ROLES: readonly Role[] = ['kitchen'];
+
+export function idleLockDue(role: Role, lastActivityAt: number, now: number, idleLockMinutes: number): boolean {
+  if (IDLE_LOCK_EXEMPT_ROLES.includes(role)) return false;
+  return now - lastActivityAt >= idleLockMinutes * 60_000;
+}
+
+/** When the wrong PIN that was just typed locks the user, and until when. */
+export function afterWrongPin(
+  failuresBefore: number,
+  now: number,
+  maxAttempts: number,
+  lockMinutes: number,
+): { failures: number; lockedUntil: number | null } {
+  const failures = failuresBefore + 1;
+  return failures >= maxAttempts ? { failures: 0, lockedUntil: now + lockMinutes * 60_000 } : { failures, lockedUntil: null };
+}

@@ -1,0 +1,52 @@
+import type { Clock } from '../utils/clock.js';
+import { newSecretToken } from '../utils/ids.js';
+
+export interface SessionRecord {
+  token: string;
+  userId: string;
+  createdAt: number;
+  lastActivityAt: number;
+  locked: boolean;
+}
+
+/**
+ * Sessions live in memory: a restart asks for the PIN again, and reading never writes to disk.
+ * The user's role and active flag are read from the database on every call, so changes apply at once.
+ */
+export class SessionStore {
+  private readonly byToken = new Map<string, SessionRecord>();
+
+  constructor(private readonly clock: Clock) {}
+
+  open(userId: string, token: string = newSecretToken()): SessionRecord {
+    const now = this.clock.now();
+    const session: SessionRecord = { token, userId, createdAt: now, lastActivityAt: now, locked: false };
+    this.byToken.set(session.token, session);
+    return session;
+  }
+
+  get(token: string): SessionRecord | undefined {
+    return this.byToken.get(token);
+  }
+
+  touch(session: SessionRecord): void {
+    session.lastActivityAt = this.clock.now();
+  }
+
+  lock(session: SessionRecord): void {
+    session.locked = true;
+  }
+
+  unlock(session: SessionRecord): void {
+    session.locked = false;
+    this.touch(session);
+  }
+
+  close(token: string): void {
+    this.byToken.delete(token);
+  }
+
+  closeAllFor(userId: string): void {
+    for (const [token, session] of this.byToken) if (session.userId === userId) this.byToken.delete(token);
+  }
+}

@@ -1,0 +1,31 @@
+import { readSettings, writeSetting, type StoredSettings } from '../../database/queries/settings.js';
+import { sql } from '../../database/statements.js';
+import { BusinessError } from '../../exceptions/business-error.js';
+import { defineScript } from '../script.js';
+
+export default defineScript('settings.update', {
+  roles: ['admin'],
+  run(tx, input, ctx) {
+    const { shopName, ...rest } = input;
+    const changed: Record<string, { from: unknown; to: unknown }> = {};
+    if (shopName !== undefined && shopName !== ctx.terminal.shopName) {
+      if (!ctx.terminal.shopId) throw new BusinessError('NOT_INITIALIZED', 'A loja ainda não foi configurada.');
+      const hlc = ctx.stamp();
+      sql(tx, 'UPDATE shop SET name = ?, hlc = ? WHERE id = ?').run(shopName, hlc, ctx.terminal.shopId);
+      ctx.recordChange('shop', ctx.terminal.shopId, 'update', { name: shopName }, hlc);
+      changed.shopName = { from: ctx.terminal.shopName, to: shopName };
+    }
+    for (const [key, value] of Object.entries(rest) as [keyof StoredSettings, unknown][]) {
+      if (value === undefined || value === ctx.settings[key]) continue;
+      const hlc = ctx.stamp();
+      writeSetting(tx, key, value, ctx.actor!.id, hlc);
+      ctx.recordChange('setting', key, 'update', { value }, hlc);
+      changed[key] = { from: ctx.settings[key], to: value };
+    }
+    if (Object.keys(changed).length) {
+      ctx.audit({ action: 'settings.update', recordType: 'settings', recordId: null, details: changed });
+      ctx.configurationChanged();
+    }
+    return { ...readSettings(tx), shopName: shopName ?? ctx.terminal.shopName ?? '' };
+  },
+});

@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.js';
+import { defaultDataDir, LOGS_DIR } from './database/data-dir.js';
+import { createHttpBridge } from './ipc/http-server.js';
+import { resolveBindHost } from './ipc/http-security.js';
+import { createFileLogger } from './logs/file-logger.js';
+
+/** Browser mode: the core behind HTTP on loopback, serving the built renderer. */
+async function main() {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const dataDir = defaultDataDir();
+  const logger = createFileLogger({ dir: join(dataDir, LOGS_DIR) });
+  const app = await createApp({ dataDir, logger });
+  const here = dirname(fileURLToPath(import.meta.url));
+  const staticDir = process.env.BALCAO_RENDERER_DIR ?? resolve(here, '..', 'renderer');
+  const server = createHttpBridge(app, { staticDir });
+  const host = resolveBindHost(process.env.BALCAO_HOST);
+  const port = Number(process.env.BALCAO_PORT ?? 5178);
+
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    logger.error('Não foi possível abrir o modo navegador', { error, host, port });
+    process.exitCode = 1;
+    app.close();
+  });
+  server.listen(port, host, () => {
+    const address = server.address();
+    const actualPort = typeof address === 'object' && address ? address.port : port;
+    logger.info(`Balcão no navegador: http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actualPort}/`, { dataDir });
+  });
+
+  const stop = () => {
+    server.close();
+    server.closeAllConnections();
+    app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
