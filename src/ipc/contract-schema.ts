@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { operations } from '../models/contract.js';
+import { operations, type OperationName } from '../models/contract.js';
 import type { Registry } from '../services/registry.js';
 
 export interface ContractEntry {
@@ -14,7 +14,7 @@ export interface ContractEntry {
 export function describeContract(registry: Registry): ContractEntry[] {
   return [...registry.values()]
     .map((script) => {
-      const spec = operations[script.name];
+      const spec = operations[script.name as OperationName];
       return {
         name: script.name,
         summary: spec.summary,

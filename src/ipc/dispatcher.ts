@@ -6,11 +6,11 @@ import { readSettings, type StoredSettings } from '../database/queries/settings.
 import { findUserById } from '../database/queries/users.js';
 import { BusinessError, httpStatusFor, Rejection } from '../exceptions/business-error.js';
 import type { Logger } from '../logs/logger.js';
-import { operations } from '../models/contract.js';
+import { operations, type OperationName } from '../models/contract.js';
 import type { ErrorBody } from '../models/errors.js';
 import type { LiveEvent, EventHub } from '../services/event-hub.js';
 import type { Registry } from '../services/registry.js';
-import type { Actor, AuditInput, PrepareContext, Script, ScriptContext } from '../services/script.js';
+import type { Actor, AnyScript, AuditInput, PrepareContext, ScriptContext } from '../services/script.js';
 import { idleLockDue } from '../services/session-policy.js';
 import type { SessionRecord, SessionStore } from '../services/session-store.js';
 import type { Clock } from '../utils/clock.js';
@@ -50,11 +50,19 @@ export class Dispatcher {
   }
 
   async dispatch(operation: string, rawInput: unknown, token?: string | null): Promise<DispatchResult> {
+    const started = performance.now();
+    let outcome: DispatchResult;
     try {
-      return { ok: true, result: await this.execute(operation, rawInput, token ?? null) };
+      outcome = { ok: true, result: await this.execute(operation, rawInput, token ?? null) };
     } catch (error) {
-      return this.failure(operation, error);
+      outcome = this.failure(operation, rawInput, error);
     }
+    this.deps.logger.debug('operação', {
+      operation,
+      ms: Math.round((performance.now() - started) * 100) / 100,
+      ...(outcome.ok ? {} : { code: outcome.error.code }),
+    });
+    return outcome;
   }
 
   private async execute(operation: string, rawInput: unknown, token: string | null): Promise<unknown> {
@@ -90,20 +98,20 @@ export class Dispatcher {
       }
     }
 
-    const input = parseInput(operations[script.name].input, rawInput);
+    const input = parseInput(operations[script.name as OperationName].input, rawInput);
     if (session && !session.locked) sessions.touch(session);
 
     const base: PrepareContext = { db, now, actor, session, terminal: this.terminal, settings };
-    const prepared = script.prepare ? await script.prepare(input as never, base) : undefined;
+    const prepared = script.prepare ? await script.prepare(input, base) : undefined;
     return this.runInTransaction(script, input, { ...base, now: clock.now() }, prepared);
   }
 
-  private runInTransaction(script: Script, input: unknown, base: PrepareContext, prepared: unknown): unknown {
+  private runInTransaction(script: AnyScript, input: unknown, base: PrepareContext, prepared: unknown): unknown {
     const { db } = this.deps;
     const effects: (() => void)[] = [];
     const events: LiveEvent[] = [];
     const ctx = this.context(base, effects, events);
-    const body = db.transaction(() => script.run(db, input as never, ctx, prepared as never));
+    const body = db.transaction(() => script.run(db, input, ctx, prepared));
     const output = script.readOnly ? body.deferred() : body.immediate();
     for (const effect of effects) effect();
     for (const event of events) this.deps.events.publish(event);
@@ -144,7 +152,7 @@ export class Dispatcher {
   }
 
   /** A refused call is itself worth knowing about. */
-  private recordDenial(script: Script, actor: Actor, now: number) {
+  private recordDenial(script: AnyScript, actor: Actor, now: number) {
     const { db } = this.deps;
     db.transaction(() =>
       appendAudit(db, {
@@ -170,10 +178,11 @@ export class Dispatcher {
     this.settings = readSettings(this.deps.db);
   }
 
-  private failure(operation: string, error: unknown): DispatchResult {
+  private failure(operation: string, input: unknown, error: unknown): DispatchResult {
     if (error instanceof BusinessError) return { ok: false, status: httpStatusFor(error.code), error: error.toBody() };
     const ref = newErrorRef();
-    this.deps.logger.error('Erro interno ao executar operação', { ref, operation, error });
+    // The input helps to reproduce; the logger strips PINs, tokens and other secrets from it.
+    this.deps.logger.error('Erro interno ao executar operação', { ref, operation, input, error });
     return { ok: false, status: 500, error: { code: 'INTERNAL', message: `Erro interno (ref ${ref}).`, details: { ref } } };
   }
 }

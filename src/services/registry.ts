@@ -2,9 +2,9 @@ import { readdirSync, statSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { operations, type OperationName } from '../models/contract.js';
-import { isScript, type Script } from './script.js';
+import { isScript, type AnyScript } from './script.js';
 
-export type Registry = ReadonlyMap<string, Script>;
+export type Registry = ReadonlyMap<string, AnyScript>;
 
 const SERVICES_DIR = dirname(fileURLToPath(import.meta.url));
 
@@ -15,7 +15,7 @@ const SERVICES_DIR = dirname(fileURLToPath(import.meta.url));
  */
 export async function loadRegistry(dir: string = SERVICES_DIR): Promise<Registry> {
   const ext = extname(fileURLToPath(import.meta.url)); // .ts under tests, .js when built
-  const registry = new Map<string, Script>();
+  const registry = new Map<string, AnyScript>();
   for (const area of readdirSync(dir).sort()) {
     const areaDir = join(dir, area);
     if (!statSync(areaDir).isDirectory()) continue;

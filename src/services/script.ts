@@ -69,5 +69,9 @@ export function defineScript<N extends OperationName, P = undefined>(name: N, de
   return { ...definition, name, [SCRIPT]: true };
 }
 
-export const isScript = (value: unknown): value is Script =>
+/** A script of any operation, as the registry holds them (their input types differ). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyScript = Script<any, any>;
+
+export const isScript = (value: unknown): value is AnyScript =>
   typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[SCRIPT] === true;

@@ -1,0 +1,32 @@
+import type { AddressInfo } from 'node:net';
+import type { App } from '../../src/app.js';
+import { createHttpBridge, type HttpBridgeOptions } from '../../src/ipc/http-server.js';
+
+export interface RunningBridge {
+  url: string;
+  post(operation: string, body: unknown, token?: string | null, headers?: Record<string, string>): Promise<{ status: number; json: any }>;
+  close(): Promise<void>;
+}
+
+/** The real HTTP bridge on a free loopback port. */
+export async function startBridge(app: App, options: HttpBridgeOptions = {}): Promise<RunningBridge> {
+  const server = createHttpBridge(app, options);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    async post(operation, body, token, headers = {}) {
+      const response = await fetch(`${url}/api/${operation}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      return { status: response.status, json: await response.json() };
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

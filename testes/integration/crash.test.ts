@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/database/connection.js';
+import { verifyAuditChain } from '../../src/database/queries/audit.js';
+import { DATABASE_FILE } from '../../src/database/data-dir.js';
+
+const WRITER = join(import.meta.dirname, '../helpers/crash-writer.ts');
+
+/** Runs the writer until it has acknowledged `acks` writes, then kills it with SIGKILL. */
+async function writeThenKill(dataDir: string, acks: number): Promise<{ userId: string; lastAck: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  let userId = '';
+  let lastAck = 0;
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  for await (const line of createInterface({ input: child.stdout })) {
+    if (line.startsWith('ready ')) userId = line.slice(6);
+    if (line.startsWith('ack ')) lastAck = Number(line.slice(4));
+    if (lastAck >= acks) {
+      child.kill('SIGKILL');
+      break;
+    }
+  }
+  const signal = await exited;
+  if (signal !== 'SIGKILL') throw new Error(`o processo terminou sozinho (${signal}): ${stderr}`);
+  return { userId, lastAck };
+}
+
+describe('a killed process', () => {
+  it('keeps every acknowledged write and no half of any write', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'balcao-crash-'));
+    const { userId, lastAck } = await writeThenKill(dataDir, 150);
+    expect(userId).not.toBe('');
+
+    const db = openDatabase(join(dataDir, DATABASE_FILE));
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(verifyAuditChain(db).ok).toBe(true);
+
+    const audited = (db.prepare("SELECT details FROM audit_log WHERE action = 'users.update' ORDER BY seq").pluck().all() as string[]).map(
+      (d) => (JSON.parse(d) as { name: { to: string } }).name.to,
+    );
+    const changed = (db.prepare("SELECT data FROM change_log WHERE entity = 'user' AND op = 'update' ORDER BY terminal_seq").pluck().all() as string[]).map(
+      (d) => (JSON.parse(d) as { name: string }).name,
+    );
+    // Every acknowledged write is there; at most the one in flight went further.
+    expect(audited.length).toBeGreaterThanOrEqual(lastAck);
+    expect(audited.length).toBeLessThanOrEqual(lastAck + 1);
+    expect(audited).toEqual(Array.from({ length: audited.length }, (_, i) => `Caixa ${i + 1}`));
+    // No half write: the user row, its change and its audit row committed together or not at all.
+    expect(changed).toEqual(audited);
+    const name = db.prepare('SELECT name FROM users WHERE id = ?').pluck().get(userId);
+    expect(name).toBe(audited.at(-1));
+    const seqs = db.prepare('SELECT terminal_seq FROM change_log ORDER BY terminal_seq').pluck().all() as number[];
+    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+    db.close();
+  });
+});

@@ -1,0 +1,88 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { operations } from '../../src/models/contract.js';
+import { startBridge, type RunningBridge } from '../helpers/http.js';
+import { ADMIN, initializedApp } from '../helpers/test-app.js';
+
+type T = Awaited<ReturnType<typeof initializedApp>>;
+let t: T;
+let bridge: RunningBridge;
+afterEach(async () => {
+  await bridge?.close();
+  t?.close();
+});
+
+describe('HTTP bridge', () => {
+  it('GET /api/contract lists every operation with roles and JSON Schemas', async () => {
+    t = await initializedApp();
+    bridge = await startBridge(t.app);
+    const contract = (await (await fetch(`${bridge.url}/api/contract`)).json()) as { name: string; roles: unknown; input: any; output: any }[];
+    expect(contract.map((c) => c.name)).toEqual(Object.keys(operations).sort());
+    const create = contract.find((c) => c.name === 'users.create')!;
+    expect(create.roles).toEqual(['admin', 'manager']);
+    expect(create.input).toMatchObject({ type: 'object', required: ['name', 'role', 'pin'], additionalProperties: false });
+    expect(create.input.properties.role.enum).toEqual(['admin', 'manager', 'cashier', 'stockroom', 'kitchen']);
+    expect(create.output.properties.id).toMatchObject({ type: 'string', format: 'uuid' });
+    expect(contract.find((c) => c.name === 'auth.login')!.roles).toBe('public');
+  });
+
+  it('answers 200 with the result, or the status and {"error":{code,message,field}}', async () => {
+    t = await initializedApp();
+    bridge = await startBridge(t.app);
+    const login = await bridge.post('auth.login', ADMIN);
+    expect(login.status).toBe(200);
+    expect(login.json.user).toMatchObject({ name: ADMIN.name, role: 'admin' });
+    const token = login.json.token as string;
+
+    expect(await bridge.post('users.create', { name: 'Caio Caixa', role: 'cashier', pin: '2580' }, token)).toMatchObject({ status: 200 });
+    expect(await bridge.post('users.create', { name: 'Caio Caixa', role: 'chef', pin: '2580' }, token)).toMatchObject({
+      status: 400,
+      json: { error: { code: 'VALIDATION', field: 'role' } },
+    });
+    expect(await bridge.post('users.list', {})).toMatchObject({ status: 401, json: { error: { code: 'UNAUTHENTICATED' } } });
+    expect(await bridge.post('auth.login', { name: ADMIN.name, pin: '975308' })).toMatchObject({ status: 401, json: { error: { code: 'AUTH_INVALID_PIN', field: 'pin' } } });
+    expect(await bridge.post('nothing.here', {}, token)).toMatchObject({ status: 404, json: { error: { code: 'UNKNOWN_OPERATION' } } });
+    expect(await bridge.post('audit.verify', '{not json', token)).toMatchObject({ status: 400, json: { error: { code: 'VALIDATION', field: 'body' } } });
+    expect(await bridge.post('audit.verify', '{}', token, { 'content-type': 'text/plain' })).toMatchObject({ status: 415 });
+    expect(await bridge.post('audit.verify', {}, token, { origin: 'http://evil.example' })).toMatchObject({ status: 403 });
+    const big = await bridge.post('audit.verify', JSON.stringify({ x: 'a'.repeat(1_100_000) }), token);
+    expect(big.status).toBe(413);
+    const get = await fetch(`${bridge.url}/api/audit.verify`);
+    expect(get.status).toBe(405);
+  });
+
+  it('pushes live events over Server-Sent Events to a session', async () => {
+    t = await initializedApp();
+    bridge = await startBridge(t.app);
+    expect((await fetch(`${bridge.url}/api/events?token=wrong`)).status).toBe(401);
+    const controller = new AbortController();
+    const response = await fetch(`${bridge.url}/api/events?token=${t.adminToken}`, { signal: controller.signal });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    await bridge.post('users.create', { name: 'Caio Caixa', role: 'cashier', pin: '2580' }, t.adminToken);
+    let text = '';
+    while (!text.includes('event: users.changed')) text += decoder.decode((await reader.read()).value);
+    expect(text).toMatch(/event: users\.changed\ndata: \{"userId":"[0-9a-f-]{36}","at":\d+\}/);
+    controller.abort();
+  });
+
+  it('serves the renderer with a strict CSP, client routes get the shell, and nothing outside its folder', async () => {
+    t = await initializedApp();
+    const root = mkdtempSync(join(tmpdir(), 'balcao-static-'));
+    mkdirSync(join(root, 'assets'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>Balcão</title>');
+    writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)');
+    writeFileSync(join(tmpdir(), 'segredo.txt'), 'não');
+    bridge = await startBridge(t.app, { staticDir: root });
+    const index = await fetch(`${bridge.url}/`);
+    expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await index.text()).toContain('Balcão');
+    expect((await fetch(`${bridge.url}/assets/app.js`)).headers.get('content-type')).toContain('javascript');
+    expect(await (await fetch(`${bridge.url}/usuarios`)).text()).toContain('Balcão');
+    expect((await fetch(`${bridge.url}/assets/nao-existe.js`)).status).toBe(404);
+    expect((await fetch(`${bridge.url}/%2e%2e/segredo.txt`)).status).toBe(404);
+  });
+});

@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { operations, type OperationName } from '../../src/models/contract.js';
+import { startBridge, type RunningBridge } from '../helpers/http.js';
+import { snapshotDatabase } from '../helpers/snapshot.js';
+import { initializedApp } from '../helpers/test-app.js';
+
+type T = Awaited<ReturnType<typeof initializedApp>>;
+let t: T;
+let bridge: RunningBridge;
+
+beforeAll(async () => {
+  t = await initializedApp();
+  await t.ok('users.create', { name: 'Caio Caixa', role: 'cashier', pin: '2580' }, t.adminToken);
+  bridge = await startBridge(t.app);
+});
+afterAll(async () => {
+  await bridge.close();
+  t.close();
+});
+
+/** JSON values a screen or an integrator might send by mistake, biased toward near-misses. */
+const jsonInput = fc.oneof(
+  fc.jsonValue(),
+  fc.dictionary(fc.constantFrom('id', 'name', 'pin', 'role', 'shopName', 'terminalLetter', 'adminName', 'adminPin', 'limit', 'from', 'operation', 'recordId', 'includeInactive', 'idleLockMinutes', 'x'), fc.jsonValue(), { maxKeys: 5 }),
+  fc.record({ name: fc.string(), pin: fc.string(), role: fc.string() }, { requiredKeys: [] }),
+);
+
+const expectFieldError = (response: { status: number; json: any }) => {
+  expect(response.status).toBeGreaterThanOrEqual(400);
+  expect(response.status).toBeLessThan(500);
+  expect(typeof response.json.error.code).toBe('string');
+  expect(response.json.error.field).toEqual(expect.any(String));
+  expect(response.json.error.field.length).toBeGreaterThan(0);
+  expect(response.json.error.message.length).toBeGreaterThan(5);
+};
+
+describe('every operation, fed random and malformed input through the HTTP bridge', () => {
+  const names = Object.keys(operations) as OperationName[];
+
+  it.each(names)('%s answers 4xx with the field, and writes nothing', async (name) => {
+    const before = snapshotDatabase(t.app.db);
+    const schema = operations[name].input;
+    await fc.assert(
+      fc.asyncProperty(
+        jsonInput.filter((value) => !schema.safeParse(value).success),
+        async (input) => {
+          expectFieldError(await bridge.post(name, input, t.adminToken));
+        },
+      ),
+      { numRuns: 30 },
+    );
+    expect(snapshotDatabase(t.app.db)).toBe(before);
+  });
+
+  it('a body that is not JSON gets 400 on every operation', async () => {
+    const before = snapshotDatabase(t.app.db);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...names),
+        fc.string({ minLength: 1 }).filter((text) => {
+          try {
+            JSON.parse(text);
+            return false;
+          } catch {
+            return true;
+          }
+        }),
+        async (name, body) => {
+          const response = await bridge.post(name, body, t.adminToken);
+          expect(response.status).toBe(400);
+          expect(response.json.error).toMatchObject({ code: 'VALIDATION', field: 'body' });
+        },
+      ),
+      { numRuns: 100 },
+    );
+    expect(snapshotDatabase(t.app.db)).toBe(before);
+  });
+
+  it('the server is still up and answering afterwards', async () => {
+    expect(await bridge.post('system.ping', {})).toMatchObject({ status: 200, json: { ok: true } });
+    expect((await bridge.post('auth.session', {}, t.adminToken)).json.user.role).toBe('admin');
+  });
+});
