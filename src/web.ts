@@ -14,10 +14,10 @@ async function main() {
   const logger = createFileLogger({ dir: join(dataDir, LOGS_DIR) });
   const app = await createApp({ dataDir, logger });
   const here = dirname(fileURLToPath(import.meta.url));
-  const staticDir = process.env.BALCAO_RENDERER_DIR ?? resolve(here, '..', 'renderer');
+  const staticDir = process.env.BALCAO_RENDERER_DIR || resolve(here, '..', 'renderer');
   const server = createHttpBridge(app, { staticDir });
   const host = resolveBindHost(process.env.BALCAO_HOST);
-  const port = Number(process.env.BALCAO_PORT ?? 5178);
+  const port = Number(process.env.BALCAO_PORT || 5178);
 
   server.on('error', (error: NodeJS.ErrnoException) => {
     logger.error('Não foi possível abrir o modo navegador', { error, host, port });

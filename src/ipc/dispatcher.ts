@@ -37,10 +37,13 @@ export class Dispatcher {
   private terminal: TerminalIdentity;
   private settings: StoredSettings;
   private readonly hlc: HybridLogicalClock;
+  /** One transaction wrapper for every call, so none is built on the hot path. */
+  private readonly inTransaction: ReturnType<Db['transaction']>;
 
   constructor(private readonly deps: DispatcherDeps) {
     this.terminal = readTerminalIdentity(deps.db);
     this.settings = readSettings(deps.db);
+    this.inTransaction = deps.db.transaction((body: () => unknown) => body());
     const last = deps.db.prepare<[], { last_hlc: string }>('SELECT last_hlc FROM change_log_state').get()?.last_hlc;
     this.hlc = new HybridLogicalClock(deps.clock, this.terminal.id, last || undefined);
   }
@@ -111,8 +114,8 @@ export class Dispatcher {
     const effects: (() => void)[] = [];
     const events: LiveEvent[] = [];
     const ctx = this.context(base, effects, events);
-    const body = db.transaction(() => script.run(db, input, ctx, prepared));
-    const output = script.readOnly ? body.deferred() : body.immediate();
+    const body = () => script.run(db, input, ctx, prepared);
+    const output = script.readOnly ? this.inTransaction.deferred(body) : this.inTransaction.immediate(body);
     for (const effect of effects) effect();
     for (const event of events) this.deps.events.publish(event);
     if (output instanceof Rejection) throw output.error;

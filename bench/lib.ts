@@ -1,0 +1,73 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface Figure {
+  median: number;
+  unit: string;
+  floor: number | null;
+  ratio: number | null;
+}
+export type Figures = Record<string, Figure>;
+
+export const median = (samples: number[]): number => percentile(samples, 50);
+
+export function percentile(samples: number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+const round = (n: number, digits = 4) => Number(n.toPrecision(digits));
+
+/**
+ * Times two variants in alternating rounds, so both meet the same machine noise, and returns each
+ * one's samples in milliseconds per call.
+ */
+export async function compare(
+  subject: () => unknown,
+  floor: () => unknown,
+  { rounds = 20, perRound = 100, warmup = 200 } = {},
+): Promise<{ subject: number[]; floor: number[] }> {
+  for (let i = 0; i < warmup; i++) {
+    await subject();
+    await floor();
+  }
+  const out = { subject: [] as number[], floor: [] as number[] };
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, fn] of [['subject', subject], ['floor', floor]] as const) {
+      for (let i = 0; i < perRound; i++) {
+        const start = performance.now();
+        await fn();
+        out[name].push(performance.now() - start);
+      }
+    }
+  }
+  return out;
+}
+
+export function ratioFigure(subject: number[], floor: number[], unit = 'ms'): Figure {
+  const m = median(subject);
+  const f = median(floor);
+  return { median: round(m), unit, floor: round(f), ratio: round(m / f, 3) };
+}
+
+export function plainFigure(value: number, unit: string): Figure {
+  return { median: round(value), unit, floor: null, ratio: null };
+}
+
+const RESULTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', 'results', 'latest.json');
+
+export function report(figures: Figures): void {
+  const rows = Object.entries(figures).map(([name, f]) => ({
+    figure: name,
+    median: `${f.median} ${f.unit}`,
+    floor: f.floor === null ? '—' : `${f.floor} ${f.unit}`,
+    ratio: f.ratio === null ? '—' : f.ratio,
+  }));
+  console.table(rows);
+  mkdirSync(dirname(RESULTS), { recursive: true });
+  writeFileSync(RESULTS, `${JSON.stringify(figures, null, 2)}\n`);
+  console.log(`Resultados gravados em ${RESULTS}`);
+}
