@@ -1,0 +1,278 @@
+import { app as electronApp, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import electronUpdater from 'electron-updater';
+import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp, type App } from '../src/app.js';
+import { defaultDataDir, LOGS_DIR } from '../src/database/data-dir.js';
+import { DatabaseTooNewError } from '../src/database/migrations/index.js';
+import type { DispatchResult } from '../src/ipc/dispatcher.js';
+import { RENDERER_CSP } from '../src/ipc/http-security.js';
+import type { Logger } from '../src/logs/logger.js';
+import type { LiveEvent } from '../src/services/event-hub.js';
+import { createElectronLogger, electronLog } from './electron-logger.js';
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  contentTypeFor,
+  isAllowedNavigation,
+  isInvokeRequest,
+  isTrustedSender,
+  nativeBindingPath,
+  resolveProtocolPath,
+  secureWebPreferences,
+  subscriptionToken,
+} from './security.js';
+
+/** The desktop shell: one window, our own protocol, the core behind IPC. Compiled to build/electron/main.js. */
+
+const here = dirname(fileURLToPath(import.meta.url));
+const RENDERER_DIR = resolve(here, '..', 'renderer');
+const PRELOAD = join(here, 'preload.cjs');
+const APP_ROOT = resolve(here, '..', '..');
+
+// Why: privileges must be registered before `ready`; standard + secure give the page a real origin for CSP 'self'.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+let core: App | null = null;
+let logger: Logger | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+const FORBIDDEN: DispatchResult = { ok: false, status: 403, error: { code: 'FORBIDDEN', message: 'Origem não permitida.' } };
+const BAD_REQUEST: DispatchResult = { ok: false, status: 400, error: { code: 'VALIDATION', message: 'Pedido inválido.', field: 'request' } };
+const UNAUTHENTICATED: DispatchResult = {
+  ok: false,
+  status: 401,
+  error: { code: 'UNAUTHENTICATED', message: 'Sessão encerrada. Entre de novo com seu PIN.' },
+};
+const NOT_READY: DispatchResult = { ok: false, status: 503, error: { code: 'INTERNAL', message: 'O Balcão está fechando.' } };
+
+// Why: two instances would be two writers on one SQLite file and two windows on one counter.
+if (!electronApp.requestSingleInstanceLock()) {
+  electronApp.quit();
+} else {
+  electronApp.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  electronApp.on('web-contents-created', (_event, contents) => harden(contents));
+  electronApp.on('window-all-closed', () => electronApp.quit());
+  electronApp.on('before-quit', closeCore);
+  electronApp.whenReady().then(start).catch(fatal);
+}
+
+async function start(): Promise<void> {
+  const dataDir = defaultDataDir();
+  logger = createElectronLogger({ dir: join(dataDir, LOGS_DIR) });
+  logger.info('Iniciando o Balcão (desktop)', { version: electronApp.getVersion(), electron: process.versions.electron, dataDir });
+
+  const nativeBinding = nativeBindingPath({ isPackaged: electronApp.isPackaged, resourcesPath: process.resourcesPath, appRoot: APP_ROOT });
+  if (!existsSync(nativeBinding)) {
+    throw new Error(`O módulo do banco de dados para o Electron não foi encontrado em ${nativeBinding}. Rode "npm start" para gerá-lo.`);
+  }
+  core = await createApp({ dataDir, logger, nativeBinding });
+
+  // Why: no camera, microphone, notifications or geolocation for a web page we serve ourselves.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  protocol.handle(APP_SCHEME, serveRenderer);
+  registerIpc(core);
+  if (electronApp.isPackaged) Menu.setApplicationMenu(null);
+  createWindow();
+  checkForUpdates(logger);
+}
+
+function createWindow(): void {
+  const window = new BrowserWindow({
+    title: 'Balcão',
+    width: 1280,
+    height: 800,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    autoHideMenuBar: true,
+    backgroundColor: '#ffffff',
+    webPreferences: secureWebPreferences(PRELOAD),
+  });
+  mainWindow = window;
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  void window.loadURL(APP_ENTRY_URL).catch((error: unknown) => logger?.error('Falha ao carregar a interface', { error }));
+}
+
+/** Navigation, new windows and webviews are closed doors for every web contents, not only the main window. */
+function harden(contents: WebContents): void {
+  const guard = (details: { url: string; preventDefault(): void }) => {
+    if (isAllowedNavigation(details.url)) return;
+    details.preventDefault();
+    logger?.warn('Navegação bloqueada', { url: details.url });
+  };
+  contents.on('will-navigate', guard);
+  // Why: will-navigate sees only the top frame; an iframe must not wander off either.
+  contents.on('will-frame-navigate', guard);
+  contents.on('will-redirect', guard);
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/** balcao://app/<path> → the built renderer, with the same CSP as browser mode. */
+async function serveRenderer(request: Request): Promise<Response> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Método não permitido.', { status: 405 });
+  let file = resolveProtocolPath(request.url, RENDERER_DIR);
+  if (!file) return new Response('Não encontrado.', { status: 404 });
+  if (!(await isFile(file))) {
+    // Why: client-side routes (no extension) get the app shell; a missing asset is a real 404.
+    if (extname(file)) return new Response('Não encontrado.', { status: 404 });
+    file = join(RENDERER_DIR, 'index.html');
+    if (!(await isFile(file))) return new Response('A interface não foi gerada (rode npm run build).', { status: 404 });
+  }
+  const body = request.method === 'HEAD' ? null : await readFile(file);
+  return new Response(body, {
+    status: 200,
+    headers: {
+      'content-type': contentTypeFor(file),
+      'content-security-policy': RENDERER_CSP,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-cache',
+    },
+  });
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Why: only our window's top frame, showing our own page, may reach the core. */
+function trusted(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  const isMainFrame = !!frame && !!mainWindow && event.sender.id === mainWindow.webContents.id && frame.parent === null;
+  const ok = isTrustedSender(frame?.url, isMainFrame);
+  if (!ok) logger?.warn('Chamada IPC recusada: remetente não confiável', { url: frame?.url ?? null, isMainFrame });
+  return ok;
+}
+
+function registerIpc(app: App): void {
+  ipcMain.handle('pos:invoke', async (event, request: unknown): Promise<DispatchResult> => {
+    if (!trusted(event)) return FORBIDDEN;
+    if (!isInvokeRequest(request)) return BAD_REQUEST;
+    if (!core) return NOT_READY;
+    return app.dispatcher.dispatch(request.operation, request.input, request.token);
+  });
+
+  ipcMain.handle('pos:subscribe', (event, request: unknown): DispatchResult => {
+    if (!trusted(event)) return FORBIDDEN;
+    const token = subscriptionToken(request);
+    if (!token) return BAD_REQUEST;
+    if (!app.sessions.get(token)) return UNAUTHENTICATED;
+    live.add(app, event.sender, token);
+    return { ok: true, result: null };
+  });
+
+  ipcMain.handle('pos:unsubscribe', (event, request: unknown): DispatchResult => {
+    if (!trusted(event)) return FORBIDDEN;
+    const token = subscriptionToken(request);
+    if (!token) return BAD_REQUEST;
+    live.remove(event.sender, token);
+    return { ok: true, result: null };
+  });
+}
+
+/**
+ * Live events to windows: one hub listener per web contents, forwarding while at least one of its
+ * subscribed sessions still exists (a logout or an expired session stops the flow).
+ */
+class LiveForwarder {
+  private readonly byContents = new Map<WebContents, { tokens: Set<string>; stop: () => void }>();
+  private readonly watched = new WeakSet<WebContents>();
+
+  add(app: App, contents: WebContents, token: string): void {
+    const existing = this.byContents.get(contents);
+    if (existing) {
+      existing.tokens.add(token);
+      return;
+    }
+    const tokens = new Set([token]);
+    const stop = app.events.subscribe((event: LiveEvent) => {
+      for (const t of tokens) if (!app.sessions.get(t)) tokens.delete(t);
+      if (tokens.size === 0 || contents.isDestroyed()) return this.drop(contents);
+      contents.send('pos:event', { type: event.type, data: { ...event.data, at: event.at } });
+    });
+    this.byContents.set(contents, { tokens, stop });
+    this.watch(contents);
+  }
+
+  remove(contents: WebContents, token: string): void {
+    const entry = this.byContents.get(contents);
+    if (!entry) return;
+    entry.tokens.delete(token);
+    if (entry.tokens.size === 0) this.drop(contents);
+  }
+
+  clear(): void {
+    for (const contents of [...this.byContents.keys()]) this.drop(contents);
+  }
+
+  private drop(contents: WebContents): void {
+    const entry = this.byContents.get(contents);
+    if (!entry) return;
+    entry.stop();
+    this.byContents.delete(contents);
+  }
+
+  private watch(contents: WebContents): void {
+    if (this.watched.has(contents)) return;
+    this.watched.add(contents);
+    contents.once('destroyed', () => this.drop(contents));
+    // Why: a reload starts a new page with its own subscriptions; the old page's must not linger.
+    contents.on('did-start-navigation', (details) => {
+      if (details.isMainFrame && !details.isSameDocument) this.drop(contents);
+    });
+  }
+}
+
+const live = new LiveForwarder();
+
+/** Why: updates must never block or break the counter; a failed check is only logged. */
+function checkForUpdates(log: Logger): void {
+  if (!electronApp.isPackaged) return;
+  const { autoUpdater } = electronUpdater;
+  autoUpdater.logger = electronLog;
+  autoUpdater.on('error', (error) => log.warn('Falha na atualização automática', { error }));
+  autoUpdater.checkForUpdatesAndNotify().catch((error: unknown) => log.warn('Não foi possível procurar atualizações', { error }));
+}
+
+function closeCore(): void {
+  live.clear();
+  if (!core) return;
+  try {
+    core.close();
+    logger?.info('Banco de dados fechado');
+  } catch (error) {
+    logger?.error('Falha ao fechar o banco de dados', { error });
+  }
+  core = null;
+}
+
+/** Why: a start-up failure (e.g. a database from a newer version) must be explained, never left as a blank window. */
+function fatal(error: unknown): void {
+  logger?.error('Falha ao iniciar o Balcão', { error });
+  dialog.showErrorBox('O Balcão não pôde abrir', startupErrorMessage(error));
+  closeCore();
+  electronApp.quit();
+}
+
+function startupErrorMessage(error: unknown): string {
+  if (error instanceof DatabaseTooNewError) return error.message;
+  const detail = error instanceof Error ? error.message : String(error);
+  const logs = join(defaultDataDir(), LOGS_DIR);
+  return `Não foi possível iniciar o Balcão: ${detail}\n\nOs detalhes estão no registro em ${logs}.`;
+}
