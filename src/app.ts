@@ -6,6 +6,7 @@ import { ensureTerminalId } from './database/queries/meta.js';
 import { Dispatcher } from './ipc/dispatcher.js';
 import type { Logger } from './logs/logger.js';
 import { EventHub } from './services/event-hub.js';
+import { PrintWorker, type SendBytes } from './printing/print-worker.js';
 import { loadRegistry } from './services/registry.js';
 import { SessionStore } from './services/session-store.js';
 import { systemClock, type Clock } from './utils/clock.js';
@@ -16,6 +17,8 @@ export interface AppOptions {
   clock?: Clock;
   /** A better-sqlite3 binary for another runtime (the desktop's Electron build). */
   nativeBinding?: string;
+  /** How print jobs reach the printer (tests pass a recorder). */
+  sendToPrinter?: SendBytes;
 }
 
 /** The core, assembled: one database, one dispatcher, one live channel. Transports attach to it. */
@@ -23,6 +26,7 @@ export interface App {
   db: Db;
   dispatcher: Dispatcher;
   events: EventHub;
+  printer: PrintWorker;
   sessions: SessionStore;
   logger: Logger;
   dataDir: string;
@@ -39,14 +43,20 @@ export async function createApp(options: AppOptions): Promise<App> {
   const events = new EventHub();
   const sessions = new SessionStore(clock);
   const dispatcher = new Dispatcher({ db, registry, sessions, events, clock, logger: options.logger });
+  const printer = new PrintWorker({ db, events, clock, logger: options.logger }, options.sendToPrinter);
+  printer.start();
   options.logger.info('Banco de dados aberto', { file, operations: registry.size });
   return {
     db,
     dispatcher,
     events,
+    printer,
     sessions,
     logger: options.logger,
     dataDir: options.dataDir,
-    close: () => db.close(),
+    close: () => {
+      printer.stop();
+      db.close();
+    },
   };
 }

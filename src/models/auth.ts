@@ -39,6 +39,7 @@ export const authOperations = {
       idleLockMinutes: z.number().int().positive(),
       shopName: z.string(),
       terminalLetter: z.string(),
+      timezone: z.string(),
     }),
   },
   'auth.lock': {

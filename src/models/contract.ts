@@ -1,5 +1,10 @@
 import type { z } from 'zod';
 import { auditOperations } from './audit.js';
+import { cashOperations } from './cash.js';
+import { catalogOperations } from './catalog.js';
+import { kitchenOperations } from './kitchen.js';
+import { ordersOperations } from './orders.js';
+import { printingOperations } from './printing.js';
 import { authOperations } from './auth.js';
 import { settingsOperations } from './settings.js';
 import { setupOperations } from './setup.js';
@@ -17,6 +22,11 @@ export const operations = {
   ...auditOperations,
   ...settingsOperations,
   ...systemOperations,
+  ...catalogOperations,
+  ...ordersOperations,
+  ...cashOperations,
+  ...kitchenOperations,
+  ...printingOperations,
 };
 
 export type Operations = typeof operations;
@@ -29,5 +39,10 @@ export type OperationOutput<N extends OperationName> = z.output<Operations[N]['o
 export interface LiveEvents {
   'session.locked': { userId: string };
   'users.changed': { userId: string };
+  'catalog.changed': { productId?: string };
+  'orders.changed': { orderId: string; number: string; status: string };
+  'kitchen.changed': { orderId: string; ticketId?: string };
+  'cash.changed': { sessionId: string };
+  'printing.changed': { jobId: string; status: string; error?: string };
 }
 export type LiveEventName = keyof LiveEvents;

@@ -18,6 +18,9 @@ export const ERROR_CODES = [
   'OVERRIDE_REQUIRED',
   'OVERRIDE_INVALID',
   'LAST_ADMIN',
+  'CASH_CLOSED',
+  'PAYMENT_SHORT',
+  'INVALID_STATE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -10,6 +10,17 @@ export const Settings = z.object({
   pinLockMinutes: z.number().int(),
   idleLockMinutes: z.number().int(),
   overrideTtlSeconds: z.number().int(),
+  discountLimitBps: z.number().int(),
+  pixKey: z.string(),
+  pixMerchantName: z.string(),
+  pixMerchantCity: z.string(),
+  printerAddress: z.string(),
+  paperWidth: z.union([z.literal(80), z.literal(58)]),
+  autoPrintReceipt: z.boolean(),
+  autoPrintKitchen: z.boolean(),
+  shopDocument: z.string(),
+  shopAddress: z.string(),
+  shopPhone: z.string(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -33,6 +44,22 @@ export const SettingsPatch = z.strictObject({
   pinLockMinutes: z.number().int().min(1, 'Mínimo de 1 minuto.').max(1440, 'Máximo de 1440 minutos.').optional(),
   idleLockMinutes: z.number().int().min(1, 'Mínimo de 1 minuto.').max(120, 'Máximo de 120 minutos.').optional(),
   overrideTtlSeconds: z.number().int().min(15, 'Mínimo de 15 segundos.').max(600, 'Máximo de 600 segundos.').optional(),
+  discountLimitBps: z.number().int().min(0).max(10_000, 'O limite de desconto vai de 0 a 10000 (100%).').optional(),
+  /** Checked against the key types by the script (src/utils/pix-brcode). */
+  pixKey: z.string().trim().max(77, 'Chave PIX longa demais.').optional(),
+  pixMerchantName: z.string().trim().max(25, 'O nome do recebedor PIX pode ter no máximo 25 caracteres.').optional(),
+  pixMerchantCity: z.string().trim().max(15, 'A cidade do recebedor PIX pode ter no máximo 15 caracteres.').optional(),
+  printerAddress: z
+    .string()
+    .trim()
+    .regex(/^$|^[A-Za-z0-9.-]+(:\d{1,5})?$/, 'Use o endereço da impressora como host:porta (ex.: 192.168.0.50:9100).')
+    .optional(),
+  paperWidth: z.union([z.literal(80), z.literal(58)], { error: 'Largura do papel: 80 ou 58 mm.' }).optional(),
+  autoPrintReceipt: z.boolean().optional(),
+  autoPrintKitchen: z.boolean().optional(),
+  shopDocument: z.string().trim().max(30).optional(),
+  shopAddress: z.string().trim().max(120).optional(),
+  shopPhone: z.string().trim().max(30).optional(),
 });
 
 export const settingsOperations = {

@@ -10,3 +10,8 @@ export const formatDateTime = (epochMs: number, timeZone: string): string =>
   })
     .format(epochMs)
     .replace(',', '');
+
+const brl = new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' });
+
+/** Centavos as the cashier reads them: "R$ 1.234,56" (with a plain space). */
+export const formatBRL = (centavos: number): string => brl.format(centavos / 100).replace(/\u00a0/g, ' ');

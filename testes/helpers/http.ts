@@ -4,7 +4,10 @@ import { createHttpBridge, type HttpBridgeOptions } from '../../src/ipc/http-ser
 
 export interface RunningBridge {
   url: string;
+  /** Sends the body as JSON. */
   post(operation: string, body: unknown, token?: string | null, headers?: Record<string, string>): Promise<{ status: number; json: any }>;
+  /** Sends the text as it is, for malformed bodies. */
+  postRaw(operation: string, text: string, token?: string | null, headers?: Record<string, string>): Promise<{ status: number; json: any }>;
   close(): Promise<void>;
 }
 
@@ -13,16 +16,18 @@ export async function startBridge(app: App, options: HttpBridgeOptions = {}): Pr
   const server = createHttpBridge(app, options);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const postRaw: RunningBridge['postRaw'] = async (operation, text, token, headers = {}) => {
+    const response = await fetch(`${url}/api/${operation}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: text,
+    });
+    return { status: response.status, json: await response.json() };
+  };
   return {
     url,
-    async post(operation, body, token, headers = {}) {
-      const response = await fetch(`${url}/api/${operation}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
-      });
-      return { status: response.status, json: await response.json() };
-    },
+    post: (operation, body, token, headers) => postRaw(operation, JSON.stringify(body), token, headers),
+    postRaw,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -44,10 +44,10 @@ describe('HTTP bridge', () => {
     expect(await bridge.post('users.list', {})).toMatchObject({ status: 401, json: { error: { code: 'UNAUTHENTICATED' } } });
     expect(await bridge.post('auth.login', { name: ADMIN.name, pin: '975308' })).toMatchObject({ status: 401, json: { error: { code: 'AUTH_INVALID_PIN', field: 'pin' } } });
     expect(await bridge.post('nothing.here', {}, token)).toMatchObject({ status: 404, json: { error: { code: 'UNKNOWN_OPERATION' } } });
-    expect(await bridge.post('audit.verify', '{not json', token)).toMatchObject({ status: 400, json: { error: { code: 'VALIDATION', field: 'body' } } });
-    expect(await bridge.post('audit.verify', '{}', token, { 'content-type': 'text/plain' })).toMatchObject({ status: 415 });
+    expect(await bridge.postRaw('audit.verify', '{not json', token)).toMatchObject({ status: 400, json: { error: { code: 'VALIDATION', field: 'body' } } });
+    expect(await bridge.postRaw('audit.verify', '{}', token, { 'content-type': 'text/plain' })).toMatchObject({ status: 415 });
     expect(await bridge.post('audit.verify', {}, token, { origin: 'http://evil.example' })).toMatchObject({ status: 403 });
-    const big = await bridge.post('audit.verify', JSON.stringify({ x: 'a'.repeat(1_100_000) }), token);
+    const big = await bridge.post('audit.verify', { x: 'a'.repeat(1_100_000) }, token);
     expect(big.status).toBe(413);
     const get = await fetch(`${bridge.url}/api/audit.verify`);
     expect(get.status).toBe(405);

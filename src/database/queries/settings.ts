@@ -11,6 +11,17 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   pinLockMinutes: 15,
   idleLockMinutes: 5,
   overrideTtlSeconds: 120,
+  discountLimitBps: 1000,
+  pixKey: '',
+  pixMerchantName: '',
+  pixMerchantCity: '',
+  printerAddress: '',
+  paperWidth: 80,
+  autoPrintReceipt: true,
+  autoPrintKitchen: true,
+  shopDocument: '',
+  shopAddress: '',
+  shopPhone: '',
 };
 
 /** Stored values over the defaults; a key never written keeps its default. */

@@ -11,5 +11,6 @@ export default defineScript('auth.session', {
     idleLockMinutes: ctx.settings.idleLockMinutes,
     shopName: ctx.terminal.shopName ?? '',
     terminalLetter: ctx.terminal.letter ?? '',
+    timezone: ctx.settings.timezone,
   }),
 });

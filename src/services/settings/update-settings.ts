@@ -1,11 +1,17 @@
 import { readSettings, writeSetting, type StoredSettings } from '../../database/queries/settings.js';
 import { sql } from '../../database/statements.js';
 import { BusinessError } from '../../exceptions/business-error.js';
+import { parsePrinterAddress } from '../../printing/network-printer.js';
+import { validatePixKey } from '../../utils/pix-brcode.js';
 import { defineScript } from '../script.js';
 
 export default defineScript('settings.update', {
   roles: ['admin'],
   run(tx, input, ctx) {
+    if (input.pixKey && !validatePixKey(input.pixKey)) {
+      throw new BusinessError('VALIDATION', 'Chave PIX inválida: use CPF, CNPJ, celular com +55, e-mail ou chave aleatória.', 'pixKey');
+    }
+    if (input.printerAddress) parsePrinterAddress(input.printerAddress);
     const { shopName, ...rest } = input;
     const changed: Record<string, { from: unknown; to: unknown }> = {};
     if (shopName !== undefined && shopName !== ctx.terminal.shopName) {

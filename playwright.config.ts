@@ -1,0 +1,44 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+// The end-to-end tests drive browser mode (node build/src/web.js) over a fresh, empty data folder,
+// so the first screen is always the setup wizard. Workers load this file again; they inherit the
+// folder through the environment instead of making another one.
+const dataDir = (process.env.BALCAO_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'balcao-e2e-')));
+const port = '5190';
+const baseURL = `http://127.0.0.1:${port}`;
+const launchOptions = {
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'],
+};
+
+export default defineConfig({
+  testDir: 'testes/e2e',
+  outputDir: 'test-results',
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL,
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions,
+  },
+  projects: [
+    {
+      name: 'chromium',
+      // The device's viewport and user agent, with Debian's Chromium instead of a downloaded one.
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
+  ],
+  webServer: {
+    command: 'node build/src/web.js',
+    env: { BALCAO_DATA_DIR: dataDir, BALCAO_PORT: port },
+    url: `${baseURL}/api/contract`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,271 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type Output } from '../api';
+import { Field } from '../components/Field';
+import { formatDateTime, zonedTimeToEpoch } from '../format';
+import { textIfAny } from '../i18n';
+import { useSession } from '../session';
+
+type AuditRow = Output<'audit.list'>['rows'][number];
+type AuditResult = AuditRow['result'];
+const RESULTS: readonly AuditResult[] = ['ok', 'denied', 'failed'];
+const PAGE = 50;
+
+interface Filters {
+  action: string;
+  result: '' | AuditResult;
+  from: string;
+  to: string;
+}
+
+const EMPTY: Filters = { action: '', result: '', from: '', to: '' };
+
+/** "auth.lockout" → its friendly name, when the dictionary has one. */
+const actionLabel = (action: string): string | null => textIfAny(`audit.actionLabels.${action.replace(/\./g, '_')}`);
+
+export function AuditScreen() {
+  const { t } = useTranslation();
+  const { timeZone } = useSession();
+  const [draft, setDraft] = useState<Filters>(EMPTY);
+  const [applied, setApplied] = useState<Filters>(EMPTY);
+  const [rows, setRows] = useState<AuditRow[] | null>(null);
+  const [nextBeforeSeq, setNextBeforeSeq] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [verify, setVerify] = useState<Output<'audit.verify'> | null>(null);
+  const [verifying, setVerifying] = useState(false);
+  const badRowRef = useRef<HTMLTableRowElement>(null);
+
+  const fetchPage = useCallback(
+    async (filters: Filters, beforeSeq?: number) => {
+      const from = filters.from ? zonedTimeToEpoch(filters.from, '00:00', timeZone) : null;
+      const to = filters.to ? zonedTimeToEpoch(filters.to, '23:59:59', timeZone) : null;
+      setLoading(true);
+      const outcome = await api.call('audit.list', {
+        limit: PAGE,
+        ...(filters.action.trim() ? { action: filters.action.trim() } : {}),
+        ...(filters.result ? { result: filters.result } : {}),
+        ...(from !== null ? { from } : {}),
+        ...(to !== null ? { to: to + 999 } : {}),
+        ...(beforeSeq !== undefined ? { beforeSeq } : {}),
+      });
+      setLoading(false);
+      if (!outcome.ok) {
+        setError(outcome.error.message);
+        return;
+      }
+      setError(null);
+      setRows((current) => (beforeSeq !== undefined && current ? [...current, ...outcome.result.rows] : outcome.result.rows));
+      setNextBeforeSeq(outcome.result.nextBeforeSeq);
+    },
+    [timeZone],
+  );
+
+  useEffect(() => {
+    void fetchPage(applied);
+  }, [fetchPage, applied]);
+
+  useEffect(() => {
+    badRowRef.current?.scrollIntoView({ block: 'center' });
+  }, [verify]);
+
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    if (draft.from && draft.to && draft.from > draft.to) {
+      setError(t('audit.errors.range'));
+      return;
+    }
+    setApplied({ ...draft });
+  };
+
+  const runVerify = async () => {
+    setVerifying(true);
+    const outcome = await api.call('audit.verify', {});
+    setVerifying(false);
+    if (outcome.ok) setVerify(outcome.result);
+    else setError(outcome.error.message);
+  };
+
+  const badRowId = verify && !verify.ok ? verify.badRowId : undefined;
+  const badRowLoaded = badRowId !== undefined && rows?.some((row) => row.id === badRowId);
+
+  return (
+    <div className="page-content" data-testid="audit-screen">
+      <div className="page-header">
+        <div>
+          <h1>{t('audit.title')}</h1>
+          <p className="muted">{t('audit.subtitle')}</p>
+        </div>
+        <button type="button" className="button button-secondary" onClick={() => void runVerify()} disabled={verifying} data-testid="audit-verify">
+          {verifying ? t('audit.verifying') : t('audit.verify')}
+        </button>
+      </div>
+
+      {verify &&
+        (verify.ok ? (
+          <div className="alert alert-success" role="status" data-testid="audit-verify-result">
+            {t('audit.chainOk', { count: verify.rows })}
+          </div>
+        ) : (
+          <div className="alert alert-error" role="alert" data-testid="audit-verify-result">
+            {t('audit.chainBroken', { id: verify.badRowId ?? '?' })} {badRowLoaded ? t('audit.chainBrokenShown') : t('audit.chainBrokenNotShown')}
+          </div>
+        ))}
+
+      <form className="filters" onSubmit={search} aria-label={t('audit.filters')}>
+        <Field label={t('audit.fields.action')} name="action" hint={t('audit.fields.actionHint')}>
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              autoComplete="off"
+              maxLength={60}
+              placeholder="auth."
+              value={draft.action}
+              onChange={(e) => setDraft({ ...draft, action: e.target.value })}
+              data-testid="audit-filter-action"
+            />
+          )}
+        </Field>
+        <Field label={t('audit.fields.result')} name="result">
+          {(control) => (
+            <select
+              {...control}
+              className="input select"
+              value={draft.result}
+              onChange={(e) => setDraft({ ...draft, result: e.target.value as Filters['result'] })}
+              data-testid="audit-filter-result"
+            >
+              <option value="">{t('audit.results.all')}</option>
+              {RESULTS.map((result) => (
+                <option key={result} value={result}>
+                  {t(`audit.results.${result}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('audit.fields.from')} name="from">
+          {(control) => <input {...control} type="date" className="input" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />}
+        </Field>
+        <Field label={t('audit.fields.to')} name="to">
+          {(control) => <input {...control} type="date" className="input" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />}
+        </Field>
+        <div className="filters-actions">
+          <button type="submit" className="button button-primary" data-testid="audit-search">
+            {t('audit.search')}
+          </button>
+          <button
+            type="button"
+            className="button button-ghost"
+            onClick={() => {
+              setDraft(EMPTY);
+              setApplied(EMPTY);
+            }}
+          >
+            {t('audit.clear')}
+          </button>
+        </div>
+      </form>
+
+      {error && (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      )}
+
+      <div className="table-wrap">
+        <table className="table table-audit" data-testid="audit-table" aria-busy={loading}>
+          <caption className="visually-hidden">{t('audit.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('audit.columns.at')}</th>
+              <th scope="col">{t('audit.columns.who')}</th>
+              <th scope="col">{t('audit.columns.action')}</th>
+              <th scope="col">{t('audit.columns.record')}</th>
+              <th scope="col">{t('audit.columns.result')}</th>
+              <th scope="col">{t('audit.columns.approver')}</th>
+              <th scope="col">{t('audit.columns.details')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows === null && (
+              <tr>
+                <td colSpan={7} className="muted">
+                  {t('common.loading')}
+                </td>
+              </tr>
+            )}
+            {rows?.length === 0 && (
+              <tr>
+                <td colSpan={7} className="muted">
+                  {t('audit.empty')}
+                </td>
+              </tr>
+            )}
+            {rows?.map((row) => {
+              const bad = row.id === badRowId;
+              const label = actionLabel(row.action);
+              const recordName = typeof row.details.name === 'string' ? row.details.name : null;
+              return (
+                <tr
+                  key={row.id}
+                  ref={bad ? badRowRef : undefined}
+                  className={bad ? 'row-bad' : undefined}
+                  data-testid="audit-row"
+                  data-action={row.action}
+                  data-bad={bad || undefined}
+                >
+                  <td className="nowrap">{formatDateTime(row.at, timeZone)}</td>
+                  <td>{row.userName ?? <span className="muted">—</span>}</td>
+                  <td>
+                    <code className="code">{row.action}</code>
+                    {label && <span className="cell-sub">{label}</span>}
+                  </td>
+                  <td>
+                    {row.recordType ? (
+                      <>
+                        <span>{textIfAny(`audit.recordTypes.${row.recordType}`) ?? row.recordType}</span>
+                        {(recordName || row.recordId) && (
+                          <span className="cell-sub" title={row.recordId ?? undefined}>
+                            {recordName ?? `${row.recordId?.slice(0, 8)}…`}
+                          </span>
+                        )}
+                      </>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
+                  <td>
+                    <span className={`badge badge-${row.result === 'ok' ? 'success' : row.result === 'denied' ? 'warning' : 'danger'}`}>
+                      {t(`audit.results.${row.result}`)}
+                    </span>
+                  </td>
+                  <td>{row.approverName ?? <span className="muted">—</span>}</td>
+                  <td>
+                    {Object.keys(row.details).length > 0 ? (
+                      <details className="details">
+                        <summary>{t('audit.showDetails')}</summary>
+                        <pre>{JSON.stringify(row.details, null, 2)}</pre>
+                      </details>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+
+      {nextBeforeSeq !== null && (
+        <div className="load-more">
+          <button type="button" className="button button-secondary" disabled={loading} onClick={() => void fetchPage(applied, nextBeforeSeq)} data-testid="audit-load-more">
+            {loading ? t('common.loading') : t('audit.loadMore')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type Output } from '../api';
+import { PinPad } from '../components/PinPad';
+import { UserPicker } from '../components/UserPicker';
+import { Avatar } from '../components/UserTile';
+import type { Role } from '../roles';
+import { AuthLayout } from './AuthLayout';
+
+interface Chosen {
+  name: string;
+  role?: Role;
+}
+
+export function LoginScreen({
+  shopName,
+  terminalLetter,
+  notice,
+  onLoggedIn,
+}: {
+  shopName: string;
+  terminalLetter: string;
+  notice?: string | undefined;
+  onLoggedIn: (login: Output<'auth.login'>) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [chosen, setChosen] = useState<Chosen | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const login = useCallback(
+    async (pin: string) => {
+      if (!chosen) return;
+      setError(null);
+      const outcome = await api.call('auth.login', { name: chosen.name, pin });
+      if (outcome.ok) await onLoggedIn(outcome.result);
+      else setError(outcome.error.message);
+    },
+    [chosen, onLoggedIn],
+  );
+
+  return (
+    <AuthLayout shopName={shopName} terminalLetter={terminalLetter}>
+      <section className="card login-card" aria-labelledby="login-title" data-testid="login-screen">
+        {!chosen ? (
+          <>
+            <div className="card-heading">
+              <h1 id="login-title">{t('login.title')}</h1>
+              <p className="muted">{t('login.subtitle')}</p>
+            </div>
+            {notice && (
+              <div className="alert alert-info" role="status" data-testid="login-notice">
+                {notice}
+              </div>
+            )}
+            <UserPicker onPick={(user) => setChosen(user)} />
+          </>
+        ) : (
+          <div className="pin-step" data-testid="pin-step">
+            <div className="pin-step-user">
+              <Avatar name={chosen.name} size="large" />
+              <div>
+                <h1 id="login-title" className="pin-step-name">
+                  {t('login.greeting', { name: chosen.name })}
+                </h1>
+                {chosen.role && <p className="muted">{t(`roles.${chosen.role}`)}</p>}
+              </div>
+            </div>
+            <PinPad prompt={t('login.enterPin')} error={error} onSubmit={login} />
+            <button
+              type="button"
+              className="button button-ghost"
+              data-testid="login-back"
+              onClick={() => {
+                setChosen(null);
+                setError(null);
+              }}
+            >
+              ← {t('login.otherUser')}
+            </button>
+          </div>
+        )}
+      </section>
+    </AuthLayout>
+  );
+}

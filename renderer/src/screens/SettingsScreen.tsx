@@ -1,0 +1,227 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, errorsByField, type Input, type Output } from '../api';
+import { Field, FormError } from '../components/Field';
+import { useFocusFirstInvalid } from '../hooks/useFocusFirstInvalid';
+import { useSession } from '../session';
+
+type Settings = Output<'settings.get'>;
+type NumberKey = 'pinMaxAttempts' | 'pinLockMinutes' | 'idleLockMinutes' | 'overrideTtlSeconds';
+/** The shop and security settings this screen edits (the counter's own settings live with the counter). */
+type Key = 'shopName' | 'timezone' | 'businessDayStartsAt' | NumberKey;
+
+const FIELDS: readonly Key[] = ['shopName', 'timezone', 'businessDayStartsAt', 'pinMaxAttempts', 'pinLockMinutes', 'idleLockMinutes', 'overrideTtlSeconds'];
+
+/** Limits the core enforces, repeated here so the form says so before sending. */
+const NUMBER_LIMITS: Record<NumberKey, { min: number; max: number }> = {
+  pinMaxAttempts: { min: 3, max: 10 },
+  pinLockMinutes: { min: 1, max: 1440 },
+  idleLockMinutes: { min: 1, max: 120 },
+  overrideTtlSeconds: { min: 15, max: 600 },
+};
+const NUMBER_KEYS = Object.keys(NUMBER_LIMITS) as NumberKey[];
+
+/** Brazil's zones, by the city people know them by. */
+const BRAZIL_ZONES = [
+  'America/Sao_Paulo',
+  'America/Bahia',
+  'America/Fortaleza',
+  'America/Recife',
+  'America/Maceio',
+  'America/Belem',
+  'America/Araguaina',
+  'America/Santarem',
+  'America/Manaus',
+  'America/Cuiaba',
+  'America/Campo_Grande',
+  'America/Porto_Velho',
+  'America/Boa_Vista',
+  'America/Rio_Branco',
+  'America/Eirunepe',
+  'America/Noronha',
+] as const;
+
+type Draft = Record<Key, string>;
+
+const toDraft = (settings: Settings): Draft => ({
+  shopName: settings.shopName,
+  timezone: settings.timezone,
+  businessDayStartsAt: settings.businessDayStartsAt,
+  pinMaxAttempts: String(settings.pinMaxAttempts),
+  pinLockMinutes: String(settings.pinLockMinutes),
+  idleLockMinutes: String(settings.idleLockMinutes),
+  overrideTtlSeconds: String(settings.overrideTtlSeconds),
+});
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const { session, refresh, notify } = useSession();
+  const canEdit = session.user.role === 'admin';
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [errors, setErrors] = useState<Partial<Record<Key | '_form', string>>>({});
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const formRef = useFocusFirstInvalid<HTMLFormElement>(errors);
+
+  useEffect(() => {
+    let cancelled = false;
+    void api.call('settings.get', {}).then((outcome) => {
+      if (cancelled) return;
+      if (outcome.ok) {
+        setSettings(outcome.result);
+        setDraft(toDraft(outcome.result));
+      } else setLoadError(outcome.error.message);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  if (loadError) {
+    return (
+      <div className="page-content">
+        <div className="alert alert-error" role="alert">
+          {loadError}
+        </div>
+      </div>
+    );
+  }
+  if (!settings || !draft) {
+    return (
+      <div className="page-content" role="status">
+        <p className="muted">{t('common.loading')}</p>
+      </div>
+    );
+  }
+
+  const set = (key: Key, value: string) => {
+    setDraft({ ...draft, [key]: value });
+    setErrors((current) => ({ ...current, [key]: undefined, _form: undefined }));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy || !canEdit) return;
+    const local: Partial<Record<Key, string>> = {};
+    const patch: Input<'settings.update'> = {};
+    const shopName = draft.shopName.trim();
+    if (shopName.length < 2) local.shopName = t('settings.errors.shopName');
+    else if (shopName !== settings.shopName) patch.shopName = shopName;
+    if (draft.timezone !== settings.timezone) patch.timezone = draft.timezone;
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(draft.businessDayStartsAt)) local.businessDayStartsAt = t('settings.errors.time');
+    else if (draft.businessDayStartsAt !== settings.businessDayStartsAt) patch.businessDayStartsAt = draft.businessDayStartsAt;
+    for (const key of NUMBER_KEYS) {
+      const { min, max } = NUMBER_LIMITS[key];
+      const text = draft[key].trim();
+      const value = Number(text);
+      if (!/^\d+$/.test(text) || value < min || value > max) local[key] = t('settings.errors.range', { min, max });
+      else if (value !== settings[key]) patch[key] = value;
+    }
+    if (Object.keys(local).length) return setErrors(local);
+    if (Object.keys(patch).length === 0) return notify(t('settings.nothingChanged'));
+    setBusy(true);
+    const outcome = await api.call('settings.update', patch);
+    setBusy(false);
+    if (!outcome.ok) return setErrors(errorsByField(outcome.error, FIELDS));
+    setSettings(outcome.result);
+    setDraft(toDraft(outcome.result));
+    notify(t('settings.saved'));
+    await refresh();
+  };
+
+  const zones: readonly string[] = BRAZIL_ZONES.includes(draft.timezone as (typeof BRAZIL_ZONES)[number])
+    ? BRAZIL_ZONES
+    : [draft.timezone, ...BRAZIL_ZONES];
+
+  const numberField = (key: NumberKey, unit: string) => (
+    <Field label={t(`settings.fields.${key}`)} name={key} error={errors[key]} hint={t(`settings.hints.${key}`, NUMBER_LIMITS[key])}>
+      {(control) => (
+        <div className="input-with-unit">
+          <input
+            {...control}
+            className="input input-number"
+            inputMode="numeric"
+            disabled={!canEdit}
+            value={draft[key]}
+            onChange={(e) => set(key, e.target.value.replace(/\D/g, ''))}
+          />
+          <span className="input-unit" aria-hidden="true">
+            {unit}
+          </span>
+        </div>
+      )}
+    </Field>
+  );
+
+  return (
+    <div className="page-content" data-testid="settings-screen">
+      <div className="page-header">
+        <div>
+          <h1>{t('settings.title')}</h1>
+          <p className="muted">{canEdit ? t('settings.subtitle') : t('settings.readOnly')}</p>
+        </div>
+      </div>
+      <form ref={formRef} className="settings-form" onSubmit={(e) => void submit(e)} noValidate>
+        <FormError message={errors._form} />
+        <section className="panel">
+          <h2 className="section-title">{t('settings.sections.shop')}</h2>
+          <div className="form-grid">
+            <Field label={t('settings.fields.shopName')} name="shopName" error={errors.shopName} className="span-2">
+              {(control) => (
+                <input {...control} className="input" maxLength={80} disabled={!canEdit} value={draft.shopName} onChange={(e) => set('shopName', e.target.value)} />
+              )}
+            </Field>
+            <Field label={t('settings.fields.timezone')} name="timezone" error={errors.timezone} hint={t('settings.hints.timezone')}>
+              {(control) => (
+                <select {...control} className="input select" disabled={!canEdit} value={draft.timezone} onChange={(e) => set('timezone', e.target.value)}>
+                  {zones.map((zone) => (
+                    <option key={zone} value={zone}>
+                      {zone.replace('America/', '').replace(/_/g, ' ')} ({zone})
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field
+              label={t('settings.fields.businessDayStartsAt')}
+              name="businessDayStartsAt"
+              error={errors.businessDayStartsAt}
+              hint={t('settings.hints.businessDayStartsAt')}
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  type="time"
+                  className="input input-time"
+                  disabled={!canEdit}
+                  value={draft.businessDayStartsAt}
+                  onChange={(e) => set('businessDayStartsAt', e.target.value)}
+                />
+              )}
+            </Field>
+          </div>
+        </section>
+        <section className="panel">
+          <h2 className="section-title">{t('settings.sections.security')}</h2>
+          <div className="form-grid form-grid-3">
+            {numberField('pinMaxAttempts', t('settings.units.attempts'))}
+            {numberField('pinLockMinutes', t('settings.units.minutes'))}
+            {numberField('idleLockMinutes', t('settings.units.minutes'))}
+            {numberField('overrideTtlSeconds', t('settings.units.seconds'))}
+          </div>
+        </section>
+        {canEdit && (
+          <div className="form-actions">
+            <button type="button" className="button button-ghost" onClick={() => (setDraft(toDraft(settings)), setErrors({}))}>
+              {t('settings.discard')}
+            </button>
+            <button type="submit" className="button button-primary" disabled={busy} data-testid="settings-save">
+              {busy ? t('common.saving') : t('common.save')}
+            </button>
+          </div>
+        )}
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, errorsByField } from '../api';
+import { Field, FormError, type FieldControlProps } from '../components/Field';
+import { useFocusFirstInvalid } from '../hooks/useFocusFirstInvalid';
+import { AuthLayout } from './AuthLayout';
+
+const FIELDS = ['shopName', 'terminalLetter', 'adminName', 'adminPin', 'adminPinConfirm'] as const;
+type FieldName = (typeof FIELDS)[number];
+type Errors = Partial<Record<FieldName | '_form', string>>;
+
+/** First run: the shop, this terminal's letter and the first administrator. */
+export function SetupWizard({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<Record<FieldName, string>>({
+    shopName: '',
+    terminalLetter: 'A',
+    adminName: '',
+    adminPin: '',
+    adminPinConfirm: '',
+  });
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const formRef = useFocusFirstInvalid<HTMLFormElement>(errors);
+
+  const set = (name: FieldName, value: string) => {
+    setValues((current) => ({ ...current, [name]: value }));
+    setErrors((current) => ({ ...current, [name]: undefined, _form: undefined }));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const local: Errors = {};
+    if (!values.shopName.trim()) local.shopName = t('setup.errors.shopName');
+    if (!/^[A-Z]$/.test(values.terminalLetter)) local.terminalLetter = t('setup.errors.terminalLetter');
+    if (!values.adminName.trim()) local.adminName = t('setup.errors.adminName');
+    if (!/^\d{6,12}$/.test(values.adminPin)) local.adminPin = t('setup.errors.adminPin');
+    else if (values.adminPin !== values.adminPinConfirm) local.adminPinConfirm = t('setup.errors.pinMismatch');
+    if (Object.keys(local).length) return setErrors(local);
+
+    setBusy(true);
+    const outcome = await api.call('setup.initialize', {
+      shopName: values.shopName.trim(),
+      terminalLetter: values.terminalLetter,
+      adminName: values.adminName.trim(),
+      adminPin: values.adminPin,
+    });
+    setBusy(false);
+    if (outcome.ok) return onDone();
+    if (outcome.error.code === 'ALREADY_INITIALIZED') return onDone();
+    setErrors(errorsByField(outcome.error, FIELDS));
+  };
+
+  const pinInput = (name: 'adminPin' | 'adminPinConfirm') => (control: FieldControlProps) => (
+    <input
+      {...control}
+      className="input input-pin"
+      type="password"
+      inputMode="numeric"
+      autoComplete="new-password"
+      maxLength={12}
+      value={values[name]}
+      onChange={(e) => set(name, e.target.value.replace(/\D/g, ''))}
+    />
+  );
+
+  return (
+    <AuthLayout>
+      <form ref={formRef} className="card setup-card" onSubmit={(e) => void submit(e)} noValidate data-testid="setup-wizard" aria-labelledby="setup-title">
+        <div className="card-heading">
+          <h1 id="setup-title">{t('setup.title')}</h1>
+          <p className="muted">{t('setup.subtitle')}</p>
+        </div>
+        <FormError message={errors._form} />
+        <fieldset className="form-section">
+          <legend>{t('setup.shopSection')}</legend>
+          <div className="form-grid">
+            <Field label={t('setup.shopName')} name="shopName" error={errors.shopName} hint={t('setup.shopNameHint')} className="span-2">
+              {(control) => (
+                <input {...control} className="input" autoComplete="organization" autoFocus maxLength={80} value={values.shopName} onChange={(e) => set('shopName', e.target.value)} />
+              )}
+            </Field>
+            <Field label={t('setup.terminalLetter')} name="terminalLetter" error={errors.terminalLetter} hint={t('setup.terminalLetterHint')}>
+              {(control) => (
+                <input
+                  {...control}
+                  className="input input-letter"
+                  autoComplete="off"
+                  maxLength={1}
+                  value={values.terminalLetter}
+                  onChange={(e) => set('terminalLetter', e.target.value.toUpperCase().replace(/[^A-Z]/g, ''))}
+                />
+              )}
+            </Field>
+          </div>
+        </fieldset>
+        <fieldset className="form-section">
+          <legend>{t('setup.adminSection')}</legend>
+          <p className="muted small">{t('setup.adminIntro')}</p>
+          <div className="form-grid">
+            <Field label={t('setup.adminName')} name="adminName" error={errors.adminName} className="span-2">
+              {(control) => (
+                <input {...control} className="input" autoComplete="name" maxLength={60} value={values.adminName} onChange={(e) => set('adminName', e.target.value)} />
+              )}
+            </Field>
+            <Field label={t('setup.adminPin')} name="adminPin" error={errors.adminPin} hint={t('setup.adminPinHint')}>
+              {pinInput('adminPin')}
+            </Field>
+            <Field label={t('setup.adminPinConfirm')} name="adminPinConfirm" error={errors.adminPinConfirm}>
+              {pinInput('adminPinConfirm')}
+            </Field>
+          </div>
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary button-large" disabled={busy} data-testid="setup-submit">
+            {busy ? t('setup.submitting') : t('setup.submit')}
+          </button>
+        </div>
+      </form>
+    </AuthLayout>
+  );
+}

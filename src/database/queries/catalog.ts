@@ -1,0 +1,163 @@
+import type { Db } from '../connection.js';
+import { sql } from '../statements.js';
+import type { CategoryView, ModifierGroupView, ProductView } from '../../models/catalog.js';
+
+interface StoredProduct {
+  id: string;
+  name: string;
+  code: string;
+  barcode: string | null;
+  price: number;
+  category_id: string | null;
+  kind: 'simple' | 'combo';
+  station: string | null;
+  active: number;
+  sold_out: number;
+}
+
+export interface ProductRecord {
+  id: string;
+  name: string;
+  code: string;
+  barcode: string | null;
+  price: number;
+  categoryId: string | null;
+  kind: 'simple' | 'combo';
+  station: string | null;
+  active: boolean;
+  soldOut: boolean;
+}
+
+const product = (row: StoredProduct): ProductRecord => ({
+  id: row.id,
+  name: row.name,
+  code: row.code,
+  barcode: row.barcode,
+  price: row.price,
+  categoryId: row.category_id,
+  kind: row.kind,
+  station: row.station,
+  active: row.active === 1,
+  soldOut: row.sold_out === 1,
+});
+
+export function findProduct(db: Db, id: string): ProductRecord | undefined {
+  const row = sql<[string], StoredProduct>(db, 'SELECT * FROM products WHERE id = ?').get(id);
+  return row && product(row);
+}
+
+export const findProductIdByCode = (db: Db, code: string): string | undefined =>
+  sql<[string], { id: string }>(db, 'SELECT id FROM products WHERE code = ?').get(code)?.id;
+
+export const findProductIdByBarcode = (db: Db, barcode: string): string | undefined =>
+  sql<[string], { id: string }>(db, 'SELECT id FROM products WHERE barcode = ?').get(barcode)?.id;
+
+export const findCategoryIdByName = (db: Db, name: string): string | undefined =>
+  sql<[string], { id: string }>(db, 'SELECT id FROM categories WHERE name = ? COLLATE NOCASE').get(name)?.id;
+
+export const categoryExists = (db: Db, id: string): boolean => sql(db, 'SELECT 1 FROM categories WHERE id = ?').get(id) !== undefined;
+
+export interface GroupRule {
+  id: string;
+  name: string;
+  minChoices: number;
+  maxChoices: number;
+}
+
+/** The active modifier groups a product offers, in order. */
+export const productGroups = (db: Db, productId: string): GroupRule[] =>
+  sql<[string], GroupRule>(
+    db,
+    `SELECT g.id, g.name, g.min_choices AS minChoices, g.max_choices AS maxChoices
+     FROM product_modifier_groups pg JOIN modifier_groups g ON g.id = pg.group_id
+     WHERE pg.product_id = ? AND g.active = 1 ORDER BY pg.position`,
+  ).all(productId);
+
+export interface OptionRecord {
+  id: string;
+  groupId: string;
+  name: string;
+  priceDelta: number;
+  active: boolean;
+}
+
+export function findOption(db: Db, id: string): OptionRecord | undefined {
+  const row = sql<[string], { id: string; group_id: string; name: string; price_delta: number; active: number }>(
+    db,
+    'SELECT id, group_id, name, price_delta, active FROM modifier_options WHERE id = ?',
+  ).get(id);
+  return row && { id: row.id, groupId: row.group_id, name: row.name, priceDelta: row.price_delta, active: row.active === 1 };
+}
+
+export interface SlotRecord {
+  id: string;
+  name: string;
+  options: Map<string, number>;
+}
+
+export function comboSlots(db: Db, comboId: string): SlotRecord[] {
+  const slots = sql<[string], { id: string; name: string }>(db, 'SELECT id, name FROM combo_slots WHERE combo_id = ? ORDER BY position').all(comboId);
+  return slots.map((slot) => ({
+    ...slot,
+    options: new Map(
+      sql<[string], { product_id: string; price_delta: number }>(db, 'SELECT product_id, price_delta FROM combo_slot_options WHERE slot_id = ?')
+        .all(slot.id)
+        .map((o) => [o.product_id, o.price_delta]),
+    ),
+  }));
+}
+
+/** Everything the counter needs, in a handful of queries even with tens of thousands of products. */
+export function catalogSnapshot(db: Db, includeInactive: boolean) {
+  const minActive = includeInactive ? 0 : 1;
+  const categories: CategoryView[] = sql<[number], { id: string; name: string; color: string; sort_order: number; active: number }>(
+    db,
+    'SELECT id, name, color, sort_order, active FROM categories WHERE active >= ? ORDER BY sort_order, name',
+  )
+    .all(minActive)
+    .map((c) => ({ id: c.id, name: c.name, color: c.color, sortOrder: c.sort_order, active: c.active === 1 }));
+
+  const groupsOf = new Map<string, string[]>();
+  for (const row of sql<[], { product_id: string; group_id: string }>(db, 'SELECT product_id, group_id FROM product_modifier_groups ORDER BY product_id, position').all()) {
+    let list = groupsOf.get(row.product_id);
+    if (!list) groupsOf.set(row.product_id, (list = []));
+    list.push(row.group_id);
+  }
+  const slotsOf = new Map<string, ProductView['comboSlots']>();
+  const slotById = new Map<string, ProductView['comboSlots'][number]>();
+  for (const slot of sql<[], { id: string; combo_id: string; name: string }>(db, 'SELECT id, combo_id, name FROM combo_slots ORDER BY combo_id, position').all()) {
+    const view = { id: slot.id, name: slot.name, options: [] as { productId: string; priceDelta: number }[] };
+    slotById.set(slot.id, view);
+    let list = slotsOf.get(slot.combo_id);
+    if (!list) slotsOf.set(slot.combo_id, (list = []));
+    list.push(view);
+  }
+  for (const option of sql<[], { slot_id: string; product_id: string; price_delta: number }>(db, 'SELECT slot_id, product_id, price_delta FROM combo_slot_options ORDER BY slot_id, position').all()) {
+    slotById.get(option.slot_id)?.options.push({ productId: option.product_id, priceDelta: option.price_delta });
+  }
+
+  const products: ProductView[] = sql<[number], StoredProduct>(db, 'SELECT * FROM products WHERE active >= ? ORDER BY name').all(minActive).map((row) => ({
+    ...product(row),
+    modifierGroupIds: groupsOf.get(row.id) ?? [],
+    comboSlots: slotsOf.get(row.id) ?? [],
+  }));
+
+  const optionsOf = new Map<string, ModifierGroupView['options']>();
+  for (const o of sql<[], { id: string; group_id: string; name: string; price_delta: number; active: number }>(
+    db,
+    'SELECT id, group_id, name, price_delta, active FROM modifier_options ORDER BY group_id, position',
+  ).all()) {
+    if (!includeInactive && o.active !== 1) continue;
+    let list = optionsOf.get(o.group_id);
+    if (!list) optionsOf.set(o.group_id, (list = []));
+    list.push({ id: o.id, name: o.name, priceDelta: o.price_delta, active: o.active === 1 });
+  }
+  const modifierGroups: ModifierGroupView[] = sql<[number], { id: string; name: string; min_choices: number; max_choices: number; active: number }>(
+    db,
+    'SELECT id, name, min_choices, max_choices, active FROM modifier_groups WHERE active >= ? ORDER BY name',
+  )
+    .all(minActive)
+    .map((g) => ({ id: g.id, name: g.name, minChoices: g.min_choices, maxChoices: g.max_choices, active: g.active === 1, options: optionsOf.get(g.id) ?? [] }));
+
+  return { categories, products, modifierGroups };
+}

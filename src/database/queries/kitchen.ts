@@ -1,0 +1,66 @@
+import type { Db } from '../connection.js';
+import { sql } from '../statements.js';
+import type { TicketView } from '../../models/kitchen.js';
+import type { OrderType } from '../../models/orders.js';
+
+type TicketStatus = 'queued' | 'preparing' | 'ready';
+
+export const findTicket = (db: Db, id: string) =>
+  sql<[string], { id: string; orderId: string; status: TicketStatus }>(
+    db,
+    'SELECT ticket_id AS id, order_id AS orderId, status FROM kitchen_ticket_state WHERE ticket_id = ?',
+  ).get(id);
+
+export function moveTicket(db: Db, ticketId: string, status: 'preparing' | 'ready', event: { id: string; byUser: string; at: number; hlc: string }): void {
+  sql(db, 'INSERT INTO kitchen_ticket_events (id, ticket_id, status, by_user, at, hlc) VALUES (?, ?, ?, ?, ?, ?)').run(event.id, ticketId, status, event.byUser, event.at, event.hlc);
+  sql(db, 'UPDATE kitchen_ticket_state SET status = ?, status_at = ? WHERE ticket_id = ?').run(status, event.at, ticketId);
+}
+
+/** Tickets not ready yet, oldest first, leaving out orders voided or cancelled in the meantime. */
+export function kitchenQueue(db: Db): TicketView[] {
+  const tickets = sql<[], { id: string; orderId: string; number: string; type: OrderType; customerName: string | null; pager: string | null; createdAt: number; status: TicketStatus }>(
+    db,
+    `SELECT t.ticket_id AS id, t.order_id AS orderId, o.display_number AS number, o.type, o.customer_name AS customerName, o.pager,
+            k.created_at AS createdAt, t.status
+     FROM kitchen_ticket_state t JOIN kitchen_tickets k ON k.id = t.ticket_id JOIN orders o ON o.id = t.order_id
+     JOIN order_state s ON s.order_id = t.order_id
+     WHERE t.status IN ('queued', 'preparing') AND s.status NOT IN ('cancelled', 'voided', 'delivered')
+     ORDER BY k.created_at, k.rowid`,
+  ).all();
+  return tickets.map((ticket) => ({
+    ...ticket,
+    lines: sql<[string], { id: string; name: string; quantity: number; modifiers: string; combo: string; notes: string | null; station: string }>(
+      db,
+      `SELECT l.id, l.name, l.quantity, l.modifiers, l.combo, l.notes, l.station FROM kitchen_ticket_lines tl JOIN order_lines l ON l.id = tl.line_id
+       WHERE tl.ticket_id = ? ORDER BY l.position`,
+    )
+      .all(ticket.id)
+      .map((line) => ({
+        id: line.id,
+        name: line.name,
+        quantity: line.quantity,
+        modifiers: [
+          ...(JSON.parse(line.combo) as { slotName: string; productName: string }[]).map((c) => `${c.slotName}: ${c.productName}`),
+          ...(JSON.parse(line.modifiers) as { name: string }[]).map((m) => m.name),
+        ],
+        notes: line.notes,
+        station: line.station,
+      })),
+  }));
+}
+
+/** The call board: orders being prepared and orders ready and not yet delivered. */
+export function boardEntries(db: Db) {
+  const rows = sql<[], { orderId: string; number: string; customerName: string | null; status: string; since: number }>(
+    db,
+    `SELECT o.id AS orderId, o.display_number AS number, o.customer_name AS customerName, s.status, s.status_at AS since
+     FROM order_state s JOIN orders o ON o.id = s.order_id
+     WHERE s.status IN ('paid', 'preparing', 'ready') OR (s.status = 'open' AND EXISTS (SELECT 1 FROM kitchen_tickets k WHERE k.order_id = o.id))
+     ORDER BY s.status_at`,
+  ).all();
+  const entry = ({ orderId, number, customerName, since }: (typeof rows)[number]) => ({ orderId, number, customerName, since });
+  return {
+    preparing: rows.filter((r) => r.status !== 'ready').map(entry),
+    ready: rows.filter((r) => r.status === 'ready').map(entry),
+  };
+}

@@ -1,0 +1,288 @@
+import type { Db } from '../connection.js';
+import { sql } from '../statements.js';
+import type { PaymentMethod } from '../../models/money.js';
+import type { OrderStatus, OrderType, OrderView } from '../../models/orders.js';
+
+/** The next gap-free number of this terminal's business day; call inside the sale's transaction. */
+export const takeOrderNumber = (db: Db, terminalId: string, businessDay: string): number =>
+  sql<[string, string], { last_number: number }>(
+    db,
+    `INSERT INTO order_counters (terminal_id, business_day, last_number) VALUES (?, ?, 1)
+     ON CONFLICT (terminal_id, business_day) DO UPDATE SET last_number = last_number + 1 RETURNING last_number`,
+  ).get(terminalId, businessDay)!.last_number;
+
+export const formatOrderNumber = (letter: string, number: number): string => `${letter}-${String(number).padStart(3, '0')}`;
+
+export interface OrderRow {
+  id: string;
+  terminalId: string;
+  businessDay: string;
+  number: number;
+  displayNumber: string;
+  type: OrderType;
+  customerName: string | null;
+  pager: string | null;
+  createdBy: string;
+  createdByName: string;
+  createdAt: number;
+  cashSessionId: string | null;
+  hlc: string;
+}
+
+export function insertOrder(db: Db, order: OrderRow): void {
+  sql(
+    db,
+    `INSERT INTO orders (id, terminal_id, business_day, number, display_number, type, customer_name, pager, created_by, created_by_name, created_at, cash_session_id, hlc)
+     VALUES (@id, @terminalId, @businessDay, @number, @displayNumber, @type, @customerName, @pager, @createdBy, @createdByName, @createdAt, @cashSessionId, @hlc)`,
+  ).run(order);
+}
+
+export function findOrder(db: Db, id: string): OrderRow | undefined {
+  return sql<[string], OrderRow>(
+    db,
+    `SELECT id, terminal_id AS terminalId, business_day AS businessDay, number, display_number AS displayNumber, type,
+            customer_name AS customerName, pager, created_by AS createdBy, created_by_name AS createdByName,
+            created_at AS createdAt, cash_session_id AS cashSessionId, hlc
+     FROM orders WHERE id = ?`,
+  ).get(id);
+}
+
+export interface LineRow {
+  id: string;
+  orderId: string;
+  position: number;
+  productId: string;
+  name: string;
+  quantity: number;
+  unitPrice: number;
+  modifiers: string;
+  combo: string;
+  notes: string | null;
+  station: string | null;
+  discount: number;
+  total: number;
+  addedBy: string;
+  addedAt: number;
+  hlc: string;
+}
+
+export function insertLine(db: Db, line: LineRow): void {
+  sql(
+    db,
+    `INSERT INTO order_lines (id, order_id, position, product_id, name, quantity, unit_price, modifiers, combo, notes, station, discount, total, added_by, added_at, hlc)
+     VALUES (@id, @orderId, @position, @productId, @name, @quantity, @unitPrice, @modifiers, @combo, @notes, @station, @discount, @total, @addedBy, @addedAt, @hlc)`,
+  ).run(line);
+}
+
+export const lineCount = (db: Db, orderId: string): number =>
+  sql<[string], { n: number }>(db, 'SELECT count(*) AS n FROM order_lines WHERE order_id = ?').get(orderId)!.n;
+
+export interface DiscountRow {
+  id: string;
+  orderId: string;
+  lineId: string | null;
+  kind: 'percent' | 'amount';
+  value: number;
+  amount: number;
+  reason: string | null;
+  givenBy: string;
+  approvedBy: string | null;
+  approvedByName: string | null;
+  at: number;
+  hlc: string;
+}
+
+export function insertDiscount(db: Db, row: DiscountRow): void {
+  sql(
+    db,
+    `INSERT INTO order_discounts (id, order_id, line_id, kind, value, amount, reason, given_by, approved_by, approved_by_name, at, hlc)
+     VALUES (@id, @orderId, @lineId, @kind, @value, @amount, @reason, @givenBy, @approvedBy, @approvedByName, @at, @hlc)`,
+  ).run(row);
+}
+
+export interface PaymentRow {
+  id: string;
+  orderId: string;
+  cashSessionId: string;
+  method: PaymentMethod;
+  amount: number;
+  tendered: number | null;
+  change: number | null;
+  receivedBy: string;
+  at: number;
+  hlc: string;
+}
+
+export function insertPayment(db: Db, row: PaymentRow): void {
+  sql(
+    db,
+    `INSERT INTO payments (id, order_id, cash_session_id, method, amount, tendered, change, received_by, at, hlc)
+     VALUES (@id, @orderId, @cashSessionId, @method, @amount, @tendered, @change, @receivedBy, @at, @hlc)`,
+  ).run(row);
+}
+
+export const paymentExists = (db: Db, id: string): { orderId: string } | undefined =>
+  sql<[string], { orderId: string }>(db, 'SELECT order_id AS orderId FROM payments WHERE id = ?').get(id);
+
+export const orderPayments = (db: Db, orderId: string): PaymentRow[] =>
+  sql<[string], PaymentRow>(
+    db,
+    `SELECT id, order_id AS orderId, cash_session_id AS cashSessionId, method, amount, tendered, change, received_by AS receivedBy, at, hlc
+     FROM payments WHERE order_id = ? ORDER BY at, rowid`,
+  ).all(orderId);
+
+export interface RefundRow {
+  id: string;
+  orderId: string;
+  paymentId: string;
+  cashSessionId: string;
+  method: PaymentMethod;
+  amount: number;
+  refundedBy: string;
+  at: number;
+  hlc: string;
+}
+
+export function insertRefund(db: Db, row: RefundRow): void {
+  sql(
+    db,
+    `INSERT INTO refunds (id, order_id, payment_id, cash_session_id, method, amount, refunded_by, at, hlc)
+     VALUES (@id, @orderId, @paymentId, @cashSessionId, @method, @amount, @refundedBy, @at, @hlc)`,
+  ).run(row);
+}
+
+export type OrderEventKind = 'opened' | 'lines_added' | 'paid' | 'delivered' | 'cancelled' | 'voided';
+
+export interface EventRow {
+  id: string;
+  orderId: string;
+  kind: OrderEventKind;
+  byUser: string;
+  byName: string;
+  at: number;
+  reason: string | null;
+  approverId: string | null;
+  approverName: string | null;
+  hlc: string;
+}
+
+export function insertEvent(db: Db, row: EventRow): void {
+  sql(
+    db,
+    `INSERT INTO order_events (id, order_id, kind, by_user, by_name, at, reason, approver_id, approver_name, hlc)
+     VALUES (@id, @orderId, @kind, @byUser, @byName, @at, @reason, @approverId, @approverName, @hlc)`,
+  ).run(row);
+}
+
+export interface OrderState {
+  status: OrderStatus;
+  subtotal: number;
+  discount: number;
+  total: number;
+  paid: number;
+  paidAt: number | null;
+}
+
+/**
+ * The order's state, derived from its facts alone: lines, discounts, payments, refunds, events and
+ * kitchen tickets. The order_state table caches exactly this.
+ */
+export function deriveOrderState(db: Db, orderId: string): OrderState {
+  const money = sql<[{ id: string }], { gross: number; lineDiscounts: number; orderDiscount: number; paid: number }>(
+    db,
+    `SELECT
+       (SELECT coalesce(sum(unit_price * quantity), 0) FROM order_lines WHERE order_id = @id) AS gross,
+       (SELECT coalesce(sum(discount), 0) FROM order_lines WHERE order_id = @id) AS lineDiscounts,
+       (SELECT coalesce(sum(amount), 0) FROM order_discounts WHERE order_id = @id AND line_id IS NULL) AS orderDiscount,
+       (SELECT coalesce(sum(amount), 0) FROM payments WHERE order_id = @id) AS paid`,
+  ).get({ id: orderId })!;
+  const events = new Map(
+    sql<[string], { kind: OrderEventKind; at: number }>(db, 'SELECT kind, at FROM order_events WHERE order_id = ?').all(orderId).map((e) => [e.kind, e.at]),
+  );
+  const tickets = sql<[string], { status: 'queued' | 'preparing' | 'ready' }>(db, 'SELECT status FROM kitchen_ticket_state WHERE order_id = ?').all(orderId);
+  const subtotal = money.gross - money.lineDiscounts;
+  const discount = money.lineDiscounts + money.orderDiscount;
+  const total = subtotal - money.orderDiscount;
+  const paidAt = events.get('paid') ?? null;
+  let status: OrderStatus;
+  if (events.has('voided')) status = 'voided';
+  else if (events.has('cancelled')) status = 'cancelled';
+  else if (events.has('delivered')) status = 'delivered';
+  else if (tickets.length && tickets.every((t) => t.status === 'ready')) status = 'ready';
+  else if (tickets.some((t) => t.status !== 'queued')) status = 'preparing';
+  // A paid order with nothing for the kitchen (drinks, sweets) is handed over at the counter.
+  else if (paidAt !== null) status = tickets.length ? 'paid' : 'delivered';
+  else status = 'open';
+  return { status, subtotal, discount, total, paid: money.paid, paidAt };
+}
+
+export function writeOrderState(db: Db, orderId: string, state: OrderState, at: number): void {
+  sql(
+    db,
+    `INSERT INTO order_state (order_id, status, subtotal, discount, total, paid, paid_at, status_at)
+     VALUES (@orderId, @status, @subtotal, @discount, @total, @paid, @paidAt, @at)
+     ON CONFLICT (order_id) DO UPDATE SET
+       status_at = CASE WHEN order_state.status = excluded.status THEN order_state.status_at ELSE excluded.status_at END,
+       status = excluded.status, subtotal = excluded.subtotal, discount = excluded.discount, total = excluded.total,
+       paid = excluded.paid, paid_at = excluded.paid_at`,
+  ).run({ orderId, ...state, at });
+}
+
+export const readOrderState = (db: Db, orderId: string): (OrderState & { statusAt: number }) | undefined =>
+  sql<[string], OrderState & { statusAt: number }>(
+    db,
+    'SELECT status, subtotal, discount, total, paid, paid_at AS paidAt, status_at AS statusAt FROM order_state WHERE order_id = ?',
+  ).get(orderId);
+
+/** The whole order as the screens and receipts show it. */
+export function loadOrderView(db: Db, orderId: string): OrderView | undefined {
+  const order = findOrder(db, orderId);
+  const state = readOrderState(db, orderId);
+  if (!order || !state) return undefined;
+  const lines = sql<[string], LineRow>(
+    db,
+    `SELECT id, product_id AS productId, name, quantity, unit_price AS unitPrice, modifiers, combo, notes, station, discount, total, added_at AS addedAt
+     FROM order_lines WHERE order_id = ? ORDER BY position`,
+  ).all(orderId);
+  const payments = orderPayments(db, orderId);
+  const refunds = sql<[string], { method: PaymentMethod; amount: number }>(db, 'SELECT method, amount FROM refunds WHERE order_id = ? ORDER BY at, rowid').all(orderId);
+  const reason =
+    sql<[string], { reason: string }>(db, "SELECT reason FROM order_events WHERE order_id = ? AND kind IN ('voided', 'cancelled') ORDER BY at DESC LIMIT 1").get(orderId)
+      ?.reason ?? null;
+  const change = payments.reduce((sum, p) => sum + (p.change ?? 0), 0);
+  return {
+    id: order.id,
+    number: order.displayNumber,
+    type: order.type,
+    status: state.status,
+    customerName: order.customerName,
+    pager: order.pager,
+    businessDay: order.businessDay,
+    createdAt: order.createdAt,
+    createdByName: order.createdByName,
+    paidAt: state.paidAt,
+    subtotal: state.subtotal,
+    discount: state.discount,
+    total: state.total,
+    paid: state.paid,
+    due: Math.max(0, state.total - state.paid),
+    change,
+    lines: lines.map((line) => ({
+      id: line.id,
+      productId: line.productId,
+      name: line.name,
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+      modifiers: JSON.parse(line.modifiers),
+      combo: JSON.parse(line.combo),
+      notes: line.notes,
+      station: line.station,
+      discount: line.discount,
+      total: line.total,
+      addedAt: line.addedAt,
+    })),
+    payments: payments.map((p) => ({ id: p.id, method: p.method, amount: p.amount, tendered: p.tendered, change: p.change, at: p.at })),
+    refunds,
+    reason,
+  };
+}

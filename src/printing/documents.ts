@@ -1,0 +1,105 @@
+import type { Db } from '../database/connection.js';
+import { findMovement } from '../database/queries/cash.js';
+import { loadOrderView } from '../database/queries/orders.js';
+import { readTerminalIdentity } from '../database/queries/meta.js';
+import type { StoredSettings } from '../database/queries/settings.js';
+import { sql } from '../database/statements.js';
+import { BusinessError } from '../exceptions/business-error.js';
+import { buildPixPayload, txidFromOrderNumber } from '../utils/pix-brcode.js';
+import type { CashSlipData, KitchenTicketData, ReceiptData } from './receipt-data.js';
+
+/** The PIX QR a receipt carries: the amount paid by PIX, or, on an unpaid bill, the amount due. */
+function receiptPix(settings: StoredSettings, number: string, businessDay: string, amount: number): ReceiptData['pix'] {
+  if (!settings.pixKey || !settings.pixMerchantName || !settings.pixMerchantCity || amount <= 0) return null;
+  try {
+    const payload = buildPixPayload({
+      key: settings.pixKey,
+      merchantName: settings.pixMerchantName,
+      merchantCity: settings.pixMerchantCity,
+      amountCentavos: amount,
+      txid: txidFromOrderNumber(number, businessDay),
+    });
+    return { payload };
+  } catch {
+    return null;
+  }
+}
+
+/** A customer receipt from the stored order: names and prices as sold, never as the catalog says now. */
+export function receiptDataFor(db: Db, orderId: string, settings: StoredSettings, reprint = false): ReceiptData {
+  const order = loadOrderView(db, orderId);
+  if (!order) throw new BusinessError('NOT_FOUND', 'Pedido não encontrado.', 'orderId');
+  const terminal = readTerminalIdentity(db);
+  const pixPaid = order.payments.filter((p) => p.method === 'pix').reduce((sum, p) => sum + p.amount, 0);
+  return {
+    shop: { name: terminal.shopName ?? '', document: settings.shopDocument || null, address: settings.shopAddress || null, phone: settings.shopPhone || null },
+    order: {
+      number: order.number,
+      type: order.type,
+      customerName: order.customerName,
+      pager: order.pager,
+      createdAt: order.createdAt,
+      paidAt: order.paidAt,
+      cashierName: order.createdByName,
+      terminalLetter: order.number.split('-')[0] ?? '',
+      status: order.status,
+    },
+    lines: order.lines.map((line) => ({
+      quantity: line.quantity,
+      name: line.name,
+      unitPrice: line.unitPrice,
+      total: line.total,
+      modifiers: [...line.combo.map((c) => ({ name: `${c.slotName}: ${c.productName}`, priceDelta: c.priceDelta })), ...line.modifiers],
+      notes: line.notes,
+    })),
+    subtotal: order.subtotal + order.lines.reduce((sum, l) => sum + l.discount, 0),
+    discount: order.discount,
+    total: order.total,
+    payments: order.payments.map((p) => ({ method: p.method, amount: p.amount, tendered: p.tendered, change: p.change })),
+    pix: receiptPix(settings, order.number, order.businessDay, pixPaid || order.due),
+    reprint,
+    timezone: settings.timezone,
+  };
+}
+
+/** One kitchen ticket: the lines it carries, grouped under their station when all share one. */
+export function kitchenTicketDataFor(db: Db, ticketId: string, settings: StoredSettings, reprint = false): KitchenTicketData {
+  const ticket = sql<[string], { orderId: string }>(db, 'SELECT order_id AS orderId FROM kitchen_tickets WHERE id = ?').get(ticketId);
+  const order = ticket && loadOrderView(db, ticket.orderId);
+  if (!ticket || !order) throw new BusinessError('NOT_FOUND', 'Ticket da cozinha não encontrado.', 'ticketId');
+  const lineIds = new Set(sql<[string], { line_id: string }>(db, 'SELECT line_id FROM kitchen_ticket_lines WHERE ticket_id = ?').all(ticketId).map((r) => r.line_id));
+  const lines = order.lines.filter((line) => lineIds.has(line.id));
+  const stations = [...new Set(lines.map((l) => l.station))];
+  return {
+    shopName: readTerminalIdentity(db).shopName ?? '',
+    order: { number: order.number, type: order.type, customerName: order.customerName, pager: order.pager, createdAt: order.createdAt },
+    station: stations.length === 1 ? (stations[0] ?? null) : null,
+    lines: lines.map((line) => ({
+      quantity: line.quantity,
+      name: line.name,
+      modifiers: [...line.combo.map((c) => `${c.slotName}: ${c.productName}`), ...line.modifiers.map((m) => m.name)],
+      notes: line.notes,
+    })),
+    reprint,
+    timezone: settings.timezone,
+  };
+}
+
+export const ticketIdsOf = (db: Db, orderId: string): string[] =>
+  sql<[string], { id: string }>(db, 'SELECT id FROM kitchen_tickets WHERE order_id = ? ORDER BY created_at, rowid').all(orderId).map((r) => r.id);
+
+export function cashSlipDataFor(db: Db, movementId: string, settings: StoredSettings): CashSlipData {
+  const movement = findMovement(db, movementId);
+  if (!movement) throw new BusinessError('NOT_FOUND', 'Movimento de caixa não encontrado.', 'movementId');
+  const terminal = readTerminalIdentity(db);
+  return {
+    shopName: terminal.shopName ?? '',
+    kind: movement.kind,
+    amount: movement.amount,
+    reason: movement.reason,
+    userName: movement.userName,
+    terminalLetter: terminal.letter ?? '',
+    at: movement.at,
+    timezone: settings.timezone,
+  };
+}

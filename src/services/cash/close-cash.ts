@@ -1,0 +1,37 @@
+import { expectedBySession, findClosing, findSession, insertClosing } from '../../database/queries/cash.js';
+import { BusinessError } from '../../exceptions/business-error.js';
+import type { PaymentMethod } from '../../models/money.js';
+import { defineScript } from '../script.js';
+import { buildCashReport } from './cash-report.js';
+
+/**
+ * Closes with a blind count: the cashier types what is in the drawer per method without seeing what
+ * is expected; the answer shows expected, counted and the difference. A closed caixa never changes.
+ */
+export default defineScript('cash.close', {
+  roles: ['admin', 'manager', 'cashier'],
+  run(tx, input, ctx) {
+    const session = findSession(tx, input.sessionId);
+    if (!session || session.terminalId !== ctx.terminal.id) throw new BusinessError('NOT_FOUND', 'Caixa não encontrado neste terminal.', 'sessionId');
+    const letter = ctx.terminal.letter ?? '';
+    if (findClosing(tx, session.id)) return buildCashReport(tx, session, letter);
+    const open = tx.prepare("SELECT count(*) AS n FROM orders o JOIN order_state s ON s.order_id = o.id WHERE o.cash_session_id = ? AND s.paid_at IS NULL AND s.status NOT IN ('cancelled', 'voided')").get(session.id) as { n: number };
+    if (open.n > 0) {
+      throw new BusinessError('INVALID_STATE', `Há ${open.n} pedido(s) em aberto (comandas) neste caixa: receba ou cancele antes de fechar.`, 'sessionId', { openOrders: open.n });
+    }
+    const { methods } = expectedBySession(tx, session);
+    const expected = Object.fromEntries(methods.map((m) => [m.method, m.expected])) as Record<PaymentMethod, number>;
+    const hlc = ctx.stamp();
+    insertClosing(tx, { sessionId: session.id, closedBy: ctx.actor!.id, closedByName: ctx.actor!.name, closedAt: ctx.now, counted: input.counted, expected, hlc });
+    ctx.recordChange('cash_closing', session.id, 'insert', { counted: input.counted, expected, closedAt: ctx.now, closedBy: ctx.actor!.id }, hlc);
+    const report = buildCashReport(tx, session, letter);
+    ctx.audit({
+      action: 'cash.close',
+      recordType: 'cash_session',
+      recordId: session.id,
+      details: { differences: Object.fromEntries(report.methods.map((m) => [m.method, m.difference])) },
+    });
+    ctx.emit('cash.changed', { sessionId: session.id });
+    return report;
+  },
+});

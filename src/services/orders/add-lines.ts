@@ -1,0 +1,35 @@
+import { lineCount, loadOrderView } from '../../database/queries/orders.js';
+import { sql } from '../../database/statements.js';
+import { defineScript } from '../script.js';
+import { autoPrintSale } from '../printing/print-queue.js';
+import { requireOrder, requireUnpaid } from './order-guards.js';
+import { approveDiscounts, priceLines, recordEvent, refreshOrderState, requireOpenCaixa, sendToKitchen, storeLines } from './order-writer.js';
+
+export default defineScript('orders.addLines', {
+  roles: ['admin', 'manager', 'cashier'],
+  run(tx, input, ctx) {
+    const { order, state } = requireOrder(tx, input.orderId);
+    // A retry of the same addition finds its lines already stored.
+    const first = input.lines[0]!;
+    if (sql<[string], { order_id: string }>(tx, 'SELECT order_id FROM order_lines WHERE id = ?').get(first.id)?.order_id === order.id) {
+      return loadOrderView(tx, order.id)!;
+    }
+    requireUnpaid(order, state);
+    requireOpenCaixa(tx, ctx);
+    const priced = priceLines(tx, input.lines);
+    const approval = approveDiscounts(tx, ctx, priced.map((l) => l.discountShare), {
+      operation: 'orders.addLines',
+      orderId: order.id,
+      token: input.overrideToken,
+    });
+    storeLines(tx, ctx, order, priced, lineCount(tx, order.id), approval);
+    recordEvent(tx, ctx, order.id, 'lines_added');
+    if (approval) {
+      ctx.audit({ action: 'orders.discount', recordType: 'order', recordId: order.id, approverId: approval.approverId, approverName: approval.approverName, details: { number: order.displayNumber } });
+    }
+    const ticket = order.type === 'comanda' ? sendToKitchen(tx, ctx, order.id) : null;
+    refreshOrderState(tx, ctx, order);
+    autoPrintSale(tx, ctx, order, false, ticket);
+    return loadOrderView(tx, order.id)!;
+  },
+});

@@ -1,0 +1,17 @@
+import { loadOrderView } from '../../database/queries/orders.js';
+import { defineScript } from '../script.js';
+import { requireOrder, requireUnpaid } from './order-guards.js';
+import { recordEvent, refreshOrderState } from './order-writer.js';
+
+export default defineScript('orders.cancel', {
+  roles: ['admin', 'manager', 'cashier'],
+  run(tx, input, ctx) {
+    const { order, state } = requireOrder(tx, input.orderId);
+    if (state.status === 'cancelled') return loadOrderView(tx, order.id)!;
+    requireUnpaid(order, state);
+    recordEvent(tx, ctx, order.id, 'cancelled', { reason: input.reason });
+    ctx.audit({ action: 'orders.cancel', recordType: 'order', recordId: order.id, details: { number: order.displayNumber, reason: input.reason, total: state.total } });
+    refreshOrderState(tx, ctx, order);
+    return loadOrderView(tx, order.id)!;
+  },
+});

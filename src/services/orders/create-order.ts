@@ -1,0 +1,95 @@
+import { formatOrderNumber, insertDiscount, insertOrder, loadOrderView } from '../../database/queries/orders.js';
+import { businessDay } from '../../utils/business-day.js';
+import { discountAmount, discountShare } from '../../utils/money.js';
+import { takeOrderNumber } from '../../database/queries/orders.js';
+import { defineScript } from '../script.js';
+import { autoPrintSale } from '../printing/print-queue.js';
+import { approveDiscounts, priceLines, recordEvent, refreshOrderState, requireOpenCaixa, sendToKitchen, storeLines, takePayments } from './order-writer.js';
+
+/**
+ * A sale in one transaction: number, lines with their prices of this moment, discounts, payments,
+ * kitchen ticket, change log and audit commit together or not at all.
+ */
+export default defineScript('orders.create', {
+  roles: ['admin', 'manager', 'cashier'],
+  run(tx, input, ctx) {
+    // A retry (double click, timeout, reconnect) gets the stored sale back instead of a second one.
+    const stored = loadOrderView(tx, input.id);
+    if (stored) return stored;
+
+    const session = requireOpenCaixa(tx, ctx);
+    const priced = priceLines(tx, input.lines);
+    const subtotal = priced.reduce((sum, line) => sum + line.total, 0);
+    const orderDiscount = discountAmount(subtotal, input.discount);
+    const approval = approveDiscounts(tx, ctx, [...priced.map((l) => l.discountShare), discountShare(orderDiscount, subtotal)], {
+      operation: 'orders.create',
+      orderId: input.id,
+      token: input.overrideToken,
+    });
+
+    const day = businessDay(ctx.now, ctx.settings.timezone, ctx.settings.businessDayStartsAt);
+    const number = takeOrderNumber(tx, ctx.terminal.id, day);
+    const hlc = ctx.stamp();
+    const order = {
+      id: input.id,
+      terminalId: ctx.terminal.id,
+      businessDay: day,
+      number,
+      displayNumber: formatOrderNumber(ctx.terminal.letter ?? 'A', number),
+      type: input.type,
+      customerName: input.customerName || null,
+      pager: input.pager || null,
+      createdBy: ctx.actor!.id,
+      createdByName: ctx.actor!.name,
+      createdAt: ctx.now,
+      cashSessionId: session.id,
+      hlc,
+    };
+    insertOrder(tx, order);
+    ctx.recordChange('order', order.id, 'insert', { ...order, hlc: undefined }, hlc);
+    storeLines(tx, ctx, order, priced, 0, approval);
+    if (input.discount && orderDiscount > 0) {
+      insertDiscount(tx, {
+        id: ctx.newId(),
+        orderId: order.id,
+        lineId: null,
+        kind: input.discount.kind,
+        value: input.discount.value,
+        amount: orderDiscount,
+        reason: input.discount.reason ?? null,
+        givenBy: ctx.actor!.id,
+        approvedBy: approval?.approverId ?? null,
+        approvedByName: approval?.approverName ?? null,
+        at: ctx.now,
+        hlc,
+      });
+      ctx.recordChange('order_discount', order.id, 'insert', { ...input.discount, amount: orderDiscount }, hlc);
+    }
+    recordEvent(tx, ctx, order.id, 'opened');
+    if (approval) {
+      ctx.audit({
+        action: 'orders.discount',
+        recordType: 'order',
+        recordId: order.id,
+        approverId: approval.approverId,
+        approverName: approval.approverName,
+        details: { number: order.displayNumber, orderDiscount, lineDiscounts: priced.map((l) => l.discount).filter(Boolean) },
+      });
+    }
+
+    const total = subtotal - orderDiscount;
+    let paid = false;
+    if (input.payments) {
+      takePayments(tx, ctx, order, input.payments, total, session);
+      paid = true;
+    } else if (total === 0 && input.type !== 'comanda') {
+      recordEvent(tx, ctx, order.id, 'paid');
+      paid = true;
+    }
+    // A comanda's items go to the kitchen when confirmed; other orders when paid.
+    const ticket = paid || input.type === 'comanda' ? sendToKitchen(tx, ctx, order.id) : null;
+    refreshOrderState(tx, ctx, order);
+    autoPrintSale(tx, ctx, order, paid, ticket);
+    return loadOrderView(tx, order.id)!;
+  },
+});

@@ -1,0 +1,14 @@
+import { sql } from '../../database/statements.js';
+import { defineScript } from '../script.js';
+
+export default defineScript('orders.hold', {
+  roles: ['admin', 'manager', 'cashier'],
+  run(tx, input, ctx) {
+    sql(
+      tx,
+      `INSERT INTO held_carts (id, terminal_id, label, cart, created_by, created_by_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET label = excluded.label, cart = excluded.cart`,
+    ).run(input.id, ctx.terminal.id, input.label, JSON.stringify(input.cart), ctx.actor!.id, ctx.actor!.name, ctx.now);
+    return { id: input.id };
+  },
+});

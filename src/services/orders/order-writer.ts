@@ -1,0 +1,202 @@
+import type { Db } from '../../database/connection.js';
+import { openSession, type SessionRow } from '../../database/queries/cash.js';
+import {
+  deriveOrderState,
+  insertDiscount,
+  insertEvent,
+  insertLine,
+  insertPayment,
+  writeOrderState,
+  type OrderEventKind,
+  type OrderRow,
+  type OrderState,
+} from '../../database/queries/orders.js';
+import { sql } from '../../database/statements.js';
+import { BusinessError } from '../../exceptions/business-error.js';
+import type { OrderLineInput, PaymentInput } from '../../models/orders.js';
+import { formatBRL } from '../../utils/format.js';
+import { consumeOverride, type Approval } from '../overrides.js';
+import type { ScriptContext } from '../script.js';
+import { canApproveOverride } from '../user-policy.js';
+import { priceLine, type PricedLine } from './pricing.js';
+
+export function requireOpenCaixa(tx: Db, ctx: ScriptContext): SessionRow {
+  const session = openSession(tx, ctx.terminal.id);
+  if (!session) throw new BusinessError('CASH_CLOSED', 'O caixa deste terminal está fechado. Abra o caixa para vender.');
+  return session;
+}
+
+export const priceLines = (tx: Db, lines: OrderLineInput[], field = 'lines'): PricedLine[] =>
+  lines.map((line, i) => priceLine(tx, line, `${field}.${i}`));
+
+/**
+ * A discount above the shop's limit needs a manager: the manager's own session approves it, anyone
+ * else brings a single-use override for this operation and this order.
+ */
+export function approveDiscounts(
+  tx: Db,
+  ctx: ScriptContext,
+  shares: number[],
+  approval: { operation: string; orderId: string; token: string | undefined },
+): Approval | null {
+  if (!shares.some((share) => share > ctx.settings.discountLimitBps)) return null;
+  const actor = ctx.actor!;
+  if (canApproveOverride(actor.role)) return { approverId: actor.id, approverName: actor.name };
+  return consumeOverride(tx, ctx, approval.token, { operation: approval.operation, recordId: approval.orderId });
+}
+
+/** Stores priced lines (name and price of this moment) with their discounts; returns what was added. */
+export function storeLines(tx: Db, ctx: ScriptContext, order: OrderRow, priced: PricedLine[], firstPosition: number, approval: Approval | null) {
+  const hlc = ctx.stamp();
+  const actor = ctx.actor!;
+  const rows = priced.map((line, i) => ({
+    id: line.input.id,
+    orderId: order.id,
+    position: firstPosition + i,
+    productId: line.input.productId,
+    name: line.name,
+    quantity: line.input.quantity,
+    unitPrice: line.unitPrice,
+    modifiers: JSON.stringify(line.modifiers),
+    combo: JSON.stringify(line.combo),
+    notes: line.input.notes || null,
+    station: line.station,
+    discount: line.discount,
+    total: line.total,
+    addedBy: actor.id,
+    addedAt: ctx.now,
+    hlc,
+  }));
+  for (const row of rows) {
+    if (sql(tx, 'SELECT 1 FROM order_lines WHERE id = ?').get(row.id)) {
+      throw new BusinessError('CONFLICT', 'Este item já foi lançado em outro pedido.', 'lines');
+    }
+    insertLine(tx, row);
+  }
+  priced.forEach((line, i) => {
+    if (!line.input.discount || line.discount === 0) return;
+    insertDiscount(tx, {
+      id: ctx.newId(),
+      orderId: order.id,
+      lineId: rows[i]!.id,
+      kind: line.input.discount.kind,
+      value: line.input.discount.value,
+      amount: line.discount,
+      reason: line.input.discount.reason ?? null,
+      givenBy: actor.id,
+      approvedBy: approval?.approverId ?? null,
+      approvedByName: approval?.approverName ?? null,
+      at: ctx.now,
+      hlc,
+    });
+  });
+  ctx.recordChange('order_lines', order.id, 'insert', { lines: rows.map(({ orderId: _o, hlc: _h, ...row }) => row) }, hlc);
+  return rows;
+}
+
+export function recordEvent(
+  tx: Db,
+  ctx: ScriptContext,
+  orderId: string,
+  kind: OrderEventKind,
+  extra: { reason?: string | null; approval?: Approval | null } = {},
+): void {
+  const hlc = ctx.stamp();
+  const row = {
+    id: ctx.newId(),
+    orderId,
+    kind,
+    byUser: ctx.actor!.id,
+    byName: ctx.actor!.name,
+    at: ctx.now,
+    reason: extra.reason ?? null,
+    approverId: extra.approval?.approverId ?? null,
+    approverName: extra.approval?.approverName ?? null,
+    hlc,
+  };
+  insertEvent(tx, row);
+  ctx.recordChange('order_event', row.id, 'insert', row, hlc);
+}
+
+/**
+ * Takes payments that settle the whole balance. Cards, vouchers and PIX charge exact amounts and can
+ * never exceed the balance; cash covers the rest, and only what it covers counts as cash received:
+ * the excess is change handed back, never takings.
+ */
+export function takePayments(tx: Db, ctx: ScriptContext, order: OrderRow, payments: PaymentInput[], due: number, session: SessionRow) {
+  const cashIndexes = payments.flatMap((p, i) => (p.method === 'cash' ? [i] : []));
+  if (cashIndexes.length > 1) throw new BusinessError('VALIDATION', 'Informe o dinheiro numa só linha de pagamento.', `payments.${cashIndexes[1]}.method`);
+  let nonCash = 0;
+  payments.forEach((p, i) => {
+    if (p.method === 'cash') return;
+    nonCash += p.amount!;
+    if (nonCash > due) {
+      throw new BusinessError('VALIDATION', `Só o dinheiro pode passar do total: o saldo é ${formatBRL(due)}.`, `payments.${i}.amount`);
+    }
+  });
+  const cashNeeded = due - nonCash;
+  const cashIndex = cashIndexes[0];
+  if (cashIndex === undefined) {
+    if (cashNeeded > 0) throw new BusinessError('PAYMENT_SHORT', `Faltam ${formatBRL(cashNeeded)} para fechar o pedido.`, 'payments', { missing: cashNeeded });
+  } else {
+    const tendered = payments[cashIndex]!.tendered!;
+    if (cashNeeded === 0) throw new BusinessError('VALIDATION', 'O pedido já está pago sem o dinheiro.', `payments.${cashIndex}.tendered`);
+    if (tendered < cashNeeded) {
+      throw new BusinessError('PAYMENT_SHORT', `Dinheiro insuficiente: faltam ${formatBRL(cashNeeded - tendered)}.`, `payments.${cashIndex}.tendered`, {
+        missing: cashNeeded - tendered,
+      });
+    }
+  }
+  const hlc = ctx.stamp();
+  let change = 0;
+  for (const p of payments) {
+    if (sql(tx, 'SELECT 1 FROM payments WHERE id = ?').get(p.id)) throw new BusinessError('CONFLICT', 'Este pagamento já foi registrado.', 'payments');
+    const cash = p.method === 'cash';
+    const paymentChange = cash ? p.tendered! - cashNeeded : null;
+    if (paymentChange) change = paymentChange;
+    const row = {
+      id: p.id,
+      orderId: order.id,
+      cashSessionId: session.id,
+      method: p.method,
+      amount: cash ? cashNeeded : p.amount!,
+      tendered: cash ? p.tendered! : null,
+      change: paymentChange,
+      receivedBy: ctx.actor!.id,
+      at: ctx.now,
+      hlc,
+    };
+    insertPayment(tx, row);
+    ctx.recordChange('payment', row.id, 'insert', row, hlc);
+  }
+  recordEvent(tx, ctx, order.id, 'paid');
+  return { change };
+}
+
+/** Sends to the kitchen every line with a station that no ticket has yet; returns the new ticket. */
+export function sendToKitchen(tx: Db, ctx: ScriptContext, orderId: string): string | null {
+  const lineIds = sql<[string], { id: string }>(
+    tx,
+    `SELECT l.id FROM order_lines l WHERE l.order_id = ? AND l.station IS NOT NULL
+     AND NOT EXISTS (SELECT 1 FROM kitchen_ticket_lines t WHERE t.line_id = l.id) ORDER BY l.position`,
+  )
+    .all(orderId)
+    .map((row) => row.id);
+  if (!lineIds.length) return null;
+  const id = ctx.newId();
+  const hlc = ctx.stamp();
+  sql(tx, 'INSERT INTO kitchen_tickets (id, order_id, created_at, hlc) VALUES (?, ?, ?, ?)').run(id, orderId, ctx.now, hlc);
+  for (const lineId of lineIds) sql(tx, 'INSERT INTO kitchen_ticket_lines (ticket_id, line_id) VALUES (?, ?)').run(id, lineId);
+  sql(tx, "INSERT INTO kitchen_ticket_state (ticket_id, order_id, status, status_at) VALUES (?, ?, 'queued', ?)").run(id, orderId, ctx.now);
+  ctx.recordChange('kitchen_ticket', id, 'insert', { orderId, lineIds, createdAt: ctx.now }, hlc);
+  ctx.emit('kitchen.changed', { orderId, ticketId: id });
+  return id;
+}
+
+/** Recomputes the cached state from the facts and tells the screens. */
+export function refreshOrderState(tx: Db, ctx: ScriptContext, order: OrderRow): OrderState {
+  const state = deriveOrderState(tx, order.id);
+  writeOrderState(tx, order.id, state, ctx.now);
+  ctx.emit('orders.changed', { orderId: order.id, number: order.displayNumber, status: state.status });
+  return state;
+}

@@ -1,0 +1,12 @@
+/** The one rounding rule for money: a percentage (basis points) of centavos, half up. */
+export const percentOf = (centavos: number, basisPoints: number): number => Math.floor((centavos * basisPoints + 5000) / 10_000);
+
+/** The centavos a discount takes off a base, never more than the base. */
+export function discountAmount(base: number, discount: { kind: 'percent' | 'amount'; value: number } | undefined): number {
+  if (!discount) return 0;
+  const amount = discount.kind === 'percent' ? percentOf(base, discount.value) : discount.value;
+  return Math.min(amount, base);
+}
+
+/** A discount's size as basis points of its base, for the override limit. */
+export const discountShare = (amount: number, base: number): number => (base === 0 ? 0 : Math.ceil((amount * 10_000) / base));
