@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { newId } from '../../src/utils/ids.js';
+import { card, cash, line, seedCatalog, type Menu } from '../helpers/catalog-fixture.js';
+import { initializedApp } from '../helpers/test-app.js';
+
+type T = Awaited<ReturnType<typeof initializedApp>>;
+let t: T;
+let menu: Menu;
+let cashier: string;
+let sessionId: string;
+afterEach(() => t?.close());
+
+async function openCaixa(openingFloat = 10_000) {
+  t = await initializedApp();
+  menu = await seedCatalog(t, t.adminToken);
+  await t.ok('users.create', { name: 'Caio Caixa', role: 'cashier', pin: '2580' }, t.adminToken);
+  cashier = (await t.ok('auth.login', { name: 'Caio Caixa', pin: '2580' })).token;
+  sessionId = (await t.ok('cash.open', { id: newId(), openingFloat }, cashier)).id;
+}
+
+const sell = (lines: ReturnType<typeof line>[], payments: unknown[]) =>
+  t.ok('orders.create', { id: newId(), type: 'balcao', lines, payments } as never, cashier);
+
+describe('the caixa', () => {
+  it('expected cash = float + cash received − change + suprimentos − sangrias − cash refunds; change is never takings', async () => {
+    await openCaixa(10_000);
+    await sell([line(menu.p.refri)], [cash(5000)]); // 6,00 paid with 50,00: 44,00 change
+    await sell([line(menu.p.batata)], [cash(1200)]);
+    await sell([line(menu.p.pao, 2)], [card('debit', 1000)]);
+    await sell([line(menu.p.suco)], [card('pix', 400), cash(1000)]); // 9,00: 4,00 PIX + 5,00 cash of 10,00
+    const refunded = await sell([line(menu.p.refri)], [cash(600)]);
+    await t.ok('cash.movement', { id: newId(), kind: 'suprimento', amount: 2000, reason: 'troco extra' }, cashier);
+    await t.ok('cash.movement', { id: newId(), kind: 'sangria', amount: 3000, reason: 'cofre' }, cashier);
+    await t.ok('orders.void', { orderId: refunded.id, reason: 'engano' }, t.adminToken);
+
+    const x = await t.ok('cash.report', {}, t.adminToken);
+    expect(x.kind).toBe('X');
+    expect(x.cash).toEqual({ openingFloat: 10_000, received: 5000 + 1200 + 1000 + 600, change: 4400 + 500, suprimentos: 2000, sangrias: 3000, refunds: 600, expected: 0 + 10_000 + 7800 - 4900 + 2000 - 3000 - 600 });
+    expect(x.cash.expected).toBe(11_300);
+    const byMethod = Object.fromEntries(x.methods.map((m) => [m.method, m]));
+    expect(byMethod.cash).toMatchObject({ sales: 600 + 1200 + 500 + 600, refunds: 600, expected: 11_300 });
+    expect(byMethod.debit).toMatchObject({ sales: 1000, expected: 1000 });
+    expect(byMethod.pix).toMatchObject({ sales: 400, expected: 400 });
+    expect(x.orders).toMatchObject({ count: 4, voided: 1, voidedTotal: 600 });
+
+    // The cashier never sees the expected figures before counting.
+    expect(await t.fails('cash.report', {}, cashier)).toMatchObject({ code: 'FORBIDDEN' });
+    const current = await t.ok('cash.current', {}, cashier);
+    expect(JSON.stringify(current)).not.toContain('expected');
+
+    const z = await t.ok('cash.close', { sessionId, counted: { cash: 11_000, debit: 1000, credit: 0, voucher: 0, pix: 400 } }, cashier);
+    expect(z.kind).toBe('Z');
+    expect(Object.fromEntries(z.methods.map((m) => [m.method, m.difference]))).toEqual({ cash: -300, debit: 0, credit: 0, voucher: 0, pix: 0 });
+    expect(await t.fails('orders.create', { id: newId(), type: 'balcao', lines: [line(menu.p.refri)], payments: [cash(600)] }, cashier)).toMatchObject({ code: 'CASH_CLOSED' });
+  });
+
+  it('a closed caixa never changes; the manager confirms the count', async () => {
+    await openCaixa(5000);
+    await sell([line(menu.p.refri)], [cash(600)]);
+    const z = await t.ok('cash.close', { sessionId, counted: { cash: 5600, debit: 0, credit: 0, voucher: 0, pix: 0 } }, cashier);
+    expect(await t.fails('cash.movement', { id: newId(), kind: 'sangria', amount: 100, reason: 'depois' }, cashier)).toMatchObject({ code: 'CASH_CLOSED' });
+    expect(() => t.app.db.prepare('UPDATE cash_closings SET counted = ?').run('{}')).toThrow(/immutable/);
+    expect(await t.fails('cash.confirm', { sessionId }, cashier)).toMatchObject({ code: 'FORBIDDEN' });
+    const confirmed = await t.ok('cash.confirm', { sessionId }, t.adminToken);
+    expect(confirmed.session.confirmedByName).toBe('Ana Admin');
+    expect({ ...confirmed, session: null }).toEqual({ ...z, session: null });
+    // A new caixa can open and its report starts from zero.
+    const next = await t.ok('cash.open', { id: newId(), openingFloat: 7000 }, cashier);
+    const x = await t.ok('cash.report', { sessionId: next.id }, t.adminToken);
+    expect(x.cash).toMatchObject({ openingFloat: 7000, received: 0, expected: 7000 });
+  });
+
+  it('one open caixa per terminal; open comandas block closing', async () => {
+    await openCaixa();
+    expect(await t.fails('cash.open', { id: newId(), openingFloat: 0 }, cashier)).toMatchObject({ code: 'CONFLICT' });
+    const comanda = await t.ok('orders.create', { id: newId(), type: 'comanda', lines: [line(menu.p.batata)] }, cashier);
+    const counted = { cash: 10_000, debit: 0, credit: 0, voucher: 0, pix: 0 };
+    expect(await t.fails('cash.close', { sessionId, counted }, cashier)).toMatchObject({ code: 'INVALID_STATE', details: { openOrders: 1 } });
+    await t.ok('orders.pay', { orderId: comanda.id, payments: [card('credit', 1200)] }, cashier);
+    const z = await t.ok('cash.close', { sessionId, counted: { ...counted, credit: 1200 } }, cashier);
+    expect(z.methods.every((m) => m.difference === 0)).toBe(true);
+  });
+});
+
+describe('order numbers across terminals', () => {
+  it('each terminal counts on its own, prefixed by its letter, so two offline terminals never collide', async () => {
+    const { createTestApp, ADMIN } = await import('../helpers/test-app.js');
+    const terminals = await Promise.all(['A', 'B'].map(async (letter) => {
+      const term = await createTestApp();
+      await term.ok('setup.initialize', { shopName: 'Lanchonete', terminalLetter: letter, adminName: ADMIN.name, adminPin: ADMIN.pin });
+      const { token } = await term.ok('auth.login', ADMIN);
+      const m = await seedCatalog(term, token);
+      await term.ok('cash.open', { id: newId(), openingFloat: 0 }, token);
+      return { term, token, m };
+    }));
+    const numbers: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      for (const { term, token, m } of terminals) {
+        numbers.push((await term.ok('orders.create', { id: newId(), type: 'balcao', lines: [line(m.p.refri)], payments: [cash(600)] }, token)).number);
+      }
+    }
+    expect(numbers).toEqual(['A-001', 'B-001', 'A-002', 'B-002', 'A-003', 'B-003']);
+    for (const { term } of terminals) term.close();
+  });
+});
