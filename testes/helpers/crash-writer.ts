@@ -5,8 +5,10 @@
 import { createApp } from '../../src/app.js';
 import { MemoryLogger } from '../../src/logs/memory-logger.js';
 
-const dataDir = process.argv[2];
-if (!dataDir) throw new Error('usage: crash-writer <dataDir>');
+import { newId } from '../../src/utils/ids.js';
+
+const [dataDir, mode = 'users'] = process.argv.slice(2);
+if (!dataDir) throw new Error('usage: crash-writer <dataDir> [users|sales]');
 
 const app = await createApp({ dataDir, logger: new MemoryLogger().logger });
 const call = async (operation: string, input: unknown, token?: string) => {
@@ -17,9 +19,38 @@ const call = async (operation: string, input: unknown, token?: string) => {
 
 await call('setup.initialize', { shopName: 'Lanchonete Teste', terminalLetter: 'A', adminName: 'Ana Admin', adminPin: '480135' });
 const { token } = await call('auth.login', { name: 'Ana Admin', pin: '480135' });
-const { id } = await call('users.create', { name: 'Caixa 0', role: 'cashier', pin: '2580' }, token);
-process.stdout.write(`ready ${id}\n`);
-for (let i = 1; ; i++) {
-  await call('users.update', { id, name: `Caixa ${i}` }, token);
-  process.stdout.write(`ack ${i}\n`);
+
+if (mode === 'sales') {
+  // Sales with modifiers, a kitchen station and split payments: many rows per transaction.
+  const group = { id: newId(), option: newId() };
+  await call('catalog.saveModifierGroup', { id: group.id, name: 'Ponto', minChoices: 1, maxChoices: 1, options: [{ id: group.option, name: 'Ao ponto', priceDelta: 150 }] }, token);
+  const burger = newId();
+  const drink = newId();
+  await call('catalog.saveProduct', { id: burger, name: 'X-Burger', code: 'XB', price: 1800, station: 'Chapa', modifierGroupIds: [group.id] }, token);
+  await call('catalog.saveProduct', { id: drink, name: 'Refri', code: 'RF', price: 600 }, token);
+  await call('cash.open', { id: newId(), openingFloat: 10_000 }, token);
+  process.stdout.write('ready sales\n');
+  for (let i = 1; ; i++) {
+    const order = await call(
+      'orders.create',
+      {
+        id: newId(),
+        type: 'balcao',
+        lines: [
+          { id: newId(), productId: burger, quantity: 2, modifierOptionIds: [group.option], notes: `pedido ${i}` },
+          { id: newId(), productId: drink, quantity: 1 },
+        ],
+        payments: [{ id: newId(), method: 'debit', amount: 1000 }, { id: newId(), method: 'cash', tendered: 5000 }],
+      },
+      token,
+    );
+    process.stdout.write(`ack ${i} ${order.id}\n`);
+  }
+} else {
+  const { id } = await call('users.create', { name: 'Caixa 0', role: 'cashier', pin: '2580' }, token);
+  process.stdout.write(`ready ${id}\n`);
+  for (let i = 1; ; i++) {
+    await call('users.update', { id, name: `Caixa ${i}` }, token);
+    process.stdout.write(`ack ${i}\n`);
+  }
 }

@@ -11,16 +11,21 @@ import { DATABASE_FILE } from '../../src/database/data-dir.js';
 const WRITER = join(import.meta.dirname, '../helpers/crash-writer.ts');
 
 /** Runs the writer until it has acknowledged `acks` writes, then kills it with SIGKILL. */
-async function writeThenKill(dataDir: string, acks: number): Promise<{ userId: string; lastAck: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+async function writeThenKill(dataDir: string, acks: number, mode: 'users' | 'sales' = 'users') {
+  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dataDir, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   let userId = '';
   let lastAck = 0;
+  const acked: string[] = [];
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
   for await (const line of createInterface({ input: child.stdout })) {
     if (line.startsWith('ready ')) userId = line.slice(6);
-    if (line.startsWith('ack ')) lastAck = Number(line.slice(4));
+    if (line.startsWith('ack ')) {
+      const [, n, id] = line.split(' ');
+      lastAck = Number(n);
+      if (id) acked.push(id);
+    }
     if (lastAck >= acks) {
       child.kill('SIGKILL');
       break;
@@ -28,7 +33,7 @@ async function writeThenKill(dataDir: string, acks: number): Promise<{ userId: s
   }
   const signal = await exited;
   if (signal !== 'SIGKILL') throw new Error(`o processo terminou sozinho (${signal}): ${stderr}`);
-  return { userId, lastAck };
+  return { userId, lastAck, acked };
 }
 
 describe('a killed process', () => {
@@ -55,6 +60,41 @@ describe('a killed process', () => {
     expect(changed).toEqual(audited);
     const name = db.prepare('SELECT name FROM users WHERE id = ?').pluck().get(userId);
     expect(name).toBe(audited.at(-1));
+    const seqs = db.prepare('SELECT terminal_seq FROM change_log ORDER BY terminal_seq').pluck().all() as number[];
+    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+    db.close();
+  });
+});
+
+describe('a till killed in the middle of a burst of sales', () => {
+  it('has every acknowledged sale whole, no partial order, and order numbers without gaps', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'balcao-crash-sales-'));
+    const { acked } = await writeThenKill(dataDir, 120, 'sales');
+    const db = openDatabase(join(dataDir, DATABASE_FILE));
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(verifyAuditChain(db).ok).toBe(true);
+
+    const orders = db.prepare('SELECT id, number FROM orders ORDER BY number').all() as { id: string; number: number }[];
+    expect(orders.length).toBeGreaterThanOrEqual(acked.length);
+    expect(orders.length).toBeLessThanOrEqual(acked.length + 1);
+    const stored = new Set(orders.map((o) => o.id));
+    for (const id of acked) expect(stored.has(id)).toBe(true);
+    expect(orders.map((o) => o.number)).toEqual(Array.from({ length: orders.length }, (_, i) => i + 1));
+
+    // Every stored order is whole: two lines, two payments adding up to its total, paid, its ticket and state.
+    const partial = db
+      .prepare(
+        `SELECT o.id FROM orders o LEFT JOIN order_state s ON s.order_id = o.id
+         WHERE (SELECT count(*) FROM order_lines WHERE order_id = o.id) != 2
+            OR (SELECT count(*) FROM payments WHERE order_id = o.id) != 2
+            OR (SELECT sum(amount) FROM payments WHERE order_id = o.id) != s.total
+            OR (SELECT count(*) FROM order_events WHERE order_id = o.id AND kind = 'paid') != 1
+            OR (SELECT count(*) FROM kitchen_tickets WHERE order_id = o.id) != 1
+            OR s.status IS NULL OR s.total != 4500`,
+      )
+      .pluck()
+      .all();
+    expect(partial).toEqual([]);
     const seqs = db.prepare('SELECT terminal_seq FROM change_log ORDER BY terminal_seq').pluck().all() as number[];
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
     db.close();
