@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -57,7 +57,14 @@ export function plainFigure(value: number, unit: string): Figure {
   return { median: round(value), unit, floor: null, ratio: null };
 }
 
-const RESULTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', 'results', 'latest.json');
+/** The project folder: the nearest one up with a package.json (this file runs from bench/ or build/bench/). */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+const RESULTS = join(projectRoot(), 'bench', 'results', 'latest.json');
 
 export function report(figures: Figures): void {
   const rows = Object.entries(figures).map(([name, f]) => ({

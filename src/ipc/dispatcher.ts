@@ -37,6 +37,8 @@ export class Dispatcher {
   private terminal: TerminalIdentity;
   private settings: StoredSettings;
   private readonly hlc: HybridLogicalClock;
+  /** Who each session's user is; forgotten whenever a user changes (role, name, deactivation). */
+  private readonly actors = new Map<string, Actor | null>();
   /** One transaction wrapper for every call, so none is built on the hot path. */
   private readonly inTransaction: ReturnType<Db['transaction']>;
 
@@ -44,6 +46,9 @@ export class Dispatcher {
     this.terminal = readTerminalIdentity(deps.db);
     this.settings = readSettings(deps.db);
     this.inTransaction = deps.db.transaction((body: () => unknown) => body());
+    deps.events.subscribe((event) => {
+      if (event.type === 'users.changed') this.actors.clear();
+    });
     const last = deps.db.prepare<[], { last_hlc: string }>('SELECT last_hlc FROM change_log_state').get()?.last_hlc;
     this.hlc = new HybridLogicalClock(deps.clock, this.terminal.id, last || undefined);
   }
@@ -78,9 +83,8 @@ export class Dispatcher {
     let session = token ? (sessions.get(token) ?? null) : null;
     let actor: Actor | null = null;
     if (session) {
-      const user = findUserById(db, session.userId);
-      if (user?.active) actor = { id: user.id, name: user.name, role: user.role };
-      else {
+      actor = this.actorOf(session.userId);
+      if (!actor) {
         sessions.close(session.token);
         session = null;
       }
@@ -152,6 +156,16 @@ export class Dispatcher {
       afterCommit: (effect) => effects.push(effect),
       configurationChanged: () => effects.push(() => this.reloadConfiguration()),
     };
+  }
+
+  private actorOf(userId: string): Actor | null {
+    let actor = this.actors.get(userId);
+    if (actor === undefined) {
+      const user = findUserById(this.deps.db, userId);
+      actor = user?.active ? { id: user.id, name: user.name, role: user.role } : null;
+      this.actors.set(userId, actor);
+    }
+    return actor;
   }
 
   /** A refused call is itself worth knowing about. */

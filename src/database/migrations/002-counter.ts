@@ -173,6 +173,7 @@ export const migration002: Migration = {
         status TEXT NOT NULL CHECK (status IN ('queued', 'preparing', 'ready')), status_at INTEGER NOT NULL
       ) STRICT;
       CREATE INDEX kitchen_ticket_state_status ON kitchen_ticket_state (status, status_at);
+      CREATE INDEX kitchen_ticket_state_order ON kitchen_ticket_state (order_id);
 
       -- Local and disposable: a parked cart is not a sale and takes no number.
       CREATE TABLE held_carts (

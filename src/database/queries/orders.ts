@@ -183,10 +183,40 @@ export interface OrderState {
   paidAt: number | null;
 }
 
-/**
- * The order's state, derived from its facts alone: lines, discounts, payments, refunds, events and
- * kitchen tickets. The order_state table caches exactly this.
- */
+export interface OrderFacts {
+  gross: number;
+  lineDiscounts: number;
+  orderDiscount: number;
+  paid: number;
+  events: ReadonlyMap<OrderEventKind, number>;
+  tickets: readonly ('queued' | 'preparing' | 'ready')[];
+}
+
+/** The rule that turns an order's facts into its state; the only place statuses are decided. */
+export function orderStateFrom(facts: OrderFacts): OrderState {
+  const { events, tickets } = facts;
+  const subtotal = facts.gross - facts.lineDiscounts;
+  const paidAt = events.get('paid') ?? null;
+  let status: OrderStatus;
+  if (events.has('voided')) status = 'voided';
+  else if (events.has('cancelled')) status = 'cancelled';
+  else if (events.has('delivered')) status = 'delivered';
+  else if (tickets.length && tickets.every((t) => t === 'ready')) status = 'ready';
+  else if (tickets.some((t) => t !== 'queued')) status = 'preparing';
+  // A paid order with nothing for the kitchen (drinks, sweets) is handed over at the counter.
+  else if (paidAt !== null) status = tickets.length ? 'paid' : 'delivered';
+  else status = 'open';
+  return {
+    status,
+    subtotal,
+    discount: facts.lineDiscounts + facts.orderDiscount,
+    total: subtotal - facts.orderDiscount,
+    paid: facts.paid,
+    paidAt,
+  };
+}
+
+/** The order's state, derived from its stored facts alone. The order_state table caches exactly this. */
 export function deriveOrderState(db: Db, orderId: string): OrderState {
   const money = sql<[{ id: string }], { gross: number; lineDiscounts: number; orderDiscount: number; paid: number }>(
     db,
@@ -199,21 +229,10 @@ export function deriveOrderState(db: Db, orderId: string): OrderState {
   const events = new Map(
     sql<[string], { kind: OrderEventKind; at: number }>(db, 'SELECT kind, at FROM order_events WHERE order_id = ?').all(orderId).map((e) => [e.kind, e.at]),
   );
-  const tickets = sql<[string], { status: 'queued' | 'preparing' | 'ready' }>(db, 'SELECT status FROM kitchen_ticket_state WHERE order_id = ?').all(orderId);
-  const subtotal = money.gross - money.lineDiscounts;
-  const discount = money.lineDiscounts + money.orderDiscount;
-  const total = subtotal - money.orderDiscount;
-  const paidAt = events.get('paid') ?? null;
-  let status: OrderStatus;
-  if (events.has('voided')) status = 'voided';
-  else if (events.has('cancelled')) status = 'cancelled';
-  else if (events.has('delivered')) status = 'delivered';
-  else if (tickets.length && tickets.every((t) => t.status === 'ready')) status = 'ready';
-  else if (tickets.some((t) => t.status !== 'queued')) status = 'preparing';
-  // A paid order with nothing for the kitchen (drinks, sweets) is handed over at the counter.
-  else if (paidAt !== null) status = tickets.length ? 'paid' : 'delivered';
-  else status = 'open';
-  return { status, subtotal, discount, total, paid: money.paid, paidAt };
+  const tickets = sql<[string], { status: 'queued' | 'preparing' | 'ready' }>(db, 'SELECT status FROM kitchen_ticket_state WHERE order_id = ?')
+    .all(orderId)
+    .map((t) => t.status);
+  return orderStateFrom({ ...money, events, tickets });
 }
 
 export function writeOrderState(db: Db, orderId: string, state: OrderState, at: number): void {
@@ -234,22 +253,17 @@ export const readOrderState = (db: Db, orderId: string): (OrderState & { statusA
     'SELECT status, subtotal, discount, total, paid, paid_at AS paidAt, status_at AS statusAt FROM order_state WHERE order_id = ?',
   ).get(orderId);
 
-/** The whole order as the screens and receipts show it. */
-export function loadOrderView(db: Db, orderId: string): OrderView | undefined {
-  const order = findOrder(db, orderId);
-  const state = readOrderState(db, orderId);
-  if (!order || !state) return undefined;
-  const lines = sql<[string], LineRow>(
-    db,
-    `SELECT id, product_id AS productId, name, quantity, unit_price AS unitPrice, modifiers, combo, notes, station, discount, total, added_at AS addedAt
-     FROM order_lines WHERE order_id = ? ORDER BY position`,
-  ).all(orderId);
-  const payments = orderPayments(db, orderId);
-  const refunds = sql<[string], { method: PaymentMethod; amount: number }>(db, 'SELECT method, amount FROM refunds WHERE order_id = ? ORDER BY at, rowid').all(orderId);
-  const reason =
-    sql<[string], { reason: string }>(db, "SELECT reason FROM order_events WHERE order_id = ? AND kind IN ('voided', 'cancelled') ORDER BY at DESC LIMIT 1").get(orderId)
-      ?.reason ?? null;
-  const change = payments.reduce((sum, p) => sum + (p.change ?? 0), 0);
+type StoredLine = Pick<LineRow, 'id' | 'productId' | 'name' | 'quantity' | 'unitPrice' | 'modifiers' | 'combo' | 'notes' | 'station' | 'discount' | 'total' | 'addedAt'>;
+
+/** An order as the screens and receipts show it, from its rows. */
+export function orderView(
+  order: OrderRow,
+  state: OrderState,
+  lines: StoredLine[],
+  payments: PaymentRow[],
+  refunds: { method: PaymentMethod; amount: number }[],
+  reason: string | null,
+): OrderView {
   return {
     id: order.id,
     number: order.displayNumber,
@@ -266,7 +280,7 @@ export function loadOrderView(db: Db, orderId: string): OrderView | undefined {
     total: state.total,
     paid: state.paid,
     due: Math.max(0, state.total - state.paid),
-    change,
+    change: payments.reduce((sum, p) => sum + (p.change ?? 0), 0),
     lines: lines.map((line) => ({
       id: line.id,
       productId: line.productId,
@@ -285,4 +299,21 @@ export function loadOrderView(db: Db, orderId: string): OrderView | undefined {
     refunds,
     reason,
   };
+}
+
+/** The whole order as stored. */
+export function loadOrderView(db: Db, orderId: string): OrderView | undefined {
+  const order = findOrder(db, orderId);
+  const state = order && readOrderState(db, orderId);
+  if (!order || !state) return undefined;
+  const lines = sql<[string], StoredLine>(
+    db,
+    `SELECT id, product_id AS productId, name, quantity, unit_price AS unitPrice, modifiers, combo, notes, station, discount, total, added_at AS addedAt
+     FROM order_lines WHERE order_id = ? ORDER BY position`,
+  ).all(orderId);
+  const refunds = sql<[string], { method: PaymentMethod; amount: number }>(db, 'SELECT method, amount FROM refunds WHERE order_id = ? ORDER BY at, rowid').all(orderId);
+  const reason =
+    sql<[string], { reason: string }>(db, "SELECT reason FROM order_events WHERE order_id = ? AND kind IN ('voided', 'cancelled') ORDER BY at DESC LIMIT 1").get(orderId)
+      ?.reason ?? null;
+  return orderView(order, state, lines, orderPayments(db, orderId), refunds, reason);
 }

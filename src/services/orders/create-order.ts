@@ -1,4 +1,4 @@
-import { formatOrderNumber, insertDiscount, insertOrder, loadOrderView } from '../../database/queries/orders.js';
+import { formatOrderNumber, insertDiscount, insertOrder, loadOrderView, orderStateFrom, orderView, type OrderEventKind, type PaymentRow } from '../../database/queries/orders.js';
 import { businessDay } from '../../utils/business-day.js';
 import { discountAmount, discountShare } from '../../utils/money.js';
 import { takeOrderNumber } from '../../database/queries/orders.js';
@@ -47,7 +47,7 @@ export default defineScript('orders.create', {
     };
     insertOrder(tx, order);
     ctx.recordChange('order', order.id, 'insert', { ...order, hlc: undefined }, hlc);
-    storeLines(tx, ctx, order, priced, 0, approval);
+    const lines = storeLines(tx, ctx, order, priced, 0, approval);
     if (input.discount && orderDiscount > 0) {
       insertDiscount(tx, {
         id: ctx.newId(),
@@ -78,18 +78,30 @@ export default defineScript('orders.create', {
     }
 
     const total = subtotal - orderDiscount;
+    let payments: PaymentRow[] = [];
     let paid = false;
     if (input.payments) {
-      takePayments(tx, ctx, order, input.payments, total, session);
+      payments = takePayments(tx, ctx, order, input.payments, total, session);
       paid = true;
     } else if (total === 0 && input.type !== 'comanda') {
       recordEvent(tx, ctx, order.id, 'paid');
       paid = true;
     }
     // A comanda's items go to the kitchen when confirmed; other orders when paid.
-    const ticket = paid || input.type === 'comanda' ? sendToKitchen(tx, ctx, order.id) : null;
-    refreshOrderState(tx, ctx, order);
+    const ticket = paid || input.type === 'comanda' ? sendToKitchen(tx, ctx, order.id, lines) : null;
+    // Every fact of this order was written just now, so its state follows from them without a re-read.
+    const events = new Map<OrderEventKind, number>([['opened', ctx.now]]);
+    if (paid) events.set('paid', ctx.now);
+    const state = orderStateFrom({
+      gross: priced.reduce((sum, line) => sum + line.gross, 0),
+      lineDiscounts: priced.reduce((sum, line) => sum + line.discount, 0),
+      orderDiscount,
+      paid: payments.reduce((sum, p) => sum + p.amount, 0),
+      events,
+      tickets: ticket ? ['queued'] : [],
+    });
+    refreshOrderState(tx, ctx, order, state);
     autoPrintSale(tx, ctx, order, paid, ticket);
-    return loadOrderView(tx, order.id)!;
+    return orderView(order, state, lines, payments, [], null);
   },
 });

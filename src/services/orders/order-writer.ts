@@ -9,8 +9,10 @@ import {
   writeOrderState,
   type OrderEventKind,
   type OrderRow,
+  type PaymentRow,
   type OrderState,
 } from '../../database/queries/orders.js';
+import { insertOnce } from '../../database/constraint.js';
 import { sql } from '../../database/statements.js';
 import { BusinessError } from '../../exceptions/business-error.js';
 import type { OrderLineInput, PaymentInput } from '../../models/orders.js';
@@ -67,12 +69,7 @@ export function storeLines(tx: Db, ctx: ScriptContext, order: OrderRow, priced: 
     addedAt: ctx.now,
     hlc,
   }));
-  for (const row of rows) {
-    if (sql(tx, 'SELECT 1 FROM order_lines WHERE id = ?').get(row.id)) {
-      throw new BusinessError('CONFLICT', 'Este item já foi lançado em outro pedido.', 'lines');
-    }
-    insertLine(tx, row);
-  }
+  for (const row of rows) insertOnce(() => insertLine(tx, row), 'Este item já foi lançado em outro pedido.', 'lines');
   priced.forEach((line, i) => {
     if (!line.input.discount || line.discount === 0) return;
     insertDiscount(tx, {
@@ -148,13 +145,11 @@ export function takePayments(tx: Db, ctx: ScriptContext, order: OrderRow, paymen
     }
   }
   const hlc = ctx.stamp();
-  let change = 0;
+  const rows: PaymentRow[] = [];
   for (const p of payments) {
-    if (sql(tx, 'SELECT 1 FROM payments WHERE id = ?').get(p.id)) throw new BusinessError('CONFLICT', 'Este pagamento já foi registrado.', 'payments');
     const cash = p.method === 'cash';
     const paymentChange = cash ? p.tendered! - cashNeeded : null;
-    if (paymentChange) change = paymentChange;
-    const row = {
+    const row: PaymentRow = {
       id: p.id,
       orderId: order.id,
       cashSessionId: session.id,
@@ -166,22 +161,28 @@ export function takePayments(tx: Db, ctx: ScriptContext, order: OrderRow, paymen
       at: ctx.now,
       hlc,
     };
-    insertPayment(tx, row);
-    ctx.recordChange('payment', row.id, 'insert', row, hlc);
+    insertOnce(() => insertPayment(tx, row), 'Este pagamento já foi registrado.', 'payments');
+    ctx.recordChange('payment', row.id, 'insert', { ...row }, hlc);
+    rows.push(row);
   }
   recordEvent(tx, ctx, order.id, 'paid');
-  return { change };
+  return rows;
 }
 
-/** Sends to the kitchen every line with a station that no ticket has yet; returns the new ticket. */
-export function sendToKitchen(tx: Db, ctx: ScriptContext, orderId: string): string | null {
-  const lineIds = sql<[string], { id: string }>(
-    tx,
-    `SELECT l.id FROM order_lines l WHERE l.order_id = ? AND l.station IS NOT NULL
-     AND NOT EXISTS (SELECT 1 FROM kitchen_ticket_lines t WHERE t.line_id = l.id) ORDER BY l.position`,
-  )
-    .all(orderId)
-    .map((row) => row.id);
+/**
+ * Sends to the kitchen every line with a station that no ticket has yet (or, from a script that has
+ * just stored them, the lines it names); returns the new ticket.
+ */
+export function sendToKitchen(tx: Db, ctx: ScriptContext, orderId: string, fresh?: { id: string; station: string | null }[]): string | null {
+  const lineIds = fresh
+    ? fresh.filter((line) => line.station !== null).map((line) => line.id)
+    : sql<[string], { id: string }>(
+        tx,
+        `SELECT l.id FROM order_lines l WHERE l.order_id = ? AND l.station IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM kitchen_ticket_lines t WHERE t.line_id = l.id) ORDER BY l.position`,
+      )
+        .all(orderId)
+        .map((row) => row.id);
   if (!lineIds.length) return null;
   const id = ctx.newId();
   const hlc = ctx.stamp();
@@ -193,9 +194,9 @@ export function sendToKitchen(tx: Db, ctx: ScriptContext, orderId: string): stri
   return id;
 }
 
-/** Recomputes the cached state from the facts and tells the screens. */
-export function refreshOrderState(tx: Db, ctx: ScriptContext, order: OrderRow): OrderState {
-  const state = deriveOrderState(tx, order.id);
+/** Caches the order's state (recomputed from the facts unless the caller knows it) and tells the screens. */
+export function refreshOrderState(tx: Db, ctx: ScriptContext, order: OrderRow, known?: OrderState): OrderState {
+  const state = known ?? deriveOrderState(tx, order.id);
   writeOrderState(tx, order.id, state, ctx.now);
   ctx.emit('orders.changed', { orderId: order.id, number: order.displayNumber, status: state.status });
   return state;

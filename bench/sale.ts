@@ -1,0 +1,201 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Agent, request } from 'node:http';
+import { createApp, type App } from '../src/app.js';
+import { openDatabase, type Db } from '../src/database/connection.js';
+import { createHttpBridge } from '../src/ipc/http-server.js';
+import { MemoryLogger } from '../src/logs/memory-logger.js';
+import { newId } from '../src/utils/ids.js';
+import { compare, median, percentile, plainFigure, ratioFigure, type Figures } from './lib.js';
+
+async function call(app: App, operation: string, input: unknown, token?: string) {
+  const outcome = await app.dispatcher.dispatch(operation, input, token);
+  if (!outcome.ok) throw new Error(`${operation}: ${outcome.error.message}`);
+  return outcome.result as any;
+}
+
+/** A counter ready to sell: a menu with modifiers, a cashier's session, an open caixa. */
+async function counter(dir: string) {
+  const app = await createApp({ dataDir: dir, logger: new MemoryLogger().logger });
+  await call(app, 'setup.initialize', { shopName: 'Bancada', terminalLetter: 'A', adminName: 'Ana Admin', adminPin: '480135' });
+  const admin = (await call(app, 'auth.login', { name: 'Ana Admin', pin: '480135' })).token;
+  const ponto = { id: newId(), options: [newId(), newId()] };
+  const extras = { id: newId(), options: [newId(), newId(), newId()] };
+  await call(app, 'catalog.saveModifierGroup', { id: ponto.id, name: 'Ponto', minChoices: 1, maxChoices: 1, options: ponto.options.map((id, i) => ({ id, name: `P${i}`, priceDelta: 0 })) }, admin);
+  await call(app, 'catalog.saveModifierGroup', { id: extras.id, name: 'Adicionais', minChoices: 0, maxChoices: 3, options: extras.options.map((id, i) => ({ id, name: `A${i}`, priceDelta: 300 + i * 50 })) }, admin);
+  const products = Array.from({ length: 5 }, () => newId());
+  for (const [i, id] of products.entries()) {
+    await call(app, 'catalog.saveProduct', { id, name: `Produto ${i}`, code: `P${i}`, price: 1000 + i * 250, station: i < 3 ? 'Chapa' : null, modifierGroupIds: i < 2 ? [ponto.id, extras.id] : [] }, admin);
+  }
+  await call(app, 'users.create', { name: 'Caio Caixa', role: 'cashier', pin: '2580' }, admin);
+  const token = (await call(app, 'auth.login', { name: 'Caio Caixa', pin: '2580' })).token as string;
+  await call(app, 'cash.open', { id: newId(), openingFloat: 10_000 }, token);
+  return { app, token, products, ponto, extras };
+}
+
+type Counter = Awaited<ReturnType<typeof counter>>;
+
+/** 5 lines (two with modifiers and notes), paid by debit and cash with change. Total 133,00: change 7,00. */
+const fiveLineSale = ({ products, ponto, extras }: Counter) => ({
+  id: newId(),
+  type: 'balcao',
+  customerName: 'Maria',
+  lines: [
+    { id: newId(), productId: products[0], quantity: 2, modifierOptionIds: [ponto.options[0], extras.options[0], extras.options[1]], notes: 'sem maionese' },
+    { id: newId(), productId: products[1], quantity: 1, modifierOptionIds: [ponto.options[1]] },
+    { id: newId(), productId: products[2], quantity: 1 },
+    { id: newId(), productId: products[3], quantity: 3 },
+    { id: newId(), productId: products[4], quantity: 1 },
+  ],
+  payments: [
+    { id: newId(), method: 'debit', amount: 4000 },
+    { id: newId(), method: 'cash', tendered: 10_000 },
+  ],
+});
+
+/**
+ * The floor: the same rows a five-line sale writes (order number, order, lines, payments, events,
+ * kitchen ticket, cached state, change log), written by prepared statements in one IMMEDIATE
+ * transaction on a file opened with the same pragmas.
+ */
+function bareSale(db: Db, productIds: string[]) {
+  const sessionId = newId();
+  db.prepare("INSERT INTO cash_sessions (id, terminal_id, opened_by, opened_by_name, opened_at, opening_float, hlc) VALUES (?, 't', 'u', 'U', 0, 0, '')").run(sessionId);
+  const s = {
+    counter: db.prepare("INSERT INTO order_counters (terminal_id, business_day, last_number) VALUES ('t', '2026-11-29', 1) ON CONFLICT (terminal_id, business_day) DO UPDATE SET last_number = last_number + 1 RETURNING last_number"),
+    order: db.prepare("INSERT INTO orders (id, terminal_id, business_day, number, display_number, type, customer_name, pager, created_by, created_by_name, created_at, cash_session_id, hlc) VALUES (?, 't', '2026-11-29', ?, ?, 'balcao', 'Maria', NULL, 'u', 'Caio', ?, ?, 'h')"),
+    line: db.prepare('INSERT INTO order_lines (id, order_id, position, product_id, name, quantity, unit_price, modifiers, combo, notes, station, discount, total, added_by, added_at, hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)'),
+    payment: db.prepare("INSERT INTO payments (id, order_id, cash_session_id, method, amount, tendered, change, received_by, at, hlc) VALUES (?, ?, ?, ?, ?, ?, ?, 'u', ?, 'h')"),
+    event: db.prepare("INSERT INTO order_events (id, order_id, kind, by_user, by_name, at, reason, approver_id, approver_name, hlc) VALUES (?, ?, ?, 'u', 'Caio', ?, NULL, NULL, NULL, 'h')"),
+    ticket: db.prepare("INSERT INTO kitchen_tickets (id, order_id, created_at, hlc) VALUES (?, ?, ?, 'h')"),
+    ticketLine: db.prepare('INSERT INTO kitchen_ticket_lines (ticket_id, line_id) VALUES (?, ?)'),
+    ticketState: db.prepare("INSERT INTO kitchen_ticket_state (ticket_id, order_id, status, status_at) VALUES (?, ?, 'queued', ?)"),
+    state: db.prepare("INSERT INTO order_state (order_id, status, subtotal, discount, total, paid, paid_at, status_at) VALUES (?, 'paid', 9200, 0, 9200, 9200, ?, ?)"),
+    seq: db.prepare('UPDATE change_log_state SET last_seq = last_seq + 1, last_hlc = ? WHERE id = 1 RETURNING last_seq'),
+    change: db.prepare("INSERT INTO change_log (terminal_seq, id, terminal_id, hlc, entity, entity_id, op, data, at) VALUES (?, ?, 't', ?, ?, ?, 'insert', ?, ?)"),
+  };
+  const change = (entity: string, entityId: string, data: unknown, at: number) => {
+    const hlc = String(at);
+    const { last_seq } = s.seq.get(hlc) as { last_seq: number };
+    s.change.run(last_seq, newId(), hlc, entity, entityId, JSON.stringify(data), at);
+  };
+  return db.transaction(() => {
+    const now = Date.now();
+    const orderId = newId();
+    const { last_number: number } = s.counter.get() as { last_number: number };
+    s.order.run(orderId, number, `A-${number}`, now, sessionId);
+    change('order', orderId, { number, type: 'balcao', customerName: 'Maria' }, now);
+    const lines = productIds.map((productId, i) => {
+      const id = newId();
+      s.line.run(id, orderId, i, productId, `Produto ${i}`, 1, 1000, '[{"optionId":"x","name":"P0","priceDelta":0}]', '[]', i === 0 ? 'sem maionese' : null, i < 3 ? 'Chapa' : null, 1000, 'u', now, 'h');
+      return { id, productId, station: i < 3 };
+    });
+    change('order_lines', orderId, { lines }, now);
+    for (const kind of ['opened', 'paid']) {
+      const id = newId();
+      s.event.run(id, orderId, kind, now);
+      change('order_event', id, { kind }, now);
+    }
+    for (const [method, amount, tendered, back] of [['debit', 4000, null, null], ['cash', 5200, 10_000, 4800]] as const) {
+      const id = newId();
+      s.payment.run(id, orderId, sessionId, method, amount, tendered, back, now);
+      change('payment', id, { method, amount, tendered, change: back }, now);
+    }
+    const ticketId = newId();
+    s.ticket.run(ticketId, orderId, now);
+    for (const line of lines.filter((l) => l.station)) s.ticketLine.run(ticketId, line.id);
+    s.ticketState.run(ticketId, orderId, now);
+    change('kitchen_ticket', ticketId, { orderId }, now);
+    s.state.run(orderId, now, now);
+  });
+}
+
+const FACT_TABLES = ['orders', 'order_lines', 'payments', 'order_events', 'kitchen_tickets', 'kitchen_ticket_lines', 'order_state', 'change_log'];
+const rowsPerTable = (db: Db) => Object.fromEntries(FACT_TABLES.map((t) => [t, db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number]));
+
+/** sale.ratio and sale.p99_ms: the sale script through the dispatcher vs its bare-SQLite floor. */
+export async function saleRatio(figures: Figures) {
+  const dir = mkdtempSync(join(tmpdir(), 'balcao-bench-sale-'));
+  const shop = await counter(dir);
+  const floorDb = openDatabase(join(dir, 'bare.sqlite3'));
+  const floorIds = Array.from({ length: 5 }, () => newId());
+  for (const id of floorIds) floorDb.prepare("INSERT INTO products (id, name, search_key, code, price, kind, active, sold_out, created_at, updated_at, hlc) VALUES (?, 'p', 'p', ?, 100, 'simple', 1, 0, 0, 0, '')").run(id, id);
+  const writeBare = bareSale(floorDb, floorIds);
+
+  const before = { app: rowsPerTable(shop.app.db), floor: rowsPerTable(floorDb) };
+  const samples = await compare(
+    async () => {
+      const sale = await call(shop.app, 'orders.create', fiveLineSale(shop), shop.token);
+      if (sale.change !== 700) throw new Error(`troco inesperado: ${sale.change}`);
+    },
+    () => writeBare.immediate(),
+    { rounds: 10, perRound: 100, warmup: 100 },
+  );
+  // Honesty check: both sides wrote the same rows per sale.
+  const after = { app: rowsPerTable(shop.app.db), floor: rowsPerTable(floorDb) };
+  for (const table of FACT_TABLES) {
+    const a = after.app[table]! - before.app[table]!;
+    const f = after.floor[table]! - before.floor[table]!;
+    if (a !== f) throw new Error(`a base não escreve as mesmas linhas: ${table} ${a} ≠ ${f}`);
+  }
+  figures['sale.ratio'] = ratioFigure(samples.subject, samples.floor);
+  figures['sale.p99_ms'] = plainFigure(percentile(samples.subject, 99), 'ms');
+  shop.app.close();
+  floorDb.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * sale.http_ms: a whole sale as the counter screen sends it — one request that creates and pays
+ * (3 lines, cash with change) — timed by a client on loopback, durable settings, 1,000 sales.
+ */
+export async function saleOverHttp(figures: Figures) {
+  const dir = mkdtempSync(join(tmpdir(), 'balcao-bench-http-'));
+  const shop = await counter(dir);
+  const server = createHttpBridge(shop.app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const post = (body: string) =>
+    new Promise<number>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port, path: '/api/orders.create', method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${shop.token}`, 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  const sale = () =>
+    JSON.stringify({
+      id: newId(),
+      type: 'balcao',
+      lines: [
+        { id: newId(), productId: shop.products[0], quantity: 1, modifierOptionIds: [shop.ponto.options[0]] },
+        { id: newId(), productId: shop.products[2], quantity: 2 },
+        { id: newId(), productId: shop.products[4], quantity: 1 },
+      ],
+      payments: [{ id: newId(), method: 'cash', tendered: 10_000 }],
+    });
+  for (let i = 0; i < 100; i++) await post(sale());
+  const samples: number[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const body = sale();
+    const start = performance.now();
+    const status = await post(body);
+    samples.push(performance.now() - start);
+    if (status !== 200) throw new Error(`venda falhou com HTTP ${status}`);
+  }
+  figures['sale.http_ms'] = plainFigure(median(samples), 'ms');
+  figures['sale.http_p99_ms'] = plainFigure(percentile(samples, 99), 'ms');
+  agent.destroy();
+  server.closeAllConnections();
+  server.close();
+  shop.app.close();
+  rmSync(dir, { recursive: true, force: true });
+}
