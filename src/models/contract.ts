@@ -5,6 +5,7 @@ import { catalogOperations } from './catalog.js';
 import { kitchenOperations } from './kitchen.js';
 import { ordersOperations } from './orders.js';
 import { printingOperations } from './printing.js';
+import { stockOperations } from './stock.js';
 import { authOperations } from './auth.js';
 import { settingsOperations } from './settings.js';
 import { setupOperations } from './setup.js';
@@ -27,6 +28,7 @@ export const operations = {
   ...cashOperations,
   ...kitchenOperations,
   ...printingOperations,
+  ...stockOperations,
 };
 
 export type Operations = typeof operations;
@@ -44,5 +46,7 @@ export interface LiveEvents {
   'kitchen.changed': { orderId: string; ticketId?: string };
   'cash.changed': { sessionId: string };
   'printing.changed': { jobId: string; status: string; error?: string };
+  'stock.low': { itemId: string; name: string; onHand: number; minimum: number };
+  'stock.changed': { itemIds: string[] };
 }
 export type LiveEventName = keyof LiveEvents;

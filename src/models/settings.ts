@@ -21,6 +21,7 @@ export const Settings = z.object({
   shopDocument: z.string(),
   shopAddress: z.string(),
   shopPhone: z.string(),
+  stockExpiryDays: z.number().int(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -60,6 +61,7 @@ export const SettingsPatch = z.strictObject({
   shopDocument: z.string().trim().max(30).optional(),
   shopAddress: z.string().trim().max(120).optional(),
   shopPhone: z.string().trim().max(30).optional(),
+  stockExpiryDays: z.number().int().min(1, 'Mínimo de 1 dia.').max(90, 'Máximo de 90 dias.').optional(),
 });
 
 export const settingsOperations = {

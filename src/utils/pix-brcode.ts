@@ -6,6 +6,8 @@
  * same payload, so nothing here reads the clock or draws random numbers.
  */
 
+import { isValidCnpj, isValidCpf } from './tax-id.js';
+
 /** A Pix payload or key that cannot be built or read. The message is pt-BR; `field` names the input at fault. */
 export class PixBrCodeError extends Error {
   constructor(
@@ -143,34 +145,6 @@ export const buildPixPayload = (input: PixPayloadInput): string => {
     tlv('62', tlv('05', checkTxid(input.txid))) +
     '6304';
   return body + crc16Ccitt(body);
-};
-
-/** CPF check digits (mod 11); all-equal sequences such as 111.111.111-11 are refused. */
-const isValidCpf = (digits: string): boolean => {
-  if (!/^\d{11}$/.test(digits) || /^(\d)\1{10}$/.test(digits)) return false;
-  const checkDigit = (length: number): number => {
-    let sum = 0;
-    for (let i = 0; i < length; i++) sum += Number(digits[i]) * (length + 1 - i);
-    const rest = (sum * 10) % 11;
-    return rest === 10 ? 0 : rest;
-  };
-  return checkDigit(9) === Number(digits[9]) && checkDigit(10) === Number(digits[10]);
-};
-
-/**
- * CNPJ check digits (mod 11, weights 2..9 from the right), numeric or the alphanumeric CNPJ the DICT
- * also accepts (12 characters 0-9/A-Z + 2 digits, each character worth its ASCII code minus 48).
- */
-const isValidCnpj = (cnpj: string): boolean => {
-  if (!/^[0-9A-Z]{12}\d{2}$/.test(cnpj) || /^(.)\1{13}$/.test(cnpj)) return false;
-  const values = [...cnpj].map((char) => char.charCodeAt(0) - 48);
-  const checkDigit = (length: number): number => {
-    let sum = 0;
-    for (let i = 0; i < length; i++) sum += (values[length - 1 - i] ?? 0) * ((i % 8) + 2);
-    const rest = sum % 11;
-    return rest < 2 ? 0 : 11 - rest;
-  };
-  return checkDigit(12) === values[12] && checkDigit(13) === values[13];
 };
 
 /** Brazilian number after the +55: DDD 11–99 without zeros, then 8 digits (landline) or 9 starting with 9 (mobile). */

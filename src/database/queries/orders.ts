@@ -61,6 +61,7 @@ export interface LineRow {
   station: string | null;
   discount: number;
   total: number;
+  cost: number;
   addedBy: string;
   addedAt: number;
   hlc: string;
@@ -69,8 +70,8 @@ export interface LineRow {
 export function insertLine(db: Db, line: LineRow): void {
   sql(
     db,
-    `INSERT INTO order_lines (id, order_id, position, product_id, name, quantity, unit_price, modifiers, combo, notes, station, discount, total, added_by, added_at, hlc)
-     VALUES (@id, @orderId, @position, @productId, @name, @quantity, @unitPrice, @modifiers, @combo, @notes, @station, @discount, @total, @addedBy, @addedAt, @hlc)`,
+    `INSERT INTO order_lines (id, order_id, position, product_id, name, quantity, unit_price, modifiers, combo, notes, station, discount, total, cost, added_by, added_at, hlc)
+     VALUES (@id, @orderId, @position, @productId, @name, @quantity, @unitPrice, @modifiers, @combo, @notes, @station, @discount, @total, @cost, @addedBy, @addedAt, @hlc)`,
   ).run(line);
 }
 

@@ -22,6 +22,7 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   shopDocument: '',
   shopAddress: '',
   shopPhone: '',
+  stockExpiryDays: 7,
 };
 
 /** Stored values over the defaults; a key never written keeps its default. */

@@ -1,5 +1,6 @@
 import { loadOrderView } from '../../database/queries/orders.js';
 import { defineScript } from '../script.js';
+import { returnStockForOrder } from '../stock-consumption.js';
 import { requireOrder, requireUnpaid } from './order-guards.js';
 import { recordEvent, refreshOrderState } from './order-writer.js';
 
@@ -10,6 +11,7 @@ export default defineScript('orders.cancel', {
     if (state.status === 'cancelled') return loadOrderView(tx, order.id)!;
     requireUnpaid(order, state);
     recordEvent(tx, ctx, order.id, 'cancelled', { reason: input.reason });
+    returnStockForOrder(tx, ctx, order.id, input.reason);
     ctx.audit({ action: 'orders.cancel', recordType: 'order', recordId: order.id, details: { number: order.displayNumber, reason: input.reason, total: state.total } });
     refreshOrderState(tx, ctx, order);
     return loadOrderView(tx, order.id)!;

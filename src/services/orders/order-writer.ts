@@ -18,6 +18,7 @@ import { BusinessError } from '../../exceptions/business-error.js';
 import type { OrderLineInput, PaymentInput } from '../../models/orders.js';
 import { formatBRL } from '../../utils/format.js';
 import { consumeOverride, type Approval } from '../overrides.js';
+import { takeStockForLine } from '../stock-consumption.js';
 import type { ScriptContext } from '../script.js';
 import { canApproveOverride } from '../user-policy.js';
 import { priceLine, type PricedLine } from './pricing.js';
@@ -51,7 +52,9 @@ export function approveDiscounts(
 export function storeLines(tx: Db, ctx: ScriptContext, order: OrderRow, priced: PricedLine[], firstPosition: number, approval: Approval | null) {
   const hlc = ctx.stamp();
   const actor = ctx.actor!;
+  // Stock leaves as the lines are confirmed; each line keeps the cost of what it took.
   const rows = priced.map((line, i) => ({
+    cost: takeStockForLine(tx, ctx, order.id, { id: line.input.id, productId: line.input.productId, quantity: line.input.quantity, modifiers: line.modifiers, combo: line.combo }),
     id: line.input.id,
     orderId: order.id,
     position: firstPosition + i,

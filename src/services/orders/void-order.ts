@@ -3,6 +3,7 @@ import { BusinessError } from '../../exceptions/business-error.js';
 import { canApproveOverride } from '../user-policy.js';
 import { consumeOverride } from '../overrides.js';
 import { defineScript } from '../script.js';
+import { returnStockForOrder } from '../stock-consumption.js';
 import { isPaid, requireOrder } from './order-guards.js';
 import { recordEvent, refreshOrderState, requireOpenCaixa } from './order-writer.js';
 
@@ -40,6 +41,7 @@ export default defineScript('orders.void', {
       return { method: refund.method, amount: refund.amount };
     });
     recordEvent(tx, ctx, order.id, 'voided', { reason: input.reason, approval });
+    returnStockForOrder(tx, ctx, order.id, input.reason);
     ctx.audit({
       action: 'orders.void',
       recordType: 'order',

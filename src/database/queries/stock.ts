@@ -1,0 +1,71 @@
+import type { Db } from '../connection.js';
+import { sql } from '../statements.js';
+import type { ItemView } from '../../models/stock.js';
+
+interface StoredItem {
+  id: string;
+  name: string;
+  base_unit: 'un' | 'g' | 'ml';
+  category: string | null;
+  minimum: number;
+  barcode: string | null;
+  active: number;
+  quantity: number | null;
+  value: number | null;
+}
+
+const ITEM_SELECT = `SELECT i.id, i.name, i.base_unit, i.category, i.minimum, i.barcode, i.active, l.quantity, l.value
+  FROM stock_items i LEFT JOIN stock_levels l ON l.item_id = i.id`;
+
+function unitsByItem(db: Db): Map<string, { name: string; factor: number }[]> {
+  const map = new Map<string, { name: string; factor: number }[]>();
+  for (const u of sql<[], { item_id: string; name: string; factor: number }>(db, 'SELECT item_id, name, factor FROM stock_item_units ORDER BY item_id, factor').all()) {
+    let list = map.get(u.item_id);
+    if (!list) map.set(u.item_id, (list = []));
+    list.push({ name: u.name, factor: u.factor });
+  }
+  return map;
+}
+
+function toView(row: StoredItem, units: { name: string; factor: number }[]): ItemView {
+  const onHand = row.quantity ?? 0;
+  const value = row.value ?? 0;
+  return {
+    id: row.id,
+    name: row.name,
+    baseUnit: row.base_unit,
+    category: row.category,
+    minimum: row.minimum,
+    barcode: row.barcode,
+    active: row.active === 1,
+    units,
+    onHand,
+    value,
+    // centavos per base unit: value / (onHand / 1000)
+    averageCost: onHand > 0 ? Math.round((value * 1000 * 100) / onHand) / 100 : 0,
+    low: onHand <= row.minimum,
+    negative: onHand < 0,
+  };
+}
+
+/** Every item with its level; the level is the ledger's sum, kept in the same transaction as each movement. */
+export function listItems(db: Db, includeInactive: boolean): ItemView[] {
+  const units = unitsByItem(db);
+  return sql<[number], StoredItem>(db, `${ITEM_SELECT} WHERE i.active >= ? ORDER BY i.name`)
+    .all(includeInactive ? 0 : 1)
+    .map((row) => toView(row, units.get(row.id) ?? []));
+}
+
+export function findItem(db: Db, id: string): ItemView | undefined {
+  const row = sql<[string], StoredItem>(db, `${ITEM_SELECT} WHERE i.id = ?`).get(id);
+  if (!row) return undefined;
+  const units = sql<[string], { name: string; factor: number }>(db, 'SELECT name, factor FROM stock_item_units WHERE item_id = ? ORDER BY factor').all(id);
+  return toView(row, units);
+}
+
+/** On hand straight from the ledger, for checking the cached levels. */
+export const ledgerSums = (db: Db) =>
+  sql<[], { itemId: string; quantity: number; value: number }>(
+    db,
+    'SELECT item_id AS itemId, sum(quantity) AS quantity, sum(value) AS value FROM stock_movements GROUP BY item_id',
+  ).all();

@@ -1,0 +1,19 @@
+import { findOption } from '../../database/queries/catalog.js';
+import { sql } from '../../database/statements.js';
+import { BusinessError } from '../../exceptions/business-error.js';
+import { defineScript } from '../script.js';
+import { requireItem, STOCK_ROLES } from '../stock/stock-guards.js';
+
+export default defineScript('recipes.saveModifier', {
+  roles: STOCK_ROLES,
+  run(tx, input, ctx) {
+    if (!findOption(tx, input.optionId)) throw new BusinessError('NOT_FOUND', 'Adicional não encontrado.', 'optionId');
+    if (new Set(input.items.map((i) => i.itemId)).size !== input.items.length) throw new BusinessError('VALIDATION', 'Um insumo aparece duas vezes.', 'items');
+    input.items.forEach((item, i) => requireItem(tx, item.itemId, `items.${i}.itemId`));
+    const hlc = ctx.stamp();
+    sql(tx, 'DELETE FROM modifier_recipes WHERE option_id = ?').run(input.optionId);
+    for (const item of input.items) sql(tx, 'INSERT INTO modifier_recipes (option_id, item_id, quantity, hlc) VALUES (?, ?, ?, ?)').run(input.optionId, item.itemId, item.quantity, hlc);
+    ctx.recordChange('modifier_recipe', input.optionId, 'update', { items: input.items }, hlc);
+    return { optionId: input.optionId };
+  },
+});

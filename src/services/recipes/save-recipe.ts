@@ -1,0 +1,19 @@
+import { findProduct } from '../../database/queries/catalog.js';
+import { sql } from '../../database/statements.js';
+import { BusinessError } from '../../exceptions/business-error.js';
+import { defineScript } from '../script.js';
+import { requireItem, STOCK_ROLES } from '../stock/stock-guards.js';
+
+export default defineScript('recipes.save', {
+  roles: STOCK_ROLES,
+  run(tx, input, ctx) {
+    if (!findProduct(tx, input.productId)) throw new BusinessError('NOT_FOUND', 'Produto não encontrado.', 'productId');
+    input.items.forEach((item, i) => requireItem(tx, item.itemId, `items.${i}.itemId`));
+    const hlc = ctx.stamp();
+    sql(tx, 'DELETE FROM recipes WHERE product_id = ?').run(input.productId);
+    for (const item of input.items) sql(tx, 'INSERT INTO recipes (product_id, item_id, quantity, hlc) VALUES (?, ?, ?, ?)').run(input.productId, item.itemId, item.quantity, hlc);
+    ctx.recordChange('recipe', input.productId, 'update', { items: input.items }, hlc);
+    ctx.audit({ action: 'recipes.save', recordType: 'product', recordId: input.productId, details: { items: input.items.length } });
+    return { productId: input.productId };
+  },
+});

@@ -1,0 +1,152 @@
+import type { Db } from '../database/connection.js';
+import { sql } from '../database/statements.js';
+import type { ScriptContext } from './script.js';
+
+/** An item's running figures: the sums of its ledger, plus the last average cost for when none is on hand. */
+export interface Level {
+  quantity: number;
+  value: number;
+  rateValue: number;
+  rateQuantity: number;
+}
+
+export const EMPTY_LEVEL: Level = { quantity: 0, value: 0, rateValue: 0, rateQuantity: 0 };
+
+/** a × b / c rounded half away from zero, exact even past 2^53. */
+export function mulDivRound(a: number, b: number, c: number): number {
+  const n = BigInt(a) * BigInt(b);
+  const d = BigInt(c);
+  const q = n / d;
+  const r = n % d;
+  const sign = n < 0n !== d < 0n ? -1n : 1n;
+  return Number(2n * (r < 0n ? -r : r) >= (d < 0n ? -d : d) ? q + sign : q);
+}
+
+/**
+ * What `quantity` (thousandths of the base unit) is worth at the moving weighted average: the stock's
+ * own average while there is some, else the last average it had (stock may go negative: the sale
+ * already happened).
+ */
+export function valueAtAverage(level: Level, quantity: number): number {
+  if (level.quantity > 0) return mulDivRound(level.value, quantity, level.quantity);
+  if (level.rateQuantity > 0) return mulDivRound(level.rateValue, quantity, level.rateQuantity);
+  return 0;
+}
+
+/** The level after a movement; the average is remembered while the stock is positive. */
+export function applyToLevel(level: Level, quantity: number, value: number): Level {
+  const next = { ...level, quantity: level.quantity + quantity, value: level.value + value };
+  if (next.quantity > 0) {
+    next.rateValue = next.value;
+    next.rateQuantity = next.quantity;
+  }
+  return next;
+}
+
+export const readLevel = (db: Db, itemId: string): Level =>
+  sql<[string], Level>(
+    db,
+    'SELECT quantity, value, rate_value AS rateValue, rate_quantity AS rateQuantity FROM stock_levels WHERE item_id = ?',
+  ).get(itemId) ?? EMPTY_LEVEL;
+
+export type MovementKind = 'entrada' | 'saida' | 'perda' | 'ajuste' | 'venda' | 'estorno';
+
+export interface MovementInput {
+  id?: string;
+  itemId: string;
+  kind: MovementKind;
+  /** Signed, in thousandths of the base unit: positive comes in, negative goes out. */
+  quantity: number;
+  /** Signed centavos; when absent, the quantity at the moving average. */
+  value?: number;
+  supplierId?: string | null;
+  invoice?: string | null;
+  receiptId?: string | null;
+  unitName?: string | null;
+  unitCost?: number | null;
+  lot?: string | null;
+  expiry?: string | null;
+  reason?: string | null;
+  note?: string | null;
+  orderId?: string | null;
+  orderLineId?: string | null;
+  countId?: string | null;
+  reversesId?: string | null;
+}
+
+/**
+ * Appends one movement to the ledger and moves the item's level with it, in the caller's
+ * transaction. Crossing down to the minimum raises `stock.low` on the live channel.
+ */
+export function appendMovement(tx: Db, ctx: ScriptContext, input: MovementInput): { id: string; value: number } {
+  const before = readLevel(tx, input.itemId);
+  const value = input.value ?? valueAtAverage(before, input.quantity);
+  const after = applyToLevel(before, input.quantity, value);
+  const id = input.id ?? ctx.newId();
+  const hlc = ctx.stamp();
+  const row = {
+    id,
+    itemId: input.itemId,
+    kind: input.kind,
+    quantity: input.quantity,
+    value,
+    supplierId: input.supplierId ?? null,
+    invoice: input.invoice ?? null,
+    receiptId: input.receiptId ?? null,
+    unitName: input.unitName ?? null,
+    unitCost: input.unitCost ?? null,
+    lot: input.lot ?? null,
+    expiry: input.expiry ?? null,
+    reason: input.reason ?? null,
+    note: input.note ?? null,
+    orderId: input.orderId ?? null,
+    orderLineId: input.orderLineId ?? null,
+    countId: input.countId ?? null,
+    reversesId: input.reversesId ?? null,
+    byUser: ctx.actor!.id,
+    byName: ctx.actor!.name,
+    at: ctx.now,
+    hlc,
+  };
+  sql(
+    tx,
+    `INSERT INTO stock_movements (id, item_id, kind, quantity, value, supplier_id, invoice, receipt_id, unit_name, unit_cost, lot, expiry, reason, note,
+       order_id, order_line_id, count_id, reverses_id, by_user, by_name, at, hlc)
+     VALUES (@id, @itemId, @kind, @quantity, @value, @supplierId, @invoice, @receiptId, @unitName, @unitCost, @lot, @expiry, @reason, @note,
+       @orderId, @orderLineId, @countId, @reversesId, @byUser, @byName, @at, @hlc)`,
+  ).run(row);
+  sql(
+    tx,
+    `INSERT INTO stock_levels (item_id, quantity, value, rate_value, rate_quantity, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (item_id) DO UPDATE SET quantity = excluded.quantity, value = excluded.value,
+       rate_value = excluded.rate_value, rate_quantity = excluded.rate_quantity, updated_at = excluded.updated_at`,
+  ).run(input.itemId, after.quantity, after.value, after.rateValue, after.rateQuantity, ctx.now);
+  ctx.recordChange('stock_movement', id, 'insert', { ...row, hlc: undefined }, hlc);
+
+  const item = sql<[string], { name: string; minimum: number }>(tx, 'SELECT name, minimum FROM stock_items WHERE id = ?').get(input.itemId);
+  if (item && before.quantity > item.minimum && after.quantity <= item.minimum) {
+    ctx.emit('stock.low', { itemId: input.itemId, name: item.name, onHand: after.quantity, minimum: item.minimum });
+  }
+  return { id, value };
+}
+
+/** Reverses a movement exactly: the same quantity and value, back, pointing to it. */
+export function reverseMovement(
+  tx: Db,
+  ctx: ScriptContext,
+  movement: { id: string; itemId: string; quantity: number; value: number; orderId?: string | null },
+  kind: MovementKind,
+  reason: string | null,
+  id?: string,
+) {
+  return appendMovement(tx, ctx, {
+    ...(id ? { id } : {}),
+    itemId: movement.itemId,
+    kind,
+    quantity: -movement.quantity,
+    value: -movement.value,
+    reversesId: movement.id,
+    orderId: movement.orderId ?? null,
+    reason,
+  });
+}
