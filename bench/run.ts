@@ -1,5 +1,6 @@
 import { bridgeRoundtripRatio, scriptWriteRatio } from './foundation.js';
-import { saleOverHttp, saleRatio } from './sale.js';
+import { saleOverHttp, saleRatio, saleWithRecipeRatio } from './sale.js';
+import { stockOnHand } from './stock.js';
 import { report, type Figures } from './lib.js';
 
 /** npm run bench: every figure, measured in one run so ratios compare like with like. */
@@ -8,4 +9,6 @@ await scriptWriteRatio(figures);
 await bridgeRoundtripRatio(figures);
 await saleRatio(figures);
 await saleOverHttp(figures);
+await saleWithRecipeRatio(figures);
+await stockOnHand(figures);
 report(figures);

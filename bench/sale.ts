@@ -17,8 +17,8 @@ async function call(app: App, operation: string, input: unknown, token?: string)
   return outcome.result as any;
 }
 
-/** A counter ready to sell: a menu with modifiers, a cashier's session, an open caixa. */
-async function counter(dir: string) {
+/** A counter ready to sell: a menu with modifiers, a cashier's session, an open caixa; optionally recipes. */
+async function counter(dir: string, { recipes = false } = {}) {
   const app = await createApp({ dataDir: dir, logger: new MemoryLogger().logger });
   await call(app, 'setup.initialize', { shopName: 'Bancada', terminalLetter: 'A', adminName: 'Ana Admin', adminPin: '480135' });
   const admin = (await call(app, 'auth.login', { name: 'Ana Admin', pin: '480135' })).token;
@@ -29,6 +29,17 @@ async function counter(dir: string) {
   const products = Array.from({ length: 5 }, () => newId());
   for (const [i, id] of products.entries()) {
     await call(app, 'catalog.saveProduct', { id, name: `Produto ${i}`, code: `P${i}`, price: 1000 + i * 250, station: i < 3 ? 'Chapa' : null, modifierGroupIds: i < 2 ? [ponto.id, extras.id] : [] }, admin);
+  }
+  if (recipes) {
+    // Three ingredients per product: a five-line sale writes fifteen stock movements.
+    const items = Array.from({ length: 15 }, () => newId());
+    for (const [i, id] of items.entries()) {
+      await call(app, 'stock.saveItem', { id, name: `Insumo ${i}`, baseUnit: 'g', minimum: 0 }, admin);
+      await call(app, 'stock.receive', { id: newId(), lines: [{ id: newId(), itemId: id, quantity: 100_000_000, unitCost: 3 }] }, admin);
+    }
+    for (const [i, productId] of products.entries()) {
+      await call(app, 'recipes.save', { productId, items: items.slice(i * 3, i * 3 + 3).map((itemId) => ({ itemId, quantity: 50_000 })) }, admin);
+    }
   }
   await call(app, 'users.create', { name: 'Caio Caixa', role: 'cashier', pin: '2580' }, admin);
   const token = (await call(app, 'auth.login', { name: 'Caio Caixa', pin: '2580' })).token as string;
@@ -61,7 +72,7 @@ const fiveLineSale = ({ products, ponto, extras }: Counter) => ({
  * kitchen ticket, cached state, change log), written by prepared statements in one IMMEDIATE
  * transaction on a file opened with the same pragmas.
  */
-function bareSale(db: Db, productIds: string[]) {
+function bareSale(db: Db, productIds: string[], recipeItems: string[][] = []) {
   const sessionId = newId();
   db.prepare("INSERT INTO cash_sessions (id, terminal_id, opened_by, opened_by_name, opened_at, opening_float, hlc) VALUES (?, 't', 'u', 'U', 0, 0, '')").run(sessionId);
   const s = {
@@ -76,6 +87,8 @@ function bareSale(db: Db, productIds: string[]) {
     state: db.prepare("INSERT INTO order_state (order_id, status, subtotal, discount, total, paid, paid_at, status_at) VALUES (?, 'paid', 9200, 0, 9200, 9200, ?, ?)"),
     seq: db.prepare('UPDATE change_log_state SET last_seq = last_seq + 1, last_hlc = ? WHERE id = 1 RETURNING last_seq'),
     change: db.prepare("INSERT INTO change_log (terminal_seq, id, terminal_id, hlc, entity, entity_id, op, data, at) VALUES (?, ?, 't', ?, ?, ?, 'insert', ?, ?)"),
+    movement: db.prepare("INSERT INTO stock_movements (id, item_id, kind, quantity, value, order_id, order_line_id, by_user, by_name, at, hlc) VALUES (?, ?, 'venda', ?, ?, ?, ?, 'u', 'Caio', ?, 'h')"),
+    level: db.prepare('INSERT INTO stock_levels (item_id, quantity, value, rate_value, rate_quantity, updated_at) VALUES (?, ?, ?, 0, 0, ?) ON CONFLICT (item_id) DO UPDATE SET quantity = stock_levels.quantity + excluded.quantity, value = stock_levels.value + excluded.value, updated_at = excluded.updated_at'),
   };
   const change = (entity: string, entityId: string, data: unknown, at: number) => {
     const hlc = String(at);
@@ -90,6 +103,12 @@ function bareSale(db: Db, productIds: string[]) {
     change('order', orderId, { number, type: 'balcao', customerName: 'Maria' }, now);
     const lines = productIds.map((productId, i) => {
       const id = newId();
+      for (const itemId of recipeItems[i] ?? []) {
+        const movementId = newId();
+        s.movement.run(movementId, itemId, -50_000, -150, orderId, id, now);
+        s.level.run(itemId, -50_000, -150, now);
+        change('stock_movement', movementId, { itemId, quantity: -50_000, value: -150, orderId, lineId: id }, now);
+      }
       s.line.run(id, orderId, i, productId, `Produto ${i}`, 1, 1000, '[{"optionId":"x","name":"P0","priceDelta":0}]', '[]', i === 0 ? 'sem maionese' : null, i < 3 ? 'Chapa' : null, 1000, 'u', now, 'h');
       return { id, productId, station: i < 3 };
     });
@@ -113,17 +132,19 @@ function bareSale(db: Db, productIds: string[]) {
   });
 }
 
-const FACT_TABLES = ['orders', 'order_lines', 'payments', 'order_events', 'kitchen_tickets', 'kitchen_ticket_lines', 'order_state', 'change_log'];
+const FACT_TABLES = ['orders', 'order_lines', 'payments', 'order_events', 'kitchen_tickets', 'kitchen_ticket_lines', 'order_state', 'change_log', 'stock_movements'];
 const rowsPerTable = (db: Db) => Object.fromEntries(FACT_TABLES.map((t) => [t, db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number]));
 
-/** sale.ratio and sale.p99_ms: the sale script through the dispatcher vs its bare-SQLite floor. */
-export async function saleRatio(figures: Figures) {
+/** The five-line sale through the dispatcher against its bare-SQLite floor, same run; checks both wrote the same rows. */
+async function measureSale(recipes: boolean) {
   const dir = mkdtempSync(join(tmpdir(), 'balcao-bench-sale-'));
-  const shop = await counter(dir);
+  const shop = await counter(dir, { recipes });
   const floorDb = openDatabase(join(dir, 'bare.sqlite3'));
   const floorIds = Array.from({ length: 5 }, () => newId());
   for (const id of floorIds) floorDb.prepare("INSERT INTO products (id, name, search_key, code, price, kind, active, sold_out, created_at, updated_at, hlc) VALUES (?, 'p', 'p', ?, 100, 'simple', 1, 0, 0, 0, '')").run(id, id);
-  const writeBare = bareSale(floorDb, floorIds);
+  const recipeItems = recipes ? floorIds.map(() => Array.from({ length: 3 }, () => newId())) : [];
+  for (const id of recipeItems.flat()) floorDb.prepare("INSERT INTO stock_items (id, name, search_key, base_unit, minimum, active, created_at, updated_at, hlc) VALUES (?, 'i', 'i', 'g', 0, 1, 0, 0, '')").run(id);
+  const writeBare = bareSale(floorDb, floorIds, recipeItems);
 
   const before = { app: rowsPerTable(shop.app.db), floor: rowsPerTable(floorDb) };
   const samples = await compare(
@@ -141,11 +162,23 @@ export async function saleRatio(figures: Figures) {
     const f = after.floor[table]! - before.floor[table]!;
     if (a !== f) throw new Error(`a base não escreve as mesmas linhas: ${table} ${a} ≠ ${f}`);
   }
-  figures['sale.ratio'] = ratioFigure(samples.subject, samples.floor);
-  figures['sale.p99_ms'] = plainFigure(percentile(samples.subject, 99), 'ms');
   shop.app.close();
   floorDb.close();
   rmSync(dir, { recursive: true, force: true });
+  return samples;
+}
+
+/** sale.ratio and sale.p99_ms: the sale script (5 lines, modifiers, split payment) vs its floor. */
+export async function saleRatio(figures: Figures) {
+  const samples = await measureSale(false);
+  figures['sale.ratio'] = ratioFigure(samples.subject, samples.floor);
+  figures['sale.p99_ms'] = plainFigure(percentile(samples.subject, 99), 'ms');
+}
+
+/** sale_with_recipe.ratio: the same sale of five products with recipes (15 stock movements) vs its floor. */
+export async function saleWithRecipeRatio(figures: Figures) {
+  const samples = await measureSale(true);
+  figures['sale_with_recipe.ratio'] = ratioFigure(samples.subject, samples.floor);
 }
 
 /**

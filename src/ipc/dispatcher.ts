@@ -9,6 +9,7 @@ import type { Logger } from '../logs/logger.js';
 import { operations, type OperationName } from '../models/contract.js';
 import type { ErrorBody } from '../models/errors.js';
 import type { LiveEvent, EventHub } from '../services/event-hub.js';
+import { CatalogCache } from '../services/catalog-cache.js';
 import type { Registry } from '../services/registry.js';
 import type { Actor, AnyScript, AuditInput, PrepareContext, ScriptContext } from '../services/script.js';
 import { idleLockDue } from '../services/session-policy.js';
@@ -37,6 +38,7 @@ export class Dispatcher {
   private terminal: TerminalIdentity;
   private settings: StoredSettings;
   private readonly hlc: HybridLogicalClock;
+  private readonly catalog = new CatalogCache();
   /** Who each session's user is; forgotten whenever a user changes (role, name, deactivation). */
   private readonly actors = new Map<string, Actor | null>();
   /** One transaction wrapper for every call, so none is built on the hot path. */
@@ -48,6 +50,7 @@ export class Dispatcher {
     this.inTransaction = deps.db.transaction((body: () => unknown) => body());
     deps.events.subscribe((event) => {
       if (event.type === 'users.changed') this.actors.clear();
+      if (event.type === 'catalog.changed') this.catalog.clear();
     });
     const last = deps.db.prepare<[], { last_hlc: string }>('SELECT last_hlc FROM change_log_state').get()?.last_hlc;
     this.hlc = new HybridLogicalClock(deps.clock, this.terminal.id, last || undefined);
@@ -108,7 +111,7 @@ export class Dispatcher {
     const input = parseInput(operations[script.name as OperationName].input, rawInput);
     if (session && !session.locked) sessions.touch(session);
 
-    const base: PrepareContext = { db, now, actor, session, terminal: this.terminal, settings };
+    const base: PrepareContext = { db, now, actor, session, terminal: this.terminal, settings, catalog: this.catalog };
     const prepared = script.prepare ? await script.prepare(input, base) : undefined;
     return this.runInTransaction(script, input, { ...base, now: clock.now() }, prepared);
   }

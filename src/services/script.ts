@@ -1,4 +1,5 @@
 import type { Db } from '../database/connection.js';
+import type { CatalogCache } from './catalog-cache.js';
 import type { StoredSettings } from '../database/queries/settings.js';
 import type { TerminalIdentity } from '../database/queries/meta.js';
 import type { AuditEntry } from '../database/queries/audit.js';
@@ -23,6 +24,8 @@ export interface PrepareContext {
   readonly session: SessionRecord | null;
   readonly terminal: TerminalIdentity;
   readonly settings: StoredSettings;
+  /** The catalog as sales read it, kept between calls and forgotten when it changes. */
+  readonly catalog: CatalogCache;
 }
 
 export type AuditInput = Pick<AuditEntry, 'action'> & Partial<Omit<AuditEntry, 'id' | 'at' | 'terminalId' | 'action'>>;

@@ -11,37 +11,59 @@ export interface SoldLine {
   combo: { productId: string }[];
 }
 
-const recipeOf = (tx: Db, productId: string) =>
-  sql<[string], { itemId: string; quantity: number }>(tx, 'SELECT item_id AS itemId, quantity FROM recipes WHERE product_id = ?').all(productId);
-
-/**
- * What one sale line takes from stock: the product's recipe (or, for a combo, its own plus each
- * chosen product's), adjusted by its modifiers ("+ bacon", "sem cebola"), times the quantity.
- * An item a modifier removes entirely is not taken; nothing is ever taken below zero per line.
- */
-export function consumptionOf(tx: Db, line: SoldLine): Map<string, number> {
-  const perUnit = new Map<string, number>();
-  const add = (itemId: string, quantity: number) => perUnit.set(itemId, (perUnit.get(itemId) ?? 0) + quantity);
-  for (const row of recipeOf(tx, line.productId)) add(row.itemId, row.quantity);
-  for (const component of line.combo) for (const row of recipeOf(tx, component.productId)) add(row.itemId, row.quantity);
-  for (const modifier of line.modifiers) {
-    for (const row of sql<[string], { itemId: string; quantity: number }>(tx, 'SELECT item_id AS itemId, quantity FROM modifier_recipes WHERE option_id = ?').all(modifier.optionId)) {
-      add(row.itemId, row.quantity);
-    }
-  }
-  const total = new Map<string, number>();
-  for (const [itemId, quantity] of perUnit) if (quantity > 0) total.set(itemId, quantity * line.quantity);
-  return total;
+interface RecipeRow {
+  source: 'product' | 'option';
+  key: string;
+  itemId: string;
+  quantity: number;
 }
 
-/** Writes the line's venda movements and returns the cost of goods sold it carries (centavos). */
-export function takeStockForLine(tx: Db, ctx: ScriptContext, orderId: string, line: SoldLine): number {
-  let cost = 0;
-  for (const [itemId, quantity] of consumptionOf(tx, line)) {
-    const { value } = appendMovement(tx, ctx, { itemId, kind: 'venda', quantity: -quantity, orderId, orderLineId: line.id });
-    cost -= value;
+/** Every recipe row a line can use (its product, its combo's products, its modifiers), in one query. */
+const recipeRowsFor = (tx: Db, productIds: string[], optionIds: string[]) =>
+  sql<[string, string], RecipeRow>(
+    tx,
+    `SELECT 'product' AS source, product_id AS key, item_id AS itemId, quantity FROM recipes WHERE product_id IN (SELECT value FROM json_each(?))
+     UNION ALL
+     SELECT 'option', option_id, item_id, quantity FROM modifier_recipes WHERE option_id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(productIds), JSON.stringify(optionIds));
+
+/**
+ * What each sale line takes from stock: the product's recipe (or, for a combo, its own plus each
+ * chosen product's), adjusted by its modifiers ("+ bacon", "sem cebola"), times the quantity.
+ * An item a modifier removes entirely is not taken; nothing is ever taken below zero per line.
+ * One query for the whole sale.
+ */
+export function consumptionOf(tx: Db, lines: SoldLine[]): Map<string, Map<string, number>> {
+  const productsOf = (line: SoldLine) => [line.productId, ...line.combo.map((c) => c.productId)];
+  const optionsOf = (line: SoldLine) => line.modifiers.map((m) => m.optionId);
+  const rows = recipeRowsFor(tx, [...new Set(lines.flatMap(productsOf))], [...new Set(lines.flatMap(optionsOf))]);
+  const byKey = new Map<string, RecipeRow[]>();
+  for (const row of rows) {
+    const key = `${row.source}:${row.key}`;
+    let list = byKey.get(key);
+    if (!list) byKey.set(key, (list = []));
+    list.push(row);
   }
-  return cost;
+  const result = new Map<string, Map<string, number>>();
+  for (const line of lines) {
+    const perUnit = new Map<string, number>();
+    // A product may appear twice (a combo of the same burger): each appearance counts.
+    const keys = [...productsOf(line).map((id) => `product:${id}`), ...optionsOf(line).map((id) => `option:${id}`)];
+    for (const key of keys) for (const row of byKey.get(key) ?? []) perUnit.set(row.itemId, (perUnit.get(row.itemId) ?? 0) + row.quantity);
+    result.set(line.id, new Map([...perUnit].filter(([, quantity]) => quantity > 0).map(([itemId, quantity]) => [itemId, quantity * line.quantity])));
+  }
+  return result;
+}
+
+/** Writes the venda movements of a sale's lines; returns each line's cost of goods sold (centavos). */
+export function takeStockForLines(tx: Db, ctx: ScriptContext, orderId: string, lines: SoldLine[]): Map<string, number> {
+  const costs = new Map<string, number>();
+  for (const [lineId, items] of consumptionOf(tx, lines)) {
+    let cost = 0;
+    for (const [itemId, quantity] of items) cost -= appendMovement(tx, ctx, { itemId, kind: 'venda', quantity: -quantity, orderId, orderLineId: lineId }).value;
+    costs.set(lineId, cost);
+  }
+  return costs;
 }
 
 /** A void or a cancellation puts back exactly what the order took: each venda reversed by an estorno. */

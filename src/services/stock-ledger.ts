@@ -79,7 +79,14 @@ export interface MovementInput {
  * transaction. Crossing down to the minimum raises `stock.low` on the live channel.
  */
 export function appendMovement(tx: Db, ctx: ScriptContext, input: MovementInput): { id: string; value: number } {
-  const before = readLevel(tx, input.itemId);
+  const item = sql<[string], Level & { name: string; minimum: number }>(
+    tx,
+    `SELECT i.name, i.minimum, coalesce(l.quantity, 0) AS quantity, coalesce(l.value, 0) AS value,
+            coalesce(l.rate_value, 0) AS rateValue, coalesce(l.rate_quantity, 0) AS rateQuantity
+     FROM stock_items i LEFT JOIN stock_levels l ON l.item_id = i.id WHERE i.id = ?`,
+  ).get(input.itemId);
+  if (!item) throw new Error(`Insumo ${input.itemId} não existe.`);
+  const before: Level = { quantity: item.quantity, value: item.value, rateValue: item.rateValue, rateQuantity: item.rateQuantity };
   const value = input.value ?? valueAtAverage(before, input.quantity);
   const after = applyToLevel(before, input.quantity, value);
   const id = input.id ?? ctx.newId();
@@ -123,8 +130,7 @@ export function appendMovement(tx: Db, ctx: ScriptContext, input: MovementInput)
   ).run(input.itemId, after.quantity, after.value, after.rateValue, after.rateQuantity, ctx.now);
   ctx.recordChange('stock_movement', id, 'insert', { ...row, hlc: undefined }, hlc);
 
-  const item = sql<[string], { name: string; minimum: number }>(tx, 'SELECT name, minimum FROM stock_items WHERE id = ?').get(input.itemId);
-  if (item && before.quantity > item.minimum && after.quantity <= item.minimum) {
+  if (before.quantity > item.minimum && after.quantity <= item.minimum) {
     ctx.emit('stock.low', { itemId: input.itemId, name: item.name, onHand: after.quantity, minimum: item.minimum });
   }
   return { id, value };

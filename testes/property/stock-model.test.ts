@@ -149,6 +149,7 @@ function modelConsumption(line: SaleLine): Map<ItemKey, number> {
   if (line.kind === 'burger') return consumption([...BURGER, ...line.extras.map((e) => EXTRA[e])], line.quantity);
   if (line.kind === 'batata') return consumption([['batata', 200_000]], line.quantity);
   if (line.kind === 'refri') return consumption([['lata', 1000]], line.quantity);
+  if (line.kind !== 'combo') throw new Error('linha desconhecida');
   return consumption([...(line.salada ? SALADA : BURGER), ...(line.suco ? [] : ([['lata', 1000]] as [ItemKey, number][]))], line.quantity);
 }
 

@@ -16,7 +16,7 @@ export default defineScript('orders.addLines', {
     }
     requireUnpaid(order, state);
     requireOpenCaixa(tx, ctx);
-    const priced = priceLines(tx, input.lines);
+    const priced = priceLines(tx, ctx, input.lines);
     const approval = approveDiscounts(tx, ctx, priced.map((l) => l.discountShare), {
       operation: 'orders.addLines',
       orderId: order.id,

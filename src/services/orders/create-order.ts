@@ -18,7 +18,7 @@ export default defineScript('orders.create', {
     if (stored) return stored;
 
     const session = requireOpenCaixa(tx, ctx);
-    const priced = priceLines(tx, input.lines);
+    const priced = priceLines(tx, ctx, input.lines);
     const subtotal = priced.reduce((sum, line) => sum + line.total, 0);
     const orderDiscount = discountAmount(subtotal, input.discount);
     const approval = approveDiscounts(tx, ctx, [...priced.map((l) => l.discountShare), discountShare(orderDiscount, subtotal)], {

@@ -18,7 +18,7 @@ import { BusinessError } from '../../exceptions/business-error.js';
 import type { OrderLineInput, PaymentInput } from '../../models/orders.js';
 import { formatBRL } from '../../utils/format.js';
 import { consumeOverride, type Approval } from '../overrides.js';
-import { takeStockForLine } from '../stock-consumption.js';
+import { takeStockForLines } from '../stock-consumption.js';
 import type { ScriptContext } from '../script.js';
 import { canApproveOverride } from '../user-policy.js';
 import { priceLine, type PricedLine } from './pricing.js';
@@ -29,8 +29,8 @@ export function requireOpenCaixa(tx: Db, ctx: ScriptContext): SessionRow {
   return session;
 }
 
-export const priceLines = (tx: Db, lines: OrderLineInput[], field = 'lines'): PricedLine[] =>
-  lines.map((line, i) => priceLine(tx, line, `${field}.${i}`));
+export const priceLines = (tx: Db, ctx: ScriptContext, lines: OrderLineInput[], field = 'lines'): PricedLine[] =>
+  lines.map((line, i) => priceLine(tx, ctx.catalog, line, `${field}.${i}`));
 
 /**
  * A discount above the shop's limit needs a manager: the manager's own session approves it, anyone
@@ -53,8 +53,14 @@ export function storeLines(tx: Db, ctx: ScriptContext, order: OrderRow, priced: 
   const hlc = ctx.stamp();
   const actor = ctx.actor!;
   // Stock leaves as the lines are confirmed; each line keeps the cost of what it took.
+  const costs = takeStockForLines(
+    tx,
+    ctx,
+    order.id,
+    priced.map((line) => ({ id: line.input.id, productId: line.input.productId, quantity: line.input.quantity, modifiers: line.modifiers, combo: line.combo })),
+  );
   const rows = priced.map((line, i) => ({
-    cost: takeStockForLine(tx, ctx, order.id, { id: line.input.id, productId: line.input.productId, quantity: line.input.quantity, modifiers: line.modifiers, combo: line.combo }),
+    cost: costs.get(line.input.id) ?? 0,
     id: line.input.id,
     orderId: order.id,
     position: firstPosition + i,

@@ -1,5 +1,5 @@
 import type { Db } from '../../database/connection.js';
-import { comboSlots, findOption, findProduct, productGroups } from '../../database/queries/catalog.js';
+import type { CatalogCache } from '../catalog-cache.js';
 import { BusinessError } from '../../exceptions/business-error.js';
 import type { OrderLineInput } from '../../models/orders.js';
 import { discountAmount, discountShare } from '../../utils/money.js';
@@ -23,15 +23,15 @@ export interface PricedLine {
  * not sold out, every modifier belongs to it within each group's min and max, every combo slot is
  * filled by one of its options. The name and price captured here never change afterwards.
  */
-export function priceLine(tx: Db, input: OrderLineInput, field: string): PricedLine {
-  const product = findProduct(tx, input.productId);
+export function priceLine(tx: Db, catalog: CatalogCache, input: OrderLineInput, field: string): PricedLine {
+  const product = catalog.product(tx, input.productId);
   if (!product || !product.active) throw new BusinessError('NOT_FOUND', 'Produto não encontrado ou inativo.', `${field}.productId`);
   if (product.soldOut) throw new BusinessError('CONFLICT', `${product.name} está esgotado.`, `${field}.productId`);
 
-  const groups = productGroups(tx, product.id);
+  const groups = catalog.groupsOf(tx, product.id);
   const chosen = new Map<string, { optionId: string; name: string; priceDelta: number }[]>();
   for (const optionId of input.modifierOptionIds ?? []) {
-    const option = findOption(tx, optionId);
+    const option = catalog.option(tx, optionId);
     if (!option || !option.active || !groups.some((g) => g.id === option.groupId)) {
       throw new BusinessError('VALIDATION', `Adicional inválido para ${product.name}.`, `${field}.modifierOptionIds`);
     }
@@ -61,12 +61,12 @@ export function priceLine(tx: Db, input: OrderLineInput, field: string): PricedL
   const combo: PricedLine['combo'] = [];
   const choices = input.comboChoices ?? [];
   if (product.kind === 'combo') {
-    for (const slot of comboSlots(tx, product.id)) {
+    for (const slot of catalog.slotsOf(tx, product.id)) {
       const choice = choices.filter((c) => c.slotId === slot.id);
       if (choice.length !== 1 || !slot.options.has(choice[0]!.productId)) {
         throw new BusinessError('VALIDATION', `Escolha uma opção de "${slot.name}" no combo.`, `${field}.comboChoices`);
       }
-      const component = findProduct(tx, choice[0]!.productId);
+      const component = catalog.product(tx, choice[0]!.productId);
       if (!component?.active || component.soldOut) {
         throw new BusinessError('CONFLICT', `${component?.name ?? 'Item do combo'} está esgotado.`, `${field}.comboChoices`);
       }
@@ -84,7 +84,7 @@ export function priceLine(tx: Db, input: OrderLineInput, field: string): PricedL
   return {
     input,
     name: product.name,
-    station: product.station ?? combo.map((c) => findProduct(tx, c.productId)?.station).find(Boolean) ?? null,
+    station: product.station ?? combo.map((c) => catalog.product(tx, c.productId)?.station).find(Boolean) ?? null,
     unitPrice,
     gross,
     discount,
