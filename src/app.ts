@@ -7,6 +7,7 @@ import { Dispatcher } from './ipc/dispatcher.js';
 import type { Logger } from './logs/logger.js';
 import { EventHub } from './services/event-hub.js';
 import { PrintWorker, type SendBytes } from './printing/print-worker.js';
+import { WebhookWorker, type WebhookWorkerOptions } from './webhooks/worker.js';
 import { loadRegistry } from './services/registry.js';
 import { SessionStore } from './services/session-store.js';
 import { systemClock, type Clock } from './utils/clock.js';
@@ -19,6 +20,8 @@ export interface AppOptions {
   nativeBinding?: string;
   /** How print jobs reach the printer (tests pass a recorder). */
   sendToPrinter?: SendBytes;
+  /** Webhook delivery settings (tests pass a network switch, a short timeout, fixed jitter). */
+  webhooks?: Omit<WebhookWorkerOptions, 'db' | 'events' | 'logger' | 'clock'> & { autoStart?: boolean };
 }
 
 /** The core, assembled: one database, one dispatcher, one live channel. Transports attach to it. */
@@ -27,6 +30,7 @@ export interface App {
   dispatcher: Dispatcher;
   events: EventHub;
   printer: PrintWorker;
+  webhooks: WebhookWorker;
   sessions: SessionStore;
   logger: Logger;
   dataDir: string;
@@ -45,17 +49,21 @@ export async function createApp(options: AppOptions): Promise<App> {
   const dispatcher = new Dispatcher({ db, registry, sessions, events, clock, logger: options.logger });
   const printer = new PrintWorker({ db, events, clock, logger: options.logger }, options.sendToPrinter);
   printer.start();
+  const webhooks = new WebhookWorker({ db, events, clock, logger: options.logger, ...options.webhooks });
+  if (options.webhooks?.autoStart !== false) webhooks.start();
   options.logger.info('Banco de dados aberto', { file, operations: registry.size });
   return {
     db,
     dispatcher,
     events,
     printer,
+    webhooks,
     sessions,
     logger: options.logger,
     dataDir: options.dataDir,
     close: () => {
       printer.stop();
+      webhooks.stop();
       db.close();
     },
   };

@@ -10,6 +10,7 @@ import { operations, type OperationName } from '../models/contract.js';
 import type { ErrorBody } from '../models/errors.js';
 import type { LiveEvent, EventHub } from '../services/event-hub.js';
 import { CatalogCache } from '../services/catalog-cache.js';
+import { WebhookOutbox } from '../webhooks/outbox.js';
 import type { Registry } from '../services/registry.js';
 import type { Actor, AnyScript, AuditInput, PrepareContext, ScriptContext } from '../services/script.js';
 import { idleLockDue } from '../services/session-policy.js';
@@ -39,6 +40,7 @@ export class Dispatcher {
   private settings: StoredSettings;
   private readonly hlc: HybridLogicalClock;
   private readonly catalog = new CatalogCache();
+  private readonly outbox = new WebhookOutbox();
   /** Who each session's user is; forgotten whenever a user changes (role, name, deactivation). */
   private readonly actors = new Map<string, Actor | null>();
   /** One transaction wrapper for every call, so none is built on the hot path. */
@@ -51,6 +53,7 @@ export class Dispatcher {
     deps.events.subscribe((event) => {
       if (event.type === 'users.changed') this.actors.clear();
       if (event.type === 'catalog.changed') this.catalog.clear();
+      if (event.type === 'webhooks.changed') this.outbox.forget();
     });
     const last = deps.db.prepare<[], { last_hlc: string }>('SELECT last_hlc FROM change_log_state').get()?.last_hlc;
     this.hlc = new HybridLogicalClock(deps.clock, this.terminal.id, last || undefined);
@@ -156,6 +159,11 @@ export class Dispatcher {
           terminalId,
         }),
       emit: (type, data) => events.push({ type, data, at: base.now } as LiveEvent),
+      webhook: (type, data, endpointId) => {
+        const queued = this.outbox.emit(db, { now: base.now, terminal: this.terminal }, type, data, endpointId);
+        if (queued && !events.some((e) => e.type === 'webhooks.queued')) events.push({ type: 'webhooks.queued', data: {}, at: base.now });
+        return queued;
+      },
       afterCommit: (effect) => effects.push(effect),
       configurationChanged: () => effects.push(() => this.reloadConfiguration()),
     };

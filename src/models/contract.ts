@@ -6,6 +6,7 @@ import { kitchenOperations } from './kitchen.js';
 import { ordersOperations } from './orders.js';
 import { printingOperations } from './printing.js';
 import { stockOperations } from './stock.js';
+import { webhooksOperations } from './webhooks.js';
 import { authOperations } from './auth.js';
 import { settingsOperations } from './settings.js';
 import { setupOperations } from './setup.js';
@@ -29,6 +30,7 @@ export const operations = {
   ...kitchenOperations,
   ...printingOperations,
   ...stockOperations,
+  ...webhooksOperations,
 };
 
 export type Operations = typeof operations;
@@ -48,5 +50,8 @@ export interface LiveEvents {
   'printing.changed': { jobId: string; status: string; error?: string };
   'stock.low': { itemId: string; name: string; onHand: number; minimum: number };
   'stock.changed': { itemIds: string[] };
+  'webhooks.queued': Record<string, never>;
+  'webhooks.changed': { endpointId: string };
+  'webhooks.delivery': { deliveryId: string; status: string };
 }
 export type LiveEventName = keyof LiveEvents;

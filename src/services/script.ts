@@ -6,6 +6,7 @@ import type { AuditEntry } from '../database/queries/audit.js';
 import type { Rejection } from '../exceptions/business-error.js';
 import type { LiveEventName, LiveEvents, OperationName, OperationOutput, ParsedInput } from '../models/contract.js';
 import type { Role } from '../models/roles.js';
+import type { WebhookEventType } from '../models/webhooks.js';
 import type { Logger } from '../logs/logger.js';
 import type { SessionRecord, SessionStore } from './session-store.js';
 
@@ -41,6 +42,8 @@ export interface ScriptContext extends PrepareContext {
   recordChange(entity: string, entityId: string, op: 'insert' | 'update', data: Record<string, unknown>, hlc?: string): void;
   /** Appends to the audit chain, in this transaction. Actor and terminal are filled in. */
   audit(entry: AuditInput): void;
+  /** Queues a signed webhook for every endpoint subscribed to the type (or one endpoint), in this transaction. */
+  webhook(type: WebhookEventType, data: Record<string, unknown>, endpointId?: string): { eventId: string; deliveryIds: string[] } | null;
   /** Publishes on the live channel once the transaction has committed. */
   emit<E extends LiveEventName>(type: E, data: LiveEvents[E]): void;
   /** Runs once the transaction has committed (sessions, caches): never on rollback. */

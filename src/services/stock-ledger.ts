@@ -131,7 +131,9 @@ export function appendMovement(tx: Db, ctx: ScriptContext, input: MovementInput)
   ctx.recordChange('stock_movement', id, 'insert', { ...row, hlc: undefined }, hlc);
 
   if (before.quantity > item.minimum && after.quantity <= item.minimum) {
-    ctx.emit('stock.low', { itemId: input.itemId, name: item.name, onHand: after.quantity, minimum: item.minimum });
+    const low = { itemId: input.itemId, name: item.name, onHand: after.quantity, minimum: item.minimum };
+    ctx.emit('stock.low', low);
+    ctx.webhook('stock.low', low);
   }
   return { id, value };
 }

@@ -32,6 +32,7 @@ export default defineScript('cash.close', {
       details: { differences: Object.fromEntries(report.methods.map((m) => [m.method, m.difference])) },
     });
     ctx.emit('cash.changed', { sessionId: session.id });
+    ctx.webhook('cash.closed', { sessionId: session.id, terminal: letter, closedBy: ctx.actor!.name, methods: report.methods, cash: report.cash, orders: report.orders });
     return report;
   },
 });

@@ -3,6 +3,7 @@ import { businessDay } from '../../utils/business-day.js';
 import { discountAmount, discountShare } from '../../utils/money.js';
 import { takeOrderNumber } from '../../database/queries/orders.js';
 import { defineScript } from '../script.js';
+import { orderPayload } from '../webhook-payloads.js';
 import { autoPrintSale } from '../printing/print-queue.js';
 import { approveDiscounts, priceLines, recordEvent, refreshOrderState, requireOpenCaixa, sendToKitchen, storeLines, takePayments } from './order-writer.js';
 
@@ -102,6 +103,9 @@ export default defineScript('orders.create', {
     });
     refreshOrderState(tx, ctx, order, state);
     autoPrintSale(tx, ctx, order, paid, ticket);
-    return orderView(order, state, lines, payments, [], null);
+    const view = orderView(order, state, lines, payments, [], null);
+    ctx.webhook('order.created', orderPayload(view));
+    if (paid) ctx.webhook('order.paid', orderPayload(view));
+    return view;
   },
 });

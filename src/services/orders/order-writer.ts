@@ -2,6 +2,7 @@ import type { Db } from '../../database/connection.js';
 import { openSession, type SessionRow } from '../../database/queries/cash.js';
 import {
   deriveOrderState,
+  readOrderState,
   insertDiscount,
   insertEvent,
   insertLine,
@@ -206,7 +207,12 @@ export function sendToKitchen(tx: Db, ctx: ScriptContext, orderId: string, fresh
 /** Caches the order's state (recomputed from the facts unless the caller knows it) and tells the screens. */
 export function refreshOrderState(tx: Db, ctx: ScriptContext, order: OrderRow, known?: OrderState): OrderState {
   const state = known ?? deriveOrderState(tx, order.id);
+  const before = known ? undefined : readOrderState(tx, order.id)?.status;
   writeOrderState(tx, order.id, state, ctx.now);
   ctx.emit('orders.changed', { orderId: order.id, number: order.displayNumber, status: state.status });
+  // "Seu pedido está pronto": the moment the last kitchen ticket is done.
+  if (state.status === 'ready' && before !== 'ready') {
+    ctx.webhook('order.ready', { orderId: order.id, number: order.displayNumber, customerName: order.customerName, pager: order.pager, type: order.type });
+  }
   return state;
 }

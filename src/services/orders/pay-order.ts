@@ -1,5 +1,6 @@
 import { loadOrderView, orderPayments } from '../../database/queries/orders.js';
 import { defineScript } from '../script.js';
+import { orderPayload } from '../webhook-payloads.js';
 import { autoPrintSale } from '../printing/print-queue.js';
 import { requireOrder, requireUnpaid } from './order-guards.js';
 import { refreshOrderState, requireOpenCaixa, sendToKitchen, takePayments } from './order-writer.js';
@@ -17,6 +18,8 @@ export default defineScript('orders.pay', {
     const ticket = sendToKitchen(tx, ctx, order.id);
     refreshOrderState(tx, ctx, order);
     autoPrintSale(tx, ctx, order, true, ticket);
-    return loadOrderView(tx, order.id)!;
+    const view = loadOrderView(tx, order.id)!;
+    ctx.webhook('order.paid', orderPayload(view));
+    return view;
   },
 });

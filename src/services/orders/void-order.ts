@@ -3,6 +3,7 @@ import { BusinessError } from '../../exceptions/business-error.js';
 import { canApproveOverride } from '../user-policy.js';
 import { consumeOverride } from '../overrides.js';
 import { defineScript } from '../script.js';
+import { orderPayload } from '../webhook-payloads.js';
 import { returnStockForOrder } from '../stock-consumption.js';
 import { isPaid, requireOrder } from './order-guards.js';
 import { recordEvent, refreshOrderState, requireOpenCaixa } from './order-writer.js';
@@ -52,6 +53,8 @@ export default defineScript('orders.void', {
     });
     refreshOrderState(tx, ctx, order);
     ctx.emit('kitchen.changed', { orderId: order.id });
-    return loadOrderView(tx, order.id)!;
+    const view = loadOrderView(tx, order.id)!;
+    ctx.webhook('order.voided', { ...orderPayload(view), reason: input.reason, refunds, approvedBy: approval.approverName });
+    return view;
   },
 });

@@ -40,6 +40,7 @@ export default defineScript('stock.receive', {
     });
     ctx.audit({ action: 'stock.receive', recordType: 'receipt', recordId: input.id, details: { invoice: input.invoice ?? null, lines: ids.length } });
     ctx.emit('stock.changed', { itemIds: input.lines.map((l) => l.itemId) });
+    ctx.webhook('stock.received', { receiptId: input.id, supplierId: input.supplierId ?? null, invoice: input.invoice ?? null, lines: input.lines.map((l) => ({ itemId: l.itemId, unit: l.unit ?? null, quantity: l.quantity, unitCost: l.unitCost, lot: l.lot ?? null, expiry: l.expiry ?? null })) });
     return { movementIds: ids };
   },
 });

@@ -1,0 +1,234 @@
+import { networkInterfaces } from 'node:os';
+import type { Db } from '../database/connection.js';
+import type { Logger } from '../logs/logger.js';
+import type { EventHub } from '../services/event-hub.js';
+import { systemClock, type Clock } from '../utils/clock.js';
+import { newId } from '../utils/ids.js';
+import { nextAttemptDelay, retryAfterMs } from './schedule.js';
+import { signWebhook } from './signature.js';
+
+/** Whether this terminal has a network at all; while it has none, the retry clock stands still. */
+export interface NetworkStatus {
+  online(): boolean;
+}
+
+export const systemNetwork: NetworkStatus = {
+  online: () => Object.values(networkInterfaces()).some((list) => list?.some((i) => !i.internal)),
+};
+
+export interface WebhookWorkerOptions {
+  db: Db;
+  events: EventHub;
+  logger: Logger;
+  /** Drives the retry schedule. */
+  clock?: Clock;
+  /** Signs at send time: the receiver checks the timestamp against its own clock. */
+  wallClock?: Clock;
+  network?: NetworkStatus;
+  timeoutMs?: number;
+  perEndpoint?: number;
+  responseCap?: number;
+  random?: () => number;
+  fetch?: typeof fetch;
+}
+
+interface Due {
+  id: string;
+  eventId: string;
+  endpointId: string;
+  attempts: number;
+  step: number;
+  body: string;
+  url: string;
+  secret: string;
+  previousSecret: string | null;
+  previousValidUntil: number | null;
+}
+
+type Outcome =
+  | { kind: 'delivered'; statusCode: number }
+  | { kind: 'gone'; statusCode: number }
+  | { kind: 'retry'; statusCode: number | null; error: string | null; after: number | null }
+  | { kind: 'offline'; error: string };
+
+const OFFLINE_CODES = new Set(['ENETUNREACH', 'ENETDOWN', 'EAI_AGAIN', 'EHOSTUNREACH']);
+
+/**
+ * Delivers queued webhooks: signs each attempt when it is sent, 15 s timeout, no redirects, a small
+ * cap on the response read, Standard Webhooks' retry schedule with jitter, Retry-After on 429/503,
+ * 410 disables the endpoint, a cap on requests in flight per endpoint, dead letters after the last
+ * attempt. Everything it needs is in the database, so a restart picks up where it stopped.
+ */
+export class WebhookWorker {
+  private readonly clock: Clock;
+  private readonly wallClock: Clock;
+  private readonly network: NetworkStatus;
+  private readonly timeoutMs: number;
+  private readonly perEndpoint: number;
+  private readonly responseCap: number;
+  private readonly random: () => number;
+  private readonly send: typeof fetch;
+  private readonly inFlight = new Map<string, number>();
+  private offlineSince: number | null = null;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(private readonly options: WebhookWorkerOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.wallClock = options.wallClock ?? systemClock;
+    this.network = options.network ?? systemNetwork;
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.perEndpoint = options.perEndpoint ?? 2;
+    this.responseCap = options.responseCap ?? 1024;
+    this.random = options.random ?? Math.random;
+    this.send = options.fetch ?? fetch;
+  }
+
+  start(intervalMs = 1000): void {
+    this.unsubscribe = this.options.events.subscribe((event) => {
+      if (event.type === 'webhooks.queued') void this.tick();
+    });
+    this.timer = setInterval(() => void this.tick(), intervalMs);
+    this.timer.unref();
+    void this.tick();
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Sends everything due now; resolves when those attempts are settled. Overlapping calls share one pass. */
+  tick(): Promise<void> {
+    this.running ??= this.pass().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async pass(): Promise<void> {
+    const now = this.clock.now();
+    if (!this.network.online()) {
+      this.offlineSince ??= now;
+      return;
+    }
+    this.resumeClock(now);
+    const due = this.options.db
+      .prepare<[number], Due>(
+        `SELECT d.id, d.event_id AS eventId, d.endpoint_id AS endpointId, d.attempts, d.step, e.body, p.url, p.secret,
+                p.previous_secret AS previousSecret, p.previous_valid_until AS previousValidUntil
+         FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id JOIN webhook_endpoints p ON p.id = d.endpoint_id
+         WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND p.enabled = 1
+         ORDER BY d.next_attempt_at, d.rowid LIMIT 200`,
+      )
+      .all(now);
+    const started: Promise<void>[] = [];
+    for (const delivery of due) {
+      const busy = this.inFlight.get(delivery.endpointId) ?? 0;
+      if (busy >= this.perEndpoint) continue;
+      this.inFlight.set(delivery.endpointId, busy + 1);
+      started.push(this.attempt(delivery).finally(() => this.inFlight.set(delivery.endpointId, (this.inFlight.get(delivery.endpointId) ?? 1) - 1)));
+    }
+    await Promise.all(started);
+  }
+
+  /** Offline hours do not burn attempts: every pending delivery moves forward by the time spent offline. */
+  private resumeClock(now: number): void {
+    if (this.offlineSince === null) return;
+    const paused = now - this.offlineSince;
+    this.offlineSince = null;
+    this.options.db.prepare("UPDATE webhook_deliveries SET next_attempt_at = next_attempt_at + ? WHERE status = 'pending'").run(paused);
+    this.options.logger.info('Rede de volta: webhooks retomados', { pausedMs: paused });
+  }
+
+  private async attempt(delivery: Due): Promise<void> {
+    const startedWall = this.wallClock.now();
+    const started = performance.now();
+    const outcome = await this.post(delivery, startedWall);
+    const durationMs = Math.round(performance.now() - started);
+    const now = this.clock.now();
+    const { db } = this.options;
+
+    if (outcome.kind === 'offline') {
+      this.offlineSince ??= now;
+      this.options.logger.warn('Sem rede para entregar webhooks', { error: outcome.error });
+      return;
+    }
+    const response = 'response' in outcome ? (outcome.response as string | null) : null;
+    const attempt = delivery.attempts + 1;
+    db.prepare('INSERT INTO webhook_attempts (id, delivery_id, attempt, at, duration_ms, status_code, error, response) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+      newId(),
+      delivery.id,
+      attempt,
+      now,
+      durationMs,
+      outcome.statusCode,
+      outcome.kind === 'retry' ? outcome.error : null,
+      response,
+    );
+
+    let status: 'pending' | 'delivered' | 'dead' = 'pending';
+    let next: number | null = null;
+    if (outcome.kind === 'delivered') status = 'delivered';
+    else if (outcome.kind === 'gone') {
+      status = 'dead';
+      db.prepare("UPDATE webhook_endpoints SET enabled = 0, disabled_reason = 'O destino respondeu 410 (Gone): desativado.', updated_at = ? WHERE id = ?").run(now, delivery.endpointId);
+      this.options.events.publish({ type: 'webhooks.changed', data: { endpointId: delivery.endpointId }, at: now });
+    } else {
+      const delay = nextAttemptDelay(delivery.step + 1, this.random);
+      if (delay === null) status = 'dead';
+      else next = now + Math.max(delay, outcome.after ?? 0);
+    }
+    db.prepare('UPDATE webhook_deliveries SET status = ?, attempts = ?, step = step + 1, next_attempt_at = ?, updated_at = ? WHERE id = ?').run(status, attempt, next, now, delivery.id);
+    if (status === 'dead') this.options.logger.warn('Webhook sem entrega após a última tentativa', { deliveryId: delivery.id, endpointId: delivery.endpointId });
+    this.options.events.publish({ type: 'webhooks.delivery', data: { deliveryId: delivery.id, status }, at: now });
+  }
+
+  private async post(delivery: Due, wallNow: number): Promise<Outcome & { response?: string | null }> {
+    const secrets = [delivery.secret];
+    if (delivery.previousSecret && delivery.previousValidUntil !== null && delivery.previousValidUntil > this.clock.now()) secrets.push(delivery.previousSecret);
+    const timestamp = Math.floor(wallNow / 1000);
+    try {
+      const response = await this.send(delivery.url, {
+        method: 'POST',
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.timeoutMs),
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Balcao-Webhooks/1',
+          'webhook-id': delivery.eventId,
+          'webhook-timestamp': String(timestamp),
+          'webhook-signature': signWebhook(secrets, delivery.eventId, timestamp, delivery.body),
+        },
+        body: delivery.body,
+      });
+      const text = await this.readCapped(response);
+      const statusCode = response.status;
+      if (statusCode >= 200 && statusCode < 300) return { kind: 'delivered', statusCode, response: text };
+      if (statusCode === 410) return { kind: 'gone', statusCode, response: text };
+      const after = statusCode === 429 || statusCode === 503 ? retryAfterMs(response.headers.get('retry-after'), wallNow) : null;
+      const error = statusCode >= 300 && statusCode < 400 ? `Redirecionamento (${statusCode}) não é seguido.` : `HTTP ${statusCode}`;
+      return { kind: 'retry', statusCode, error, after, response: text };
+    } catch (error) {
+      const code = (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+      if (code && OFFLINE_CODES.has(code)) return { kind: 'offline', error: code };
+      const timedOut = (error as Error).name === 'TimeoutError';
+      return { kind: 'retry', statusCode: null, error: timedOut ? `Sem resposta em ${this.timeoutMs / 1000} s.` : `Falha de conexão: ${code ?? (error as Error).message}`, after: null };
+    }
+  }
+
+  /** Reads at most a small piece of the answer, for the delivery log, and drops the rest. */
+  private async readCapped(response: Response): Promise<string | null> {
+    if (!response.body) return null;
+    const reader = response.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    while (size < this.responseCap) {
+      const { value, done } = await reader.read();
+      if (done || !value) break;
+      chunks.push(value);
+      size += value.length;
+    }
+    await reader.cancel().catch(() => undefined);
+    return Buffer.concat(chunks).subarray(0, this.responseCap).toString('utf8');
+  }
+}
