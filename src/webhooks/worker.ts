@@ -209,10 +209,11 @@ export class WebhookWorker {
       const error = statusCode >= 300 && statusCode < 400 ? `Redirecionamento (${statusCode}) não é seguido.` : `HTTP ${statusCode}`;
       return { kind: 'retry', statusCode, error, after, response: text };
     } catch (error) {
-      const code = (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      const code = cause?.code ?? (error as { code?: string }).code;
       if (code && OFFLINE_CODES.has(code)) return { kind: 'offline', error: code };
       const timedOut = (error as Error).name === 'TimeoutError';
-      return { kind: 'retry', statusCode: null, error: timedOut ? `Sem resposta em ${this.timeoutMs / 1000} s.` : `Falha de conexão: ${code ?? (error as Error).message}`, after: null };
+      return { kind: 'retry', statusCode: null, error: timedOut ? `Sem resposta em ${this.timeoutMs / 1000} s.` : `Falha de conexão: ${code ?? cause?.message ?? (error as Error).message}`, after: null };
     }
   }
 

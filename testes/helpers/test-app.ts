@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, type App } from '../../src/app.js';
+import { createApp, type App, type AppOptions } from '../../src/app.js';
 import type { DispatchResult } from '../../src/ipc/dispatcher.js';
 import { MemoryLogger } from '../../src/logs/memory-logger.js';
 import type { OperationInput, OperationName, OperationOutput } from '../../src/models/contract.js';
@@ -26,11 +26,11 @@ export interface TestApp {
 }
 
 /** A real app on a real SQLite file in a fresh temp folder, with a clock the test controls. */
-export async function createTestApp(options: { dir?: string } = {}): Promise<TestApp> {
+export async function createTestApp(options: { dir?: string; app?: Partial<AppOptions> } = {}): Promise<TestApp> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'balcao-test-'));
   const clock = new ManualClock();
   const memory = new MemoryLogger();
-  const app = await createApp({ dataDir: dir, logger: memory.logger, clock });
+  const app = await createApp({ dataDir: dir, logger: memory.logger, clock, ...options.app });
   const call = (operation: string, input: unknown, token?: string | null) => t.app.dispatcher.dispatch(operation, input, token ?? null);
   const t: TestApp = {
     app,
@@ -57,8 +57,8 @@ export async function createTestApp(options: { dir?: string } = {}): Promise<Tes
 }
 
 /** Sets the shop up and logs the admin in. */
-export async function initializedApp(): Promise<TestApp & { adminToken: string; adminId: string }> {
-  const t = await createTestApp();
+export async function initializedApp(options: Parameters<typeof createTestApp>[0] = {}): Promise<TestApp & { adminToken: string; adminId: string }> {
+  const t = await createTestApp(options);
   const { adminId } = await t.ok('setup.initialize', { ...SHOP, adminName: ADMIN.name, adminPin: ADMIN.pin });
   const { token } = await t.ok('auth.login', ADMIN);
   return Object.assign(t, { adminToken: token, adminId });

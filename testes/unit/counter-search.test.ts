@@ -43,8 +43,15 @@ describe('counter search', () => {
   it('ranks the exact code first, then names that start with the query', () => {
     // "x" is in X-Burger, X-Salada and Coxinha; the two names starting with x come first.
     expect(names('x')).toEqual(['X-Burger', 'X-Salada', 'Coxinha de frango']);
+    // Name start, then word start, then inside a word.
+    const combo = buildSearchIndex([product('9', 'Refrigerante Guaraná', 'RG'), product('10', 'Guaraná', 'GU'), product('11', 'Água', 'AG')]);
+    expect(searchProducts(combo, 'gua').results.map((p) => p.name)).toEqual(['Guaraná', 'Refrigerante Guaraná', 'Água']);
     // "ref" is Refrigerante's code: exact first.
     expect(names('ref')[0]).toBe('Refrigerante lata');
+    // A word of the name that starts with the query beats the query inside a word.
+    expect(names('frango')).toEqual(['Coxinha de frango']);
+    expect(names('queijo')).toEqual(['Pão de queijo']);
+    expect(names('sal')).toEqual(['X-Salada']);
     // "xs" is a code; "X-Salada" is its product.
     expect(names('XS')).toEqual(['X-Salada']);
   });
