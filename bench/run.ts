@@ -1,6 +1,7 @@
 import { bridgeRoundtripRatio, scriptWriteRatio } from './foundation.js';
 import { saleOverHttp, saleRatio, saleWithRecipeRatio } from './sale.js';
 import { stockOnHand } from './stock.js';
+import { webhookOverhead, webhookThroughput } from './webhooks.js';
 import { report, type Figures } from './lib.js';
 
 /** npm run bench: every figure, measured in one run so ratios compare like with like. */
@@ -11,4 +12,6 @@ await saleRatio(figures);
 await saleOverHttp(figures);
 await saleWithRecipeRatio(figures);
 await stockOnHand(figures);
+await webhookOverhead(figures);
+await webhookThroughput(figures);
 report(figures);

@@ -11,15 +11,15 @@ import { MemoryLogger } from '../src/logs/memory-logger.js';
 import { newId } from '../src/utils/ids.js';
 import { compare, median, percentile, plainFigure, ratioFigure, type Figures } from './lib.js';
 
-async function call(app: App, operation: string, input: unknown, token?: string) {
+export async function call(app: App, operation: string, input: unknown, token?: string) {
   const outcome = await app.dispatcher.dispatch(operation, input, token);
   if (!outcome.ok) throw new Error(`${operation}: ${outcome.error.message}`);
   return outcome.result as any;
 }
 
 /** A counter ready to sell: a menu with modifiers, a cashier's session, an open caixa; optionally recipes. */
-async function counter(dir: string, { recipes = false } = {}) {
-  const app = await createApp({ dataDir: dir, logger: new MemoryLogger().logger });
+export async function counter(dir: string, { recipes = false, webhooks = false } = {}) {
+  const app = await createApp({ dataDir: dir, logger: new MemoryLogger().logger, webhooks: { autoStart: !webhooks } });
   await call(app, 'setup.initialize', { shopName: 'Bancada', terminalLetter: 'A', adminName: 'Ana Admin', adminPin: '480135' });
   const admin = (await call(app, 'auth.login', { name: 'Ana Admin', pin: '480135' })).token;
   const ponto = { id: newId(), options: [newId(), newId()] };
@@ -50,7 +50,7 @@ async function counter(dir: string, { recipes = false } = {}) {
 type Counter = Awaited<ReturnType<typeof counter>>;
 
 /** 5 lines (two with modifiers and notes), paid by debit and cash with change. Total 133,00: change 7,00. */
-const fiveLineSale = ({ products, ponto, extras }: Counter) => ({
+export const fiveLineSale = ({ products, ponto, extras }: Counter) => ({
   id: newId(),
   type: 'balcao',
   customerName: 'Maria',

@@ -121,14 +121,31 @@ export class WebhookWorker {
          ORDER BY d.next_attempt_at, d.rowid LIMIT 200`,
       )
       .all(now);
-    const started: Promise<void>[] = [];
+    // Each endpoint gets at most `perEndpoint` requests in flight; endpoints proceed side by side.
+    const queues = new Map<string, Due[]>();
     for (const delivery of due) {
-      const busy = this.inFlight.get(delivery.endpointId) ?? 0;
-      if (busy >= this.perEndpoint) continue;
-      this.inFlight.set(delivery.endpointId, busy + 1);
-      started.push(this.attempt(delivery).finally(() => this.inFlight.set(delivery.endpointId, (this.inFlight.get(delivery.endpointId) ?? 1) - 1)));
+      let queue = queues.get(delivery.endpointId);
+      if (!queue) queues.set(delivery.endpointId, (queue = []));
+      queue.push(delivery);
     }
-    await Promise.all(started);
+    const lanes: Promise<void>[] = [];
+    for (const [endpointId, queue] of queues) {
+      const free = this.perEndpoint - (this.inFlight.get(endpointId) ?? 0);
+      for (let lane = 0; lane < Math.min(free, queue.length); lane++) lanes.push(this.drainLane(endpointId, queue));
+    }
+    await Promise.all(lanes);
+  }
+
+  private async drainLane(endpointId: string, queue: Due[]): Promise<void> {
+    this.inFlight.set(endpointId, (this.inFlight.get(endpointId) ?? 0) + 1);
+    try {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        await this.attempt(next);
+        if (!this.network.online() || this.offlineSince !== null) return;
+      }
+    } finally {
+      this.inFlight.set(endpointId, (this.inFlight.get(endpointId) ?? 1) - 1);
+    }
   }
 
   /** Offline hours do not burn attempts: every pending delivery moves forward by the time spent offline. */

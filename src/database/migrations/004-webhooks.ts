@@ -25,9 +25,8 @@ export const migration004: Migration = {
         attempts INTEGER NOT NULL DEFAULT 0, step INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER,
         created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL
       ) STRICT;
+      -- One index only: every sale writes here, and the worker's question is "what is due?".
       CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
-      CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id, created_at);
-      CREATE INDEX webhook_deliveries_event ON webhook_deliveries (event_id);
 
       CREATE TABLE webhook_attempts (
         id TEXT PRIMARY KEY, delivery_id TEXT NOT NULL REFERENCES webhook_deliveries (id), attempt INTEGER NOT NULL,
