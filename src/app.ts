@@ -8,6 +8,7 @@ import type { Logger } from './logs/logger.js';
 import { EventHub } from './services/event-hub.js';
 import { PrintWorker, type SendBytes } from './printing/print-worker.js';
 import { WebhookWorker, type WebhookWorkerOptions } from './webhooks/worker.js';
+import { eraseExpiredContacts } from './services/privacy-retention.js';
 import { loadRegistry } from './services/registry.js';
 import { SessionStore } from './services/session-store.js';
 import { systemClock, type Clock } from './utils/clock.js';
@@ -51,6 +52,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   printer.start();
   const webhooks = new WebhookWorker({ db, events, clock, logger: options.logger, ...options.webhooks });
   if (options.webhooks?.autoStart !== false) webhooks.start();
+  eraseExpiredContacts(db, clock.now());
+  const retention = setInterval(() => eraseExpiredContacts(db, clock.now()), 3_600_000);
+  retention.unref();
   options.logger.info('Banco de dados aberto', { file, operations: registry.size });
   return {
     db,
@@ -64,6 +68,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     close: () => {
       printer.stop();
       webhooks.stop();
+      clearInterval(retention);
       db.close();
     },
   };

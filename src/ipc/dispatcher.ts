@@ -90,6 +90,7 @@ export class Dispatcher {
     let actor: Actor | null = null;
     if (session) {
       actor = this.actorOf(session.userId);
+      if (actor && session.kiosk) actor = { id: actor.id, name: 'Tela de avaliação', role: 'kiosk' };
       if (!actor) {
         sessions.close(session.token);
         session = null;

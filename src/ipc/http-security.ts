@@ -42,6 +42,10 @@ export function bearerToken(header: string | undefined): string | null {
   return match?.[1] ?? null;
 }
 
+/** The customers' feedback screen hears only that an order was just paid; staff screens hear everything. */
+export const eventVisibleTo = (eventType: string, session: { kiosk?: boolean | undefined }): boolean =>
+  !session.kiosk || eventType === 'feedback.prompt';
+
 /** Maps a URL path inside the static root, refusing anything that climbs out of it. */
 export function staticFilePath(pathname: string): string | null {
   let decoded: string;

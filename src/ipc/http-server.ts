@@ -4,7 +4,7 @@ import { extname, join } from 'node:path';
 import type { App } from '../app.js';
 import type { ErrorBody } from '../models/errors.js';
 import { describeContract } from './contract-schema.js';
-import { bearerToken, isAllowedOrigin, operationFromPath, RENDERER_CSP, staticFilePath } from './http-security.js';
+import { bearerToken, eventVisibleTo, isAllowedOrigin, operationFromPath, RENDERER_CSP, staticFilePath } from './http-security.js';
 
 export interface HttpBridgeOptions {
   /** The built renderer (vite build output); without it only the API is served. */
@@ -92,6 +92,7 @@ export function createHttpBridge(app: App, options: HttpBridgeOptions = {}): Ser
     response.write(': conectado\n\n');
     const unsubscribe = app.events.subscribe((event) => {
       if (!app.sessions.get(session.token)) return close();
+      if (!eventVisibleTo(event.type, session)) return;
       response.write(`event: ${event.type}\ndata: ${JSON.stringify({ ...event.data, at: event.at })}\n\n`);
     });
     const keepAlive = setInterval(() => response.write(': ping\n\n'), 25_000);

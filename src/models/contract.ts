@@ -7,6 +7,7 @@ import { ordersOperations } from './orders.js';
 import { printingOperations } from './printing.js';
 import { stockOperations } from './stock.js';
 import { webhooksOperations } from './webhooks.js';
+import { feedbackOperations } from './feedback.js';
 import { authOperations } from './auth.js';
 import { settingsOperations } from './settings.js';
 import { setupOperations } from './setup.js';
@@ -31,6 +32,7 @@ export const operations = {
   ...printingOperations,
   ...stockOperations,
   ...webhooksOperations,
+  ...feedbackOperations,
 };
 
 export type Operations = typeof operations;
@@ -53,5 +55,8 @@ export interface LiveEvents {
   'webhooks.queued': Record<string, never>;
   'webhooks.changed': { endpointId: string };
   'webhooks.delivery': { deliveryId: string; status: string };
+  'feedback.received': { feedbackId: string; orderNumber: string; rating: number };
+  'feedback.alert': { feedbackId: string; orderNumber: string; rating: number; comment: string | null };
+  'feedback.prompt': { orderId: string; number: string };
 }
 export type LiveEventName = keyof LiveEvents;

@@ -15,3 +15,9 @@ export const ROLE_LABELS: Record<Role, string> = {
 /** Roles that approve overrides and manage the shop. */
 export const MANAGER_ROLES = ['admin', 'manager'] as const satisfies readonly Role[];
 export const ALL_ROLES = ROLES;
+
+/**
+ * A session is a user's, or the customers' feedback screen's: a restricted session that can submit
+ * feedback and read nothing else. Only scripts that name 'kiosk' accept it.
+ */
+export type SessionRole = Role | 'kiosk';

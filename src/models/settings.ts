@@ -22,6 +22,9 @@ export const Settings = z.object({
   shopAddress: z.string(),
   shopPhone: z.string(),
   stockExpiryDays: z.number().int(),
+  feedbackMaxDays: z.number().int(),
+  feedbackContactDays: z.number().int(),
+  feedbackTags: z.array(z.string()),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -62,6 +65,9 @@ export const SettingsPatch = z.strictObject({
   shopAddress: z.string().trim().max(120).optional(),
   shopPhone: z.string().trim().max(30).optional(),
   stockExpiryDays: z.number().int().min(1, 'Mínimo de 1 dia.').max(90, 'Máximo de 90 dias.').optional(),
+  feedbackMaxDays: z.number().int().min(1, 'Mínimo de 1 dia.').max(60, 'Máximo de 60 dias.').optional(),
+  feedbackContactDays: z.number().int().min(1, 'Mínimo de 1 dia.').max(730, 'Máximo de 730 dias.').optional(),
+  feedbackTags: z.array(z.string().trim().min(1).max(40)).min(1, 'Deixe pelo menos uma etiqueta.').max(12).optional(),
 });
 
 export const settingsOperations = {

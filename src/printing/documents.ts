@@ -5,6 +5,7 @@ import { readTerminalIdentity } from '../database/queries/meta.js';
 import type { StoredSettings } from '../database/queries/settings.js';
 import { sql } from '../database/statements.js';
 import { BusinessError } from '../exceptions/business-error.js';
+import { feedbackCode } from '../utils/feedback-code.js';
 import { buildPixPayload, txidFromOrderNumber } from '../utils/pix-brcode.js';
 import type { CashSlipData, KitchenTicketData, ReceiptData } from './receipt-data.js';
 
@@ -57,6 +58,7 @@ export function receiptDataFor(db: Db, orderId: string, settings: StoredSettings
     total: order.total,
     payments: order.payments.map((p) => ({ method: p.method, amount: p.amount, tendered: p.tendered, change: p.change })),
     pix: receiptPix(settings, order.number, order.businessDay, pixPaid || order.due),
+    feedbackCode: order.paidAt !== null && order.status !== 'voided' ? feedbackCode(order.number, order.businessDay) : null,
     reprint,
     timezone: settings.timezone,
   };

@@ -5,7 +5,7 @@ import type { TerminalIdentity } from '../database/queries/meta.js';
 import type { AuditEntry } from '../database/queries/audit.js';
 import type { Rejection } from '../exceptions/business-error.js';
 import type { LiveEventName, LiveEvents, OperationName, OperationOutput, ParsedInput } from '../models/contract.js';
-import type { Role } from '../models/roles.js';
+import type { Role, SessionRole } from '../models/roles.js';
 import type { WebhookEventType } from '../models/webhooks.js';
 import type { Logger } from '../logs/logger.js';
 import type { SessionRecord, SessionStore } from './session-store.js';
@@ -14,7 +14,7 @@ import type { SessionRecord, SessionStore } from './session-store.js';
 export interface Actor {
   id: string;
   name: string;
-  role: Role;
+  role: SessionRole;
 }
 
 /** What a script may look at before its transaction (async work: PIN hashes). Reads only. */
@@ -54,7 +54,7 @@ export interface ScriptContext extends PrepareContext {
 
 export interface ScriptDefinition<N extends OperationName, P> {
   /** Roles allowed to call it, or 'public' for the few operations that need no session. */
-  roles: readonly Role[] | 'public';
+  roles: readonly SessionRole[] | 'public';
   /** May run while the session's screen is locked (unlock, logout). */
   whileLocked?: boolean;
   /** Reads only: runs in a deferred transaction and never takes the writer. */

@@ -1,9 +1,9 @@
-import type { Role } from '../models/roles.js';
+import type { SessionRole } from '../models/roles.js';
 
 /** The kitchen screen stays up all day; every other screen locks itself when left alone. */
-export const IDLE_LOCK_EXEMPT_ROLES: readonly Role[] = ['kitchen'];
+export const IDLE_LOCK_EXEMPT_ROLES: readonly SessionRole[] = ['kitchen', 'kiosk'];
 
-export function idleLockDue(role: Role, lastActivityAt: number, now: number, idleLockMinutes: number): boolean {
+export function idleLockDue(role: SessionRole, lastActivityAt: number, now: number, idleLockMinutes: number): boolean {
   if (IDLE_LOCK_EXEMPT_ROLES.includes(role)) return false;
   return now - lastActivityAt >= idleLockMinutes * 60_000;
 }

@@ -4,6 +4,8 @@ import { newSecretToken } from '../utils/ids.js';
 export interface SessionRecord {
   token: string;
   userId: string;
+  /** The customers' feedback screen, opened by this user. */
+  kiosk?: boolean;
   createdAt: number;
   lastActivityAt: number;
   locked: boolean;
@@ -18,9 +20,9 @@ export class SessionStore {
 
   constructor(private readonly clock: Clock) {}
 
-  open(userId: string, token: string = newSecretToken()): SessionRecord {
+  open(userId: string, token: string = newSecretToken(), kiosk = false): SessionRecord {
     const now = this.clock.now();
-    const session: SessionRecord = { token, userId, createdAt: now, lastActivityAt: now, locked: false };
+    const session: SessionRecord = { token, userId, kiosk, createdAt: now, lastActivityAt: now, locked: false };
     this.byToken.set(session.token, session);
     return session;
   }

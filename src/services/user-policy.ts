@@ -1,11 +1,11 @@
-import type { Role } from '../models/roles.js';
+import type { Role, SessionRole } from '../models/roles.js';
 
 /** An admin manages everyone; a manager manages the floor staff but not other managers or admins. */
-export function canManageRole(actorRole: Role, targetRole: Role): boolean {
+export function canManageRole(actorRole: SessionRole, targetRole: Role): boolean {
   if (actorRole === 'admin') return true;
   if (actorRole === 'manager') return targetRole === 'cashier' || targetRole === 'stockroom' || targetRole === 'kitchen';
   return false;
 }
 
 /** Only these roles may approve an override. */
-export const canApproveOverride = (role: Role): boolean => role === 'admin' || role === 'manager';
+export const canApproveOverride = (role: SessionRole): boolean => role === 'admin' || role === 'manager';

@@ -23,6 +23,9 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   shopAddress: '',
   shopPhone: '',
   stockExpiryDays: 7,
+  feedbackMaxDays: 7,
+  feedbackContactDays: 90,
+  feedbackTags: ['sabor', 'tempo de espera', 'atendimento', 'preço', 'limpeza'],
 };
 
 /** Stored values over the defaults; a key never written keeps its default. */

@@ -1,4 +1,4 @@
-import { ALL_ROLES } from '../../models/roles.js';
+import { ALL_ROLES, type Role } from '../../models/roles.js';
 import { defineScript } from '../script.js';
 
 export default defineScript('auth.session', {
@@ -6,7 +6,8 @@ export default defineScript('auth.session', {
   whileLocked: true,
   readOnly: true,
   run: (_tx, _input, ctx) => ({
-    user: ctx.actor!,
+    // auth.session is for staff sessions only (its roles leave the kiosk out).
+    user: { ...ctx.actor!, role: ctx.actor!.role as Role },
     locked: ctx.session!.locked,
     idleLockMinutes: ctx.settings.idleLockMinutes,
     shopName: ctx.terminal.shopName ?? '',

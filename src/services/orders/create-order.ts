@@ -105,7 +105,10 @@ export default defineScript('orders.create', {
     autoPrintSale(tx, ctx, order, paid, ticket);
     const view = orderView(order, state, lines, payments, [], null);
     ctx.webhook('order.created', orderPayload(view));
-    if (paid) ctx.webhook('order.paid', orderPayload(view));
+    if (paid) {
+      ctx.webhook('order.paid', orderPayload(view));
+      ctx.emit('feedback.prompt', { orderId: view.id, number: view.number });
+    }
     return view;
   },
 });

@@ -20,6 +20,7 @@ export default defineScript('orders.pay', {
     autoPrintSale(tx, ctx, order, true, ticket);
     const view = loadOrderView(tx, order.id)!;
     ctx.webhook('order.paid', orderPayload(view));
+    ctx.emit('feedback.prompt', { orderId: view.id, number: view.number });
     return view;
   },
 });
