@@ -561,7 +561,9 @@ test.describe.serial('lunch rush', () => {
       await expect(z.getByTestId('report-cash-expected')).toHaveText(brl(expected.cash));
       await expect(z.getByTestId('report-orders-count')).toHaveText('19');
       await expect(z.getByTestId('report-orders-voided')).toContainText('1');
-      await page.screenshot({ path: `${SHOTS}/z-report.png`, fullPage: false });
+      // The "Caixa fechado." toast goes away by itself; the picture is of the report alone.
+      await expect(page.getByTestId('toast')).toBeHidden({ timeout: 8_000 });
+      await page.screenshot({ path: `${SHOTS}/z-report.png` });
     });
 
     await request.dispose();

@@ -15,6 +15,7 @@ import {
   quantityInput,
   toBase,
 } from '../../renderer/src/stock/quantity.js';
+import { isoToDateInput, maskDate, parseDateInput } from '../../renderer/src/stock/dates.js';
 
 describe('parseQuantity', () => {
   it('reads what the stockroom types into thousandths of the unit', () => {
@@ -147,5 +148,28 @@ describe('edit fields and purchase units', () => {
     expect(averagePerUnit(6000, 0, 'un')).toBeNull();
     expect(costAtAverage(6000, 24_000, -2000)).toBe(-500);
     expect(costAtAverage(8400, 2_000_000, 150_000)).toBe(630);
+  });
+});
+
+describe('expiry dates typed as dd/mm/aaaa', () => {
+  it('puts the slashes in as the digits come', () => {
+    expect(maskDate('2')).toBe('2');
+    expect(maskDate('291')).toBe('29/1');
+    expect(maskDate('2911')).toBe('29/11');
+    expect(maskDate('29112026')).toBe('29/11/2026');
+    expect(maskDate('29/11/2026 extra 9')).toBe('29/11/2026');
+  });
+
+  it('turns a real date into the ISO date the core stores, and refuses impossible ones', () => {
+    expect(parseDateInput('29/11/2026')).toBe('2026-11-29');
+    expect(parseDateInput('1/2/26')).toBe('2026-02-01');
+    expect(parseDateInput('29/02/2028')).toBe('2028-02-29');
+    expect(parseDateInput('29/02/2027')).toBeNull();
+    expect(parseDateInput('31/04/2026')).toBeNull();
+    expect(parseDateInput('00/01/2026')).toBeNull();
+    expect(parseDateInput('12/13/2026')).toBeNull();
+    expect(parseDateInput('2026-11-29')).toBeNull();
+    expect(parseDateInput('')).toBeNull();
+    expect(isoToDateInput('2026-11-29')).toBe('29/11/2026');
   });
 });
