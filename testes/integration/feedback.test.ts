@@ -114,7 +114,7 @@ describe('customer feedback', () => {
     expect(report).toMatchObject({ count: 5, average: 3.8, distribution: [0, 1, 1, 1, 2] });
     expect(report.byDay).toEqual([{ key: '2026-11-29', label: '29/11/2026', count: 5, average: 3.8 }]);
     expect(report.byWeek.map((w) => w.key)).toEqual(['2026-W48']);
-    expect(report.byProduct.map((p) => [p.label, p.count, p.average])).toEqual([['Batata frita', 2, 3.5], ['Refrigerante lata', 3, 4]]);
+    expect(report.byProduct.map((p) => [p.label, p.count, p.average])).toEqual([['Refrigerante lata', 3, 3.33], ['Batata frita', 2, 4.5]]);
     expect(report.byTag.map((p) => [p.label, p.average])).toEqual([['tempo de espera', 2.5], ['sabor', 4.67]]);
     expect(report.byCashier).toEqual([{ key: 'Caio Caixa', label: 'Caio Caixa', count: 5, average: 3.8 }]);
     expect(report.byHour).toEqual([{ key: '12', label: '12h', count: 5, average: 3.8 }]);
