@@ -26,9 +26,17 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions,
   },
+  // One server and one database for the whole run: the foundation spec starts from the empty data
+  // folder (its first step is the setup wizard), so its project is declared, and runs, first.
   projects: [
     {
+      name: 'foundation',
+      testMatch: /foundation\.spec\.ts$/,
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
+    {
       name: 'chromium',
+      testIgnore: /foundation\.spec\.ts$/,
       // The device's viewport and user agent, with Debian's Chromium instead of a downloaded one.
       use: { ...devices['Desktop Chrome'], launchOptions },
     },

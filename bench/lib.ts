@@ -58,7 +58,7 @@ export function plainFigure(value: number, unit: string): Figure {
 }
 
 /** The project folder: the nearest one up with a package.json (this file runs from bench/ or build/bench/). */
-function projectRoot(): string {
+export function projectRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
   return dir;

@@ -2,6 +2,7 @@ import { bridgeRoundtripRatio, scriptWriteRatio } from './foundation.js';
 import { saleOverHttp, saleRatio, saleWithRecipeRatio } from './sale.js';
 import { stockOnHand } from './stock.js';
 import { webhookOverhead, webhookThroughput } from './webhooks.js';
+import { browserFigures } from './browser.js';
 import { report, type Figures } from './lib.js';
 
 /** npm run bench: every figure, measured in one run so ratios compare like with like. */
@@ -14,4 +15,5 @@ await saleWithRecipeRatio(figures);
 await stockOnHand(figures);
 await webhookOverhead(figures);
 await webhookThroughput(figures);
+await browserFigures(figures);
 report(figures);

@@ -1,4 +1,6 @@
-import i18n from './i18n';
+// The i18next singleton (set up in ./i18n): importing it here, not ./i18n, keeps this module free of
+// DOM work, so its pure helpers (parseMoneyInput) run in plain Node tests too.
+import i18n from 'i18next';
 
 /** The Intl locale of the current UI language ("pt-BR" or "en-US"). */
 export function currentLocale(): string {
@@ -59,3 +61,53 @@ export function zonedTimeToEpoch(date: string, time: string, timeZone: string): 
   guess = wall - zoneOffset(guess, timeZone);
   return guess;
 }
+
+/** Largest amount a money field takes (the core's limit): R$ 1.000.000,00. */
+export const MAX_CENTAVOS = 100_000_000;
+
+/**
+ * What a cashier types in a money field, as integer centavos: "12,50" → 1250, "1.234,56" → 123456,
+ * "R$ 7" → 700, "12.5" → 1250 (a dot with one or two decimals is the numpad's decimal point), and
+ * "1.234" → 123400 (dots in groups of three are thousands). Never goes through a float. Null when the
+ * text is empty or not an amount, or it is above the limit; a minus sign only when allowNegative.
+ */
+export function parseMoneyInput(text: string, { allowNegative = false, max = MAX_CENTAVOS }: { allowNegative?: boolean; max?: number } = {}): number | null {
+  let clean = text.replace(/R\$|[\s\u00a0]/g, '');
+  let sign = 1;
+  if (/^[-\u2212]/.test(clean)) {
+    if (!allowNegative) return null;
+    sign = -1;
+    clean = clean.slice(1);
+  }
+  let whole: string;
+  let fraction = '';
+  const comma = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{0,2}))?$/.exec(clean);
+  const dot = /^(\d+)\.(\d{1,2})$/.exec(clean);
+  if (comma) {
+    whole = comma[1]!.replace(/\./g, '');
+    fraction = comma[2] ?? '';
+  } else if (dot) {
+    whole = dot[1]!;
+    fraction = dot[2]!;
+  } else return null;
+  if (whole.length > 12) return null;
+  const centavos = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  if (!Number.isSafeInteger(centavos) || centavos > max) return null;
+  return sign * centavos === 0 ? 0 : sign * centavos;
+}
+
+/** Centavos as a money field shows them for editing: 123456 → "1234,56" (pt-BR) or "1234.56" (en). */
+export function formatMoneyInput(centavos: number): string {
+  const sign = centavos < 0 ? '-' : '';
+  const abs = Math.abs(centavos);
+  const separator = currentLocale() === 'en-US' ? '.' : ',';
+  return `${sign}${Math.floor(abs / 100)}${separator}${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Basis points as a percentage: 1000 → "10%", 1250 → "12,5%". */
+export function formatPercent(basisPoints: number): string {
+  return `${new Intl.NumberFormat(currentLocale(), { maximumFractionDigits: 2 }).format(basisPoints / 100)}%`;
+}
+
+/** Minutes since an instant, for "há 3 min" labels. */
+export const minutesSince = (epochMs: number, now: number): number => Math.max(0, Math.floor((now - epochMs) / 60_000));

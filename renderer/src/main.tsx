@@ -3,11 +3,14 @@ import { createRoot } from 'react-dom/client';
 import './i18n';
 import './styles.css';
 import { App } from './App';
+import { KioskApp } from './feedback/KioskApp';
+import { isKioskLocation } from './feedback/kioskSession';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Elemento #root não encontrado.');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    {/* The customers' feedback screen (#/avaliacao) runs on its own restricted session, apart from the staff app. */}
+    {isKioskLocation() ? <KioskApp /> : <App />}
   </StrictMode>,
 );

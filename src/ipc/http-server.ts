@@ -130,8 +130,17 @@ export function createHttpBridge(app: App, options: HttpBridgeOptions = {}): Ser
   return server;
 }
 
+// A result served again unchanged (the catalog snapshot, frozen until the catalog changes) is serialized once.
+const serialized = new WeakMap<object, string>();
+
 function sendJson(response: ServerResponse, status: number, body: unknown) {
-  sendRaw(response, status, JSON.stringify(body));
+  if (body === null || typeof body !== 'object' || !Object.isFrozen(body)) return sendRaw(response, status, JSON.stringify(body));
+  let json = serialized.get(body);
+  if (json === undefined) {
+    json = JSON.stringify(body);
+    serialized.set(body, json);
+  }
+  sendRaw(response, status, json);
 }
 
 function sendRaw(response: ServerResponse, status: number, json: string) {

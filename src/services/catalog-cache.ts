@@ -1,5 +1,6 @@
 import type { Db } from '../database/connection.js';
 import {
+  catalogSnapshot,
   comboSlots,
   findOption,
   findProduct,
@@ -19,6 +20,17 @@ export class CatalogCache {
   private readonly groups = new Map<string, GroupRule[]>();
   private readonly options = new Map<string, OptionRecord | null>();
   private readonly slots = new Map<string, SlotRecord[]>();
+  private readonly snapshots = new Map<boolean, ReturnType<typeof catalogSnapshot>>();
+
+  /** The whole catalog for the screens: the same object until the catalog changes, so its JSON can be reused too. */
+  snapshot(db: Db, includeInactive: boolean): ReturnType<typeof catalogSnapshot> {
+    let snapshot = this.snapshots.get(includeInactive);
+    if (!snapshot) {
+      snapshot = Object.freeze(catalogSnapshot(db, includeInactive));
+      this.snapshots.set(includeInactive, snapshot);
+    }
+    return snapshot;
+  }
 
   product(db: Db, id: string): ProductRecord | undefined {
     return remember(this.products, id, () => findProduct(db, id) ?? null) ?? undefined;
@@ -37,6 +49,7 @@ export class CatalogCache {
   }
 
   clear(): void {
+    this.snapshots.clear();
     this.products.clear();
     this.groups.clear();
     this.options.clear();

@@ -39,8 +39,8 @@ async function api<T = Record<string, unknown>>(request: APIRequestContext, toke
 
 const login = async (request: APIRequestContext, who: { name: string; pin: string }) => (await api<{ token: string }>(request, null, 'auth.login', { name: who.name, pin: who.pin })).token;
 
-/** A date in the shop's zone, days from today, as the date field takes it (YYYY-MM-DD). */
-const isoDay = (plusDays: number) => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now() + plusDays * 86_400_000);
+/** A date in the shop's zone, days from today, as a Brazilian types it (dd/mm/aaaa). */
+const brDay = (plusDays: number) => new Intl.DateTimeFormat('pt-BR', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now() + plusDays * 86_400_000);
 
 async function signIn(page: Page, who: { name: string; pin: string }) {
   await page.goto('/');
@@ -221,14 +221,15 @@ test.describe.serial('stockroom day', () => {
     await line(ITEMS.queijo).getByTestId('line-quantity').fill('1,5');
     await line(ITEMS.queijo).getByTestId('line-cost').fill('38,00');
     await line(ITEMS.queijo).getByTestId('line-lot').fill('L2611');
-    await line(ITEMS.queijo).getByTestId('line-expiry').fill(isoDay(5));
+    await line(ITEMS.queijo).getByTestId('line-expiry').pressSequentially(brDay(5).replace(/\//g, ''));
+    await expect(line(ITEMS.queijo).getByTestId('line-expiry')).toHaveValue(brDay(5));
 
     // Cans by the fardo of 12.
     await search.fill('guaraná');
     await search.press('Enter');
     await expect(line(ITEMS.lata).getByTestId('line-unit')).toHaveValue('fardo');
     await line(ITEMS.lata).getByTestId('line-quantity').fill('2');
-    await line(ITEMS.lata).getByTestId('line-cost').fill('30');
+    await line(ITEMS.lata).getByTestId('line-cost').fill('30,00');
 
     // What enters the stock, in the base unit, and the invoice's total.
     await expect(line(ITEMS.pao).getByTestId('line-base')).toHaveText('18 un');
@@ -237,7 +238,11 @@ test.describe.serial('stockroom day', () => {
     await expect(line(ITEMS.lata).getByTestId('line-base')).toHaveText('24 un');
     await expect(line(ITEMS.queijo).getByTestId('line-total')).toHaveText('R$ 57,00');
     await expect(page.getByTestId('receive-total')).toHaveText('R$ 228,00');
+    // Ready for the next scan.
+    await search.focus();
     await page.mouse.move(0, 0);
+    await page.mouse.wheel(0, -5000);
+    await expect(page.getByTestId('toast')).toBeHidden({ timeout: 6000 });
     await page.screenshot({ path: `${SHOTS}/receive.png` });
 
     await page.getByTestId('receive-submit').click();

@@ -6,7 +6,7 @@ export interface ModalProps {
   onClose: () => void;
   children: ReactNode;
   testId?: string;
-  size?: 'small' | 'medium';
+  size?: 'small' | 'medium' | 'large' | 'wide';
 }
 
 /** A modal dialog in the browser's top layer: focus trapped inside, Escape closes it. */
@@ -19,7 +19,11 @@ export function Modal({ title, onClose, children, testId, size = 'medium' }: Mod
     if (dialog && !dialog.open) {
       dialog.showModal();
       // showModal focuses the close button; start where the person types instead.
-      dialog.querySelector<HTMLElement>('[data-autofocus], .modal-body input, .modal-body select, .modal-body textarea')?.focus();
+      // An element marked data-autofocus wins over the first field.
+      (
+        dialog.querySelector<HTMLElement>('[data-autofocus]') ??
+        dialog.querySelector<HTMLElement>('.modal-body input, .modal-body select, .modal-body textarea')
+      )?.focus();
     }
     return () => dialog?.close();
   }, []);

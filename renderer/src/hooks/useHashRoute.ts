@@ -1,16 +1,45 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export const ROUTES = ['inicio', 'usuarios', 'auditoria', 'configuracoes'] as const;
+export const ROUTES = [
+  'inicio',
+  'caixa',
+  'pedidos',
+  'caixa/sessao',
+  'cozinha',
+  'painel',
+  'catalogo',
+  'impressoes',
+  'usuarios',
+  'auditoria',
+  'configuracoes',
+  // The stockroom (renderer/src/stock/routes.ts lists them in the same order).
+  'estoque',
+  'estoque/insumos',
+  'estoque/entrada',
+  'estoque/perdas',
+  'estoque/inventario',
+  'estoque/movimentos',
+  'estoque/fichas',
+  'estoque/fornecedores',
+  // Customer feedback and webhooks (renderer/src/feedback, renderer/src/webhooks).
+  'avaliacoes',
+  'avaliacoes/relatorios',
+  'webhooks',
+] as const;
 export type Route = (typeof ROUTES)[number];
 
-function readRoute(): Route {
-  const path = window.location.hash.replace(/^#\/?/, '');
-  return (ROUTES as readonly string[]).includes(path) ? (path as Route) : 'inicio';
+/** The screen the URL names: a route, '' when it names none (#/ or no hash), 'unknown' for anything else. */
+export type RequestedRoute = Route | '' | 'unknown';
+
+function readRoute(): RequestedRoute {
+  const path = window.location.hash.replace(/^#\/?/, '').replace(/\/+$/, '');
+  if (!path) return '';
+  return (ROUTES as readonly string[]).includes(path) ? (path as Route) : 'unknown';
 }
 
-/** The current screen lives in the URL hash (#/usuarios), so a reload comes back to it. */
-export function useHashRoute(): [Route, (route: Route) => void] {
-  const [route, setRoute] = useState<Route>(readRoute);
+/** The current screen lives in the URL hash (#/usuarios, #/caixa/sessao), so a reload comes back to it. */
+export function useHashRoute(): [RequestedRoute, (route: Route) => void] {
+  const [route, setRoute] = useState<RequestedRoute>(readRoute);
   useEffect(() => {
     const onChange = () => setRoute(readRoute());
     window.addEventListener('hashchange', onChange);

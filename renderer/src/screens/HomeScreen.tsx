@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Route } from '../hooks/useHashRoute';
+import { navFor, routeKey } from '../navigation';
 import { isManagerRole } from '../roles';
 import { useSession } from '../session';
-
-const SHORTCUTS = ['usuarios', 'auditoria', 'configuracoes'] as const;
+import { OpenKioskButton } from '../feedback/OpenKioskButton';
 
 export function HomeScreen({ onNavigate }: { onNavigate: (route: Route) => void }) {
   const { t } = useTranslation();
@@ -13,6 +13,19 @@ export function HomeScreen({ onNavigate }: { onNavigate: (route: Route) => void 
   const firstName = name.split(/\s+/)[0] ?? name;
   const [notes, setNotes] = useState('');
   const notesId = useId();
+  // Every screen of this role's menu, except this one.
+  const shortcuts = navFor(role).filter((route) => route !== 'inicio');
+
+  const shortcutGrid = (
+    <div className="shortcut-grid">
+      {shortcuts.map((route) => (
+        <button key={route} type="button" className="shortcut" onClick={() => onNavigate(route)} data-testid={`shortcut-${routeKey(route)}`}>
+          <span className="shortcut-title">{t(`shell.routes.${routeKey(route)}`)}</span>
+          <span className="shortcut-text">{t(`home.shortcuts.${routeKey(route)}`)}</span>
+        </button>
+      ))}
+    </div>
+  );
 
   return (
     <div className="page-content" data-testid="home-screen">
@@ -29,23 +42,22 @@ export function HomeScreen({ onNavigate }: { onNavigate: (route: Route) => void 
             <h2 id="home-manage" className="section-title">
               {t('home.manageTitle')}
             </h2>
-            <div className="shortcut-grid">
-              {SHORTCUTS.map((route) => (
-                <button key={route} type="button" className="shortcut" onClick={() => onNavigate(route)} data-testid={`shortcut-${route}`}>
-                  <span className="shortcut-title">{t(`shell.routes.${route}`)}</span>
-                  <span className="shortcut-text">{t(`home.shortcuts.${route}`)}</span>
-                </button>
-              ))}
-            </div>
-            <p className="muted small">{t('home.comingManager')}</p>
+            {shortcutGrid}
           </section>
         ) : (
-          <section className="panel panel-placeholder" aria-labelledby="home-module" data-testid="role-placeholder">
+          <section className="panel" aria-labelledby="home-module" data-testid="role-placeholder">
             <h2 id="home-module" className="section-title">
               {t(`home.placeholder.${role}.title`)}
             </h2>
             <p>{t(`home.placeholder.${role}.text`)}</p>
-            <p className="muted small">{t('home.placeholderNow')}</p>
+            {shortcutGrid}
+            {role === 'cashier' && (
+              <div className="home-kiosk">
+                <h3 className="section-title">{t('feedback.home.title')}</h3>
+                <p className="muted small">{t('feedback.home.text')}</p>
+                <OpenKioskButton />
+              </div>
+            )}
           </section>
         )}
 

@@ -2,15 +2,38 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorsByField, type Input, type Output } from '../api';
 import { Field, FormError } from '../components/Field';
+import { formatMoneyInput, parseMoneyInput } from '../format';
 import { useFocusFirstInvalid } from '../hooks/useFocusFirstInvalid';
 import { useSession } from '../session';
 
 type Settings = Output<'settings.get'>;
-type NumberKey = 'pinMaxAttempts' | 'pinLockMinutes' | 'idleLockMinutes' | 'overrideTtlSeconds';
-/** The shop and security settings this screen edits (the counter's own settings live with the counter). */
-type Key = 'shopName' | 'timezone' | 'businessDayStartsAt' | NumberKey;
+type NumberKey = 'pinMaxAttempts' | 'pinLockMinutes' | 'idleLockMinutes' | 'overrideTtlSeconds' | 'stockExpiryDays' | 'feedbackMaxDays' | 'feedbackContactDays';
+type TextKey = 'pixKey' | 'pixMerchantName' | 'pixMerchantCity' | 'printerAddress' | 'shopDocument' | 'shopAddress' | 'shopPhone';
+type FlagKey = 'autoPrintReceipt' | 'autoPrintKitchen';
+/** The settings this screen edits: the shop, security, the counter (discounts, PIX), the printer and the receipt's header. */
+type Key = 'shopName' | 'timezone' | 'businessDayStartsAt' | NumberKey | 'discountLimit' | 'paperWidth' | TextKey | FlagKey | 'feedbackTags';
 
-const FIELDS: readonly Key[] = ['shopName', 'timezone', 'businessDayStartsAt', 'pinMaxAttempts', 'pinLockMinutes', 'idleLockMinutes', 'overrideTtlSeconds'];
+const TEXT_KEYS: readonly TextKey[] = ['pixKey', 'pixMerchantName', 'pixMerchantCity', 'printerAddress', 'shopDocument', 'shopAddress', 'shopPhone'];
+const FLAG_KEYS: readonly FlagKey[] = ['autoPrintReceipt', 'autoPrintKitchen'];
+const FIELDS: readonly string[] = [
+  'shopName',
+  'timezone',
+  'businessDayStartsAt',
+  'pinMaxAttempts',
+  'pinLockMinutes',
+  'idleLockMinutes',
+  'overrideTtlSeconds',
+  'stockExpiryDays',
+  'feedbackMaxDays',
+  'feedbackContactDays',
+  'feedbackTags',
+  'discountLimitBps',
+  'paperWidth',
+  ...TEXT_KEYS,
+  ...FLAG_KEYS,
+];
+/** Longest text the core takes for each field. */
+const TEXT_MAX: Record<TextKey, number> = { pixKey: 77, pixMerchantName: 25, pixMerchantCity: 15, printerAddress: 60, shopDocument: 30, shopAddress: 120, shopPhone: 30 };
 
 /** Limits the core enforces, repeated here so the form says so before sending. */
 const NUMBER_LIMITS: Record<NumberKey, { min: number; max: number }> = {
@@ -18,6 +41,9 @@ const NUMBER_LIMITS: Record<NumberKey, { min: number; max: number }> = {
   pinLockMinutes: { min: 1, max: 1440 },
   idleLockMinutes: { min: 1, max: 120 },
   overrideTtlSeconds: { min: 15, max: 600 },
+  stockExpiryDays: { min: 1, max: 90 },
+  feedbackMaxDays: { min: 1, max: 60 },
+  feedbackContactDays: { min: 1, max: 730 },
 };
 const NUMBER_KEYS = Object.keys(NUMBER_LIMITS) as NumberKey[];
 
@@ -51,6 +77,22 @@ const toDraft = (settings: Settings): Draft => ({
   pinLockMinutes: String(settings.pinLockMinutes),
   idleLockMinutes: String(settings.idleLockMinutes),
   overrideTtlSeconds: String(settings.overrideTtlSeconds),
+  stockExpiryDays: String(settings.stockExpiryDays),
+  feedbackMaxDays: String(settings.feedbackMaxDays),
+  feedbackContactDays: String(settings.feedbackContactDays),
+  feedbackTags: settings.feedbackTags.join(', '),
+  // Basis points shown as a percentage: 1000 → "10,00" (%).
+  discountLimit: formatMoneyInput(settings.discountLimitBps),
+  paperWidth: String(settings.paperWidth),
+  pixKey: settings.pixKey,
+  pixMerchantName: settings.pixMerchantName,
+  pixMerchantCity: settings.pixMerchantCity,
+  printerAddress: settings.printerAddress,
+  shopDocument: settings.shopDocument,
+  shopAddress: settings.shopAddress,
+  shopPhone: settings.shopPhone,
+  autoPrintReceipt: settings.autoPrintReceipt ? '1' : '',
+  autoPrintKitchen: settings.autoPrintKitchen ? '1' : '',
 });
 
 export function SettingsScreen() {
@@ -118,12 +160,35 @@ export function SettingsScreen() {
       if (!/^\d+$/.test(text) || value < min || value > max) local[key] = t('settings.errors.range', { min, max });
       else if (value !== settings[key]) patch[key] = value;
     }
+    const limit = parseMoneyInput(draft.discountLimit.replace('%', ''), { max: 10_000 });
+    if (limit === null) local.discountLimit = t('settings.errors.percent');
+    else if (limit !== settings.discountLimitBps) patch.discountLimitBps = limit;
+    for (const key of TEXT_KEYS) {
+      const value = draft[key].trim();
+      if (value.length > TEXT_MAX[key]) local[key] = t('settings.errors.tooLong', { max: TEXT_MAX[key] });
+      else if (value !== settings[key]) patch[key] = value;
+    }
+    if (draft.printerAddress.trim() && !/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(draft.printerAddress.trim())) local.printerAddress = t('settings.errors.printer');
+    const paper = draft.paperWidth === '58' ? 58 : 80;
+    if (paper !== settings.paperWidth) patch.paperWidth = paper;
+    for (const key of FLAG_KEYS) {
+      const value = draft[key] === '1';
+      if (value !== settings[key]) patch[key] = value;
+    }
+    // The feedback screen's tags: typed comma separated, sent as a list.
+    const tags = [...new Set(draft.feedbackTags.split(',').map((tag) => tag.trim()).filter(Boolean))];
+    if (tags.length < 1 || tags.length > 12 || tags.some((tag) => tag.length > 40)) local.feedbackTags = t('settings.errors.tags');
+    else if (tags.join('\n') !== settings.feedbackTags.join('\n')) patch.feedbackTags = tags;
     if (Object.keys(local).length) return setErrors(local);
     if (Object.keys(patch).length === 0) return notify(t('settings.nothingChanged'));
     setBusy(true);
     const outcome = await api.call('settings.update', patch);
     setBusy(false);
-    if (!outcome.ok) return setErrors(errorsByField(outcome.error, FIELDS));
+    if (!outcome.ok) {
+      const byField = errorsByField(outcome.error, FIELDS);
+      if (byField.discountLimitBps) return setErrors({ discountLimit: byField.discountLimitBps });
+      return setErrors(byField);
+    }
     setSettings(outcome.result);
     setDraft(toDraft(outcome.result));
     notify(t('settings.saved'));
@@ -150,6 +215,14 @@ export function SettingsScreen() {
             {unit}
           </span>
         </div>
+      )}
+    </Field>
+  );
+
+  const textField = (key: TextKey, hint?: string) => (
+    <Field label={t(`settings.fields.${key}`)} name={key} error={errors[key]} hint={hint}>
+      {(control) => (
+        <input {...control} className="input" maxLength={TEXT_MAX[key]} disabled={!canEdit} value={draft[key]} onChange={(e) => set(key, e.target.value)} data-testid={`settings-${key}`} />
       )}
     </Field>
   );
@@ -209,6 +282,78 @@ export function SettingsScreen() {
             {numberField('pinLockMinutes', t('settings.units.minutes'))}
             {numberField('idleLockMinutes', t('settings.units.minutes'))}
             {numberField('overrideTtlSeconds', t('settings.units.seconds'))}
+          </div>
+        </section>
+        <section className="panel">
+          <h2 className="section-title">{t('settings.sections.counter')}</h2>
+          <div className="form-grid">
+            <Field label={t('settings.fields.discountLimit')} name="discountLimit" error={errors.discountLimit} hint={t('settings.hints.discountLimit')}>
+              {(control) => (
+                <div className="input-with-unit">
+                  <input
+                    {...control}
+                    className="input input-number"
+                    inputMode="decimal"
+                    maxLength={6}
+                    disabled={!canEdit}
+                    value={draft.discountLimit}
+                    onChange={(e) => set('discountLimit', e.target.value.replace(/[^\d,.]/g, ''))}
+                    data-testid="settings-discount-limit"
+                  />
+                  <span className="input-unit" aria-hidden="true">
+                    %
+                  </span>
+                </div>
+              )}
+            </Field>
+            {textField('pixKey', t('settings.hints.pixKey'))}
+            {textField('pixMerchantName', t('settings.hints.pixMerchantName'))}
+            {textField('pixMerchantCity', t('settings.hints.pixMerchantCity'))}
+          </div>
+        </section>
+        <section className="panel">
+          <h2 className="section-title">{t('settings.sections.printer')}</h2>
+          <div className="form-grid">
+            {textField('printerAddress', t('settings.hints.printerAddress'))}
+            <Field label={t('settings.fields.paperWidth')} name="paperWidth" error={errors.paperWidth}>
+              {(control) => (
+                <select {...control} className="input select" disabled={!canEdit} value={draft.paperWidth} onChange={(e) => set('paperWidth', e.target.value)}>
+                  <option value="80">80 mm</option>
+                  <option value="58">58 mm</option>
+                </select>
+              )}
+            </Field>
+            {FLAG_KEYS.map((key) => (
+              <label key={key} className="checkbox">
+                <input type="checkbox" disabled={!canEdit} checked={draft[key] === '1'} onChange={(e) => set(key, e.target.checked ? '1' : '')} />
+                <span>{t(`settings.fields.${key}`)}</span>
+              </label>
+            ))}
+          </div>
+        </section>
+        <section className="panel">
+          <h2 className="section-title">{t('settings.sections.receipt')}</h2>
+          <p className="muted small">{t('settings.receiptText')}</p>
+          <div className="form-grid">
+            {textField('shopDocument')}
+            {textField('shopPhone')}
+            <div className="span-2">{textField('shopAddress')}</div>
+          </div>
+        </section>
+        <section className="panel">
+          <h2 className="section-title">{t('settings.sections.stock')}</h2>
+          <div className="form-grid">{numberField('stockExpiryDays', t('settings.units.days'))}</div>
+        </section>
+        <section className="panel">
+          <h2 className="section-title">{t('settings.sections.feedback')}</h2>
+          <div className="form-grid">
+            {numberField('feedbackMaxDays', t('settings.units.days'))}
+            {numberField('feedbackContactDays', t('settings.units.days'))}
+            <Field label={t('settings.fields.feedbackTags')} name="feedbackTags" error={errors.feedbackTags} hint={t('settings.hints.feedbackTags')} className="span-2">
+              {(control) => (
+                <input {...control} className="input" maxLength={500} disabled={!canEdit} value={draft.feedbackTags} onChange={(e) => set('feedbackTags', e.target.value)} data-testid="settings-feedbackTags" />
+              )}
+            </Field>
           </div>
         </section>
         {canEdit && (

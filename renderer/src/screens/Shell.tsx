@@ -1,29 +1,58 @@
 import { useTranslation } from 'react-i18next';
+import { BoardScreen } from '../board/BoardScreen';
+import { CashScreen } from '../cash/CashScreen';
+import { CatalogScreen } from '../catalog/CatalogScreen';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { LockIcon } from '../components/Icon';
 import { Avatar } from '../components/UserTile';
+import { CounterScreen } from '../counter/CounterScreen';
 import { useHashRoute, type Route } from '../hooks/useHashRoute';
-import { isManagerRole, type Role } from '../roles';
+import { KitchenScreen } from '../kitchen/KitchenScreen';
+import { homeFor, navFor, resolveRoute, routeKey } from '../navigation';
+import { OrdersScreen } from '../orders/OrdersScreen';
+import { PrintJobsScreen, useFailedPrintJobs } from '../printjobs/PrintJobsScreen';
 import { useSession } from '../session';
+import { isStockRoute } from '../stock/routes';
+import { StockScreens } from '../stock/StockScreens';
+import { FeedbackAlerts } from '../feedback/FeedbackAlerts';
+import { FeedbackScreens, isFeedbackRoute } from '../feedback/FeedbackScreens';
+import { isManagerRole } from '../roles';
+import { WebhookDeadAlert } from '../webhooks/WebhookAlert';
+import { WebhooksScreen } from '../webhooks/WebhooksScreen';
 import { AuditScreen } from './AuditScreen';
 import { HomeScreen } from './HomeScreen';
 import { SettingsScreen } from './SettingsScreen';
 import { UsersScreen } from './UsersScreen';
 
-function routesFor(role: Role): Route[] {
-  return isManagerRole(role) ? ['inicio', 'usuarios', 'auditoria', 'configuracoes'] : ['inicio'];
-}
+/** Screens that fill the window below the header and scroll inside (the counter and the kitchen). */
+const FILL: readonly Route[] = ['caixa', 'cozinha'];
 
 /** After login: the top bar (shop, terminal, who is here, language, lock, sign out) and the screen. */
 export function Shell() {
   const { t } = useTranslation();
   const { session, lock, logout } = useSession();
   const [requested, navigate] = useHashRoute();
-  const routes = routesFor(session.user.role);
-  const route = routes.includes(requested) ? requested : 'inicio';
+  const role = session.user.role;
+  const route = resolveRoute(role, requested);
+  const nav = navFor(role);
+  // A stock screen the menu does not list lights up the menu's "Estoque" entry.
+  const current: Route = !nav.includes(route) && isStockRoute(route) ? 'estoque' : route;
+  // Likewise the feedback reports light up "Avaliações".
+  const currentNav: Route = !nav.includes(current) && isFeedbackRoute(current) ? 'avaliacoes' : current;
+  const failedPrints = useFailedPrintJobs();
 
+  // The ready board is for a TV: the whole screen, no menus.
+  if (route === 'painel') {
+    return (
+      <div className="shell shell-board" data-testid="shell" key={session.user.id}>
+        <BoardScreen onExit={() => navigate(homeFor(role) === 'painel' ? 'inicio' : homeFor(role))} />
+      </div>
+    );
+  }
+
+  const fill = FILL.includes(route);
   return (
-    <div className="shell" data-testid="shell">
+    <div className={`shell${fill ? ' shell-fill' : ''}`} data-testid="shell">
       <div className="shell-header">
         <header className="topbar">
           <div className="topbar-brand">
@@ -36,6 +65,12 @@ export function Shell() {
             <span className="terminal-badge" data-testid="terminal-badge">
               {t('app.terminal', { letter: session.terminalLetter })}
             </span>
+            {failedPrints > 0 && (
+              <button type="button" className="print-alert" onClick={() => navigate('impressoes')} data-testid="print-alert">
+                <span aria-hidden="true">!</span> {t('printJobs.alert', { count: failedPrints })}
+              </button>
+            )}
+            {role === 'admin' && <WebhookDeadAlert onOpen={() => navigate('webhooks')} />}
           </div>
           <div className="topbar-actions">
             <div className="topbar-user" data-testid="current-user">
@@ -54,32 +89,42 @@ export function Shell() {
             </button>
           </div>
         </header>
-        {routes.length > 1 && (
+        {nav.length > 1 && (
           <nav className="subnav" aria-label={t('shell.navigation')}>
-            {routes.map((item) => (
+            {nav.map((item) => (
               <a
                 key={item}
                 href={`#/${item}`}
-                className={`subnav-link${item === route ? ' active' : ''}`}
-                aria-current={item === route ? 'page' : undefined}
-                data-testid={`nav-${item}`}
+                className={`subnav-link${item === currentNav ? ' active' : ''}`}
+                aria-current={item === currentNav ? 'page' : undefined}
+                data-testid={`nav-${routeKey(item)}`}
                 onClick={(event) => {
                   event.preventDefault();
                   navigate(item);
                 }}
               >
-                {t(`shell.routes.${item}`)}
+                {t(`shell.routes.${routeKey(item)}`)}
               </a>
             ))}
           </nav>
         )}
+        {isManagerRole(role) && <FeedbackAlerts onOpen={() => navigate('avaliacoes')} />}
       </div>
       {/* A different user after "Trocar usuário" starts from fresh screens; the same user keeps them. */}
-      <main className="page" key={session.user.id}>
+      <main className={`page${fill ? ' page-fill' : ''}`} key={session.user.id}>
         {route === 'inicio' && <HomeScreen onNavigate={navigate} />}
+        {route === 'caixa' && <CounterScreen />}
+        {route === 'pedidos' && <OrdersScreen onNavigate={navigate} />}
+        {route === 'caixa/sessao' && <CashScreen />}
+        {route === 'cozinha' && <KitchenScreen />}
+        {route === 'catalogo' && <CatalogScreen />}
+        {route === 'impressoes' && <PrintJobsScreen />}
         {route === 'usuarios' && <UsersScreen />}
         {route === 'auditoria' && <AuditScreen />}
         {route === 'configuracoes' && <SettingsScreen />}
+        {isStockRoute(route) && <StockScreens route={route} onNavigate={navigate} />}
+        {isFeedbackRoute(route) && <FeedbackScreens route={route} onNavigate={navigate} />}
+        {route === 'webhooks' && <WebhooksScreen />}
       </main>
     </div>
   );

@@ -1,0 +1,72 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type Output } from '../api';
+import { useLiveRefresh } from '../hooks/useLive';
+
+type Board = Output<'kitchen.board'>;
+
+/**
+ * The ready board for the TV: "Preparando" and "Pronto", numbers and names big enough to read across
+ * the shop. Live on every order and kitchen change; delivered orders leave it. No menus: a small
+ * "Sair" in the corner (or Esc) goes back.
+ */
+export function BoardScreen({ onExit }: { onExit: () => void }) {
+  const { t } = useTranslation();
+  const [board, setBoard] = useState<Board | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const outcome = await api.call('kitchen.board', {});
+    if (outcome.ok) {
+      setBoard(outcome.result);
+      setError(null);
+    } else setError(outcome.error.message);
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useLiveRefresh(['orders.changed', 'kitchen.changed'], () => void load(), 80);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !document.querySelector('dialog[open]')) onExit();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onExit]);
+
+  const column = (kind: 'preparing' | 'ready', entries: Board['preparing']) => (
+    <section className={`board-column board-${kind}${entries.length > 8 ? ' board-dense' : ''}`} data-testid={`board-${kind}`} aria-labelledby={`board-${kind}-title`}>
+      <h2 id={`board-${kind}-title`} className="board-title">
+        {kind === 'preparing' ? t('board.preparing') : t('board.ready')}
+      </h2>
+      <ul className="board-list">
+        {entries.map((entry, i) => (
+          <li key={entry.orderId} className={`board-entry${kind === 'ready' && i === 0 ? ' newest' : ''}`} data-testid="board-entry" data-number={entry.number}>
+            <span className="board-number">{entry.number}</span>
+            {entry.customerName && <span className="board-name">{entry.customerName}</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+
+  return (
+    <div className="board" data-testid="ready-board">
+      <button type="button" className="board-exit" onClick={onExit} data-testid="board-exit">
+        {t('board.exit')}
+      </button>
+      {error && (
+        <div className="alert alert-error board-error" role="alert">
+          {error}
+        </div>
+      )}
+      {board && (
+        <div className="board-columns">
+          {column('preparing', board.preparing)}
+          {column('ready', [...board.ready].reverse())}
+        </div>
+      )}
+    </div>
+  );
+}

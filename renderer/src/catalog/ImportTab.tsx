@@ -1,0 +1,160 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type Output } from '../api';
+import { FormError } from '../components/Field';
+import { useSession } from '../session';
+
+type Report = Output<'catalog.importProducts'>;
+
+/** Sends a file the person chose to their own disk, from memory (no server round trip). */
+function download(name: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * CSV import in two steps: a dry run shows what would be created or updated and every rejected line
+ * (line, column, why), then "Importar" writes it. Export gives the same columns back.
+ */
+export function ImportTab({ onImported }: { onImported: () => void }) {
+  const { t } = useTranslation();
+  const { notify } = useSession();
+  const [csv, setCsv] = useState('');
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [preview, setPreview] = useState<Report | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'check' | 'import' | 'export' | null>(null);
+
+  const run = async (dryRun: boolean) => {
+    if (!csv.trim()) return setError(t('catalog.import.empty'));
+    setBusy(dryRun ? 'check' : 'import');
+    setError(null);
+    const outcome = await api.call('catalog.importProducts', { csv, dryRun });
+    setBusy(null);
+    if (!outcome.ok) return setError(outcome.error.message);
+    setPreview(outcome.result);
+    if (!dryRun) {
+      notify(t('catalog.import.done', { created: outcome.result.created, updated: outcome.result.updated }));
+      onImported();
+    }
+  };
+
+  const exportCsv = async () => {
+    setBusy('export');
+    const outcome = await api.call('catalog.exportProducts', {});
+    setBusy(null);
+    if (!outcome.ok) return setError(outcome.error.message);
+    download(`produtos-${new Date().toISOString().slice(0, 10)}.csv`, outcome.result.csv, 'text/csv;charset=utf-8');
+    notify(t('catalog.import.exported', { count: outcome.result.rows }));
+  };
+
+  return (
+    <section className="import-layout">
+      <div className="panel">
+        <h2 className="section-title">{t('catalog.import.title')}</h2>
+        <p className="muted small">{t('catalog.import.columns')}</p>
+        <label className="button button-secondary file-button">
+          {t('catalog.import.chooseFile')}
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            className="visually-hidden"
+            data-testid="import-file"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (!file) return;
+              setFileName(file.name);
+              setPreview(null);
+              void file.text().then(setCsv);
+            }}
+          />
+        </label>
+        {fileName && <p className="small">{fileName}</p>}
+        <label className="field-label" htmlFor="import-csv">
+          {t('catalog.import.paste')}
+        </label>
+        <textarea
+          id="import-csv"
+          className="input textarea import-text"
+          rows={8}
+          spellCheck={false}
+          value={csv}
+          onChange={(e) => {
+            setCsv(e.target.value);
+            setPreview(null);
+          }}
+          placeholder={'nome;codigo;preco;categoria;codigo_barras;estacao;ativo\nX-Burger;XB;18,00;Lanches;;Chapa;sim'}
+          data-testid="import-csv"
+        />
+        <FormError message={error ?? undefined} />
+        <div className="form-actions">
+          <button type="button" className="button button-secondary" disabled={busy !== null} onClick={() => void run(true)} data-testid="import-check">
+            {busy === 'check' ? t('catalog.import.checking') : t('catalog.import.check')}
+          </button>
+          <button type="button" className="button button-primary" disabled={busy !== null || !preview?.dryRun || preview.created + preview.updated === 0} onClick={() => void run(false)} data-testid="import-run">
+            {busy === 'import' ? t('catalog.import.importing') : t('catalog.import.run')}
+          </button>
+        </div>
+      </div>
+      <div className="panel" aria-live="polite">
+        <h2 className="section-title">{preview ? (preview.dryRun ? t('catalog.import.previewTitle') : t('catalog.import.resultTitle')) : t('catalog.import.exportTitle')}</h2>
+        {preview ? (
+          <div className="form-stack" data-testid="import-preview">
+            <div className="import-figures">
+              <div>
+                <strong data-testid="import-created">{preview.created}</strong>
+                <span>{preview.dryRun ? t('catalog.import.willCreate') : t('catalog.import.created')}</span>
+              </div>
+              <div>
+                <strong data-testid="import-updated">{preview.updated}</strong>
+                <span>{preview.dryRun ? t('catalog.import.willUpdate') : t('catalog.import.updated')}</span>
+              </div>
+              <div className={preview.rejected.length ? 'import-rejected' : ''}>
+                <strong data-testid="import-rejected">{preview.rejected.length}</strong>
+                <span>{t('catalog.import.rejected')}</span>
+              </div>
+            </div>
+            {preview.rejected.length > 0 && (
+              <div className="table-wrap table-flat">
+                <table className="table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('catalog.import.line')}</th>
+                      <th scope="col">{t('catalog.import.field')}</th>
+                      <th scope="col">{t('catalog.import.message')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.rejected.map((row, i) => (
+                      <tr key={`${row.line}-${i}`} data-testid="import-rejected-row">
+                        <td>{row.line}</td>
+                        <td>
+                          <span className="code">{row.field}</span>
+                        </td>
+                        <td>{row.message}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            {preview.dryRun && <p className="muted small">{t('catalog.import.dryRunNote')}</p>}
+          </div>
+        ) : (
+          <>
+            <p className="muted small">{t('catalog.import.exportText')}</p>
+            <button type="button" className="button button-secondary" disabled={busy !== null} onClick={() => void exportCsv()} data-testid="export-csv">
+              {busy === 'export' ? t('common.loading') : t('catalog.import.export')}
+            </button>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,307 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type Input, type Output } from '../api';
+import { formatDateTime } from '../format';
+import { useLiveRefresh } from '../hooks/useLive';
+import { useSession } from '../session';
+import { Face, isRating, Stars } from './Faces';
+import { FeedbackDetail } from './FeedbackDetail';
+import { OpenKioskButton } from './OpenKioskButton';
+import { onOpenFeedback, takePendingFeedback } from './pending';
+import { PrivacyDialog } from './PrivacyDialog';
+
+type Feedback = Output<'feedback.list'>[number];
+
+interface Filters {
+  rating: string; // '', '1'…'5', 'low'
+  tag: string;
+  from: string;
+  to: string;
+  productId: string;
+  cashierId: string;
+  handled: '' | 'open' | 'done';
+}
+
+const EMPTY: Filters = { rating: '', tag: '', from: '', to: '', productId: '', cashierId: '', handled: '' };
+const LIMIT = 200;
+
+function toInput(filters: Filters): Input<'feedback.list'> {
+  const input: Input<'feedback.list'> = { limit: LIMIT };
+  if (filters.rating === 'low') input.maxRating = 2;
+  else if (filters.rating) input.rating = Number(filters.rating);
+  if (filters.tag) input.tag = filters.tag;
+  if (filters.from) input.from = filters.from;
+  if (filters.to) input.to = filters.to;
+  if (filters.productId) input.productId = filters.productId;
+  if (filters.cashierId) input.cashierId = filters.cashierId;
+  if (filters.handled) input.handled = filters.handled === 'done';
+  return input;
+}
+
+/** The managers' inbox of customer feedback (#/avaliacoes): filters, the list, the detail and "Marcar como tratada". */
+export function InboxScreen() {
+  const { t } = useTranslation();
+  const { session, timeZone } = useSession();
+  const isAdmin = session.user.role === 'admin';
+  const [filters, setFilters] = useState<Filters>(EMPTY);
+  const [rows, setRows] = useState<Feedback[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(() => takePendingFeedback());
+  const [privacy, setPrivacy] = useState(false);
+  const [tags, setTags] = useState<string[]>([]);
+  const [products, setProducts] = useState<{ id: string; name: string }[]>([]);
+  const [people, setPeople] = useState<{ id: string; name: string }[]>([]);
+
+  const load = useCallback(async () => {
+    const outcome = await api.call('feedback.list', toInput(filters));
+    if (outcome.ok) {
+      setRows(outcome.result);
+      setError(null);
+    } else setError(outcome.error.message);
+  }, [filters]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useLiveRefresh(['feedback.received'], () => void load(), 200);
+
+  // An alert's "Abrir" while the inbox is already on screen.
+  useEffect(() => onOpenFeedback((id) => setOpenId(takePendingFeedback() ?? id)), []);
+
+  // What the filters offer: the tags, the products (from the catalog) and the people who sell.
+  useEffect(() => {
+    let cancelled = false;
+    void Promise.all([api.call('feedback.kiosk', {}), api.call('catalog.snapshot', { includeInactive: true }), api.call('users.list', { includeInactive: true })]).then(
+      ([kiosk, catalog, users]) => {
+        if (cancelled) return;
+        if (kiosk.ok) setTags(kiosk.result.tags);
+        if (catalog.ok) setProducts(catalog.result.products.map((p) => ({ id: p.id, name: p.name })).sort((a, b) => a.name.localeCompare(b.name, 'pt-BR')));
+        if (users.ok) setPeople(users.result.filter((u) => u.role !== 'kitchen' && u.role !== 'stockroom').map((u) => ({ id: u.id, name: u.name })).sort((a, b) => a.name.localeCompare(b.name, 'pt-BR')));
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((current) => ({ ...current, [key]: value }));
+  const dirty = useMemo(() => Object.entries(filters).some(([key, value]) => value !== EMPTY[key as keyof Filters]), [filters]);
+  const tagOptions = useMemo(() => (filters.tag && !tags.includes(filters.tag) ? [filters.tag, ...tags] : tags), [filters.tag, tags]);
+
+  return (
+    <div className="page-content page-content-wide" data-testid="feedback-inbox">
+      <div className="page-header">
+        <div>
+          <h1>{t('feedback.inbox.title')}</h1>
+          <p className="muted">{t('feedback.inbox.subtitle')}</p>
+        </div>
+        <div className="toolbar">
+          {isAdmin && (
+            <button type="button" className="button button-ghost" onClick={() => setPrivacy(true)} data-testid="feedback-privacy">
+              {t('feedback.inbox.privacy')}
+            </button>
+          )}
+          <OpenKioskButton className="button button-primary" />
+        </div>
+      </div>
+
+      <div className="filters fb-filters" role="search">
+        <div className="field">
+          <label className="field-label" htmlFor="fb-rating">
+            {t('feedback.inbox.rating')}
+          </label>
+          <select id="fb-rating" className="input select" value={filters.rating} onChange={(e) => set('rating', e.target.value)} data-testid="feedback-filter-rating">
+            <option value="">{t('feedback.inbox.allRatings')}</option>
+            <option value="low">{t('feedback.inbox.low')}</option>
+            {[5, 4, 3, 2, 1].map((n) => (
+              <option key={n} value={String(n)}>
+                {`${n} ★ · ${t(`feedback.ratings.r${n as 1 | 2 | 3 | 4 | 5}`)}`}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor="fb-tag">
+            {t('feedback.inbox.tag')}
+          </label>
+          <select id="fb-tag" className="input select" value={filters.tag} onChange={(e) => set('tag', e.target.value)} data-testid="feedback-filter-tag">
+            <option value="">{t('feedback.inbox.allTags')}</option>
+            {tagOptions.map((tag) => (
+              <option key={tag} value={tag}>
+                {tag}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor="fb-product">
+            {t('feedback.inbox.product')}
+          </label>
+          <select id="fb-product" className="input select" value={filters.productId} onChange={(e) => set('productId', e.target.value)} data-testid="feedback-filter-product">
+            <option value="">{t('feedback.inbox.allProducts')}</option>
+            {products.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor="fb-cashier">
+            {t('feedback.inbox.cashier')}
+          </label>
+          <select id="fb-cashier" className="input select" value={filters.cashierId} onChange={(e) => set('cashierId', e.target.value)} data-testid="feedback-filter-cashier">
+            <option value="">{t('feedback.inbox.allCashiers')}</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field fb-date">
+          <label className="field-label" htmlFor="fb-from">
+            {t('feedback.inbox.from')}
+          </label>
+          <input id="fb-from" type="date" className="input" value={filters.from} max={filters.to || undefined} onChange={(e) => set('from', e.target.value)} data-testid="feedback-filter-from" />
+        </div>
+        <div className="field fb-date">
+          <label className="field-label" htmlFor="fb-to">
+            {t('feedback.inbox.to')}
+          </label>
+          <input id="fb-to" type="date" className="input" value={filters.to} min={filters.from || undefined} onChange={(e) => set('to', e.target.value)} data-testid="feedback-filter-to" />
+        </div>
+        <div className="field">
+          <span className="field-label" id="fb-handled-label">
+            {t('feedback.inbox.handled')}
+          </span>
+          <div className="segmented" role="radiogroup" aria-labelledby="fb-handled-label">
+            {(['', 'open', 'done'] as const).map((value) => (
+              <button
+                key={value || 'all'}
+                type="button"
+                role="radio"
+                aria-checked={filters.handled === value}
+                className="segmented-option"
+                onClick={() => set('handled', value)}
+                data-testid={`feedback-filter-handled-${value || 'all'}`}
+              >
+                {value === '' ? t('feedback.inbox.all') : value === 'open' ? t('feedback.inbox.open') : t('feedback.inbox.done')}
+              </button>
+            ))}
+          </div>
+        </div>
+        {dirty && (
+          <div className="filters-actions">
+            <button type="button" className="button button-ghost" onClick={() => setFilters(EMPTY)}>
+              {t('feedback.inbox.clear')}
+            </button>
+          </div>
+        )}
+      </div>
+
+      {error && (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      )}
+
+      {rows && (
+        <p className="muted small" role="status" aria-live="polite">
+          {t('feedback.inbox.count', { count: rows.length })}
+        </p>
+      )}
+      <div className="table-wrap">
+        <table className="table fb-table" data-testid="feedback-list">
+          <caption className="visually-hidden">{t('feedback.inbox.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('feedback.inbox.columns.when')}</th>
+              <th scope="col">{t('feedback.inbox.columns.order')}</th>
+              <th scope="col">{t('feedback.inbox.columns.rating')}</th>
+              <th scope="col">{t('feedback.inbox.columns.tags')}</th>
+              <th scope="col">{t('feedback.inbox.columns.comment')}</th>
+              <th scope="col">{t('feedback.inbox.columns.cashier')}</th>
+              <th scope="col">{t('feedback.inbox.columns.status')}</th>
+              <th scope="col" className="actions-col">
+                <span className="visually-hidden">{t('feedback.inbox.view')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows === null && !error && (
+              <tr>
+                <td colSpan={8} className="muted">
+                  {t('common.loading')}
+                </td>
+              </tr>
+            )}
+            {rows?.length === 0 && (
+              <tr>
+                <td colSpan={8} className="fb-empty">
+                  {t('feedback.inbox.empty')}
+                </td>
+              </tr>
+            )}
+            {rows?.map((row) => (
+              <tr
+                key={row.id}
+                className={`fb-row${row.rating <= 2 && !row.handledAt ? ' fb-row-low' : ''}`}
+                onClick={() => setOpenId(row.id)}
+                data-testid="feedback-row"
+                data-order={row.orderNumber}
+                data-rating={row.rating}
+                data-handled={row.handledAt ? 'true' : 'false'}
+              >
+                <td className="nowrap">{formatDateTime(row.createdAt, timeZone)}</td>
+                <td className="nowrap strong">{row.orderNumber}</td>
+                <td className="nowrap">
+                  <span className="fb-rating-cell">
+                    {isRating(row.rating) && <Face rating={row.rating} size={28} />}
+                    <span className="visually-hidden">{t('feedback.detail.rated', { rating: row.rating })}</span>
+                    <Stars rating={row.rating} />
+                  </span>
+                </td>
+                <td>
+                  <span className="fb-chips">
+                    {row.tags.map((tag) => (
+                      <span key={tag} className="fb-chip">
+                        {tag}
+                      </span>
+                    ))}
+                  </span>
+                </td>
+                <td className="fb-comment-cell">
+                  {row.comment ? <span className="fb-comment-text">{row.comment}</span> : <span className="muted">—</span>}
+                  {row.hasContact && <span className="cell-sub">{t('feedback.inbox.contact')}</span>}
+                </td>
+                <td>{row.cashierName}</td>
+                <td>
+                  <span className={`badge ${row.handledAt ? 'badge-success' : row.rating <= 2 ? 'badge-danger' : 'badge-muted'}`} data-testid="feedback-row-status">
+                    {row.handledAt ? t('feedback.inbox.statusDone') : t('feedback.inbox.statusOpen')}
+                  </span>
+                </td>
+                <td className="actions-col">
+                  <button
+                    type="button"
+                    className="button button-small button-secondary"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      setOpenId(row.id);
+                    }}
+                    data-testid="feedback-open"
+                  >
+                    {t('feedback.inbox.view')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      {openId && <FeedbackDetail id={openId} onClose={() => setOpenId(null)} onHandled={() => void load()} />}
+      {privacy && <PrivacyDialog onClose={() => setPrivacy(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+/** Sends a file made in memory to the person's own disk (CSV, JSON). */
+export function downloadText(name: string, text: string, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Today's business day in the shop's zone (the day turns at `startsAt`, e.g. "04:00"), as YYYY-MM-DD. */
+export function businessToday(timeZone: string, startsAt = '00:00', now = Date.now()): string {
+  const [h = 0, m = 0] = startsAt.split(':').map(Number);
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now - (h * 60 + m) * 60_000);
+}
+
+/** "2026-11-29" plus n days. */
+export function addDays(day: string, n: number): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + n);
+  return date.toISOString().slice(0, 10);
+}
+
+/** One CSV field for Excel in Brazil (";" separated), quoted when needed. */
+export function csvField(value: string | number): string {
+  const text = String(value);
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rows as a CSV with a BOM, so Excel opens the accents right. */
+export function toCsv(rows: (string | number)[][]): string {
+  return `\uFEFF${rows.map((row) => row.map(csvField).join(';')).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,264 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OrderStatus } from '../../../src/models/orders';
+import { api, type Output } from '../api';
+import { Modal } from '../components/Modal';
+import { sendWithOverride, useOverride } from '../components/OverrideDialog';
+import { ReasonDialog } from '../components/ReasonDialog';
+import { ReceiptPreview } from '../components/ReceiptPreview';
+import { requestCounter } from '../counter/handoff';
+import { formatBRL, formatTime } from '../format';
+import type { Route } from '../hooks/useHashRoute';
+import { useLiveRefresh } from '../hooks/useLive';
+import { isManagerRole } from '../roles';
+import { useSession } from '../session';
+
+type Summary = Output<'orders.list'>[number];
+type Filter = 'all' | 'open' | 'paid' | 'closed';
+
+const FILTERS: readonly Filter[] = ['all', 'open', 'paid', 'closed'];
+const PAID: readonly OrderStatus[] = ['paid', 'preparing', 'ready', 'delivered'];
+
+const isOpen = (order: Summary) => order.due > 0 && order.status !== 'cancelled' && order.status !== 'voided';
+const isPaid = (order: Summary) => PAID.includes(order.status) && !isOpen(order);
+
+export const STATUS_BADGE: Record<OrderStatus, string> = {
+  open: 'badge-warning',
+  paid: 'badge-muted',
+  preparing: 'badge-warning',
+  ready: 'badge-success',
+  delivered: 'badge-success',
+  cancelled: 'badge-danger',
+  voided: 'badge-danger',
+};
+
+type Dialog = { kind: 'receipt'; order: Summary } | { kind: 'void'; order: Summary } | { kind: 'cancel'; order: Summary };
+
+/**
+ * Pedidos do dia: every order of the business day, newest first. Open ones (comandas, orders
+ * waiting for a PIX) go back to the counter to add items or be paid, or are cancelled with a reason;
+ * paid ones show and reprint the receipt, or are voided with a reason and a manager's approval.
+ */
+export function OrdersScreen({ onNavigate }: { onNavigate: (route: Route) => void }) {
+  const { t } = useTranslation();
+  const { session, timeZone, notify } = useSession();
+  const [orders, setOrders] = useState<Summary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [filter, setFilter] = useState<Filter>('all');
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const override = useOverride();
+
+  const load = useCallback(async () => {
+    const outcome = await api.call('orders.list', { limit: 500 });
+    if (outcome.ok) {
+      setOrders(outcome.result);
+      setError(null);
+    } else setError(outcome.error.message);
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useLiveRefresh(['orders.changed'], () => void load(), 200);
+
+  const toCounter = (order: Summary, action: 'add' | 'pay') => {
+    requestCounter({ orderId: order.id, action });
+    onNavigate('caixa');
+  };
+
+  const reprint = async (order: Summary) => {
+    const outcome = await api.call('printing.print', { orderId: order.id, kind: 'receipt' });
+    if (outcome.ok) notify(t('orders.sentToPrinter', { number: order.number }));
+    // No network printer: the receipt opens here, to print from the browser.
+    else if (outcome.error.code === 'INVALID_STATE') setDialog({ kind: 'receipt', order });
+    else notify(outcome.error.message);
+  };
+
+  const shown = (orders ?? []).filter((order) =>
+    filter === 'open' ? isOpen(order) : filter === 'paid' ? isPaid(order) : filter === 'closed' ? order.status === 'cancelled' || order.status === 'voided' : true,
+  );
+  const counts = {
+    all: orders?.length ?? 0,
+    open: orders?.filter(isOpen).length ?? 0,
+    paid: orders?.filter(isPaid).length ?? 0,
+    closed: orders?.filter((o) => o.status === 'cancelled' || o.status === 'voided').length ?? 0,
+  };
+
+  return (
+    <div className="page-content" data-testid="orders-screen">
+      <div className="page-header">
+        <div>
+          <h1>{t('orders.title')}</h1>
+          <p className="muted">{t('orders.subtitle')}</p>
+        </div>
+      </div>
+      <div className="segmented segmented-wide" role="tablist" aria-label={t('orders.filterLabel')}>
+        {FILTERS.map((item) => (
+          <button key={item} type="button" role="tab" aria-selected={filter === item} className="segmented-option" onClick={() => setFilter(item)} data-testid={`orders-filter-${item}`}>
+            {t(`orders.filters.${item}`)} <span className="segmented-count">{counts[item]}</span>
+          </button>
+        ))}
+      </div>
+      {error && (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      )}
+      <div className="table-wrap">
+        <table className="table" data-testid="orders-table">
+          <caption className="visually-hidden">{t('orders.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('orders.columns.number')}</th>
+              <th scope="col">{t('orders.columns.time')}</th>
+              <th scope="col">{t('orders.columns.customer')}</th>
+              <th scope="col">{t('orders.columns.status')}</th>
+              <th scope="col" className="num">
+                {t('orders.columns.total')}
+              </th>
+              <th scope="col" className="actions-col">
+                {t('orders.columns.actions')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {orders === null && !error && (
+              <tr>
+                <td colSpan={6} className="muted">
+                  {t('common.loading')}
+                </td>
+              </tr>
+            )}
+            {orders !== null && shown.length === 0 && (
+              <tr>
+                <td colSpan={6} className="muted">
+                  {t('orders.empty')}
+                </td>
+              </tr>
+            )}
+            {shown.map((order) => {
+              const open = isOpen(order);
+              const closed = order.status === 'cancelled' || order.status === 'voided';
+              return (
+                <tr key={order.id} data-testid="order-row" data-number={order.number} data-status={order.status} className={closed ? 'row-inactive' : undefined}>
+                  <th scope="row">
+                    <span className="order-number-cell">{order.number}</span>
+                  </th>
+                  <td>{formatTime(order.createdAt, timeZone)}</td>
+                  <td>
+                    {order.customerName || (order.pager ? t('counter.pagerShort', { pager: order.pager }) : '—')}
+                    <span className="cell-sub">{t(`orderTypes.${order.type}`)}</span>
+                  </td>
+                  <td>
+                    <span className={`badge ${open ? 'badge-warning' : STATUS_BADGE[order.status]}`} data-testid="order-status">
+                      {open ? t('orders.awaitingPayment') : t(`orderStatus.${order.status}`)}
+                    </span>
+                  </td>
+                  <td className="num">
+                    {formatBRL(order.total)}
+                    {open && <span className="cell-sub">{t('orders.due', { due: formatBRL(order.due) })}</span>}
+                  </td>
+                  <td className="actions-col">
+                    <div className="row-actions">
+                      {open && (
+                        <>
+                          <button type="button" className="button button-small button-secondary" onClick={() => toCounter(order, 'add')} data-testid="order-add">
+                            {t('orders.actions.add')}
+                          </button>
+                          <button type="button" className="button button-small button-primary" onClick={() => toCounter(order, 'pay')} data-testid="order-pay">
+                            {t('orders.actions.pay')}
+                          </button>
+                          <button type="button" className="button button-small button-danger-outline" onClick={() => setDialog({ kind: 'cancel', order })} data-testid="order-cancel">
+                            {t('orders.actions.cancel')}
+                          </button>
+                        </>
+                      )}
+                      {!open && !closed && (
+                        <>
+                          <button type="button" className="button button-small button-secondary" onClick={() => setDialog({ kind: 'receipt', order })} data-testid="order-receipt">
+                            {t('orders.actions.receipt')}
+                          </button>
+                          <button type="button" className="button button-small button-secondary" onClick={() => void reprint(order)} data-testid="order-reprint">
+                            {t('orders.actions.reprint')}
+                          </button>
+                          <button type="button" className="button button-small button-danger-outline" onClick={() => setDialog({ kind: 'void', order })} data-testid="order-void">
+                            {t('orders.actions.void')}
+                          </button>
+                        </>
+                      )}
+                      {closed && (
+                        <button type="button" className="button button-small button-ghost" onClick={() => setDialog({ kind: 'receipt', order })} data-testid="order-receipt">
+                          {t('orders.actions.receipt')}
+                        </button>
+                      )}
+                    </div>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+
+      {dialog?.kind === 'receipt' && <ReceiptDialog order={dialog.order} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'cancel' && (
+        <ReasonDialog
+          title={t('counter.cancelTitle', { number: dialog.order.number })}
+          text={t('counter.cancelText')}
+          confirmLabel={t('orders.actions.cancel')}
+          onClose={() => setDialog(null)}
+          onConfirm={async (reason) => {
+            const outcome = await api.call('orders.cancel', { orderId: dialog.order.id, reason });
+            if (!outcome.ok) return outcome.error.message;
+            setDialog(null);
+            notify(t('counter.cancelled', { number: dialog.order.number }));
+            void load();
+            return null;
+          }}
+        />
+      )}
+      {dialog?.kind === 'void' && (
+        <ReasonDialog
+          title={t('orders.voidTitle', { number: dialog.order.number })}
+          text={isManagerRole(session.user.role) ? t('orders.voidTextManager', { total: formatBRL(dialog.order.total) }) : t('orders.voidText', { total: formatBRL(dialog.order.total) })}
+          confirmLabel={t('orders.actions.void')}
+          onClose={() => setDialog(null)}
+          onConfirm={async (reason) => {
+            const order = dialog.order;
+            const outcome = await sendWithOverride(
+              (overrideToken) => api.call('orders.void', { orderId: order.id, reason, ...(overrideToken ? { overrideToken } : {}) }),
+              override,
+              { operation: 'orders.void', recordId: order.id, reason: t('override.reasons.void', { number: order.number, total: formatBRL(order.total) }) },
+            );
+            if (!outcome.ok) return outcome.error.code === 'OVERRIDE_REQUIRED' ? t('override.notGiven') : outcome.error.message;
+            setDialog(null);
+            notify(t('orders.voided', { number: order.number }));
+            void load();
+            return null;
+          }}
+        />
+      )}
+      {override.dialog}
+    </div>
+  );
+}
+
+function ReceiptDialog({ order, onClose }: { order: Summary; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [print, setPrint] = useState<(() => void) | null>(null);
+  const onPrintable = useCallback((fn: () => void) => setPrint(() => fn), []);
+  return (
+    <Modal title={t('orders.receiptTitle', { number: order.number })} onClose={onClose} testId="receipt-dialog">
+      <div className="receipt-dialog">
+        <ReceiptPreview orderId={order.id} onPrintable={onPrintable} />
+        <div className="form-actions">
+          <button type="button" className="button button-ghost" onClick={onClose}>
+            {t('common.close')}
+          </button>
+          <button type="button" className="button button-primary" disabled={!print} onClick={() => print?.()} data-testid="receipt-print">
+            {t('done.print')}
+          </button>
+        </div>
+      </div>
+    </Modal>
+  );
+}

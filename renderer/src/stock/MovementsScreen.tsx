@@ -1,0 +1,302 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type Input } from '../api';
+import { ReasonDialog } from '../components/ReasonDialog';
+import { formatBRL, formatDateTime, zonedTimeToEpoch } from '../format';
+import { useLiveRefresh } from '../hooks/useLive';
+import { uuidv7 } from '../ids';
+import { useSession } from '../session';
+import { download, formatIsoDate, KindBadge, signedBRL, signedQty, STOCK_EVENTS, todayIn, useStockItems, type Movement } from './common';
+import { takePendingMovementItem } from './routes';
+
+const KINDS = ['entrada', 'saida', 'perda', 'ajuste', 'venda', 'estorno'] as const;
+type Kind = (typeof KINDS)[number];
+/** Kinds a person may undo here; a sale comes back only by voiding its order. */
+const REVERSIBLE: readonly Kind[] = ['entrada', 'saida', 'perda', 'ajuste'];
+const PAGE = 50;
+
+interface Filters {
+  itemId: string;
+  kind: '' | Kind;
+  from: string;
+  to: string;
+}
+
+/**
+ * Movimentos: the ledger, newest first, filtered by item, kind and dates, page by page. A mistaken
+ * entrada, saída, perda or ajuste is undone by "Estornar" (a new movement pointing to it); the list
+ * goes out as CSV.
+ */
+export function MovementsScreen() {
+  const { t } = useTranslation();
+  const { timeZone, notify } = useSession();
+  const { items } = useStockItems(true);
+  const [initialItem] = useState(() => takePendingMovementItem() ?? '');
+  const [draft, setDraft] = useState<Filters>({ itemId: initialItem, kind: '', from: '', to: '' });
+  const [applied, setApplied] = useState<Filters>(draft);
+  const [rows, setRows] = useState<Movement[] | null>(null);
+  const [more, setMore] = useState(false);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [reversing, setReversing] = useState<Movement | null>(null);
+  const [exporting, setExporting] = useState(false);
+  /** One id per movement being reversed, kept so a retry sends the same one. */
+  const reverseIds = useRef(new Map<string, string>());
+
+  const query = useCallback(
+    (filters: Filters): Input<'stock.exportMovements'> => {
+      const from = filters.from ? zonedTimeToEpoch(filters.from, '00:00', timeZone) : null;
+      const to = filters.to ? zonedTimeToEpoch(filters.to, '23:59:59', timeZone) : null;
+      return {
+        ...(filters.itemId ? { itemId: filters.itemId } : {}),
+        ...(filters.kind ? { kind: filters.kind } : {}),
+        ...(from !== null ? { from } : {}),
+        ...(to !== null ? { to: to + 999 } : {}),
+      };
+    },
+    [timeZone],
+  );
+
+  const fetchPage = useCallback(
+    async (filters: Filters, after?: Movement[]) => {
+      setLoading(true);
+      // Rows of one receipt share their instant: ask from the last instant shown (inclusive) and drop
+      // the rows already on screen, so a page boundary never skips a row.
+      const lastAt = after?.at(-1)?.at;
+      const outcome = await api.call('stock.movements', { ...query(filters), limit: PAGE, ...(lastAt !== undefined ? { beforeAt: lastAt + 1 } : {}) });
+      setLoading(false);
+      if (!outcome.ok) return setError(outcome.error.message);
+      setError(null);
+      if (!after) {
+        setRows(outcome.result);
+        setMore(outcome.result.length === PAGE);
+        return;
+      }
+      const seen = new Set(after.map((m) => m.id));
+      const fresh = outcome.result.filter((m) => !seen.has(m.id));
+      if (fresh.length === 0 && outcome.result.length === PAGE && lastAt !== undefined) {
+        // A whole page in one instant: step past it.
+        const next = await api.call('stock.movements', { ...query(filters), limit: PAGE, beforeAt: lastAt });
+        if (next.ok) {
+          setRows([...after, ...next.result]);
+          setMore(next.result.length === PAGE);
+        }
+        return;
+      }
+      setRows([...after, ...fresh]);
+      setMore(outcome.result.length === PAGE && fresh.length > 0);
+    },
+    [query],
+  );
+
+  useEffect(() => {
+    void fetchPage(applied);
+  }, [fetchPage, applied]);
+  useLiveRefresh(STOCK_EVENTS, () => void fetchPage(applied), 300);
+
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    if (draft.from && draft.to && draft.from > draft.to) return setError(t('stock.movements.errors.range'));
+    setApplied({ ...draft });
+  };
+
+  const exportCsv = async () => {
+    setExporting(true);
+    const outcome = await api.call('stock.exportMovements', query(applied));
+    setExporting(false);
+    if (!outcome.ok) return setError(outcome.error.message);
+    download(`movimentos-${todayIn(timeZone)}.csv`, outcome.result.csv);
+    notify(t('stock.movements.exported', { count: outcome.result.rows }));
+  };
+
+  const reverse = async (movement: Movement, reason: string): Promise<string | null> => {
+    let id = reverseIds.current.get(movement.id);
+    if (!id) {
+      id = uuidv7();
+      reverseIds.current.set(movement.id, id);
+    }
+    const outcome = await api.call('stock.reverse', { id, movementId: movement.id, reason });
+    if (!outcome.ok) return outcome.error.message;
+    setReversing(null);
+    notify(t('stock.movements.reversedDone', { name: movement.itemName }));
+    void fetchPage(applied);
+    return null;
+  };
+
+  const details = (m: Movement) => {
+    const parts: string[] = [];
+    if (m.supplierName) parts.push(m.supplierName);
+    if (m.invoice) parts.push(t('stock.receive.invoiceNo', { invoice: m.invoice }));
+    if (m.lot) parts.push(t('stock.movements.lot', { lot: m.lot }));
+    if (m.expiry) parts.push(t('stock.movements.expiry', { date: formatIsoDate(m.expiry) }));
+    if (m.orderNumber) parts.push(t('stock.movements.order', { number: m.orderNumber }));
+    if (m.reason) parts.push(m.kind === 'perda' ? t(`stock.lossReasons.${m.reason as 'outro'}`, { defaultValue: m.reason }) : m.reason);
+    if (m.note) parts.push(m.note);
+    return parts.join(' · ');
+  };
+
+  const byId = new Map((rows ?? []).map((m) => [m.id, m]));
+
+  return (
+    <div className="page-content page-content-wide stock-page" data-testid="stock-movements">
+      <div className="page-header">
+        <div>
+          <h1>{t('stock.movements.title')}</h1>
+          <p className="muted">{t('stock.movements.subtitle')}</p>
+        </div>
+        <button type="button" className="button button-secondary" disabled={exporting} onClick={() => void exportCsv()} data-testid="movements-export">
+          {exporting ? t('common.loading') : t('stock.movements.export')}
+        </button>
+      </div>
+
+      <form className="filters" onSubmit={search} aria-label={t('stock.movements.filters')}>
+        <div className="field">
+          <label className="field-label" htmlFor="mov-item">
+            {t('stock.columns.item')}
+          </label>
+          <select id="mov-item" className="input select" value={draft.itemId} onChange={(e) => setDraft({ ...draft, itemId: e.target.value })} data-testid="movements-item">
+            <option value="">{t('stock.movements.allItems')}</option>
+            {items?.map((item) => (
+              <option key={item.id} value={item.id}>
+                {item.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor="mov-kind">
+            {t('stock.movements.kind')}
+          </label>
+          <select id="mov-kind" className="input select" value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value as Filters['kind'] })} data-testid="movements-kind">
+            <option value="">{t('stock.movements.allKinds')}</option>
+            {KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`stock.kinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field-date">
+          <label className="field-label" htmlFor="mov-from">
+            {t('stock.movements.from')}
+          </label>
+          <input id="mov-from" type="date" className="input" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+        </div>
+        <div className="field field-date">
+          <label className="field-label" htmlFor="mov-to">
+            {t('stock.movements.to')}
+          </label>
+          <input id="mov-to" type="date" className="input" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+        </div>
+        <div className="filters-actions">
+          <button type="submit" className="button button-primary" data-testid="movements-filter">
+            {t('stock.movements.filter')}
+          </button>
+          <button
+            type="button"
+            className="button button-ghost"
+            onClick={() => {
+              const empty: Filters = { itemId: '', kind: '', from: '', to: '' };
+              setDraft(empty);
+              setApplied(empty);
+            }}
+          >
+            {t('stock.movements.clear')}
+          </button>
+        </div>
+      </form>
+
+      {error && (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      )}
+
+      <div className="table-wrap">
+        <table className="table table-compact" data-testid="movements-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('stock.movements.when')}</th>
+              <th scope="col">{t('stock.columns.item')}</th>
+              <th scope="col">{t('stock.movements.kind')}</th>
+              <th scope="col" className="num">
+                {t('stock.columns.quantity')}
+              </th>
+              <th scope="col" className="num">
+                {t('stock.columns.value')}
+              </th>
+              <th scope="col">{t('stock.movements.details')}</th>
+              <th scope="col">{t('stock.movements.by')}</th>
+              <th scope="col" className="actions-col">
+                {t('stock.columns.actions')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows && rows.length === 0 && (
+              <tr>
+                <td colSpan={8} className="muted">
+                  {t('stock.movements.empty')}
+                </td>
+              </tr>
+            )}
+            {rows?.map((m) => {
+              const original = m.reversesId ? byId.get(m.reversesId) : undefined;
+              return (
+                <tr key={m.id} className={m.reversedBy ? 'row-reversed' : undefined} data-testid="movement-row" data-kind={m.kind} data-name={m.itemName}>
+                  <td className="nowrap">{formatDateTime(m.at, timeZone)}</td>
+                  <th scope="row">{m.itemName}</th>
+                  <td>
+                    <span className="kind-cell">
+                      <KindBadge kind={m.kind} />
+                      {m.reversedBy && <span className="badge badge-muted">{t('stock.movements.reversed')}</span>}
+                    </span>
+                  </td>
+                  <td className={`num strong ${m.quantity < 0 ? 'text-danger' : 'text-success'}`} data-testid="movement-quantity">
+                    {signedQty(m.quantity, m.baseUnit)}
+                  </td>
+                  <td className="num" data-testid="movement-value">
+                    {signedBRL(m.value)}
+                  </td>
+                  <td className="movement-details">
+                    {details(m) || <span className="muted">—</span>}
+                    {m.reversesId && (
+                      <span className="cell-sub">
+                        {original ? t('stock.movements.reverses', { kind: t(`stock.kinds.${original.kind}`), date: formatDateTime(original.at, timeZone) }) : t('stock.movements.reversesOther')}
+                      </span>
+                    )}
+                  </td>
+                  <td className="nowrap">{m.byName}</td>
+                  <td className="actions-col">
+                    {REVERSIBLE.includes(m.kind) && !m.reversedBy && !m.reversesId && (
+                      <button type="button" className="button button-small button-danger-outline" onClick={() => setReversing(m)} data-testid="movement-reverse">
+                        {t('stock.movements.reverse')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {more && (
+        <div className="load-more">
+          <button type="button" className="button button-secondary" disabled={loading} onClick={() => void fetchPage(applied, rows ?? [])} data-testid="movements-more">
+            {loading ? t('common.loading') : t('stock.movements.more')}
+          </button>
+        </div>
+      )}
+
+      {reversing && (
+        <ReasonDialog
+          title={t('stock.movements.reverseTitle', { kind: t(`stock.kinds.${reversing.kind}`), name: reversing.itemName })}
+          text={t('stock.movements.reverseText', { quantity: signedQty(-reversing.quantity, reversing.baseUnit), value: formatBRL(Math.abs(reversing.value)) })}
+          confirmLabel={t('stock.movements.reverse')}
+          onConfirm={(reason) => reverse(reversing, reason)}
+          onClose={() => setReversing(null)}
+        />
+      )}
+    </div>
+  );
+}
