@@ -36,16 +36,3 @@ export function printHtml(html: string): void {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
-/**
- * The PIX QR of an unpaid order, taken from its receipt page (the core draws it there as inline SVG
- * for the amount due), but only when the receipt's "copia e cola" is exactly the payload charged:
- * then the QR encodes that payload. Returned as an image address, so nothing from it runs.
- */
-export function pixQrFromReceipt(html: string, payload: string): string | null {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  const code = doc.querySelector('.pix .pix-code')?.textContent?.trim();
-  const svg = doc.querySelector('.pix svg');
-  if (!svg || code !== payload) return null;
-  if (!svg.getAttribute('xmlns')) svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg.outerHTML)}`;
-}

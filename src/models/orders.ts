@@ -176,7 +176,7 @@ export const ordersOperations = {
   'orders.pixCharge': {
     summary: 'O "copia e cola" PIX (BR Code estático) de um valor do pedido, para mostrar em QR na tela.',
     input: z.strictObject({ orderId: Id, amount: PositiveCentavos }),
-    output: z.object({ payload: z.string(), txid: z.string(), amount: z.number().int() }),
+    output: z.object({ payload: z.string(), txid: z.string(), amount: z.number().int(), svg: z.string() }),
   },
   'orders.hold': {
     summary: 'Guarda o carrinho para atender outro cliente; não gera número nem mexe no estoque.',

@@ -116,6 +116,27 @@ describe('a sale', () => {
   });
 });
 
+describe('PIX', () => {
+  it('charges a static BR Code for part of the order, with its QR; the cashier confirms it and pays the rest', async () => {
+    await counter();
+    expect(await t.fails('settings.update', { pixKey: '123' }, t.adminToken)).toMatchObject({ code: 'VALIDATION', field: 'pixKey' });
+    await t.ok('settings.update', { pixKey: '+5511912345678', pixMerchantName: 'Lanchonete Teste', pixMerchantCity: 'São Paulo' }, t.adminToken);
+    const order = await t.ok('orders.create', { id: newId(), type: 'balcao', lines: [burger(), line(menu.p.refri)] }, cashier);
+    expect(order).toMatchObject({ status: 'open', due: 2400 });
+    expect(await t.fails('orders.pixCharge', { orderId: order.id, amount: 2500 }, cashier)).toMatchObject({ field: 'amount' });
+    const charge = await t.ok('orders.pixCharge', { orderId: order.id, amount: 1400 }, cashier);
+    const { parsePixPayload } = await import('../../src/utils/pix-brcode.js');
+    const fields = parsePixPayload(charge.payload);
+    expect(fields.get('54')).toBe('14.00');
+    expect(fields.get('59')).toBe('Lanchonete Teste');
+    expect(fields.get('60')).toBe('Sao Paulo');
+    expect(charge.txid).toBe('BALCAOA00120261129');
+    expect(charge.svg).toMatch(/^<svg [^>]*viewBox="0 0 \d+ \d+"/);
+    const paid = await t.ok('orders.pay', { orderId: order.id, payments: [card('pix', 1400), cash(1000)] }, cashier);
+    expect(paid.payments.map((p) => [p.method, p.amount])).toEqual([['pix', 1400], ['cash', 1000]]);
+  });
+});
+
 describe('discounts', () => {
   it('up to the limit a cashier gives them; above it a manager approves with a single-use override', async () => {
     await counter();

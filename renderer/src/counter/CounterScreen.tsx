@@ -9,7 +9,6 @@ import { ReasonDialog } from '../components/ReasonDialog';
 import { formatBRL, formatPercent, formatTime } from '../format';
 import { useLiveRefresh } from '../hooks/useLive';
 import { uuidv7 } from '../ids';
-import { pixQrFromReceipt } from '../printing';
 import { useSession } from '../session';
 import { hasOptions, priceCart, readCart, sameItem, toOrderLines, type CartLine } from './cart';
 import { CustomerDialog, DiscountDialog, HoldDialog, NotesDialog, OpenOrdersDialog, RecallDialog, type DiscountTarget } from './CartDialogs';
@@ -305,8 +304,7 @@ export function CounterScreen() {
       }
       const charge = await api.call('orders.pixCharge', { orderId, amount });
       if (!charge.ok) return charge.error.message;
-      const receipt = await api.call('printing.receiptHtml', { orderId });
-      const qr = receipt.ok ? pixQrFromReceipt(receipt.result.html, charge.result.payload) : null;
+      const qr = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(charge.result.svg)}`;
       return { payload: charge.result.payload, qr, amount: charge.result.amount };
     },
     [createOrder, chooseTarget, update],

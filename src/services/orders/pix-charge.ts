@@ -1,4 +1,5 @@
 import { BusinessError } from '../../exceptions/business-error.js';
+import { qrSvg } from '../../printing/qr-svg.js';
 import { buildPixPayload, PixBrCodeError, txidFromOrderNumber } from '../../utils/pix-brcode.js';
 import { defineScript } from '../script.js';
 import { requireOrder, requireUnpaid } from './order-guards.js';
@@ -19,7 +20,7 @@ export default defineScript('orders.pixCharge', {
     const txid = txidFromOrderNumber(order.displayNumber, order.businessDay);
     try {
       const payload = buildPixPayload({ key: pixKey, merchantName: pixMerchantName, merchantCity: pixMerchantCity, amountCentavos: input.amount, txid });
-      return { payload, txid, amount: input.amount };
+      return { payload, txid, amount: input.amount, svg: qrSvg(payload) };
     } catch (error) {
       if (error instanceof PixBrCodeError) throw new BusinessError('INVALID_STATE', error.message, 'pixKey');
       throw error;
