@@ -5,12 +5,14 @@ export default defineScript('webhooks.deliveries', {
   roles: WEBHOOK_ROLES,
   readOnly: true,
   run(tx, input) {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (input.endpointId) where.push('d.endpoint_id = ?'), params.push(input.endpointId);
-    if (input.eventId) where.push('d.event_id = ?'), params.push(input.eventId);
-    if (input.eventType) where.push('e.type = ?'), params.push(input.eventType);
-    if (input.status) where.push('d.status = ?'), params.push(input.status);
+    const filters = [
+      ['d.endpoint_id = ?', input.endpointId],
+      ['d.event_id = ?', input.eventId],
+      ['e.type = ?', input.eventType],
+      ['d.status = ?', input.status],
+    ].filter(([, value]) => value !== undefined) as [string, string][];
+    const where = filters.map(([clause]) => clause);
+    const params = filters.map(([, value]) => value);
     return tx
       .prepare<unknown[], { id: string; eventId: string; eventType: string; endpointId: string; endpointUrl: string; status: 'pending' | 'delivered' | 'dead'; attempts: number; nextAttemptAt: number | null; createdAt: number; aAt: number | null; aStatus: number | null; aDuration: number | null; aError: string | null; aResponse: string | null }>(
         `SELECT d.id, d.event_id AS eventId, e.type AS eventType, d.endpoint_id AS endpointId, p.url AS endpointUrl, d.status, d.attempts,
