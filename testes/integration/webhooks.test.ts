@@ -157,7 +157,12 @@ describe('webhooks', () => {
     await t.ok('cash.open', { id: newId(), openingFloat: 0 }, t.adminToken);
     await tick();
     const endpoints = await t.ok('webhooks.list', {}, t.adminToken);
-    expect(endpoints.find((e) => e.description === '/sumiu')).toMatchObject({ enabled: false, disabledReason: expect.stringContaining('410'), dead: 1 });
+    const gone = endpoints.find((e) => e.description === '/sumiu')!;
+    expect(gone).toMatchObject({ enabled: false, disabledReason: expect.stringContaining('410'), dead: 1 });
+    // The admin fixes the receiver and switches the endpoint back on, subscribing to one more event.
+    const revived = await t.ok('webhooks.update', { id: gone.id, enabled: true, events: ['cash.opened', 'cash.closed'] }, t.adminToken);
+    expect(revived).toMatchObject({ enabled: true, disabledReason: null, events: ['cash.opened', 'cash.closed'], url: gone.url, description: '/sumiu' });
+    expect(await t.fails('webhooks.update', { id: gone.id, url: 'http://hooks.example.com/x' }, t.adminToken)).toMatchObject({ field: 'url' });
     t.clock.advance(60_000);
     await tick();
     expect(receiver.at('/devagar')).toHaveLength(1);
