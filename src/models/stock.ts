@@ -193,6 +193,8 @@ export const stockOperations = {
     output: z.object({
       low: z.array(ItemView),
       expiring: z.array(z.object({ movementId: Id, itemId: Id, itemName: z.string(), lot: z.string().nullable(), expiry: z.string(), remaining: z.number().int(), baseUnit: BaseUnit })),
+      /** The window the expiring lots were picked with (setting stockExpiryDays), which the stockroom cannot read from settings.get. */
+      expiryDays: z.number().int(),
     }),
   },
   'stock.importItems': {

@@ -58,11 +58,16 @@ export function consumptionOf(tx: Db, lines: SoldLine[]): Map<string, Map<string
 /** Writes the venda movements of a sale's lines; returns each line's cost of goods sold (centavos). */
 export function takeStockForLines(tx: Db, ctx: ScriptContext, orderId: string, lines: SoldLine[]): Map<string, number> {
   const costs = new Map<string, number>();
+  const touched = new Set<string>();
   for (const [lineId, items] of consumptionOf(tx, lines)) {
     let cost = 0;
-    for (const [itemId, quantity] of items) cost -= appendMovement(tx, ctx, { itemId, kind: 'venda', quantity: -quantity, orderId, orderLineId: lineId }).value;
+    for (const [itemId, quantity] of items) {
+      cost -= appendMovement(tx, ctx, { itemId, kind: 'venda', quantity: -quantity, orderId, orderLineId: lineId }).value;
+      touched.add(itemId);
+    }
     costs.set(lineId, cost);
   }
+  if (touched.size) ctx.emit('stock.changed', { itemIds: [...touched] });
   return costs;
 }
 
@@ -75,5 +80,6 @@ export function returnStockForOrder(tx: Db, ctx: ScriptContext, orderId: string,
      ORDER BY m.rowid`,
   ).all(orderId);
   for (const movement of taken) reverseMovement(tx, ctx, movement, 'estorno', reason);
+  if (taken.length) ctx.emit('stock.changed', { itemIds: [...new Set(taken.map((m) => m.itemId))] });
   return taken.length;
 }

@@ -31,7 +31,6 @@ export function StockHome({ onNavigate }: { onNavigate: (route: Route) => void }
   const { session, timeZone, notify } = useSession();
   const [alerts, setAlerts] = useState<Alerts | null>(null);
   const [items, setItems] = useState<StockItem[] | null>(null);
-  const [expiryDays, setExpiryDays] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loadedAt, setLoadedAt] = useState<number | null>(null);
   const manager = isManagerRole(session.user.role);
@@ -52,14 +51,7 @@ export function StockHome({ onNavigate }: { onNavigate: (route: Route) => void }
   useLiveRefresh(STOCK_EVENTS, () => void load(), 200);
   useEffect(() => api.subscribe('stock.low', (event) => notify(t('stock.home.lowToast', { name: event.name }))), [notify, t]);
 
-  // Only managers read the settings; the stockroom sees "soon" without the number.
-  useEffect(() => {
-    if (!manager) return;
-    void api.call('settings.get', {}).then((outcome) => {
-      if (outcome.ok) setExpiryDays(outcome.result.stockExpiryDays);
-    });
-  }, [manager]);
-
+  const expiryDays = alerts?.expiryDays ?? null;
   const low = alerts?.low ?? [];
   const negative = low.filter((item) => item.negative);
   const belowMinimum = low.filter((item) => !item.negative);

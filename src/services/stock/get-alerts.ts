@@ -32,6 +32,6 @@ export default defineScript('stock.alerts', {
       }
     }
     expiring.sort((a, b) => a.expiry.localeCompare(b.expiry));
-    return { low: items.filter((item) => item.low), expiring };
+    return { low: items.filter((item) => item.low), expiring, expiryDays: ctx.settings.stockExpiryDays };
   },
 });
