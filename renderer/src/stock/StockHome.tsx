@@ -5,7 +5,6 @@ import { formatBRL, formatTime } from '../format';
 import type { Route } from '../hooks/useHashRoute';
 import { useLiveRefresh } from '../hooks/useLive';
 import { routeKey } from '../navigation';
-import { isManagerRole } from '../roles';
 import { useSession } from '../session';
 import { daysUntil, formatIsoDate, qty, STOCK_EVENTS, type StockItem } from './common';
 import type { StockRoute } from './routes';
@@ -28,12 +27,11 @@ const QUICK: readonly { route: StockRoute; key: 'receive' | 'loss' | 'count' | '
  */
 export function StockHome({ onNavigate }: { onNavigate: (route: Route) => void }) {
   const { t } = useTranslation();
-  const { session, timeZone, notify } = useSession();
+  const { timeZone, notify } = useSession();
   const [alerts, setAlerts] = useState<Alerts | null>(null);
   const [items, setItems] = useState<StockItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loadedAt, setLoadedAt] = useState<number | null>(null);
-  const manager = isManagerRole(session.user.role);
 
   const load = useCallback(async () => {
     const [alertsOutcome, itemsOutcome] = await Promise.all([api.call('stock.alerts', {}), api.call('stock.items', {})]);
