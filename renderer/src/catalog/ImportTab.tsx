@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type Output } from '../api';
 import { FormError } from '../components/Field';
 import { useSession } from '../session';
+import { ImportReport } from '../components/ImportReport';
 
 type Report = Output<'catalog.importProducts'>;
 
@@ -105,47 +106,7 @@ export function ImportTab({ onImported }: { onImported: () => void }) {
       <div className="panel" aria-live="polite">
         <h2 className="section-title">{preview ? (preview.dryRun ? t('catalog.import.previewTitle') : t('catalog.import.resultTitle')) : t('catalog.import.exportTitle')}</h2>
         {preview ? (
-          <div className="form-stack" data-testid="import-preview">
-            <div className="import-figures">
-              <div>
-                <strong data-testid="import-created">{preview.created}</strong>
-                <span>{preview.dryRun ? t('catalog.import.willCreate') : t('catalog.import.created')}</span>
-              </div>
-              <div>
-                <strong data-testid="import-updated">{preview.updated}</strong>
-                <span>{preview.dryRun ? t('catalog.import.willUpdate') : t('catalog.import.updated')}</span>
-              </div>
-              <div className={preview.rejected.length ? 'import-rejected' : ''}>
-                <strong data-testid="import-rejected">{preview.rejected.length}</strong>
-                <span>{t('catalog.import.rejected')}</span>
-              </div>
-            </div>
-            {preview.rejected.length > 0 && (
-              <div className="table-wrap table-flat">
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('catalog.import.line')}</th>
-                      <th scope="col">{t('catalog.import.field')}</th>
-                      <th scope="col">{t('catalog.import.message')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {preview.rejected.map((row, i) => (
-                      <tr key={`${row.line}-${i}`} data-testid="import-rejected-row">
-                        <td>{row.line}</td>
-                        <td>
-                          <span className="code">{row.field}</span>
-                        </td>
-                        <td>{row.message}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-            {preview.dryRun && <p className="muted small">{t('catalog.import.dryRunNote')}</p>}
-          </div>
+          <ImportReport report={preview} labels={{ willCreate: t('catalog.import.willCreate'), created: t('catalog.import.created'), willUpdate: t('catalog.import.willUpdate'), updated: t('catalog.import.updated'), rejected: t('catalog.import.rejected'), line: t('catalog.import.line'), field: t('catalog.import.field'), message: t('catalog.import.message'), dryRunNote: t('catalog.import.dryRunNote') }} />
         ) : (
           <>
             <p className="muted small">{t('catalog.import.exportText')}</p>

@@ -10,6 +10,7 @@ import { useSession } from '../session';
 import { fold, qty, StockBadge, unitLine, useStockItems, type StockItem } from './common';
 import { averagePerUnit, BASE_UNITS, factorFromText, parseQuantity, parseUnitLine, priceUnit, quantityInput, type BaseUnit } from './quantity';
 import { openMovementsOf } from './routes';
+import { ImportReport } from '../components/ImportReport';
 
 /** Insumos: every item with what is on hand (the ledger's sum), its value and average cost, and the low/negative flags. */
 export function ItemsScreen({ onNavigate }: { onNavigate: (route: Route) => void }) {
@@ -491,47 +492,7 @@ function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported
         <div className="panel" aria-live="polite">
           <h3 className="section-title">{report ? (report.dryRun ? t('stock.import.previewTitle') : t('stock.import.resultTitle')) : t('stock.import.howTitle')}</h3>
           {report ? (
-            <div className="form-stack" data-testid="import-preview">
-              <div className="import-figures">
-                <div>
-                  <strong data-testid="import-created">{report.created}</strong>
-                  <span>{report.dryRun ? t('stock.import.willCreate') : t('stock.import.created')}</span>
-                </div>
-                <div>
-                  <strong data-testid="import-updated">{report.updated}</strong>
-                  <span>{report.dryRun ? t('stock.import.willUpdate') : t('stock.import.updated')}</span>
-                </div>
-                <div className={report.rejected.length ? 'import-rejected' : ''}>
-                  <strong data-testid="import-rejected">{report.rejected.length}</strong>
-                  <span>{t('stock.import.rejected')}</span>
-                </div>
-              </div>
-              {report.rejected.length > 0 && (
-                <div className="table-wrap table-flat">
-                  <table className="table table-compact">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('stock.import.line')}</th>
-                        <th scope="col">{t('stock.import.field')}</th>
-                        <th scope="col">{t('stock.import.message')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {report.rejected.map((row, i) => (
-                        <tr key={`${row.line}-${i}`} data-testid="import-rejected-row">
-                          <td>{row.line}</td>
-                          <td>
-                            <span className="code">{row.field}</span>
-                          </td>
-                          <td>{row.message}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              )}
-              {report.dryRun && <p className="muted small">{t('stock.import.dryRunNote')}</p>}
-            </div>
+            <ImportReport report={report} labels={{ willCreate: t('stock.import.willCreate'), created: t('stock.import.created'), willUpdate: t('stock.import.willUpdate'), updated: t('stock.import.updated'), rejected: t('stock.import.rejected'), line: t('stock.import.line'), field: t('stock.import.field'), message: t('stock.import.message'), dryRunNote: t('stock.import.dryRunNote') }} />
           ) : (
             <p className="muted small">{t('stock.import.howText')}</p>
           )}

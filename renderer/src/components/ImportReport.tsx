@@ -1,0 +1,65 @@
+export interface ImportReportData {
+  created: number;
+  updated: number;
+  rejected: { line: number; field: string; message: string }[];
+  dryRun: boolean;
+}
+
+export interface ImportReportLabels {
+  willCreate: string;
+  created: string;
+  willUpdate: string;
+  updated: string;
+  rejected: string;
+  line: string;
+  field: string;
+  message: string;
+  dryRunNote: string;
+}
+
+/** What a CSV import did, or would do on a dry run: counts, and every rejected row with its line, column and reason. */
+export function ImportReport({ report, labels }: { report: ImportReportData; labels: ImportReportLabels }) {
+  return (
+    <div className="form-stack" data-testid="import-preview">
+      <div className="import-figures">
+        <div>
+          <strong data-testid="import-created">{report.created}</strong>
+          <span>{report.dryRun ? labels.willCreate : labels.created}</span>
+        </div>
+        <div>
+          <strong data-testid="import-updated">{report.updated}</strong>
+          <span>{report.dryRun ? labels.willUpdate : labels.updated}</span>
+        </div>
+        <div className={report.rejected.length ? 'import-rejected' : ''}>
+          <strong data-testid="import-rejected">{report.rejected.length}</strong>
+          <span>{labels.rejected}</span>
+        </div>
+      </div>
+      {report.rejected.length > 0 && (
+        <div className="table-wrap table-flat">
+          <table className="table table-compact">
+            <thead>
+              <tr>
+                <th scope="col">{labels.line}</th>
+                <th scope="col">{labels.field}</th>
+                <th scope="col">{labels.message}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.rejected.map((row, i) => (
+                <tr key={`${row.line}-${i}`} data-testid="import-rejected-row">
+                  <td>{row.line}</td>
+                  <td>
+                    <span className="code">{row.field}</span>
+                  </td>
+                  <td>{row.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {report.dryRun && <p className="muted small">{labels.dryRunNote}</p>}
+    </div>
+  );
+}
