@@ -410,14 +410,14 @@ function ItemDialog({ item, categories, onClose, onSaved }: { item: StockItem | 
   );
 }
 
-type ImportReport = Output<'stock.importItems'>;
+type ItemsImport = Output<'stock.importItems'>;
 
 /** CSV import in two steps: a dry run lists what would be created or updated and every rejected line, then "Importar" writes it. */
 function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported: () => void }) {
   const { t } = useTranslation();
   const { notify } = useSession();
   const [csv, setCsv] = useState('');
-  const [report, setReport] = useState<ImportReport | null>(null);
+  const [report, setReport] = useState<ItemsImport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'check' | 'import' | null>(null);
 
