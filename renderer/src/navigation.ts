@@ -23,11 +23,7 @@ const MANAGER_NAV: readonly Route[] = [
   'configuracoes',
 ];
 
-/** Webhooks are the admin's alone (the core allows no one else). */
-const ADMIN_NAV: readonly Route[] = [...MANAGER_NAV.slice(0, -1), 'webhooks', ...MANAGER_NAV.slice(-1)];
-
 export function navFor(role: Role): readonly Route[] {
-  if (role === 'admin') return ADMIN_NAV;
   if (isManagerRole(role)) return MANAGER_NAV;
   if (role === 'cashier') return ['caixa', 'pedidos', 'caixa/sessao'];
   if (role === 'kitchen') return ['cozinha', 'painel'];
@@ -39,6 +35,8 @@ export function navFor(role: Role): readonly Route[] {
 export function routesFor(role: Role): readonly Route[] {
   const nav = navFor(role);
   const extra: Route[] = ['inicio', 'painel', 'impressoes', ...(isManagerRole(role) ? [...STOCK_ROUTES, 'avaliacoes/relatorios' as const] : [])];
+  // Webhooks are the admin's alone (the core allows no one else), reached from Configurações.
+  if (role === 'admin') extra.push('webhooks');
   return [...nav, ...extra.filter((route) => !nav.includes(route))];
 }
 

@@ -136,9 +136,11 @@ test.describe.serial('webhooks', () => {
     const endpointRow = page.locator(`[data-testid="webhook-endpoint"][data-url="${endpointUrl}"]`);
     let endpointId = '';
 
-    await test.step('the admin opens Webhooks from the menu; HTTP to the internet is refused under the URL', async () => {
+    await test.step('the admin opens Webhooks from Configurações; HTTP to the internet is refused under the URL', async () => {
       await signIn(page, ADMIN);
-      await page.getByTestId('nav-webhooks').click();
+      // Webhooks live under Configurações (the admin's menu is full).
+      await page.getByTestId('nav-configuracoes').click();
+      await page.getByTestId('settings-webhooks').click();
       await expect(page.getByTestId('webhooks-screen')).toBeVisible();
       await page.getByTestId('webhook-create').click();
       const form = page.getByTestId('webhook-form');
@@ -221,11 +223,16 @@ test.describe.serial('webhooks', () => {
       await row.getByTestId('webhook-delivery-attempts').click();
       await expect(page.getByTestId('webhook-attempts')).toContainText('Tentativa 1');
       await expect(page.getByTestId('webhook-attempts')).toContainText('200');
+      await row.getByTestId('webhook-delivery-attempts').click();
+      await expect(page.getByTestId('webhook-attempts')).toHaveCount(0);
       await page.getByTestId('webhook-log-event').selectOption('');
       await page.getByTestId('webhook-log-status').selectOption('');
       await expect(page.getByTestId('webhook-delivery')).toHaveCount(2);
       await expect(page.getByTestId('webhook-alert')).toHaveCount(0);
-      await page.evaluate(() => window.scrollTo(0, 0));
+      await expect(page.getByTestId('toast')).toHaveCount(0, { timeout: 6_000 });
+      await page.evaluate('document.activeElement && document.activeElement.blur()');
+      await page.mouse.move(0, 0);
+      await page.evaluate('window.scrollTo(0, 0)');
       await page.screenshot({ path: `${SHOTS}/webhooks.png` });
     });
 

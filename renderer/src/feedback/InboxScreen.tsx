@@ -46,7 +46,7 @@ export function InboxScreen() {
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [rows, setRows] = useState<Feedback[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [openId, setOpenId] = useState<string | null>(() => takePendingFeedback());
+  const [openId, setOpenId] = useState<string | null>(null);
   const [privacy, setPrivacy] = useState(false);
   const [tags, setTags] = useState<string[]>([]);
   const [products, setProducts] = useState<{ id: string; name: string }[]>([]);
@@ -65,8 +65,12 @@ export function InboxScreen() {
   }, [load]);
   useLiveRefresh(['feedback.received'], () => void load(), 200);
 
-  // An alert's "Abrir" while the inbox is already on screen.
-  useEffect(() => onOpenFeedback((id) => setOpenId(takePendingFeedback() ?? id)), []);
+  // An alert's "Abrir": from another screen (read once on arrival) or while the inbox is on screen.
+  useEffect(() => {
+    const pending = takePendingFeedback();
+    if (pending) setOpenId(pending);
+    return onOpenFeedback((id) => setOpenId(takePendingFeedback() ?? id));
+  }, []);
 
   // What the filters offer: the tags, the products (from the catalog) and the people who sell.
   useEffect(() => {
@@ -171,33 +175,33 @@ export function InboxScreen() {
           </label>
           <input id="fb-to" type="date" className="input" value={filters.to} min={filters.from || undefined} onChange={(e) => set('to', e.target.value)} data-testid="feedback-filter-to" />
         </div>
-        <div className="field">
+        <div className="field fb-handled">
           <span className="field-label" id="fb-handled-label">
             {t('feedback.inbox.handled')}
           </span>
-          <div className="segmented" role="radiogroup" aria-labelledby="fb-handled-label">
-            {(['', 'open', 'done'] as const).map((value) => (
-              <button
-                key={value || 'all'}
-                type="button"
-                role="radio"
-                aria-checked={filters.handled === value}
-                className="segmented-option"
-                onClick={() => set('handled', value)}
-                data-testid={`feedback-filter-handled-${value || 'all'}`}
-              >
-                {value === '' ? t('feedback.inbox.all') : value === 'open' ? t('feedback.inbox.open') : t('feedback.inbox.done')}
+          <div className="fb-handled-row">
+            <div className="segmented" role="radiogroup" aria-labelledby="fb-handled-label">
+              {(['', 'open', 'done'] as const).map((value) => (
+                <button
+                  key={value || 'all'}
+                  type="button"
+                  role="radio"
+                  aria-checked={filters.handled === value}
+                  className="segmented-option"
+                  onClick={() => set('handled', value)}
+                  data-testid={`feedback-filter-handled-${value || 'all'}`}
+                >
+                  {value === '' ? t('feedback.inbox.all') : value === 'open' ? t('feedback.inbox.open') : t('feedback.inbox.done')}
+                </button>
+              ))}
+            </div>
+            {dirty && (
+              <button type="button" className="button button-ghost" onClick={() => setFilters(EMPTY)} data-testid="feedback-filter-clear">
+                {t('feedback.inbox.clear')}
               </button>
-            ))}
+            )}
           </div>
         </div>
-        {dirty && (
-          <div className="filters-actions">
-            <button type="button" className="button button-ghost" onClick={() => setFilters(EMPTY)}>
-              {t('feedback.inbox.clear')}
-            </button>
-          </div>
-        )}
       </div>
 
       {error && (

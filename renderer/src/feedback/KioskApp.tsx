@@ -188,6 +188,8 @@ function StartStep({ client, onFound, onClosed }: { client: KioskClient; onFound
   const { t } = useTranslation();
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // "Já avaliado" is good news, not a mistake: said in a calmer color.
+  const [calm, setCalm] = useState(false);
   const [busy, setBusy] = useState(false);
   const inputId = useId();
 
@@ -201,6 +203,7 @@ function StartStep({ client, onFound, onClosed }: { client: KioskClient; onFound
     setBusy(false);
     if (outcome.ok) return onFound(outcome.result);
     if (outcome.status === 401 || outcome.error.code === 'UNAUTHENTICATED' || outcome.error.code === 'FORBIDDEN') return onClosed();
+    setCalm(outcome.error.code === 'CONFLICT');
     setError(outcome.status === 0 ? t('feedback.kiosk.offline') : outcome.error.message);
   };
 
@@ -230,7 +233,7 @@ function StartStep({ client, onFound, onClosed }: { client: KioskClient; onFound
           autoCapitalize="characters"
           spellCheck={false}
           maxLength={20}
-          aria-invalid={Boolean(error)}
+          aria-invalid={Boolean(error) && !calm}
           aria-describedby={error ? `${inputId}-error` : undefined}
           data-testid="kiosk-code"
         />
@@ -239,7 +242,7 @@ function StartStep({ client, onFound, onClosed }: { client: KioskClient; onFound
         </button>
       </form>
       {error && (
-        <p className="kiosk-error" id={`${inputId}-error`} role="alert" data-testid="kiosk-error">
+        <p className={calm ? 'kiosk-error kiosk-calm' : 'kiosk-error'} id={`${inputId}-error`} role="alert" data-testid="kiosk-error">
           {error}
         </p>
       )}

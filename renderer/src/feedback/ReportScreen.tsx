@@ -102,7 +102,7 @@ export function ReportScreen() {
         </button>
       </div>
 
-      <div className="filters fb-report-filters">
+      <div className="fb-report-bar" role="search">
         <div className="field fb-date">
           <label className="field-label" htmlFor={fromId}>
             {t('feedback.report.from')}
@@ -162,8 +162,8 @@ export function ReportScreen() {
               <span className="fb-stat-value">
                 <span data-testid="report-average">{total ? formatAverage(report.average) : '—'}</span>
                 <span className="fb-stat-unit">{t('feedback.report.outOf')}</span>
+                {total > 0 && <Stars rating={report.average} />}
               </span>
-              {total > 0 && <Stars rating={report.average} />}
             </div>
             <div className="fb-stat">
               <span className="fb-stat-label">{t('feedback.report.count')}</span>
@@ -173,13 +173,17 @@ export function ReportScreen() {
             </div>
             <div className="fb-stat fb-stat-good">
               <span className="fb-stat-label">{t('feedback.report.positive')}</span>
-              <span className="fb-stat-value">{formatShare(positive, total)}</span>
-              <span className="muted small">{positive}</span>
+              <span className="fb-stat-value">
+                {formatShare(positive, total)}
+                <span className="fb-stat-unit">{t('feedback.report.ofCount', { count: positive })}</span>
+              </span>
             </div>
             <div className="fb-stat fb-stat-bad">
               <span className="fb-stat-label">{t('feedback.report.negative')}</span>
-              <span className="fb-stat-value">{formatShare(negative, total)}</span>
-              <span className="muted small">{negative}</span>
+              <span className="fb-stat-value">
+                {formatShare(negative, total)}
+                <span className="fb-stat-unit">{t('feedback.report.ofCount', { count: negative })}</span>
+              </span>
             </div>
           </div>
 

@@ -306,7 +306,9 @@ export const en: Messages = {
     discard: 'Discard changes',
     saved: 'Settings saved.',
     nothingChanged: 'Nothing changed.',
-    sections: { shop: 'Shop', security: 'PIN and lock', counter: 'Counter and PIX', printer: 'Printer', receipt: 'Receipt header', stock: 'Stock', feedback: 'Customer feedback' },
+    sections: { shop: 'Shop', security: 'PIN and lock', counter: 'Counter and PIX', printer: 'Printer', receipt: 'Receipt header', stock: 'Stock', feedback: 'Customer feedback', integrations: 'Integrations' },
+    webhooksText: 'Webhooks tell other systems (delivery apps, ERP, spreadsheets) about sales, tills, stock and feedback, signed and with a delivery log.',
+    webhooksOpen: 'Open webhooks',
     receiptText: "Printed at the top of the customer's non-fiscal receipt.",
     fields: {
       shopName: 'Shop name',

@@ -305,7 +305,9 @@ export const ptBR = {
     discard: 'Descartar mudanças',
     saved: 'Configurações salvas.',
     nothingChanged: 'Nada mudou.',
-    sections: { shop: 'Loja', security: 'PIN e bloqueio', counter: 'Caixa e PIX', printer: 'Impressora', receipt: 'Dados do cupom', stock: 'Estoque', feedback: 'Avaliações dos clientes' },
+    sections: { shop: 'Loja', security: 'PIN e bloqueio', counter: 'Caixa e PIX', printer: 'Impressora', receipt: 'Dados do cupom', stock: 'Estoque', feedback: 'Avaliações dos clientes', integrations: 'Integrações' },
+    webhooksText: 'Webhooks avisam outros sistemas (delivery, ERP, planilhas) de vendas, caixa, estoque e avaliações, com assinatura e registro de entregas.',
+    webhooksOpen: 'Abrir webhooks',
     receiptText: 'Aparecem no topo do cupom não fiscal do cliente.',
     fields: {
       shopName: 'Nome da loja',

@@ -357,6 +357,17 @@ export function SettingsScreen() {
           </div>
         </section>
         {canEdit && (
+          <section className="panel">
+            <h2 className="section-title">{t('settings.sections.integrations')}</h2>
+            <p className="muted small">{t('settings.webhooksText')}</p>
+            <div>
+              <a href="#/webhooks" className="button button-secondary" data-testid="settings-webhooks">
+                {t('settings.webhooksOpen')}
+              </a>
+            </div>
+          </section>
+        )}
+        {canEdit && (
           <div className="form-actions">
             <button type="button" className="button button-ghost" onClick={() => (setDraft(toDraft(settings)), setErrors({}))}>
               {t('settings.discard')}

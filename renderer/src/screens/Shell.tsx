@@ -37,8 +37,8 @@ export function Shell() {
   const nav = navFor(role);
   // A stock screen the menu does not list lights up the menu's "Estoque" entry.
   const current: Route = !nav.includes(route) && isStockRoute(route) ? 'estoque' : route;
-  // Likewise the feedback reports light up "Avaliações".
-  const currentNav: Route = !nav.includes(current) && isFeedbackRoute(current) ? 'avaliacoes' : current;
+  // Likewise the feedback reports light up "Avaliações", and webhooks "Configurações" (where they are reached).
+  const currentNav: Route = nav.includes(current) ? current : isFeedbackRoute(current) ? 'avaliacoes' : current === 'webhooks' ? 'configuracoes' : current;
   const failedPrints = useFailedPrintJobs();
 
   // The ready board is for a TV: the whole screen, no menus.
@@ -70,7 +70,7 @@ export function Shell() {
                 <span aria-hidden="true">!</span> {t('printJobs.alert', { count: failedPrints })}
               </button>
             )}
-            {role === 'admin' && <WebhookDeadAlert onOpen={() => navigate('webhooks')} />}
+            {role === 'admin' && <WebhookDeadAlert key={session.user.id} onOpen={() => navigate('webhooks')} />}
           </div>
           <div className="topbar-actions">
             <div className="topbar-user" data-testid="current-user">
@@ -108,7 +108,7 @@ export function Shell() {
             ))}
           </nav>
         )}
-        {isManagerRole(role) && <FeedbackAlerts onOpen={() => navigate('avaliacoes')} />}
+        {isManagerRole(role) && <FeedbackAlerts key={session.user.id} onOpen={() => navigate('avaliacoes')} />}
       </div>
       {/* A different user after "Trocar usuário" starts from fresh screens; the same user keeps them. */}
       <main className={`page${fill ? ' page-fill' : ''}`} key={session.user.id}>

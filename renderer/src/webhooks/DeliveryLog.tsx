@@ -174,8 +174,8 @@ export function DeliveryLog({ endpoints, filter, onFilter }: { endpoints: Endpoi
                     <td className="nowrap">{formatDateTime(delivery.createdAt, timeZone)}</td>
                     <td>
                       <span className="strong">{eventLabel(t, delivery.eventType)}</span>
-                      <span className="cell-sub wh-mono" title={delivery.eventId}>
-                        {delivery.eventType} · {truncate(delivery.eventId, 18)}
+                      <span className="cell-sub wh-mono" title={`${delivery.eventType} · ${delivery.eventId}`}>
+                        {truncate(delivery.eventId, 14)}
                       </span>
                     </td>
                     {showEndpoint && (

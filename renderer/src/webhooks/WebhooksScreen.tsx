@@ -96,133 +96,131 @@ export function WebhooksScreen() {
         </div>
       )}
 
-      <div className="wh-layout">
-        <section className="panel wh-endpoints" aria-labelledby="wh-endpoints-title">
-          <h2 id="wh-endpoints-title" className="section-title">
-            {t('webhooks.endpoints')}
-          </h2>
-          {endpoints?.length === 0 ? (
-            <p className="wh-empty">{t('webhooks.empty')}</p>
-          ) : (
-            <div className="table-wrap table-flat">
-              <table className="table table-compact wh-table" data-testid="webhook-endpoints">
-                <caption className="visually-hidden">{t('webhooks.endpoints')}</caption>
-                <thead>
+      <section className="panel wh-endpoints" aria-labelledby="wh-endpoints-title">
+        <h2 id="wh-endpoints-title" className="section-title">
+          {t('webhooks.endpoints')}
+        </h2>
+        {endpoints?.length === 0 ? (
+          <p className="wh-empty">{t('webhooks.empty')}</p>
+        ) : (
+          <div className="table-wrap table-flat">
+            <table className="table table-compact wh-table" data-testid="webhook-endpoints">
+              <caption className="visually-hidden">{t('webhooks.endpoints')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('webhooks.columns.url')}</th>
+                  <th scope="col">{t('webhooks.columns.events')}</th>
+                  <th scope="col">{t('webhooks.columns.status')}</th>
+                  <th scope="col" className="num">
+                    {t('webhooks.columns.pending')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('webhooks.columns.dead')}
+                  </th>
+                  <th scope="col" className="actions-col">
+                    {t('webhooks.columns.actions')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {endpoints === null && !error && (
                   <tr>
-                    <th scope="col">{t('webhooks.columns.url')}</th>
-                    <th scope="col">{t('webhooks.columns.events')}</th>
-                    <th scope="col">{t('webhooks.columns.status')}</th>
-                    <th scope="col" className="num">
-                      {t('webhooks.columns.pending')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('webhooks.columns.dead')}
-                    </th>
-                    <th scope="col" className="actions-col">
-                      {t('webhooks.columns.actions')}
-                    </th>
+                    <td colSpan={6} className="muted">
+                      {t('common.loading')}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {endpoints === null && !error && (
-                    <tr>
-                      <td colSpan={6} className="muted">
-                        {t('common.loading')}
-                      </td>
-                    </tr>
-                  )}
-                  {endpoints?.map((endpoint) => (
-                    <tr
-                      key={endpoint.id}
-                      className={`${endpoint.enabled ? '' : 'row-inactive'}${endpoint.id === filter.endpointId ? ' wh-row-selected' : ''}`}
-                      data-testid="webhook-endpoint"
-                      data-endpoint-id={endpoint.id}
-                      data-url={endpoint.url}
-                    >
-                      <td className="wh-url-cell">
-                        <span className="wh-url wh-mono">{endpoint.url}</span>
-                        {endpoint.description && <span className="cell-sub">{endpoint.description}</span>}
-                      </td>
-                      <td>
-                        <span className="wh-chips">
-                          {endpoint.events.length === EVENT_TYPES.length ? (
-                            <span className="wh-chip">{t('webhooks.allEvents', { count: EVENT_TYPES.length })}</span>
-                          ) : (
-                            <>
-                              {endpoint.events.slice(0, SHOWN_EVENTS).map((type) => (
-                                <span key={type} className="wh-chip" title={type}>
-                                  {eventLabel(t, type)}
-                                </span>
-                              ))}
-                              {endpoint.events.length > SHOWN_EVENTS && (
-                                <span className="wh-chip wh-chip-more" title={endpoint.events.slice(SHOWN_EVENTS).map((type) => eventLabel(t, type)).join(', ')}>
-                                  {t('webhooks.moreEvents', { count: endpoint.events.length - SHOWN_EVENTS })}
-                                </span>
-                              )}
-                            </>
-                          )}
-                        </span>
-                      </td>
-                      <td>
-                        <span className={`badge ${endpoint.enabled ? 'badge-success' : 'badge-muted'}`}>{endpoint.enabled ? t('webhooks.enabled') : t('webhooks.disabled')}</span>
-                        {endpoint.allowLocal && <span className="cell-sub">{t('webhooks.localNetwork')}</span>}
-                        {endpoint.disabledReason && <span className="cell-sub text-danger">{endpoint.disabledReason}</span>}
-                        {endpoint.rotatingUntil !== null && endpoint.rotatingUntil > Date.now() && (
-                          <span className="cell-sub">{t('webhooks.rotating', { time: formatDateTime(endpoint.rotatingUntil, timeZone) })}</span>
-                        )}
-                      </td>
-                      <td className="num">{endpoint.pending > 0 ? <span className="badge badge-warning">{endpoint.pending}</span> : <span className="muted">0</span>}</td>
-                      <td className="num">
-                        {endpoint.dead > 0 ? (
-                          <button
-                            type="button"
-                            className="badge badge-danger wh-dead-badge"
-                            onClick={() => setFilter({ ...EMPTY_LOG_FILTER, endpointId: endpoint.id, status: 'dead' })}
-                            data-testid="webhook-endpoint-dead"
-                          >
-                            {endpoint.dead}
-                          </button>
+                )}
+                {endpoints?.map((endpoint) => (
+                  <tr
+                    key={endpoint.id}
+                    className={`${endpoint.enabled ? '' : 'row-inactive'}${endpoint.id === filter.endpointId ? ' wh-row-selected' : ''}`}
+                    data-testid="webhook-endpoint"
+                    data-endpoint-id={endpoint.id}
+                    data-url={endpoint.url}
+                  >
+                    <td className="wh-url-cell">
+                      <span className="wh-url wh-mono">{endpoint.url}</span>
+                      {endpoint.description && <span className="cell-sub">{endpoint.description}</span>}
+                    </td>
+                    <td>
+                      <span className="wh-chips">
+                        {endpoint.events.length === EVENT_TYPES.length ? (
+                          <span className="wh-chip">{t('webhooks.allEvents', { count: EVENT_TYPES.length })}</span>
                         ) : (
-                          <span className="muted">0</span>
+                          <>
+                            {endpoint.events.slice(0, SHOWN_EVENTS).map((type) => (
+                              <span key={type} className="wh-chip" title={type}>
+                                {eventLabel(t, type)}
+                              </span>
+                            ))}
+                            {endpoint.events.length > SHOWN_EVENTS && (
+                              <span className="wh-chip wh-chip-more" title={endpoint.events.slice(SHOWN_EVENTS).map((type) => eventLabel(t, type)).join(', ')}>
+                                {t('webhooks.moreEvents', { count: endpoint.events.length - SHOWN_EVENTS })}
+                              </span>
+                            )}
+                          </>
                         )}
-                      </td>
-                      <td className="actions-col">
-                        <span className="row-actions">
-                          <button type="button" className="button button-small button-primary" disabled={busy === endpoint.id || !endpoint.enabled} onClick={() => void test(endpoint)} data-testid="webhook-test">
-                            {t('webhooks.test')}
-                          </button>
-                          <button type="button" className="button button-small button-secondary" onClick={() => setFilter({ ...EMPTY_LOG_FILTER, endpointId: endpoint.id })} data-testid="webhook-show-deliveries">
-                            {t('webhooks.showDeliveries')}
-                          </button>
-                          <button type="button" className="button button-small button-secondary" onClick={() => setEditing(endpoint)} data-testid="webhook-edit">
-                            {t('webhooks.edit')}
-                          </button>
-                          <button type="button" className="button button-small button-ghost" disabled={busy === endpoint.id} onClick={() => setRotating(endpoint)} data-testid="webhook-rotate">
-                            {t('webhooks.rotate')}
-                          </button>
-                          <button type="button" className="button button-small button-ghost" disabled={busy === endpoint.id} onClick={() => void setEnabled(endpoint, !endpoint.enabled)} data-testid="webhook-toggle">
-                            {endpoint.enabled ? t('webhooks.disable') : t('webhooks.enable')}
-                          </button>
-                        </span>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
-
-        <details className="panel wh-help">
-          <summary className="section-title">{t('webhooks.verify.title')}</summary>
-          <p>{t('webhooks.verify.text')}</p>
-          <pre className="wh-pre" aria-hidden="true">{`import { Webhook } from 'standardwebhooks';\nconst wh = new Webhook('whsec_…');\nconst event = wh.verify(body, headers);`}</pre>
-          <p className="muted small">{t('webhooks.verify.idempotency')}</p>
-          <p className="muted small">{t('webhooks.verify.retries')}</p>
-        </details>
-      </div>
+                      </span>
+                    </td>
+                    <td>
+                      <span className={`badge ${endpoint.enabled ? 'badge-success' : 'badge-muted'}`}>{endpoint.enabled ? t('webhooks.enabled') : t('webhooks.disabled')}</span>
+                      {endpoint.allowLocal && <span className="cell-sub">{t('webhooks.localNetwork')}</span>}
+                      {endpoint.disabledReason && <span className="cell-sub text-danger">{endpoint.disabledReason}</span>}
+                      {endpoint.rotatingUntil !== null && endpoint.rotatingUntil > Date.now() && (
+                        <span className="cell-sub">{t('webhooks.rotating', { time: formatDateTime(endpoint.rotatingUntil, timeZone) })}</span>
+                      )}
+                    </td>
+                    <td className="num">{endpoint.pending > 0 ? <span className="badge badge-warning">{endpoint.pending}</span> : <span className="muted">0</span>}</td>
+                    <td className="num">
+                      {endpoint.dead > 0 ? (
+                        <button
+                          type="button"
+                          className="badge badge-danger wh-dead-badge"
+                          onClick={() => setFilter({ ...EMPTY_LOG_FILTER, endpointId: endpoint.id, status: 'dead' })}
+                          data-testid="webhook-endpoint-dead"
+                        >
+                          {endpoint.dead}
+                        </button>
+                      ) : (
+                        <span className="muted">0</span>
+                      )}
+                    </td>
+                    <td className="actions-col">
+                      <span className="row-actions">
+                        <button type="button" className="button button-small button-primary" disabled={busy === endpoint.id || !endpoint.enabled} onClick={() => void test(endpoint)} data-testid="webhook-test">
+                          {t('webhooks.test')}
+                        </button>
+                        <button type="button" className="button button-small button-secondary" onClick={() => setFilter({ ...EMPTY_LOG_FILTER, endpointId: endpoint.id })} data-testid="webhook-show-deliveries">
+                          {t('webhooks.showDeliveries')}
+                        </button>
+                        <button type="button" className="button button-small button-secondary" onClick={() => setEditing(endpoint)} data-testid="webhook-edit">
+                          {t('webhooks.edit')}
+                        </button>
+                        <button type="button" className="button button-small button-ghost" disabled={busy === endpoint.id} onClick={() => setRotating(endpoint)} title={t('webhooks.secret.rotateConfirm')} data-testid="webhook-rotate">
+                          {t('webhooks.rotate')}
+                        </button>
+                        <button type="button" className="button button-small button-ghost" disabled={busy === endpoint.id} onClick={() => void setEnabled(endpoint, !endpoint.enabled)} data-testid="webhook-toggle">
+                          {endpoint.enabled ? t('webhooks.disable') : t('webhooks.enable')}
+                        </button>
+                      </span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
 
       {endpoints && endpoints.length > 0 && <DeliveryLog endpoints={endpoints} filter={filter} onFilter={setFilter} />}
+
+      <details className="panel wh-help">
+        <summary className="section-title">{t('webhooks.verify.title')}</summary>
+        <p>{t('webhooks.verify.text')}</p>
+        <pre className="wh-pre" aria-hidden="true">{`import { Webhook } from 'standardwebhooks';\nconst wh = new Webhook('whsec_…');\nconst event = wh.verify(body, headers);`}</pre>
+        <p className="muted small">{t('webhooks.verify.idempotency')}</p>
+        <p className="muted small">{t('webhooks.verify.retries')}</p>
+      </details>
 
       {editing && (
         <EndpointForm

@@ -4,7 +4,7 @@
  */
 export const webhooksPtBR = {
   title: 'Webhooks',
-  subtitle: 'Avisam outros sistemas (delivery, ERP, planilhas) do que acontece na loja: assinados, com novas tentativas e sem perder nada quando a internet cai.',
+  subtitle: 'Avisam outros sistemas (delivery, ERP, planilhas) do que acontece na loja, sem perder nada.',
   create: 'Novo destino',
   alert_one: '{{count}} webhook não entregue',
   alert_other: '{{count}} webhooks não entregues',
@@ -28,7 +28,7 @@ export const webhooksPtBR = {
   moreEvents: '+{{count}}',
   test: 'Testar',
   edit: 'Editar',
-  rotate: 'Gerar novo segredo',
+  rotate: 'Novo segredo',
   showDeliveries: 'Entregas',
   enable: 'Ativar',
   disable: 'Desativar',
@@ -104,7 +104,7 @@ export const webhooksPtBR = {
       event: 'Evento',
       status: 'Situação',
       attempts: 'Tentativas',
-      next: 'Próxima tentativa',
+      next: 'Próxima',
       http: 'HTTP',
       duration: 'Duração',
       response: 'Resposta',
@@ -127,7 +127,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const webhooksEn: Shape<typeof webhooksPtBR> = {
   title: 'Webhooks',
-  subtitle: 'Tell other systems (delivery apps, ERP, spreadsheets) what happens in the shop: signed, retried and never lost while the internet is down.',
+  subtitle: 'Tell other systems (delivery apps, ERP, spreadsheets) what happens in the shop, losing nothing.',
   create: 'New endpoint',
   alert_one: '{{count}} webhook not delivered',
   alert_other: '{{count}} webhooks not delivered',
@@ -227,7 +227,7 @@ export const webhooksEn: Shape<typeof webhooksPtBR> = {
       event: 'Event',
       status: 'Status',
       attempts: 'Attempts',
-      next: 'Next attempt',
+      next: 'Next',
       http: 'HTTP',
       duration: 'Duration',
       response: 'Response',
