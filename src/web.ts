@@ -11,7 +11,8 @@ import { createFileLogger } from './logs/file-logger.js';
 async function main() {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const dataDir = defaultDataDir();
-  const logger = createFileLogger({ dir: join(dataDir, LOGS_DIR) });
+  const level = process.env.BALCAO_LOG_LEVEL;
+  const logger = createFileLogger({ dir: join(dataDir, LOGS_DIR), ...(level === 'debug' || level === 'info' || level === 'warn' || level === 'error' ? { minLevel: level } : {}) });
   const app = await createApp({ dataDir, logger });
   const here = dirname(fileURLToPath(import.meta.url));
   const staticDir = process.env.BALCAO_RENDERER_DIR || resolve(here, '..', 'renderer');

@@ -9,13 +9,15 @@ export interface FileLoggerOptions {
   keep?: number;
   /** Also echo records at or above this level to the terminal. */
   echoLevel?: LogLevel | null;
+  /** Records below this level are dropped (debug traces every call: only when asked for, BALCAO_LOG_LEVEL=debug). */
+  minLevel?: LogLevel;
 }
 
 const LEVEL_ORDER: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
 
 /** A log file in the data folder that rotates by size: balcao.log, balcao.1.log … balcao.N.log. */
 export function createFileLogger(options: FileLoggerOptions): Logger {
-  const { dir, fileName = 'balcao.log', maxBytes = 5 * 1024 * 1024, keep = 5, echoLevel = 'info' } = options;
+  const { dir, fileName = 'balcao.log', maxBytes = 5 * 1024 * 1024, keep = 5, echoLevel = 'info', minLevel = 'info' } = options;
   mkdirSync(dir, { recursive: true });
   const path = join(dir, fileName);
   const rotated = (n: number) => join(dir, fileName.replace(/\.log$/, `.${n}.log`));
@@ -29,6 +31,7 @@ export function createFileLogger(options: FileLoggerOptions): Logger {
   };
 
   return loggerFrom((record) => {
+    if (LEVEL_ORDER[record.level] < LEVEL_ORDER[minLevel]) return;
     const line = `${formatLogLine(record)}\n`;
     if (size + line.length > maxBytes && size > 0) rotate();
     appendFileSync(path, line);

@@ -34,4 +34,12 @@ describe('logger', () => {
     expect(text).toContain('linha 39');
     expect(text).not.toContain('2580');
   });
+
+  it('the file logger leaves out records below its level', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'balcao-log-'));
+    const logger = createFileLogger({ dir, echoLevel: null });
+    logger.debug('operação', { operation: 'system.ping' });
+    logger.info('aberto');
+    expect(readFileSync(join(dir, 'balcao.log'), 'utf8')).toMatch(/^\S+ INFO aberto\n$/);
+  });
 });
