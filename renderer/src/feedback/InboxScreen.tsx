@@ -9,6 +9,7 @@ import { FeedbackDetail } from './FeedbackDetail';
 import { OpenKioskButton } from './OpenKioskButton';
 import { onOpenFeedback, takePendingFeedback } from './pending';
 import { PrivacyDialog } from './PrivacyDialog';
+import { FilterSelect } from '../components/FilterSelect';
 
 type Feedback = Output<'feedback.list'>[number];
 
@@ -110,59 +111,42 @@ export function InboxScreen() {
       </div>
 
       <div className="filters fb-filters" role="search">
-        <div className="field">
-          <label className="field-label" htmlFor="fb-rating">
-            {t('feedback.inbox.rating')}
-          </label>
-          <select id="fb-rating" className="input select" value={filters.rating} onChange={(e) => set('rating', e.target.value)} data-testid="feedback-filter-rating">
-            <option value="">{t('feedback.inbox.allRatings')}</option>
-            <option value="low">{t('feedback.inbox.low')}</option>
-            {[5, 4, 3, 2, 1].map((n) => (
-              <option key={n} value={String(n)}>
-                {`${n} ★ · ${t(`feedback.ratings.r${n as 1 | 2 | 3 | 4 | 5}`)}`}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor="fb-tag">
-            {t('feedback.inbox.tag')}
-          </label>
-          <select id="fb-tag" className="input select" value={filters.tag} onChange={(e) => set('tag', e.target.value)} data-testid="feedback-filter-tag">
-            <option value="">{t('feedback.inbox.allTags')}</option>
-            {tagOptions.map((tag) => (
-              <option key={tag} value={tag}>
-                {tag}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor="fb-product">
-            {t('feedback.inbox.product')}
-          </label>
-          <select id="fb-product" className="input select" value={filters.productId} onChange={(e) => set('productId', e.target.value)} data-testid="feedback-filter-product">
-            <option value="">{t('feedback.inbox.allProducts')}</option>
-            {products.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor="fb-cashier">
-            {t('feedback.inbox.cashier')}
-          </label>
-          <select id="fb-cashier" className="input select" value={filters.cashierId} onChange={(e) => set('cashierId', e.target.value)} data-testid="feedback-filter-cashier">
-            <option value="">{t('feedback.inbox.allCashiers')}</option>
-            {people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="fb-rating"
+          label={t('feedback.inbox.rating')}
+          allLabel={t('feedback.inbox.allRatings')}
+          value={filters.rating}
+          options={[{ value: 'low', label: t('feedback.inbox.low') }, ...[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: `${n} ★ · ${t(`feedback.ratings.r${n as 1 | 2 | 3 | 4 | 5}`)}` }))]}
+          onChange={(v) => set('rating', v)}
+          testId="feedback-filter-rating"
+        />
+        <FilterSelect
+          id="fb-tag"
+          label={t('feedback.inbox.tag')}
+          allLabel={t('feedback.inbox.allTags')}
+          value={filters.tag}
+          options={tagOptions.map((tag) => ({ value: tag, label: tag }))}
+          onChange={(v) => set('tag', v)}
+          testId="feedback-filter-tag"
+        />
+        <FilterSelect
+          id="fb-product"
+          label={t('feedback.inbox.product')}
+          allLabel={t('feedback.inbox.allProducts')}
+          value={filters.productId}
+          options={products.map((p) => ({ value: p.id, label: p.name }))}
+          onChange={(v) => set('productId', v)}
+          testId="feedback-filter-product"
+        />
+        <FilterSelect
+          id="fb-cashier"
+          label={t('feedback.inbox.cashier')}
+          allLabel={t('feedback.inbox.allCashiers')}
+          value={filters.cashierId}
+          options={people.map((p) => ({ value: p.id, label: p.name }))}
+          onChange={(v) => set('cashierId', v)}
+          testId="feedback-filter-cashier"
+        />
         <div className="field fb-date">
           <label className="field-label" htmlFor="fb-from">
             {t('feedback.inbox.from')}

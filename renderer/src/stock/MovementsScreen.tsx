@@ -8,6 +8,7 @@ import { uuidv7 } from '../ids';
 import { useSession } from '../session';
 import { download, formatIsoDate, KindBadge, signedBRL, signedQty, STOCK_EVENTS, todayIn, useStockItems, type Movement } from './common';
 import { takePendingMovementItem } from './routes';
+import { FilterSelect } from '../components/FilterSelect';
 
 const KINDS = ['entrada', 'saida', 'perda', 'ajuste', 'venda', 'estorno'] as const;
 type Kind = (typeof KINDS)[number];
@@ -150,32 +151,24 @@ export function MovementsScreen() {
       </div>
 
       <form className="filters" onSubmit={search} aria-label={t('stock.movements.filters')}>
-        <div className="field">
-          <label className="field-label" htmlFor="mov-item">
-            {t('stock.columns.item')}
-          </label>
-          <select id="mov-item" className="input select" value={draft.itemId} onChange={(e) => setDraft({ ...draft, itemId: e.target.value })} data-testid="movements-item">
-            <option value="">{t('stock.movements.allItems')}</option>
-            {items?.map((item) => (
-              <option key={item.id} value={item.id}>
-                {item.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor="mov-kind">
-            {t('stock.movements.kind')}
-          </label>
-          <select id="mov-kind" className="input select" value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value as Filters['kind'] })} data-testid="movements-kind">
-            <option value="">{t('stock.movements.allKinds')}</option>
-            {KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`stock.kinds.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="mov-item"
+          label={t('stock.columns.item')}
+          allLabel={t('stock.movements.allItems')}
+          value={draft.itemId}
+          options={(items ?? []).map((item) => ({ value: item.id, label: item.name }))}
+          onChange={(v) => setDraft({ ...draft, itemId: v })}
+          testId="movements-item"
+        />
+        <FilterSelect
+          id="mov-kind"
+          label={t('stock.movements.kind')}
+          allLabel={t('stock.movements.allKinds')}
+          value={draft.kind}
+          options={KINDS.map((kind) => ({ value: kind, label: t(`stock.kinds.${kind}`) }))}
+          onChange={(v) => setDraft({ ...draft, kind: v as Filters['kind'] })}
+          testId="movements-kind"
+        />
         <div className="field field-date">
           <label className="field-label" htmlFor="mov-from">
             {t('stock.movements.from')}

@@ -6,6 +6,7 @@ import { useLiveRefresh } from '../hooks/useLive';
 import { useSession } from '../session';
 import type { Endpoint } from './EndpointForm';
 import { eventLabel, LOG_EVENT_TYPES } from './events';
+import { FilterSelect } from '../components/FilterSelect';
 
 type Delivery = Output<'webhooks.deliveries'>[number];
 type Attempt = Output<'webhooks.attempts'>[number];
@@ -71,45 +72,33 @@ export function DeliveryLog({ endpoints, filter, onFilter }: { endpoints: Endpoi
           <p className="muted small">{t('webhooks.log.subtitle')}</p>
         </div>
         <div className="wh-log-filters" role="search">
-          <div className="field">
-            <label className="field-label" htmlFor="wh-filter-endpoint">
-              {t('webhooks.log.endpoint')}
-            </label>
-            <select id="wh-filter-endpoint" className="input select" value={filter.endpointId} onChange={(e) => set('endpointId', e.target.value)} data-testid="webhook-log-endpoint">
-              <option value="">{t('webhooks.log.allEndpoints')}</option>
-              {endpoints.map((endpoint) => (
-                <option key={endpoint.id} value={endpoint.id}>
-                  {endpoint.description ? `${endpoint.description} · ${endpoint.url}` : endpoint.url}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor="wh-filter-event">
-              {t('webhooks.log.eventType')}
-            </label>
-            <select id="wh-filter-event" className="input select" value={filter.eventType} onChange={(e) => set('eventType', e.target.value)} data-testid="webhook-log-event">
-              <option value="">{t('webhooks.log.allEventTypes')}</option>
-              {LOG_EVENT_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {eventLabel(t, type)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor="wh-filter-status">
-              {t('webhooks.log.status')}
-            </label>
-            <select id="wh-filter-status" className="input select" value={filter.status} onChange={(e) => set('status', e.target.value as LogFilter['status'])} data-testid="webhook-log-status">
-              <option value="">{t('webhooks.log.allStatuses')}</option>
-              {(['pending', 'delivered', 'dead'] as const).map((status) => (
-                <option key={status} value={status}>
-                  {t(`webhooks.log.statuses.${status}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="wh-filter-endpoint"
+            label={t('webhooks.log.endpoint')}
+            allLabel={t('webhooks.log.allEndpoints')}
+            value={filter.endpointId}
+            options={endpoints.map((endpoint) => ({ value: endpoint.id, label: endpoint.description ? `${endpoint.description} · ${endpoint.url}` : endpoint.url }))}
+            onChange={(v) => set('endpointId', v)}
+            testId="webhook-log-endpoint"
+          />
+          <FilterSelect
+            id="wh-filter-event"
+            label={t('webhooks.log.eventType')}
+            allLabel={t('webhooks.log.allEventTypes')}
+            value={filter.eventType}
+            options={LOG_EVENT_TYPES.map((type) => ({ value: type, label: eventLabel(t, type) }))}
+            onChange={(v) => set('eventType', v)}
+            testId="webhook-log-event"
+          />
+          <FilterSelect
+            id="wh-filter-status"
+            label={t('webhooks.log.status')}
+            allLabel={t('webhooks.log.allStatuses')}
+            value={filter.status}
+            options={(['pending', 'delivered', 'dead'] as const).map((status) => ({ value: status, label: t(`webhooks.log.statuses.${status}`) }))}
+            onChange={(v) => set('status', v as LogFilter['status'])}
+            testId="webhook-log-status"
+          />
         </div>
       </div>
       {error && (
