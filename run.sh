@@ -83,12 +83,13 @@ case "${1:-start}" in
     say "1/4 Verificando tipos (núcleo, shell e interface)…"
     npm run --silent typecheck
     say "2/4 Testes de unidade e integração (vitest)…"
-    npx --no-install vitest run
+    npx --no-install vitest run --reporter=default --reporter=json --outputFile.json=.test-reports/vitest.json
     say "3/4 Gerando o Balcão para os testes de ponta a ponta…"
     build
     say "4/4 Testes de ponta a ponta no Chromium (Playwright)…"
-    npx --no-install playwright test
+    PLAYWRIGHT_JSON_OUTPUT_NAME=.test-reports/playwright.json npx --no-install playwright test --reporter=list,json
     say "Todos os testes passaram em $(( $(date +%s) - started )) s."
+    node scripts/test-summary.mjs
     ;;
   bench)
     install_packages
