@@ -1,5 +1,5 @@
 /** EAN-13 check digit: weights 1 and 3 alternating over the first 12 digits. */
-export function ean13CheckDigit(first12: string): number {
+function ean13CheckDigit(first12: string): number {
   let sum = 0;
   for (let i = 0; i < 12; i++) sum += Number(first12[i]) * (i % 2 === 0 ? 1 : 3);
   return (10 - (sum % 10)) % 10;

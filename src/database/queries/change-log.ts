@@ -31,9 +31,6 @@ export function appendChange(db: Db, change: Change): number {
   return seq;
 }
 
-export const lastHlc = (db: Db): string =>
-  sql<[], { last_hlc: string }>(db, 'SELECT last_hlc FROM change_log_state WHERE id = 1').get()?.last_hlc ?? '';
-
 export const listChanges = (db: Db, afterSeq = 0, limit = 1000): ChangeRow[] =>
   sql<[number, number], ChangeRow>(
     db,

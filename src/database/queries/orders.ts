@@ -122,9 +122,6 @@ export function insertPayment(db: Db, row: PaymentRow): void {
   ).run(row);
 }
 
-export const paymentExists = (db: Db, id: string): { orderId: string } | undefined =>
-  sql<[string], { orderId: string }>(db, 'SELECT order_id AS orderId FROM payments WHERE id = ?').get(id);
-
 export const orderPayments = (db: Db, orderId: string): PaymentRow[] =>
   sql<[string], PaymentRow>(
     db,
