@@ -53,6 +53,7 @@ export class Dispatcher {
     deps.events.subscribe((event) => {
       if (event.type === 'users.changed') this.actors.clear();
       if (event.type === 'catalog.changed') this.catalog.clear();
+      if (event.type === 'recipes.changed') this.catalog.forgetRecipes();
       if (event.type === 'webhooks.changed') this.outbox.forget();
     });
     const last = deps.db.prepare<[], { last_hlc: string }>('SELECT last_hlc FROM change_log_state').get()?.last_hlc;

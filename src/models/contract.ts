@@ -52,6 +52,7 @@ export interface LiveEvents {
   'printing.changed': { jobId: string; status: string; error?: string };
   'stock.low': { itemId: string; name: string; onHand: number; minimum: number };
   'stock.changed': { itemIds: string[] };
+  'recipes.changed': { productId?: string; optionId?: string };
   'webhooks.queued': Record<string, never>;
   'webhooks.changed': { endpointId: string };
   'webhooks.delivery': { deliveryId: string; status: string };

@@ -10,6 +10,12 @@ import {
   type ProductRecord,
   type SlotRecord,
 } from '../database/queries/catalog.js';
+import { sql } from '../database/statements.js';
+
+export interface RecipeItem {
+  itemId: string;
+  quantity: number;
+}
 
 /**
  * The catalog as the sale path reads it, remembered between sales: every sale asks for the same few
@@ -21,6 +27,28 @@ export class CatalogCache {
   private readonly options = new Map<string, OptionRecord | null>();
   private readonly slots = new Map<string, SlotRecord[]>();
   private readonly snapshots = new Map<boolean, ReturnType<typeof catalogSnapshot>>();
+  private readonly recipes = new Map<string, readonly RecipeItem[]>();
+  private readonly modifierRecipes = new Map<string, readonly RecipeItem[]>();
+
+  /** What one unit of a product takes from stock (empty when it has no recipe). */
+  recipeOf(db: Db, productId: string): readonly RecipeItem[] {
+    return remember(this.recipes, productId, () =>
+      sql<[string], RecipeItem>(db, 'SELECT item_id AS itemId, quantity FROM recipes WHERE product_id = ?').all(productId),
+    );
+  }
+
+  /** What a modifier adds (+) or removes (−). */
+  modifierRecipeOf(db: Db, optionId: string): readonly RecipeItem[] {
+    return remember(this.modifierRecipes, optionId, () =>
+      sql<[string], RecipeItem>(db, 'SELECT item_id AS itemId, quantity FROM modifier_recipes WHERE option_id = ?').all(optionId),
+    );
+  }
+
+  /** Recipes changed (recipes.save / saveModifier): the rest of the catalog stays. */
+  forgetRecipes(): void {
+    this.recipes.clear();
+    this.modifierRecipes.clear();
+  }
 
   /** The whole catalog for the screens: the same object until the catalog changes, so its JSON can be reused too. */
   snapshot(db: Db, includeInactive: boolean): ReturnType<typeof catalogSnapshot> {
@@ -49,6 +77,7 @@ export class CatalogCache {
   }
 
   clear(): void {
+    this.forgetRecipes();
     this.snapshots.clear();
     this.products.clear();
     this.groups.clear();

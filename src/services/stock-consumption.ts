@@ -1,5 +1,6 @@
 import type { Db } from '../database/connection.js';
 import { sql } from '../database/statements.js';
+import type { CatalogCache, RecipeItem } from './catalog-cache.js';
 import type { ScriptContext } from './script.js';
 import { appendMovement, reverseMovement } from './stock-ledger.js';
 
@@ -11,45 +12,22 @@ export interface SoldLine {
   combo: { productId: string }[];
 }
 
-interface RecipeRow {
-  source: 'product' | 'option';
-  key: string;
-  itemId: string;
-  quantity: number;
-}
-
-/** Every recipe row a line can use (its product, its combo's products, its modifiers), in one query. */
-const recipeRowsFor = (tx: Db, productIds: string[], optionIds: string[]) =>
-  sql<[string, string], RecipeRow>(
-    tx,
-    `SELECT 'product' AS source, product_id AS key, item_id AS itemId, quantity FROM recipes WHERE product_id IN (SELECT value FROM json_each(?))
-     UNION ALL
-     SELECT 'option', option_id, item_id, quantity FROM modifier_recipes WHERE option_id IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(productIds), JSON.stringify(optionIds));
-
 /**
  * What each sale line takes from stock: the product's recipe (or, for a combo, its own plus each
  * chosen product's), adjusted by its modifiers ("+ bacon", "sem cebola"), times the quantity.
  * An item a modifier removes entirely is not taken; nothing is ever taken below zero per line.
- * One query for the whole sale.
  */
-export function consumptionOf(tx: Db, lines: SoldLine[]): Map<string, Map<string, number>> {
-  const productsOf = (line: SoldLine) => [line.productId, ...line.combo.map((c) => c.productId)];
-  const optionsOf = (line: SoldLine) => line.modifiers.map((m) => m.optionId);
-  const rows = recipeRowsFor(tx, [...new Set(lines.flatMap(productsOf))], [...new Set(lines.flatMap(optionsOf))]);
-  const byKey = new Map<string, RecipeRow[]>();
-  for (const row of rows) {
-    const key = `${row.source}:${row.key}`;
-    let list = byKey.get(key);
-    if (!list) byKey.set(key, (list = []));
-    list.push(row);
-  }
+export function consumptionOf(tx: Db, catalog: CatalogCache, lines: SoldLine[]): Map<string, Map<string, number>> {
   const result = new Map<string, Map<string, number>>();
   for (const line of lines) {
     const perUnit = new Map<string, number>();
+    const add = (rows: readonly RecipeItem[]) => {
+      for (const row of rows) perUnit.set(row.itemId, (perUnit.get(row.itemId) ?? 0) + row.quantity);
+    };
     // A product may appear twice (a combo of the same burger): each appearance counts.
-    const keys = [...productsOf(line).map((id) => `product:${id}`), ...optionsOf(line).map((id) => `option:${id}`)];
-    for (const key of keys) for (const row of byKey.get(key) ?? []) perUnit.set(row.itemId, (perUnit.get(row.itemId) ?? 0) + row.quantity);
+    add(catalog.recipeOf(tx, line.productId));
+    for (const component of line.combo) add(catalog.recipeOf(tx, component.productId));
+    for (const modifier of line.modifiers) add(catalog.modifierRecipeOf(tx, modifier.optionId));
     result.set(line.id, new Map([...perUnit].filter(([, quantity]) => quantity > 0).map(([itemId, quantity]) => [itemId, quantity * line.quantity])));
   }
   return result;
@@ -59,7 +37,7 @@ export function consumptionOf(tx: Db, lines: SoldLine[]): Map<string, Map<string
 export function takeStockForLines(tx: Db, ctx: ScriptContext, orderId: string, lines: SoldLine[]): Map<string, number> {
   const costs = new Map<string, number>();
   const touched = new Set<string>();
-  for (const [lineId, items] of consumptionOf(tx, lines)) {
+  for (const [lineId, items] of consumptionOf(tx, ctx.catalog, lines)) {
     let cost = 0;
     for (const [itemId, quantity] of items) {
       cost -= appendMovement(tx, ctx, { itemId, kind: 'venda', quantity: -quantity, orderId, orderLineId: lineId }).value;

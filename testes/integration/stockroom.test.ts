@@ -151,6 +151,22 @@ describe('sales take ingredients out of stock', () => {
   });
 });
 
+describe('recipe changes', () => {
+  it('apply from the next sale on; sales already made keep what they took', async () => {
+    await stockroom();
+    await receive([{ itemId: items.batata, quantity: 5_000_000, unitCost: 1 }]);
+    const sell = () => t.ok('orders.create', { id: newId(), type: 'balcao', lines: [line(menu.p.batata)], payments: [cash(1200)] }, cashier);
+    await sell();
+    expect((await onHand())[items.batata]!.onHand).toBe(4_800_000);
+    await t.ok('recipes.save', { productId: menu.p.batata, items: [{ itemId: items.batata, quantity: 250_000 }] }, t.adminToken);
+    await sell();
+    expect((await onHand())[items.batata]!.onHand).toBe(4_550_000);
+    await t.ok('recipes.save', { productId: menu.p.batata, items: [] }, t.adminToken);
+    await sell();
+    expect((await onHand())[items.batata]!.onHand).toBe(4_550_000);
+  });
+});
+
 describe('counts', () => {
   it('are blind, account for sales made during the count, and close with adjustments', async () => {
     await stockroom();

@@ -14,6 +14,7 @@ export default defineScript('recipes.saveModifier', {
     sql(tx, 'DELETE FROM modifier_recipes WHERE option_id = ?').run(input.optionId);
     for (const item of input.items) sql(tx, 'INSERT INTO modifier_recipes (option_id, item_id, quantity, hlc) VALUES (?, ?, ?, ?)').run(input.optionId, item.itemId, item.quantity, hlc);
     ctx.recordChange('modifier_recipe', input.optionId, 'update', { items: input.items }, hlc);
+    ctx.emit('recipes.changed', { optionId: input.optionId });
     return { optionId: input.optionId };
   },
 });

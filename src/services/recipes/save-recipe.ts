@@ -13,6 +13,7 @@ export default defineScript('recipes.save', {
     sql(tx, 'DELETE FROM recipes WHERE product_id = ?').run(input.productId);
     for (const item of input.items) sql(tx, 'INSERT INTO recipes (product_id, item_id, quantity, hlc) VALUES (?, ?, ?, ?)').run(input.productId, item.itemId, item.quantity, hlc);
     ctx.recordChange('recipe', input.productId, 'update', { items: input.items }, hlc);
+    ctx.emit('recipes.changed', { productId: input.productId });
     ctx.audit({ action: 'recipes.save', recordType: 'product', recordId: input.productId, details: { items: input.items.length } });
     return { productId: input.productId };
   },
