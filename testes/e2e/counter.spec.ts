@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
+import { SHOTS } from './screenshots.js';
 
 // The lunch rush, end to end in browser mode: a menu made through the API, then the cashier's
 // counter (search, modifiers, combo, notes, cash with change, cards, PIX with its QR, a split, a
@@ -17,7 +18,6 @@ const CASHIER = { name: 'Rita Rush', pin: '3917' };
 const MANAGER = { name: 'Gil Gerente', pin: '820461' };
 const KITCHEN = { name: 'Kiko Chapa', pin: '5826' };
 const VIEWPORT = { width: 1366, height: 768 };
-const SHOTS = 'docs/screenshots';
 
 type Method = 'cash' | 'debit' | 'credit' | 'voucher' | 'pix';
 const METHODS: readonly Method[] = ['cash', 'debit', 'credit', 'voucher', 'pix'];

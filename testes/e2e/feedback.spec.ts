@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
+import { SHOTS } from './screenshots.js';
 
 // The feedback loop, end to end in browser mode: a manager opens the customers' feedback screen (a
 // second window on its own restricted session); a customer finds a paid order by its number and rates
@@ -17,7 +18,6 @@ const ADMIN = { name: 'Ana Admin', pin: '480135' };
 const MANAGER = { name: 'Gabi Aval', pin: '730518' };
 const CASHIER = { name: 'Cris Aval', pin: '5173' };
 const VIEWPORT = { width: 1366, height: 768 };
-const SHOTS = 'docs/screenshots';
 const PHONE = '(11) 98765-4321';
 
 interface Report {

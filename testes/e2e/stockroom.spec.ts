@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
+import { SHOTS } from './screenshots.js';
 
 // A stockroom day, end to end in browser mode: the admin sets up a small menu with recipes through
 // the API; the stockroom clerk imports two items from CSV and receives a supplier's invoice through
@@ -17,7 +18,6 @@ const ADMIN = { name: 'Ana Admin', pin: '480135' };
 const CLERK = { name: 'Sara Estoque', pin: '6284' };
 const CASHIER = { name: 'Beto Estoque', pin: '4829' };
 const VIEWPORT = { width: 1366, height: 768 };
-const SHOTS = 'docs/screenshots';
 const ZONE = 'America/Sao_Paulo';
 
 const ITEMS = {

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { v7 as uuidv7 } from 'uuid';
+import { SHOTS } from './screenshots.js';
 
 // A webhook on a sale, end to end in browser mode: a real receiver on loopback that verifies every
 // delivery with the standardwebhooks library; the admin adds the endpoint on the webhooks screen,
@@ -17,7 +18,6 @@ const SHOP = 'Lanchonete Teste';
 const ADMIN = { name: 'Ana Admin', pin: '480135' };
 const CASHIER = { name: 'Caio Hook', pin: '4826' };
 const VIEWPORT = { width: 1366, height: 768 };
-const SHOTS = 'docs/screenshots';
 
 async function api<T = Record<string, unknown>>(request: APIRequestContext, token: string | null, operation: string, input: unknown): Promise<T> {
   const response = await request.post(`/api/${operation}`, { data: input, headers: token ? { authorization: `Bearer ${token}` } : {} });
