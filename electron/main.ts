@@ -24,6 +24,7 @@ import {
   secureWebPreferences,
   subscriptionToken,
 } from './security.js';
+import { eventVisibleTo } from '../src/ipc/http-security.js';
 
 /** The desktop shell: one window, our own protocol, the core behind IPC. Compiled to build/electron/main.js. */
 
@@ -204,6 +205,8 @@ class LiveForwarder {
     const stop = app.events.subscribe((event: LiveEvent) => {
       for (const t of tokens) if (!app.sessions.get(t)) tokens.delete(t);
       if (tokens.size === 0 || contents.isDestroyed()) return this.drop(contents);
+      // A window holding only the customers' feedback session hears only that an order was paid.
+      if (![...tokens].some((t) => eventVisibleTo(event.type, app.sessions.get(t) ?? { kiosk: true }))) return;
       contents.send('pos:event', { type: event.type, data: { ...event.data, at: event.at } });
     });
     this.byContents.set(contents, { tokens, stop });
