@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bearerToken, isAllowedOrigin, operationFromPath, RENDERER_CSP, resolveBindHost, staticFilePath } from '../../src/ipc/http-security.js';
+import { bearerToken, eventVisibleTo, isAllowedOrigin, operationFromPath, RENDERER_CSP, resolveBindHost, staticFilePath } from '../../src/ipc/http-security.js';
 
 describe('browser-mode security rules', () => {
   it('binds to loopback unless told otherwise', () => {
@@ -33,6 +33,14 @@ describe('browser-mode security rules', () => {
     expect(staticFilePath('/a\\..\\b')).toBeNull();
     expect(staticFilePath('/%00')).toBeNull();
     expect(staticFilePath('/%E0%A4%A')).toBeNull();
+  });
+
+  it('the customers’ feedback screen hears only that an order was just paid', () => {
+    expect(eventVisibleTo('feedback.prompt', { kiosk: true })).toBe(true);
+    expect(eventVisibleTo('orders.changed', { kiosk: true })).toBe(false);
+    expect(eventVisibleTo('feedback.alert', { kiosk: true })).toBe(false);
+    expect(eventVisibleTo('orders.changed', { kiosk: false })).toBe(true);
+    expect(eventVisibleTo('feedback.alert', {})).toBe(true);
   });
 
   it('allows no inline or foreign scripts', () => {
