@@ -100,6 +100,8 @@ export function KioskApp() {
   }, [client, showOrder]);
 
   const backToStart = useCallback(() => {
+    // Known at once, not at the next render: a prompt arriving in between must find the start screen.
+    stageRef.current = { name: 'start' };
     setStage({ name: 'start' });
     const prompt = lastPrompt.current;
     if (prompt && Date.now() - prompt.at < PROMPT_FRESH_MS && !rated.current.has(prompt.orderId)) {
