@@ -5,7 +5,7 @@ import type { TerminalIdentity } from '../database/queries/meta.js';
 import type { AuditEntry } from '../database/queries/audit.js';
 import type { Rejection } from '../exceptions/business-error.js';
 import type { LiveEventName, LiveEvents, OperationName, OperationOutput, ParsedInput } from '../models/contract.js';
-import type { Role, SessionRole } from '../models/roles.js';
+import type { SessionRole } from '../models/roles.js';
 import type { WebhookEventType } from '../models/webhooks.js';
 import type { Logger } from '../logs/logger.js';
 import type { SessionRecord, SessionStore } from './session-store.js';
