@@ -15,6 +15,7 @@ import { escapeHtml, printHtml } from '../printing';
 import { isManagerRole } from '../roles';
 import { useSession } from '../session';
 import { CashReportView } from './CashReportView';
+import { TableMessage } from '../components/TableMessage';
 
 type Current = Output<'cash.current'>;
 type SessionInfo = Output<'cash.sessions'>[number];
@@ -95,11 +96,7 @@ export function CashScreen() {
           </button>
         )}
       </div>
-      {error && (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      )}
+      <FormError message={error} />
       {current === null && !error && <p className="muted">{t('common.loading')}</p>}
 
       {current && !open && !report && <OpenCaixaPanel onOpened={() => void load()} />}
@@ -181,11 +178,7 @@ export function CashScreen() {
               </thead>
               <tbody>
                 {sessions.length === 0 && (
-                  <tr>
-                    <td colSpan={5} className="muted">
-                      {t('cash.noSessions')}
-                    </td>
-                  </tr>
+                  <TableMessage colSpan={5}>{t('cash.noSessions')}</TableMessage>
                 )}
                 {sessions.map((item) => (
                   <tr key={item.id} data-testid="cash-session-row">

@@ -5,6 +5,7 @@ import { CategoriesTab } from './CategoriesTab';
 import { GroupsTab } from './GroupsTab';
 import { ImportTab } from './ImportTab';
 import { ProductsTab } from './ProductsTab';
+import { FormError } from '../components/Field';
 
 const TABS = ['products', 'categories', 'groups', 'import'] as const;
 type Tab = (typeof TABS)[number];
@@ -34,11 +35,7 @@ export function CatalogScreen() {
           </button>
         ))}
       </div>
-      {error && (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      )}
+      <FormError message={error} />
       {!catalog && !error && <p className="muted">{t('common.loading')}</p>}
       {catalog && tab === 'products' && <ProductsTab catalog={catalog} onSaved={() => void reload()} />}
       {catalog && tab === 'categories' && <CategoriesTab catalog={catalog} onSaved={() => void reload()} />}

@@ -7,6 +7,7 @@ import { Modal } from '../components/Modal';
 import type { LoadedCatalog } from '../counter/useCatalog';
 import { uuidv7 } from '../ids';
 import { useSession } from '../session';
+import { TableMessage } from '../components/TableMessage';
 
 const PALETTE = ['#ef4444', '#f97316', '#f59e0b', '#84cc16', '#22c55e', '#14b8a6', '#3b82f6', '#6366f1', '#a855f7', '#ec4899', '#64748b'];
 
@@ -46,11 +47,7 @@ export function CategoriesTab({ catalog, onSaved }: { catalog: LoadedCatalog; on
           </thead>
           <tbody>
             {catalog.snapshot.categories.length === 0 && (
-              <tr>
-                <td colSpan={5} className="muted">
-                  {t('catalog.categories.empty')}
-                </td>
-              </tr>
+              <TableMessage colSpan={5}>{t('catalog.categories.empty')}</TableMessage>
             )}
             {catalog.snapshot.categories.map((category) => (
               <tr key={category.id} className={category.active ? undefined : 'row-inactive'} data-testid="category-row">

@@ -9,6 +9,7 @@ import type { LoadedCatalog } from '../counter/useCatalog';
 import { formatBRL, formatMoneyInput, parseMoneyInput } from '../format';
 import { uuidv7 } from '../ids';
 import { useSession } from '../session';
+import { TableMessage } from '../components/TableMessage';
 
 export function GroupsTab({ catalog, onSaved }: { catalog: LoadedCatalog; onSaved: () => void }) {
   const { t } = useTranslation();
@@ -43,11 +44,7 @@ export function GroupsTab({ catalog, onSaved }: { catalog: LoadedCatalog; onSave
           </thead>
           <tbody>
             {catalog.snapshot.modifierGroups.length === 0 && (
-              <tr>
-                <td colSpan={5} className="muted">
-                  {t('catalog.groups.empty')}
-                </td>
-              </tr>
+              <TableMessage colSpan={5}>{t('catalog.groups.empty')}</TableMessage>
             )}
             {catalog.snapshot.modifierGroups.map((group) => (
               <tr key={group.id} className={group.active ? undefined : 'row-inactive'} data-testid="group-row">

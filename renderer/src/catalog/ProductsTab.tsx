@@ -11,6 +11,7 @@ import { formatBRL, formatMoneyInput, parseMoneyInput } from '../format';
 import { uuidv7 } from '../ids';
 import { useSession } from '../session';
 import { isValidEan13 } from './ean13';
+import { TableMessage } from '../components/TableMessage';
 
 const SHOWN = 100;
 
@@ -80,11 +81,7 @@ export function ProductsTab({ catalog, onSaved }: { catalog: LoadedCatalog; onSa
           </thead>
           <tbody>
             {shown.results.length === 0 && (
-              <tr>
-                <td colSpan={6} className="muted">
-                  {products.length ? t('counter.noResults') : t('catalog.products.empty')}
-                </td>
-              </tr>
+              <TableMessage colSpan={6}>{products.length ? t('counter.noResults') : t('catalog.products.empty')}</TableMessage>
             )}
             {shown.results.map((product) => {
               const category = product.categoryId ? catalog.maps.categories.get(product.categoryId) : undefined;

@@ -43,7 +43,7 @@ export function Field({ label, name, error, hint, className, children }: FieldPr
 }
 
 /** A message for the whole form (no field to point at). */
-export function FormError({ message }: { message?: string | undefined }) {
+export function FormError({ message }: { message?: string | null | undefined }) {
   if (!message) return null;
   return (
     <div className="alert alert-error" role="alert" data-testid="form-error">

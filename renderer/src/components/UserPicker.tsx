@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '../roles';
 import { useRoster } from '../hooks/useRoster';
 import { UserTile } from './UserTile';
+import { FormError } from './Field';
 
 /** Many people share a terminal; past this many tiles the name field filters them. */
 const FILTER_FROM = 7;
@@ -31,11 +32,7 @@ export function UserPicker({ onPick, exceptName }: { onPick: (user: { name: stri
 
   return (
     <div className="user-picker">
-      {error && (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      )}
+      <FormError message={error} />
       {roster === null && !error && (
         <p className="muted" role="status">
           {t('login.loadingUsers')}

@@ -10,6 +10,8 @@ import { OpenKioskButton } from './OpenKioskButton';
 import { onOpenFeedback, takePendingFeedback } from './pending';
 import { PrivacyDialog } from './PrivacyDialog';
 import { FilterSelect } from '../components/FilterSelect';
+import { FormError } from '../components/Field';
+import { TableMessage } from '../components/TableMessage';
 
 type Feedback = Output<'feedback.list'>[number];
 
@@ -188,11 +190,7 @@ export function InboxScreen() {
         </div>
       </div>
 
-      {error && (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      )}
+      <FormError message={error} />
 
       {rows && (
         <p className="muted small" role="status" aria-live="polite">
@@ -218,11 +216,7 @@ export function InboxScreen() {
           </thead>
           <tbody>
             {rows === null && !error && (
-              <tr>
-                <td colSpan={8} className="muted">
-                  {t('common.loading')}
-                </td>
-              </tr>
+              <TableMessage colSpan={8}>{t('common.loading')}</TableMessage>
             )}
             {rows?.length === 0 && (
               <tr>

@@ -5,6 +5,7 @@ import { Modal } from '../components/Modal';
 import { formatDateTime } from '../format';
 import { useSession } from '../session';
 import { downloadText } from './download';
+import { FormError } from '../components/Field';
 
 type CustomerData = Output<'feedback.customerData'>;
 
@@ -73,11 +74,7 @@ export function PrivacyDialog({ onClose }: { onClose: () => void }) {
             {busy ? t('feedback.privacy.searching') : t('feedback.privacy.search')}
           </button>
         </form>
-        {error && (
-          <div className="alert alert-error" role="alert">
-            {error}
-          </div>
-        )}
+        <FormError message={error} />
         {found && (
           <div className="form-stack" data-testid="lgpd-result">
             <p className="strong" role="status">

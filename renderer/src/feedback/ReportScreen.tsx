@@ -8,6 +8,7 @@ import { useSession } from '../session';
 import { ChartCanvas } from './ChartCanvas';
 import { addDays, businessToday, downloadText, toCsv } from './download';
 import { RATING_COLORS, RATINGS, Stars } from './Faces';
+import { FormError } from '../components/Field';
 
 type Report = Output<'feedback.report'>;
 type Stat = Report['byDay'][number];
@@ -147,11 +148,7 @@ export function ReportScreen() {
         </div>
       </div>
 
-      {error && (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      )}
+      <FormError message={error} />
       {!report && !error && <p className="muted">{t('feedback.report.loading')}</p>}
 
       {report && (

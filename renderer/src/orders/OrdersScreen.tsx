@@ -12,6 +12,8 @@ import type { Route } from '../hooks/useHashRoute';
 import { useLiveRefresh } from '../hooks/useLive';
 import { isManagerRole } from '../roles';
 import { useSession } from '../session';
+import { FormError } from '../components/Field';
+import { TableMessage } from '../components/TableMessage';
 
 type Summary = Output<'orders.list'>[number];
 type Filter = 'all' | 'open' | 'paid' | 'closed';
@@ -98,11 +100,7 @@ export function OrdersScreen({ onNavigate }: { onNavigate: (route: Route) => voi
           </button>
         ))}
       </div>
-      {error && (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      )}
+      <FormError message={error} />
       <div className="table-wrap">
         <table className="table" data-testid="orders-table">
           <caption className="visually-hidden">{t('orders.title')}</caption>
@@ -122,18 +120,10 @@ export function OrdersScreen({ onNavigate }: { onNavigate: (route: Route) => voi
           </thead>
           <tbody>
             {orders === null && !error && (
-              <tr>
-                <td colSpan={6} className="muted">
-                  {t('common.loading')}
-                </td>
-              </tr>
+              <TableMessage colSpan={6}>{t('common.loading')}</TableMessage>
             )}
             {orders !== null && shown.length === 0 && (
-              <tr>
-                <td colSpan={6} className="muted">
-                  {t('orders.empty')}
-                </td>
-              </tr>
+              <TableMessage colSpan={6}>{t('orders.empty')}</TableMessage>
             )}
             {shown.map((order) => {
               const open = isOpen(order);

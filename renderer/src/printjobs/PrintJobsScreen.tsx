@@ -4,6 +4,8 @@ import { api, type Output } from '../api';
 import { formatDateTime } from '../format';
 import { useLiveRefresh } from '../hooks/useLive';
 import { useSession } from '../session';
+import { FormError } from '../components/Field';
+import { TableMessage } from '../components/TableMessage';
 
 type Job = Output<'printing.jobs'>[number];
 
@@ -66,11 +68,7 @@ export function PrintJobsScreen() {
           <span>{t('printJobs.onlyFailed')}</span>
         </label>
       </div>
-      {error && (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      )}
+      <FormError message={error} />
       <div className="table-wrap">
         <table className="table" data-testid="print-jobs">
           <caption className="visually-hidden">{t('printJobs.title')}</caption>
@@ -87,18 +85,10 @@ export function PrintJobsScreen() {
           </thead>
           <tbody>
             {jobs === null && !error && (
-              <tr>
-                <td colSpan={5} className="muted">
-                  {t('common.loading')}
-                </td>
-              </tr>
+              <TableMessage colSpan={5}>{t('common.loading')}</TableMessage>
             )}
             {jobs?.length === 0 && (
-              <tr>
-                <td colSpan={5} className="muted">
-                  {t('printJobs.empty')}
-                </td>
-              </tr>
+              <TableMessage colSpan={5}>{t('printJobs.empty')}</TableMessage>
             )}
             {jobs?.map((job) => (
               <tr key={job.id} data-testid="print-job" data-status={job.status} className={job.status === 'failed' ? 'row-failed' : undefined}>

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Output } from '../api';
-import { Field } from '../components/Field';
+import { Field, FormError } from '../components/Field';
 import { formatDateTime, zonedTimeToEpoch } from '../format';
 import { textIfAny } from '../i18n';
 import { useSession } from '../session';
+import { TableMessage } from '../components/TableMessage';
 
 type AuditRow = Output<'audit.list'>['rows'][number];
 type AuditResult = AuditRow['result'];
@@ -168,11 +169,7 @@ export function AuditScreen() {
         </div>
       </form>
 
-      {error && (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      )}
+      <FormError message={error} />
 
       <div className="table-wrap">
         <table className="table table-audit" data-testid="audit-table" aria-busy={loading}>
@@ -190,18 +187,10 @@ export function AuditScreen() {
           </thead>
           <tbody>
             {rows === null && (
-              <tr>
-                <td colSpan={7} className="muted">
-                  {t('common.loading')}
-                </td>
-              </tr>
+              <TableMessage colSpan={7}>{t('common.loading')}</TableMessage>
             )}
             {rows?.length === 0 && (
-              <tr>
-                <td colSpan={7} className="muted">
-                  {t('audit.empty')}
-                </td>
-              </tr>
+              <TableMessage colSpan={7}>{t('audit.empty')}</TableMessage>
             )}
             {rows?.map((row) => {
               const bad = row.id === badRowId;

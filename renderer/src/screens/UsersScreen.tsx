@@ -9,6 +9,7 @@ import { useFocusFirstInvalid } from '../hooks/useFocusFirstInvalid';
 import { uuidv7 } from '../ids';
 import { canManageRole, minPinLength, ROLE_ORDER, type Role } from '../roles';
 import { useSession } from '../session';
+import { TableMessage } from '../components/TableMessage';
 
 type UserView = Output<'users.list'>[number];
 
@@ -107,11 +108,7 @@ export function UsersScreen() {
           </thead>
           <tbody>
             {users === null && !loadError && (
-              <tr>
-                <td colSpan={4} className="muted">
-                  {t('common.loading')}
-                </td>
-              </tr>
+              <TableMessage colSpan={4}>{t('common.loading')}</TableMessage>
             )}
             {users?.map((user) => {
               const manageable = canManageRole(actor.role, user.role);

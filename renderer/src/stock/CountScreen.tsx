@@ -7,6 +7,8 @@ import { uuidv7 } from '../ids';
 import { useSession } from '../session';
 import { fold, qty, signedBRL, signedQty, UnitSelect, unitFactor, useStockItems } from './common';
 import { parseQuantity, toBase } from './quantity';
+import { FormError } from '../components/Field';
+import { TableMessage } from '../components/TableMessage';
 
 type Count = Output<'counts.get'>;
 type CountSummary = Output<'counts.list'>[number];
@@ -74,11 +76,7 @@ export function CountScreen() {
           {busy ? t('common.sending') : `+ ${t('stock.count.start')}`}
         </button>
       </div>
-      {error && (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      )}
+      <FormError message={error} />
       {closed && (
         <div className="alert alert-success" role="status" data-testid="count-closed">
           {t('stock.count.closedNote', { count: closed.adjustments, value: signedBRL(closed.totalVarianceValue) })}
@@ -104,11 +102,7 @@ export function CountScreen() {
             </thead>
             <tbody>
               {counts && counts.length === 0 && (
-                <tr>
-                  <td colSpan={5} className="muted">
-                    {t('stock.count.empty')}
-                  </td>
-                </tr>
+                <TableMessage colSpan={5}>{t('stock.count.empty')}</TableMessage>
               )}
               {counts?.map((count) => (
                 <tr key={count.id} data-testid="count-row" data-status={count.status}>
@@ -226,11 +220,7 @@ function CountSheet({ countId, onBack, onClosed }: { countId: string; onBack: ()
     return (
       <div className="page-content page-content-wide stock-page" data-testid="count-review">
         {header}
-        {error && (
-          <div className="alert alert-error" role="alert">
-            {error}
-          </div>
-        )}
+        <FormError message={error} />
         <section className="panel">
           <div className="panel-head">
             <h2 className="section-title">{t('stock.count.reviewTitle')}</h2>
@@ -314,11 +304,7 @@ function CountSheet({ countId, onBack, onClosed }: { countId: string; onBack: ()
   return (
     <div className="page-content page-content-wide stock-page" data-testid="count-sheet">
       {header}
-      {error && (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      )}
+      <FormError message={error} />
       <div className="filters">
         <div className="field">
           <label className="field-label" htmlFor="count-search">

@@ -11,6 +11,7 @@ import { fold, qty, StockBadge, unitLine, useStockItems, type StockItem } from '
 import { averagePerUnit, BASE_UNITS, factorFromText, parseQuantity, parseUnitLine, priceUnit, quantityInput, type BaseUnit } from './quantity';
 import { openMovementsOf } from './routes';
 import { ImportReport } from '../components/ImportReport';
+import { TableMessage } from '../components/TableMessage';
 
 /** Insumos: every item with what is on hand (the ledger's sum), its value and average cost, and the low/negative flags. */
 export function ItemsScreen({ onNavigate }: { onNavigate: (route: Route) => void }) {
@@ -85,11 +86,7 @@ export function ItemsScreen({ onNavigate }: { onNavigate: (route: Route) => void
         </div>
       </div>
 
-      {error && (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      )}
+      <FormError message={error} />
 
       <div className="table-wrap">
         <table className="table" data-testid="items-table">
@@ -117,18 +114,10 @@ export function ItemsScreen({ onNavigate }: { onNavigate: (route: Route) => void
           </thead>
           <tbody>
             {!items && !error && (
-              <tr>
-                <td colSpan={8} className="muted">
-                  {t('common.loading')}
-                </td>
-              </tr>
+              <TableMessage colSpan={8}>{t('common.loading')}</TableMessage>
             )}
             {items && shown.length === 0 && (
-              <tr>
-                <td colSpan={8} className="muted">
-                  {items.length ? t('stock.items.noMatch') : t('stock.items.empty')}
-                </td>
-              </tr>
+              <TableMessage colSpan={8}>{items.length ? t('stock.items.noMatch') : t('stock.items.empty')}</TableMessage>
             )}
             {shown.map((item) => {
               const average = averagePerUnit(item.value, item.onHand, item.baseUnit);

@@ -9,6 +9,8 @@ import { useSession } from '../session';
 import { download, formatIsoDate, KindBadge, signedBRL, signedQty, STOCK_EVENTS, todayIn, useStockItems, type Movement } from './common';
 import { takePendingMovementItem } from './routes';
 import { FilterSelect } from '../components/FilterSelect';
+import { FormError } from '../components/Field';
+import { TableMessage } from '../components/TableMessage';
 
 const KINDS = ['entrada', 'saida', 'perda', 'ajuste', 'venda', 'estorno'] as const;
 type Kind = (typeof KINDS)[number];
@@ -199,11 +201,7 @@ export function MovementsScreen() {
         </div>
       </form>
 
-      {error && (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      )}
+      <FormError message={error} />
 
       <div className="table-wrap">
         <table className="table table-compact" data-testid="movements-table">
@@ -227,11 +225,7 @@ export function MovementsScreen() {
           </thead>
           <tbody>
             {rows && rows.length === 0 && (
-              <tr>
-                <td colSpan={8} className="muted">
-                  {t('stock.movements.empty')}
-                </td>
-              </tr>
+              <TableMessage colSpan={8}>{t('stock.movements.empty')}</TableMessage>
             )}
             {rows?.map((m) => {
               const original = m.reversesId ? byId.get(m.reversesId) : undefined;

@@ -68,11 +68,7 @@ export function RecipesScreen() {
           <p className="muted">{snapshot ? t('stock.recipes.summary', { count: productRecipes.size, missing: withoutRecipe }) : t('stock.recipes.subtitle')}</p>
         </div>
       </div>
-      {error && (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      )}
+      <FormError message={error} />
       <div className="recipes-layout">
         <section className="panel recipes-list" aria-label={t('stock.recipes.listLabel')}>
           <div className="segmented" role="tablist">

@@ -8,6 +8,7 @@ import { routeKey } from '../navigation';
 import { useSession } from '../session';
 import { daysUntil, formatIsoDate, qty, STOCK_EVENTS, type StockItem } from './common';
 import type { StockRoute } from './routes';
+import { FormError } from '../components/Field';
 
 type Alerts = Output<'stock.alerts'>;
 
@@ -68,11 +69,7 @@ export function StockHome({ onNavigate }: { onNavigate: (route: Route) => void }
         </p>
       </div>
 
-      {error && (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      )}
+      <FormError message={error} />
 
       <div className="stock-figures" aria-label={t('stock.home.figures')}>
         <div className={`stock-figure${belowMinimum.length ? ' figure-danger' : ''}`} data-testid="figure-low">

@@ -6,6 +6,7 @@ import { Modal } from '../components/Modal';
 import { uuidv7 } from '../ids';
 import { useSession } from '../session';
 import type { Supplier } from './common';
+import { TableMessage } from '../components/TableMessage';
 
 /** "11222333000181" → "11.222.333/0001-81"; anything else as it is. */
 export function formatCnpj(cnpj: string | null): string {
@@ -55,11 +56,7 @@ export function SuppliersScreen() {
           </button>
         </div>
       </div>
-      {error && (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      )}
+      <FormError message={error} />
       <div className="table-wrap">
         <table className="table" data-testid="suppliers-table">
           <thead>
@@ -77,11 +74,7 @@ export function SuppliersScreen() {
           </thead>
           <tbody>
             {suppliers && suppliers.length === 0 && (
-              <tr>
-                <td colSpan={7} className="muted">
-                  {t('stock.suppliers.empty')}
-                </td>
-              </tr>
+              <TableMessage colSpan={7}>{t('stock.suppliers.empty')}</TableMessage>
             )}
             {suppliers?.map((supplier) => (
               <tr key={supplier.id} className={supplier.active ? undefined : 'row-inactive'} data-testid="supplier-row" data-name={supplier.name}>

@@ -7,6 +7,7 @@ import { useSession } from '../session';
 import type { Endpoint } from './EndpointForm';
 import { eventLabel, LOG_EVENT_TYPES } from './events';
 import { FilterSelect } from '../components/FilterSelect';
+import { FormError } from '../components/Field';
 
 type Delivery = Output<'webhooks.deliveries'>[number];
 type Attempt = Output<'webhooks.attempts'>[number];
@@ -101,11 +102,7 @@ export function DeliveryLog({ endpoints, filter, onFilter }: { endpoints: Endpoi
           />
         </div>
       </div>
-      {error && (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      )}
+      <FormError message={error} />
       <div className="table-wrap table-flat">
         <table className="table table-compact wh-table" data-testid="webhook-deliveries">
           <caption className="visually-hidden">{t('webhooks.log.title')}</caption>

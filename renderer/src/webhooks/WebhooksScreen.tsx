@@ -10,6 +10,8 @@ import { EndpointForm, type Endpoint } from './EndpointForm';
 import { EVENT_TYPES, eventLabel } from './events';
 import { SecretDialog, type ShownSecret } from './SecretDialog';
 import './webhooks.css';
+import { FormError } from '../components/Field';
+import { TableMessage } from '../components/TableMessage';
 
 const SHOWN_EVENTS = 3;
 
@@ -79,11 +81,7 @@ export function WebhooksScreen() {
         </button>
       </div>
 
-      {error && (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      )}
+      <FormError message={error} />
       {dead > 0 && (
         <div className="alert alert-error wh-dead-banner" role="alert" data-testid="webhook-dead-banner">
           <span className="wh-dead-mark" aria-hidden="true">
@@ -124,11 +122,7 @@ export function WebhooksScreen() {
               </thead>
               <tbody>
                 {endpoints === null && !error && (
-                  <tr>
-                    <td colSpan={6} className="muted">
-                      {t('common.loading')}
-                    </td>
-                  </tr>
+                  <TableMessage colSpan={6}>{t('common.loading')}</TableMessage>
                 )}
                 {endpoints?.map((endpoint) => (
                   <tr
