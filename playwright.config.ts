@@ -7,7 +7,8 @@ import { defineConfig, devices } from '@playwright/test';
 // so the first screen is always the setup wizard. Workers load this file again; they inherit the
 // folder through the environment instead of making another one.
 const dataDir = (process.env.BALCAO_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'balcao-e2e-')));
-const port = '5190';
+// BALCAO_E2E_PORT lets two checkouts run their end-to-end tests side by side.
+const port = process.env.BALCAO_E2E_PORT ?? '5190';
 const baseURL = `http://127.0.0.1:${port}`;
 const launchOptions = {
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
