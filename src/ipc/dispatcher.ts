@@ -13,6 +13,7 @@ import { CatalogCache } from '../services/catalog-cache.js';
 import { WebhookOutbox } from '../webhooks/outbox.js';
 import type { Registry } from '../services/registry.js';
 import type { Actor, AnyScript, AuditInput, PrepareContext, ScriptContext } from '../services/script.js';
+import { answerOnce } from '../services/request-replies.js';
 import { idleLockDue } from '../services/session-policy.js';
 import type { SessionRecord, SessionStore } from '../services/session-store.js';
 import type { Clock } from '../utils/clock.js';
@@ -126,7 +127,9 @@ export class Dispatcher {
     const effects: (() => void)[] = [];
     const events: LiveEvent[] = [];
     const ctx = this.context(base, effects, events);
-    const body = () => script.run(db, input, ctx, prepared);
+    const run = () => script.run(db, input, ctx, prepared);
+    const { retry } = script;
+    const body = retry ? () => answerOnce(db, script.name, retry, input, base.now, run) : run;
     const output = script.readOnly ? this.inTransaction.deferred(body) : this.inTransaction.immediate(body);
     for (const effect of effects) effect();
     for (const event of events) this.deps.events.publish(event);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Empty, EpochMs, Id } from './fields.js';
 import { Discount, PaymentMethod, PositiveCentavos } from './money.js';
 import type { OperationTable } from './operation.js';
+import { parseOrderNumber } from '../utils/order-number.js';
 
 export const ORDER_TYPES = ['balcao', 'viagem', 'comanda'] as const;
 export const OrderType = z.enum(ORDER_TYPES, { error: 'Tipo de pedido inválido (balcao, viagem ou comanda).' });
@@ -107,6 +108,7 @@ export const OrderSummary = OrderView.pick({
   status: true,
   customerName: true,
   pager: true,
+  businessDay: true,
   createdAt: true,
   total: true,
   due: true,
@@ -164,9 +166,15 @@ export const ordersOperations = {
   },
   'orders.get': { summary: 'Um pedido com itens, pagamentos e devoluções.', input: z.strictObject({ id: Id }), output: OrderView },
   'orders.list': {
-    summary: 'Pedidos do dia (ou de um dia), do mais novo ao mais antigo.',
+    summary:
+      'Pedidos do dia (ou de um dia), do mais novo ao mais antigo. Os em aberto e a busca por número valem para qualquer dia, a não ser que se escolha um.',
     input: z.strictObject({
       businessDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a data no formato AAAA-MM-DD.').optional(),
+      number: z
+        .string()
+        .trim()
+        .refine((text) => parseOrderNumber(text) !== null, 'Digite o número do pedido (ex.: A-042 ou 42).')
+        .optional(),
       status: z.enum(ORDER_STATUSES).optional(),
       open: z.boolean().optional(),
       limit: z.number().int().min(1).max(500).optional(),

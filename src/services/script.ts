@@ -8,6 +8,7 @@ import type { LiveEventName, LiveEvents, OperationName, OperationOutput, ParsedI
 import type { SessionRole } from '../models/roles.js';
 import type { WebhookEventType } from '../models/webhooks.js';
 import type { Logger } from '../logs/logger.js';
+import type { RetryRule } from './request-replies.js';
 import type { SessionRecord, SessionStore } from './session-store.js';
 
 /** Who is calling: the user behind the session. */
@@ -59,6 +60,8 @@ export interface ScriptDefinition<N extends OperationName, P> {
   whileLocked?: boolean;
   /** Reads only: runs in a deferred transaction and never takes the writer. */
   readOnly?: boolean;
+  /** Creates something from an id the screen made: a retry is the same request (same answer) or a CONFLICT. */
+  retry?: RetryRule<ParsedInput<N>>;
   prepare?: (input: ParsedInput<N>, ctx: PrepareContext) => Promise<P>;
   run: (tx: Db, input: ParsedInput<N>, ctx: ScriptContext, prepared: P) => OperationOutput<N> | Rejection;
 }

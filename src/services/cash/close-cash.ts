@@ -15,9 +15,20 @@ export default defineScript('cash.close', {
     if (!session || session.terminalId !== ctx.terminal.id) throw new BusinessError('NOT_FOUND', 'Caixa não encontrado neste terminal.', 'sessionId');
     const letter = ctx.terminal.letter ?? '';
     if (findClosing(tx, session.id)) return buildCashReport(tx, session, letter);
-    const open = tx.prepare("SELECT count(*) AS n FROM orders o JOIN order_state s ON s.order_id = o.id WHERE o.cash_session_id = ? AND s.paid_at IS NULL AND s.status NOT IN ('cancelled', 'voided')").get(session.id) as { n: number };
-    if (open.n > 0) {
-      throw new BusinessError('INVALID_STATE', `Há ${open.n} pedido(s) em aberto (comandas) neste caixa: receba ou cancele antes de fechar.`, 'sessionId', { openOrders: open.n });
+    // Named, so the cashier finds them (F3 or Pedidos list open orders of any day).
+    const open = tx
+      .prepare<[string], string>(
+        "SELECT o.display_number FROM orders o JOIN order_state s ON s.order_id = o.id WHERE o.cash_session_id = ? AND s.paid_at IS NULL AND s.status NOT IN ('cancelled', 'voided') ORDER BY o.created_at",
+      )
+      .pluck()
+      .all(session.id);
+    if (open.length > 0) {
+      throw new BusinessError(
+        'INVALID_STATE',
+        `Há ${open.length} pedido(s) em aberto neste caixa (${open.join(', ')}): receba ou cancele em Pedidos ou no F3 antes de fechar.`,
+        'sessionId',
+        { openOrders: open.length, numbers: open },
+      );
     }
     const { methods } = expectedBySession(tx, session);
     const expected = Object.fromEntries(methods.map((m) => [m.method, m.expected])) as Record<PaymentMethod, number>;

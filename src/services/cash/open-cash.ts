@@ -1,14 +1,13 @@
-import { findSession, insertSession, openSession } from '../../database/queries/cash.js';
+import { insertSession, openSession } from '../../database/queries/cash.js';
 import { BusinessError } from '../../exceptions/business-error.js';
 import { defineScript } from '../script.js';
 import { sessionInfo } from './cash-report.js';
 
 export default defineScript('cash.open', {
   roles: ['admin', 'manager', 'cashier'],
+  retry: { key: (input) => `cash_session:${input.id}`, conflict: { message: 'Este caixa já foi aberto com outro fundo de troco.', field: 'openingFloat' } },
   run(tx, input, ctx) {
     const letter = ctx.terminal.letter ?? '';
-    const retried = findSession(tx, input.id);
-    if (retried) return sessionInfo(tx, retried, letter);
     if (openSession(tx, ctx.terminal.id)) throw new BusinessError('CONFLICT', 'Já existe um caixa aberto neste terminal.', 'id');
     const hlc = ctx.stamp();
     const row = {

@@ -1,4 +1,4 @@
-import { findMovement, insertMovement, openSession } from '../../database/queries/cash.js';
+import { insertMovement, openSession } from '../../database/queries/cash.js';
 import { BusinessError } from '../../exceptions/business-error.js';
 import { enqueuePrint } from '../printing/print-queue.js';
 import { defineScript } from '../script.js';
@@ -7,8 +7,8 @@ const LABEL = { suprimento: 'Suprimento', sangria: 'Sangria' } as const;
 
 export default defineScript('cash.movement', {
   roles: ['admin', 'manager', 'cashier'],
+  retry: { key: (input) => `cash_movement:${input.id}`, conflict: { message: 'Esta movimentação já foi registrada com outro conteúdo.', field: 'id' } },
   run(tx, input, ctx) {
-    if (findMovement(tx, input.id)) return { id: input.id };
     const session = openSession(tx, ctx.terminal.id);
     if (!session) throw new BusinessError('CASH_CLOSED', 'O caixa deste terminal está fechado.');
     const hlc = ctx.stamp();

@@ -3,6 +3,8 @@ import { sql } from '../../database/statements.js';
 import { BusinessError } from '../../exceptions/business-error.js';
 import { businessDay } from '../../utils/business-day.js';
 import { parseFeedbackCode } from '../../utils/feedback-code.js';
+import { parseOrderNumber } from '../../utils/order-number.js';
+import { formatOrderNumber } from '../../database/queries/orders.js';
 import type { PrepareContext } from '../script.js';
 
 export const KIOSK_ROLES = ['kiosk', 'admin', 'manager', 'cashier'] as const;
@@ -16,12 +18,17 @@ interface RateableOrder {
   status: string;
 }
 
-const ORDER_BY_NUMBER = `SELECT o.id, o.display_number AS number, o.business_day AS businessDay, s.paid_at AS paidAt, s.status
-  FROM orders o JOIN order_state s ON s.order_id = o.id WHERE o.display_number = ? AND o.business_day = ?`;
+const ORDER_COLUMNS = `SELECT o.id, o.display_number AS number, o.business_day AS businessDay, s.paid_at AS paidAt, s.status
+  FROM orders o JOIN order_state s ON s.order_id = o.id`;
+const ORDER_BY_NUMBER = `${ORDER_COLUMNS} WHERE o.display_number = ? AND o.business_day = ?`;
+/** A number alone may be on several days: the most recent order paid within the rating window, else the latest (to say why not). */
+const LATEST_BY_NUMBER = `${ORDER_COLUMNS} WHERE o.number = ? AND o.display_number = ?
+  ORDER BY (s.paid_at >= ?) DESC, s.paid_at DESC, o.created_at DESC LIMIT 1`;
 
 /**
  * Finds the order a customer wants to rate: by the code on the receipt (number, day and a check
- * digit) or, on the day itself, by its number alone ("A-042", "a42").
+ * digit) or by its number alone ("A-042", "a42"), which need not be today's: the day turns at 04:00 and
+ * customers rate later.
  */
 export function findOrderToRate(db: Db, ctx: Pick<PrepareContext, 'now' | 'settings' | 'terminal'>, text: string): RateableOrder {
   const today = businessDay(ctx.now, ctx.settings.timezone, ctx.settings.businessDayStartsAt);
@@ -34,21 +41,22 @@ export function findOrderToRate(db: Db, ctx: Pick<PrepareContext, 'now' | 'setti
       if (found) break;
     }
   } else {
-    const match = /^([A-Za-z])\s*-?\s*(\d{1,4})$/.exec(text.trim()) ?? /^(\d{1,4})$/.exec(text.trim());
-    if (!match) throw new BusinessError('VALIDATION', 'Código inválido: confira os números do cupom.', 'code');
-    const letter = match.length === 3 ? match[1]!.toUpperCase() : (ctx.terminal.letter ?? 'A');
-    const number = (match.length === 3 ? match[2]! : match[1]!).padStart(3, '0');
-    found = sql<[string, string], RateableOrder>(db, ORDER_BY_NUMBER).get(`${letter}-${number}`, today);
+    const typed = parseOrderNumber(text);
+    if (!typed) throw new BusinessError('VALIDATION', 'Código inválido: confira os números do cupom.', 'code');
+    const displayNumber = formatOrderNumber(typed.letter ?? ctx.terminal.letter ?? 'A', typed.number);
+    found = sql<[number, string, number], RateableOrder>(db, LATEST_BY_NUMBER).get(typed.number, displayNumber, ratingWindowStart(ctx));
   }
   if (!found) throw new BusinessError('NOT_FOUND', 'Pedido não encontrado. Confira o número no cupom.', 'code');
   return found;
 }
 
+const ratingWindowStart = (ctx: Pick<PrepareContext, 'now' | 'settings'>): number => ctx.now - ctx.settings.feedbackMaxDays * 86_400_000;
+
 /** A feedback belongs to a real, paid order of the last N days, and each order gets one. */
 export function assertRateable(db: Db, ctx: Pick<PrepareContext, 'now' | 'settings'>, order: RateableOrder, field: string): void {
   if (order.status === 'voided' || order.status === 'cancelled') throw new BusinessError('INVALID_STATE', 'Este pedido foi cancelado.', field);
   if (order.paidAt === null) throw new BusinessError('INVALID_STATE', 'Este pedido ainda não foi pago.', field);
-  if (ctx.now - order.paidAt > ctx.settings.feedbackMaxDays * 86_400_000) {
+  if (order.paidAt < ratingWindowStart(ctx)) {
     throw new BusinessError('INVALID_STATE', `Só dá para avaliar pedidos dos últimos ${ctx.settings.feedbackMaxDays} dias.`, field);
   }
   if (sql(db, 'SELECT 1 FROM feedback WHERE order_id = ?').get(order.id)) throw new BusinessError('CONFLICT', 'Este pedido já foi avaliado. Obrigado!', field);

@@ -5,8 +5,13 @@ import { assertRateable, KIOSK_ROLES } from './feedback-rules.js';
 
 export default defineScript('feedback.submit', {
   roles: KIOSK_ROLES,
+  retry: {
+    key: (input) => `feedback:${input.id}`,
+    // Contact data lives only in its own erasable table, never in a fingerprint.
+    content: ({ contactName: _n, contactPhone: _p, contactEmail: _e, ...rating }) => rating,
+    conflict: { message: 'Esta avaliação já foi registrada com outro conteúdo.', field: 'id' },
+  },
   run(tx, input, ctx) {
-    if (sql(tx, 'SELECT 1 FROM feedback WHERE id = ?').get(input.id)) return { id: input.id };
     const order = sql<[string], { id: string; number: string; businessDay: string; paidAt: number | null; status: string }>(
       tx,
       `SELECT o.id, o.display_number AS number, o.business_day AS businessDay, s.paid_at AS paidAt, s.status

@@ -1,5 +1,4 @@
 import { lineCount, loadOrderView } from '../../database/queries/orders.js';
-import { sql } from '../../database/statements.js';
 import { defineScript } from '../script.js';
 import { autoPrintSale } from '../printing/print-queue.js';
 import { requireOrder, requireUnpaid } from './order-guards.js';
@@ -7,13 +6,10 @@ import { approveDiscounts, priceLines, recordEvent, refreshOrderState, requireOp
 
 export default defineScript('orders.addLines', {
   roles: ['admin', 'manager', 'cashier'],
+  // An addition is named by its first line; a line sent again under another addition clashes on its id.
+  retry: { key: (input) => `order-lines:${input.lines[0]!.id}`, conflict: { message: 'Estes itens já foram lançados com outro conteúdo.', field: 'lines' } },
   run(tx, input, ctx) {
     const { order, state } = requireOrder(tx, input.orderId);
-    // A retry of the same addition finds its lines already stored.
-    const first = input.lines[0]!;
-    if (sql<[string], { order_id: string }>(tx, 'SELECT order_id FROM order_lines WHERE id = ?').get(first.id)?.order_id === order.id) {
-      return loadOrderView(tx, order.id)!;
-    }
     requireUnpaid(order, state);
     requireOpenCaixa(tx, ctx);
     const priced = priceLines(tx, ctx, input.lines);

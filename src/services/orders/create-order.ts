@@ -1,4 +1,4 @@
-import { formatOrderNumber, insertDiscount, insertOrder, loadOrderView, orderStateFrom, orderView, type OrderEventKind, type PaymentRow } from '../../database/queries/orders.js';
+import { formatOrderNumber, insertDiscount, insertOrder, orderStateFrom, orderView, type OrderEventKind, type PaymentRow } from '../../database/queries/orders.js';
 import { businessDay } from '../../utils/business-day.js';
 import { discountAmount, discountShare } from '../../utils/money.js';
 import { takeOrderNumber } from '../../database/queries/orders.js';
@@ -13,11 +13,9 @@ import { approveDiscounts, priceLines, recordEvent, refreshOrderState, requireOp
  */
 export default defineScript('orders.create', {
   roles: ['admin', 'manager', 'cashier'],
+  // A retry (double click, timeout, reconnect) gets the stored sale back instead of a second one.
+  retry: { key: (input) => `order:${input.id}`, conflict: { message: 'Este pedido já foi registrado com outro conteúdo.', field: 'id' } },
   run(tx, input, ctx) {
-    // A retry (double click, timeout, reconnect) gets the stored sale back instead of a second one.
-    const stored = loadOrderView(tx, input.id);
-    if (stored) return stored;
-
     const session = requireOpenCaixa(tx, ctx);
     const priced = priceLines(tx, ctx, input.lines);
     const subtotal = priced.reduce((sum, line) => sum + line.total, 0);

@@ -1,4 +1,4 @@
-import { loadOrderView, orderPayments } from '../../database/queries/orders.js';
+import { loadOrderView } from '../../database/queries/orders.js';
 import { defineScript } from '../script.js';
 import { orderPayload } from '../webhook-payloads.js';
 import { autoPrintSale } from '../printing/print-queue.js';
@@ -7,11 +7,10 @@ import { refreshOrderState, requireOpenCaixa, sendToKitchen, takePayments } from
 
 export default defineScript('orders.pay', {
   roles: ['admin', 'manager', 'cashier'],
+  // A payment settles the whole balance, so an order is paid once: a retry brings the same payments.
+  retry: { key: (input) => `order-payment:${input.orderId}`, conflict: { message: 'Este pedido já foi pago com outros pagamentos.', field: 'payments' } },
   run(tx, input, ctx) {
     const { order, state } = requireOrder(tx, input.orderId);
-    // A retried payment finds its payments stored and gets the paid order back.
-    const stored = new Set(orderPayments(tx, order.id).map((p) => p.id));
-    if (input.payments.every((p) => stored.has(p.id))) return loadOrderView(tx, order.id)!;
     requireUnpaid(order, state);
     const session = requireOpenCaixa(tx, ctx);
     takePayments(tx, ctx, order, input.payments, state.total - state.paid, session);

@@ -1,12 +1,11 @@
-import { sql } from '../../database/statements.js';
 import { defineScript } from '../script.js';
 import { appendMovement } from '../stock-ledger.js';
 import { requireItem, STOCK_ROLES } from './stock-guards.js';
 
 export default defineScript('stock.issue', {
   roles: STOCK_ROLES,
+  retry: { key: (input) => `stock_movement:${input.id}`, conflict: { message: 'Este movimento de estoque já foi registrado com outro conteúdo.', field: 'id' } },
   run(tx, input, ctx) {
-    if (sql(tx, 'SELECT 1 FROM stock_movements WHERE id = ?').get(input.id)) return { id: input.id };
     const item = requireItem(tx, input.itemId);
     appendMovement(tx, ctx, { id: input.id, itemId: item.id, kind: 'saida', quantity: -input.quantity, reason: input.reason });
     ctx.emit('stock.changed', { itemIds: [item.id] });

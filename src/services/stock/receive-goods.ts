@@ -10,10 +10,8 @@ import { requireItem, STOCK_ROLES } from './stock-guards.js';
  */
 export default defineScript('stock.receive', {
   roles: STOCK_ROLES,
+  retry: { key: (input) => `stock_receipt:${input.id}`, conflict: { message: 'Esta entrada já foi registrada com outro conteúdo.', field: 'id' } },
   run(tx, input, ctx) {
-    if (sql(tx, 'SELECT 1 FROM stock_movements WHERE receipt_id = ? LIMIT 1').get(input.id)) {
-      return { movementIds: sql<[string], { id: string }>(tx, 'SELECT id FROM stock_movements WHERE receipt_id = ? ORDER BY rowid').all(input.id).map((r) => r.id) };
-    }
     if (input.supplierId && !sql(tx, 'SELECT 1 FROM suppliers WHERE id = ?').get(input.supplierId)) {
       throw new BusinessError('NOT_FOUND', 'Fornecedor não encontrado.', 'supplierId');
     }

@@ -7,8 +7,8 @@ import { STOCK_ROLES } from './stock-guards.js';
 /** A mistaken entry is corrected by its exact opposite, pointing to it; sales are reversed only by voiding the order. */
 export default defineScript('stock.reverse', {
   roles: STOCK_ROLES,
+  retry: { key: (input) => `stock_movement:${input.id}`, conflict: { message: 'Este movimento de estoque já foi registrado com outro conteúdo.', field: 'id' } },
   run(tx, input, ctx) {
-    if (sql(tx, 'SELECT 1 FROM stock_movements WHERE id = ?').get(input.id)) return { id: input.id };
     const movement = sql<[string], { id: string; itemId: string; quantity: number; value: number; kind: string; reversesId: string | null }>(
       tx,
       'SELECT id, item_id AS itemId, quantity, value, kind, reverses_id AS reversesId FROM stock_movements WHERE id = ?',
