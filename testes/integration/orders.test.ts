@@ -211,4 +211,36 @@ describe('order numbers', () => {
     expect(next.number).toBe('A-001');
     expect(next.businessDay).toBe('2026-11-30');
   });
+
+  it('never go back to an earlier business day when the clock is corrected, so no number repeats in a shift', async () => {
+    await counter();
+    const sell = () => t.ok('orders.create', { id: newId(), type: 'balcao', lines: [line(menu.p.refri)], payments: [cash(600)] }, cashier);
+    const unlock = () => t.call('auth.unlock', { name: 'Caio Caixa', pin: '2580' }, cashier);
+    // The terminal booted a day ahead: its sales are filed under tomorrow.
+    t.clock.advanceMinutes(24 * 60);
+    await unlock();
+    const ahead = [await sell(), await sell(), await sell()];
+    expect(ahead.map((o) => `${o.businessDay} ${o.number}`)).toEqual(['2026-11-30 A-001', '2026-11-30 A-002', '2026-11-30 A-003']);
+    // The clock is corrected: selling goes on under the day already reached, numbers carry on.
+    t.clock.advanceMinutes(-24 * 60);
+    await unlock();
+    expect(await sell()).toMatchObject({ businessDay: '2026-11-30', number: 'A-004' });
+    // The order list of "today" is the terminal's day, where those sales are.
+    expect((await t.ok('orders.list', {}, cashier)).map((o) => o.number).sort()).toEqual(['A-001', 'A-002', 'A-003', 'A-004']);
+    const numbers = t.app.db.prepare('SELECT display_number FROM orders').pluck().all();
+    expect(new Set(numbers).size).toBe(numbers.length);
+  });
+
+  it('a clock set a few minutes back across the day turn stays on the new day', async () => {
+    await counter();
+    const sell = () => t.ok('orders.create', { id: newId(), type: 'balcao', lines: [line(menu.p.refri)], payments: [cash(600)] }, cashier);
+    const unlock = () => t.call('auth.unlock', { name: 'Caio Caixa', pin: '2580' }, cashier);
+    await sell();
+    await sell();
+    t.clock.advanceMinutes(16 * 60 + 1); // 04:01 local: a new day
+    await unlock();
+    expect(await sell()).toMatchObject({ businessDay: '2026-11-30', number: 'A-001' });
+    t.clock.advanceMinutes(-3); // 03:58: the clock is nudged back
+    expect(await sell()).toMatchObject({ businessDay: '2026-11-30', number: 'A-002' });
+  });
 });

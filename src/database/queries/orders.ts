@@ -11,6 +11,10 @@ export const takeOrderNumber = (db: Db, terminalId: string, businessDay: string)
      ON CONFLICT (terminal_id, business_day) DO UPDATE SET last_number = last_number + 1 RETURNING last_number`,
   ).get(terminalId, businessDay)!.last_number;
 
+/** The latest business day this terminal has numbered a sale in, if any. */
+export const lastNumberedDay = (db: Db, terminalId: string): string | undefined =>
+  sql<[string], { day: string | null }>(db, 'SELECT max(business_day) AS day FROM order_counters WHERE terminal_id = ?').get(terminalId)?.day ?? undefined;
+
 export const formatOrderNumber = (letter: string, number: number): string => `${letter}-${String(number).padStart(3, '0')}`;
 
 export interface OrderRow {

@@ -1,8 +1,8 @@
 import type { Db } from '../../database/connection.js';
 import { sql } from '../../database/statements.js';
 import { BusinessError } from '../../exceptions/business-error.js';
-import { businessDay } from '../../utils/business-day.js';
 import { parseFeedbackCode } from '../../utils/feedback-code.js';
+import { terminalBusinessDay } from '../orders/sale-day.js';
 import type { PrepareContext } from '../script.js';
 
 export const KIOSK_ROLES = ['kiosk', 'admin', 'manager', 'cashier'] as const;
@@ -24,7 +24,7 @@ const ORDER_BY_NUMBER = `SELECT o.id, o.display_number AS number, o.business_day
  * digit) or, on the day itself, by its number alone ("A-042", "a42").
  */
 export function findOrderToRate(db: Db, ctx: Pick<PrepareContext, 'now' | 'settings' | 'terminal'>, text: string): RateableOrder {
-  const today = businessDay(ctx.now, ctx.settings.timezone, ctx.settings.businessDayStartsAt);
+  const today = terminalBusinessDay(db, ctx);
   const code = parseFeedbackCode(text);
   let found: RateableOrder | undefined;
   if (code) {

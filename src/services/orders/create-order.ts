@@ -1,10 +1,10 @@
 import { formatOrderNumber, insertDiscount, insertOrder, loadOrderView, orderStateFrom, orderView, type OrderEventKind, type PaymentRow } from '../../database/queries/orders.js';
-import { businessDay } from '../../utils/business-day.js';
 import { discountAmount, discountShare } from '../../utils/money.js';
 import { takeOrderNumber } from '../../database/queries/orders.js';
 import { defineScript } from '../script.js';
 import { orderPayload } from '../webhook-payloads.js';
 import { autoPrintSale } from '../printing/print-queue.js';
+import { terminalBusinessDay } from './sale-day.js';
 import { approveDiscounts, priceLines, recordEvent, refreshOrderState, requireOpenCaixa, sendToKitchen, storeLines, takePayments } from './order-writer.js';
 
 /**
@@ -28,7 +28,7 @@ export default defineScript('orders.create', {
       token: input.overrideToken,
     });
 
-    const day = businessDay(ctx.now, ctx.settings.timezone, ctx.settings.businessDayStartsAt);
+    const day = terminalBusinessDay(tx, ctx);
     const number = takeOrderNumber(tx, ctx.terminal.id, day);
     const hlc = ctx.stamp();
     const order = {

@@ -1,12 +1,12 @@
 import type { OrderStatus, OrderType } from '../../models/orders.js';
-import { businessDay } from '../../utils/business-day.js';
 import { defineScript } from '../script.js';
+import { terminalBusinessDay } from './sale-day.js';
 
 export default defineScript('orders.list', {
   roles: ['admin', 'manager', 'cashier'],
   readOnly: true,
   run(tx, input, ctx) {
-    const day = input.businessDay ?? businessDay(ctx.now, ctx.settings.timezone, ctx.settings.businessDayStartsAt);
+    const day = input.businessDay ?? terminalBusinessDay(tx, ctx);
     const where = ['o.business_day = ?'];
     const params: unknown[] = [day];
     if (input.status) {
