@@ -165,14 +165,16 @@ export interface EventRow {
   reason: string | null;
   approverId: string | null;
   approverName: string | null;
+  /** The caixa a void belongs to: the one open when it happened. */
+  cashSessionId: string | null;
   hlc: string;
 }
 
 export function insertEvent(db: Db, row: EventRow): void {
   sql(
     db,
-    `INSERT INTO order_events (id, order_id, kind, by_user, by_name, at, reason, approver_id, approver_name, hlc)
-     VALUES (@id, @orderId, @kind, @byUser, @byName, @at, @reason, @approverId, @approverName, @hlc)`,
+    `INSERT INTO order_events (id, order_id, kind, by_user, by_name, at, reason, approver_id, approver_name, cash_session_id, hlc)
+     VALUES (@id, @orderId, @kind, @byUser, @byName, @at, @reason, @approverId, @approverName, @cashSessionId, @hlc)`,
   ).run(row);
 }
 

@@ -106,7 +106,7 @@ export function recordEvent(
   ctx: ScriptContext,
   orderId: string,
   kind: OrderEventKind,
-  extra: { reason?: string | null; approval?: Approval | null } = {},
+  extra: { reason?: string | null; approval?: Approval | null; cashSessionId?: string } = {},
 ): void {
   const hlc = ctx.stamp();
   const row = {
@@ -119,6 +119,7 @@ export function recordEvent(
     reason: extra.reason ?? null,
     approverId: extra.approval?.approverId ?? null,
     approverName: extra.approval?.approverName ?? null,
+    cashSessionId: extra.cashSessionId ?? null,
     hlc,
   };
   insertEvent(tx, row);
