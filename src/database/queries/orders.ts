@@ -2,6 +2,7 @@ import type { Db } from '../connection.js';
 import { sql } from '../statements.js';
 import type { PaymentMethod } from '../../models/money.js';
 import type { OrderStatus, OrderType, OrderView } from '../../models/orders.js';
+import { orderDiscountOf } from '../../utils/money.js';
 
 /** The next gap-free number of this terminal's business day; call inside the sale's transaction. */
 export const takeOrderNumber = (db: Db, terminalId: string, businessDay: string): number =>
@@ -82,12 +83,15 @@ export function insertLine(db: Db, line: LineRow): void {
 export const lineCount = (db: Db, orderId: string): number =>
   sql<[string], { n: number }>(db, 'SELECT count(*) AS n FROM order_lines WHERE order_id = ?').get(orderId)!.n;
 
+type DiscountRule = Pick<DiscountRow, 'kind' | 'value'>;
+
 export interface DiscountRow {
   id: string;
   orderId: string;
   lineId: string | null;
   kind: 'percent' | 'amount';
   value: number;
+  /** What the discount took when given; an order's % discount keeps applying as the order grows. */
   amount: number;
   reason: string | null;
   givenBy: string;
@@ -220,16 +224,23 @@ export function orderStateFrom(facts: OrderFacts): OrderState {
   };
 }
 
-/** The order's state, derived from its stored facts alone. The order_state table caches exactly this. */
-export function deriveOrderState(db: Db, orderId: string): OrderState {
-  const money = sql<[{ id: string }], { gross: number; lineDiscounts: number; orderDiscount: number; paid: number }>(
+/** An order's money facts: its lines' gross and discounts, the order's own discount on them as it stands, what was paid. */
+export function orderMoney(db: Db, orderId: string): { gross: number; lineDiscounts: number; orderDiscount: number; paid: number; discountRules: DiscountRule[] } {
+  const sums = sql<[{ id: string }], { gross: number; lineDiscounts: number; paid: number }>(
     db,
     `SELECT
        (SELECT coalesce(sum(unit_price * quantity), 0) FROM order_lines WHERE order_id = @id) AS gross,
        (SELECT coalesce(sum(discount), 0) FROM order_lines WHERE order_id = @id) AS lineDiscounts,
-       (SELECT coalesce(sum(amount), 0) FROM order_discounts WHERE order_id = @id AND line_id IS NULL) AS orderDiscount,
        (SELECT coalesce(sum(amount), 0) FROM payments WHERE order_id = @id) AS paid`,
   ).get({ id: orderId })!;
+  // The rule is the fact; its amount follows the order as it stands (a % covers items added later).
+  const discountRules = sql<[string], DiscountRule>(db, 'SELECT kind, value FROM order_discounts WHERE order_id = ? AND line_id IS NULL ORDER BY rowid').all(orderId);
+  return { ...sums, discountRules, orderDiscount: orderDiscountOf(sums.gross - sums.lineDiscounts, discountRules) };
+}
+
+/** The order's state, derived from its stored facts alone. The order_state table caches exactly this. */
+export function deriveOrderState(db: Db, orderId: string): OrderState {
+  const money = orderMoney(db, orderId);
   const events = new Map(
     sql<[string], { kind: OrderEventKind; at: number }>(db, 'SELECT kind, at FROM order_events WHERE order_id = ?').all(orderId).map((e) => [e.kind, e.at]),
   );

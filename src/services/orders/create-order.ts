@@ -1,5 +1,5 @@
 import { formatOrderNumber, insertDiscount, insertOrder, loadOrderView, orderStateFrom, orderView, type OrderEventKind, type PaymentRow } from '../../database/queries/orders.js';
-import { discountAmount, discountShare } from '../../utils/money.js';
+import { discountAmount } from '../../utils/money.js';
 import { takeOrderNumber } from '../../database/queries/orders.js';
 import { defineScript } from '../script.js';
 import { orderPayload } from '../webhook-payloads.js';
@@ -20,9 +20,12 @@ export default defineScript('orders.create', {
 
     const session = requireOpenCaixa(tx, ctx);
     const priced = priceLines(tx, ctx, input.lines);
-    const subtotal = priced.reduce((sum, line) => sum + line.total, 0);
+    const gross = priced.reduce((sum, line) => sum + line.gross, 0);
+    const lineDiscounts = priced.reduce((sum, line) => sum + line.discount, 0);
+    const subtotal = gross - lineDiscounts;
     const orderDiscount = discountAmount(subtotal, input.discount);
-    const approval = approveDiscounts(tx, ctx, [...priced.map((l) => l.discountShare), discountShare(orderDiscount, subtotal)], {
+    const discount = lineDiscounts + orderDiscount;
+    const approval = approveDiscounts(tx, ctx, { after: { discount, gross }, given: discount }, {
       operation: 'orders.create',
       orderId: input.id,
       token: input.overrideToken,
@@ -49,7 +52,8 @@ export default defineScript('orders.create', {
     insertOrder(tx, order);
     ctx.recordChange('order', order.id, 'insert', { ...order, hlc: undefined }, hlc);
     const lines = storeLines(tx, ctx, order, priced, 0, approval);
-    if (input.discount && orderDiscount > 0) {
+    // The rule is stored (a % keeps applying to what a comanda gets later); the amount is what it took now.
+    if (input.discount && input.discount.value > 0) {
       insertDiscount(tx, {
         id: ctx.newId(),
         orderId: order.id,
@@ -94,8 +98,8 @@ export default defineScript('orders.create', {
     const events = new Map<OrderEventKind, number>([['opened', ctx.now]]);
     if (paid) events.set('paid', ctx.now);
     const state = orderStateFrom({
-      gross: priced.reduce((sum, line) => sum + line.gross, 0),
-      lineDiscounts: priced.reduce((sum, line) => sum + line.discount, 0),
+      gross,
+      lineDiscounts,
       orderDiscount,
       paid: payments.reduce((sum, p) => sum + p.amount, 0),
       events,
