@@ -51,7 +51,8 @@ export const PaymentInput = z
   });
 export type PaymentInput = z.infer<typeof PaymentInput>;
 
-const Payments = z.array(PaymentInput).min(1, 'Informe pelo menos uma forma de pagamento.').max(10);
+/** Empty only when nothing is due (a staff meal, a 100% discount): the order then closes with no payment. */
+const Payments = z.array(PaymentInput).max(10);
 
 export const OrderLineView = z.object({
   id: Id,

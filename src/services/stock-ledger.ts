@@ -33,6 +33,18 @@ export function valueAtAverage(level: Level, quantity: number): number {
   return 0;
 }
 
+/**
+ * What a receipt of `quantity` that cost `cost` adds to the stock's value. The part that covers stock
+ * already sold below zero is valued at the receipt's own cost: those sales were booked at the old
+ * average (or at nothing), and carrying that difference into the stock left would skew its average.
+ */
+export function receiptValue(level: Level, quantity: number, cost: number): number {
+  if (level.quantity >= 0) return cost;
+  const covered = Math.min(-level.quantity, quantity);
+  const bookedForCovered = mulDivRound(level.value, covered, -level.quantity);
+  return cost - mulDivRound(cost, covered, quantity) - bookedForCovered;
+}
+
 /** The level after a movement; the average is remembered while the stock is positive. */
 export function applyToLevel(level: Level, quantity: number, value: number): Level {
   const next = { ...level, quantity: level.quantity + quantity, value: level.value + value };
@@ -59,6 +71,8 @@ export interface MovementInput {
   quantity: number;
   /** Signed centavos; when absent, the quantity at the moving average. */
   value?: number;
+  /** What a receipt paid for the quantity, in centavos; its value in stock follows `receiptValue`. */
+  cost?: number;
   supplierId?: string | null;
   invoice?: string | null;
   receiptId?: string | null;
@@ -87,7 +101,7 @@ export function appendMovement(tx: Db, ctx: ScriptContext, input: MovementInput)
   ).get(input.itemId);
   if (!item) throw new Error(`Insumo ${input.itemId} não existe.`);
   const before: Level = { quantity: item.quantity, value: item.value, rateValue: item.rateValue, rateQuantity: item.rateQuantity };
-  const value = input.value ?? valueAtAverage(before, input.quantity);
+  const value = input.cost !== undefined ? receiptValue(before, input.quantity, input.cost) : (input.value ?? valueAtAverage(before, input.quantity));
   const after = applyToLevel(before, input.quantity, value);
   const id = input.id ?? ctx.newId();
   const hlc = ctx.stamp();

@@ -8,5 +8,12 @@ export function discountAmount(base: number, discount: { kind: 'percent' | 'amou
   return Math.min(amount, base);
 }
 
+/**
+ * An order's own discount on its subtotal as it stands now: each rule (a % or an amount) applied to
+ * it, never more than the subtotal. A % given when the comanda opened covers what is added later.
+ */
+export const orderDiscountOf = (subtotal: number, rules: readonly { kind: 'percent' | 'amount'; value: number }[]): number =>
+  Math.min(subtotal, rules.reduce((sum, rule) => sum + discountAmount(subtotal, rule), 0));
+
 /** A discount's size as basis points of its base, for the override limit. */
 export const discountShare = (amount: number, base: number): number => (base === 0 ? 0 : Math.ceil((amount * 10_000) / base));

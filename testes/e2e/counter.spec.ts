@@ -605,4 +605,37 @@ test.describe.serial('lunch rush', () => {
     await expect(cash).toHaveClass(/diff-short/);
     await expect(page.getByTestId('z-report').locator('[data-testid="report-method"][data-method="debit"]').getByTestId('report-difference')).toHaveAttribute('data-value', '0');
   });
+
+  test('a staff meal on a comanda, 100% off, closes with no payment', async ({ browser, playwright }, info) => {
+    const request = await playwright.request.newContext({ baseURL: info.project.use.baseURL! });
+    const { page } = await newPage(browser);
+    await signIn(page, CASHIER);
+    await expect(page.getByTestId('open-caixa')).toBeVisible();
+    await page.getByTestId('opening-float').fill('0,00');
+    await page.getByTestId('open-caixa-submit').click();
+    await expect(page.getByTestId('counter-ready')).toBeVisible();
+    // The manager puts the team's lunch on a comanda, all of it off.
+    const managerToken = await login(request, MANAGER);
+    const meal = await api<{ number: string }>(request, managerToken, 'orders.create', {
+      id: uuidv7(),
+      type: 'comanda',
+      customerName: 'Equipe',
+      lines: [{ id: uuidv7(), productId: menu.p.pao, quantity: 2 }],
+      discount: { kind: 'percent', value: 10_000, reason: 'refeição da equipe' },
+    });
+    await page.keyboard.press('F3');
+    await page.locator(`[data-testid="open-order-row"][data-number="${meal.number}"]`).getByTestId('open-order-pay').click();
+    await expect(page.getByTestId('pay-dialog')).toBeVisible();
+    await expect(page.getByTestId('pay-due')).toHaveText(brl(0));
+    await expect(page.getByTestId('pay-nothing-due')).toContainText('Nada a pagar');
+    // A payment method is not needed, and choosing one is pointed out.
+    await page.getByTestId('pay-method-debit').click();
+    await expect(page.getByTestId('pay-problem')).toContainText('Nada a pagar');
+    await expect(page.getByTestId('pay-finish')).toBeDisabled();
+    await page.getByRole('button', { name: 'Tirar Débito' }).click();
+    await expect(page.getByTestId('pay-finish')).toContainText('Fechar sem pagamento');
+    await page.getByTestId('pay-finish').click();
+    expect(await finishSale(page)).toBe(meal.number);
+    await request.dispose();
+  });
 });

@@ -70,6 +70,28 @@ describe('the caixa', () => {
     expect(x.cash).toMatchObject({ openingFloat: 7000, received: 0, expected: 7000 });
   });
 
+  it('a later void belongs to the caixa open when it happens: the Z report of the closed caixa stays the same bytes', async () => {
+    await openCaixa(5000);
+    const sold = await sell([line(menu.p.refri)], [cash(600)]);
+    await sell([line(menu.p.batata)], [card('debit', 1200)]);
+    // A staff meal: 100% off, nothing to pay, closed at once.
+    const meal = await t.ok('orders.create', { id: newId(), type: 'balcao', lines: [line(menu.p.suco)], discount: { kind: 'percent', value: 10_000 } }, t.adminToken);
+    await t.ok('cash.close', { sessionId, counted: { cash: 5600, debit: 1200, credit: 0, voucher: 0, pix: 0 } }, cashier);
+    const closed = JSON.stringify(await t.ok('cash.report', { sessionId }, t.adminToken));
+    expect(JSON.parse(closed).orders).toMatchObject({ count: 3, total: 1800, discounts: 900, voided: 0, voidedTotal: 0 });
+
+    const second = await t.ok('cash.open', { id: newId(), openingFloat: 3000 }, cashier);
+    await t.ok('orders.void', { orderId: sold.id, reason: 'cobrado errado' }, t.adminToken);
+    await t.ok('orders.void', { orderId: meal.id, reason: 'lançado por engano' }, t.adminToken);
+    expect(JSON.stringify(await t.ok('cash.report', { sessionId }, t.adminToken))).toBe(closed);
+    const x = await t.ok('cash.report', { sessionId: second.id }, t.adminToken);
+    expect(x.orders).toMatchObject({ count: 0, total: 0, voided: 2, voidedTotal: 600 });
+    expect(x.cash).toMatchObject({ refunds: 600, expected: 2400 });
+    const z = await t.ok('cash.close', { sessionId: second.id, counted: { cash: 2400, debit: 0, credit: 0, voucher: 0, pix: 0 } }, cashier);
+    expect(z.orders).toMatchObject({ voided: 2, voidedTotal: 600 });
+    expect(z.methods.every((m) => m.difference === 0)).toBe(true);
+  });
+
   it('one open caixa per terminal; open comandas block closing', async () => {
     await openCaixa();
     expect(await t.fails('cash.open', { id: newId(), openingFloat: 0 }, cashier)).toMatchObject({ code: 'CONFLICT' });

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
-import { listChanges } from '../../src/database/queries/change-log.js';
-import { parseHlc } from '../../src/utils/hlc.js';
+import { appendChange, listChanges } from '../../src/database/queries/change-log.js';
+import { newId } from '../../src/utils/ids.js';
+import { formatHlc, parseHlc } from '../../src/utils/hlc.js';
 import { initializedApp } from '../helpers/test-app.js';
 
 type T = Awaited<ReturnType<typeof initializedApp>>;
@@ -55,5 +56,24 @@ describe('change log', () => {
     const after = listChanges(reopened.db).at(-1)!;
     expect(after.hlc > before).toBe(true);
     expect(after.terminalSeq).toBe(4);
+  });
+
+  it('the stored high-water stamp never moves back, even when a change carries an earlier stamp, and holds across a restart', async () => {
+    t = await initializedApp();
+    const db = t.app.db;
+    const earlier = listChanges(db).at(-1)!;
+    const ahead = formatHlc({ ...parseHlc(earlier.hlc), wall: parseHlc(earlier.hlc).wall + 86_400_000 }); // stamped while the clock was a day ahead
+    const change = { terminalId: earlier.terminalId, entity: 'test', entityId: 'x', op: 'insert' as const, data: {}, at: 0 };
+    db.transaction(() => {
+      appendChange(db, { ...change, id: newId(), hlc: ahead });
+      appendChange(db, { ...change, id: newId(), hlc: earlier.hlc }); // a row stamped earlier in the same write
+    })();
+    expect(db.prepare('SELECT last_hlc FROM change_log_state').pluck().get()).toBe(ahead);
+    t.app.close();
+    t.clock.advance(-5 * 60_000); // restarted with the clock a few minutes back
+    t.app = await createApp({ dataDir: t.dir, logger: t.memory.logger, clock: t.clock });
+    const login = await t.ok('auth.login', { name: 'Ana Admin', pin: '480135' });
+    await t.ok('users.create', { name: 'Depois Reinício', role: 'kitchen', pin: '3690' }, login.token);
+    expect(listChanges(t.app.db).at(-1)!.hlc > ahead).toBe(true);
   });
 });

@@ -154,6 +154,32 @@ describe('discounts', () => {
     const audit = t.app.db.prepare("SELECT user_name, approver_name FROM audit_log WHERE action = 'orders.discount'").get();
     expect(audit).toEqual({ user_name: 'Caio Caixa', approver_name: 'Gil Gerente' });
   });
+
+  it('the limit is on the whole discount of the order: a line discount and an order discount within it each still need a manager together', async () => {
+    await counter();
+    // 10% off the burger and 10% off the order: 19% of the gross, past the 10% limit.
+    const stacked = { id: newId(), type: 'balcao' as const, lines: [burger({ discount: { kind: 'percent', value: 1000 } })], discount: { kind: 'percent' as const, value: 1000 }, payments: [cash(2000)] };
+    expect(await t.fails('orders.create', stacked, cashier)).toMatchObject({ code: 'OVERRIDE_REQUIRED' });
+    // On a comanda with 10% off, a line added with its own 10% goes past the limit too.
+    const tab = await t.ok('orders.create', { id: newId(), type: 'comanda', customerName: 'Mesa 1', lines: [burger()], discount: { kind: 'percent', value: 1000 } }, cashier);
+    const more = { orderId: tab.id, lines: [line(menu.p.refri, 1, { discount: { kind: 'percent', value: 1000 } })] };
+    expect(await t.fails('orders.addLines', more, cashier)).toMatchObject({ code: 'OVERRIDE_REQUIRED' });
+    const granted = await t.ok('auth.override', { name: 'Gil Gerente', pin: '736194', operation: 'orders.addLines', recordId: tab.id }, cashier);
+    expect(await t.ok('orders.addLines', { ...more, overrideToken: granted.overrideToken }, cashier)).toMatchObject({ subtotal: 2340, discount: 60 + 234, total: 2106 });
+  });
+
+  it('a % discount on a comanda applies to the order as it stands, items added later included; its rule is stored once', async () => {
+    await counter();
+    const tab = await t.ok('orders.create', { id: newId(), type: 'comanda', customerName: 'Mesa 7', lines: [burger()], discount: { kind: 'percent', value: 1000 } }, cashier);
+    expect(tab).toMatchObject({ subtotal: 1800, discount: 180, total: 1620 });
+    const more = await t.ok('orders.addLines', { orderId: tab.id, lines: [line(menu.p.refri)] }, cashier);
+    expect(more).toMatchObject({ subtotal: 2400, discount: 240, total: 2160, due: 2160 });
+    const rows = t.app.db.prepare('SELECT kind, value FROM order_discounts WHERE order_id = ?').all(tab.id);
+    expect(rows).toEqual([{ kind: 'percent', value: 1000 }]);
+    // A staff meal, 100% off by the manager: what the cashier adds later is on the house too, with no new approval.
+    const meal = await t.ok('orders.create', { id: newId(), type: 'comanda', customerName: 'Equipe', lines: [burger()], discount: { kind: 'percent', value: 10_000 } }, t.adminToken);
+    expect(await t.ok('orders.addLines', { orderId: meal.id, lines: [line(menu.p.refri, 2)] }, cashier)).toMatchObject({ subtotal: 3000, discount: 3000, total: 0 });
+  });
 });
 
 describe('comanda, cancel, void', () => {
@@ -168,6 +194,24 @@ describe('comanda, cancel, void', () => {
     const paid = await t.ok('orders.pay', { orderId: open.id, payments: [card('debit', 4200)] }, cashier);
     expect(paid).toMatchObject({ due: 0, status: 'paid' });
     expect(await t.fails('orders.addLines', { orderId: open.id, lines: [line(menu.p.refri)] }, cashier)).toMatchObject({ code: 'INVALID_STATE' });
+  });
+
+  it('a comanda with nothing to pay (a staff meal, 100% off) closes with no payment, and its caixa can close', async () => {
+    await counter();
+    const meal = await t.ok('orders.create', { id: newId(), type: 'comanda', customerName: 'Equipe', lines: [burger()], discount: { kind: 'percent', value: 10_000 } }, t.adminToken);
+    expect(meal).toMatchObject({ status: 'open', total: 0, due: 0 });
+    // Nothing is due: a payment is refused with a clear message, and closing without one works.
+    expect(await t.fails('orders.pay', { orderId: meal.id, payments: [card('debit', 100)] }, cashier)).toMatchObject({ code: 'VALIDATION', field: 'payments' });
+    const closed = await t.ok('orders.pay', { orderId: meal.id, payments: [] }, cashier);
+    expect(closed).toMatchObject({ status: 'paid', total: 0, paid: 0, due: 0, payments: [] });
+    expect(closed.paidAt).not.toBeNull();
+    // A retry gets the same answer; something due still needs a payment.
+    expect(await t.ok('orders.pay', { orderId: meal.id, payments: [] }, cashier)).toEqual(closed);
+    const tab = await t.ok('orders.create', { id: newId(), type: 'comanda', customerName: 'Mesa 2', lines: [line(menu.p.refri)] }, cashier);
+    expect(await t.fails('orders.pay', { orderId: tab.id, payments: [] }, cashier)).toMatchObject({ code: 'PAYMENT_SHORT', field: 'payments' });
+    await t.ok('orders.pay', { orderId: tab.id, payments: [cash(600)] }, cashier);
+    const sessionId = (await t.ok('cash.current', {}, cashier)).session!.id;
+    await t.ok('cash.close', { sessionId, counted: { cash: 10_600, debit: 0, credit: 0, voucher: 0, pix: 0 } }, cashier);
   });
 
   it('cancels an unpaid order with a reason; a paid one only voids, with a manager, refunding each method', async () => {
@@ -210,5 +254,37 @@ describe('order numbers', () => {
     const next = await sell();
     expect(next.number).toBe('A-001');
     expect(next.businessDay).toBe('2026-11-30');
+  });
+
+  it('never go back to an earlier business day when the clock is corrected, so no number repeats in a shift', async () => {
+    await counter();
+    const sell = () => t.ok('orders.create', { id: newId(), type: 'balcao', lines: [line(menu.p.refri)], payments: [cash(600)] }, cashier);
+    const unlock = () => t.call('auth.unlock', { name: 'Caio Caixa', pin: '2580' }, cashier);
+    // The terminal booted a day ahead: its sales are filed under tomorrow.
+    t.clock.advanceMinutes(24 * 60);
+    await unlock();
+    const ahead = [await sell(), await sell(), await sell()];
+    expect(ahead.map((o) => `${o.businessDay} ${o.number}`)).toEqual(['2026-11-30 A-001', '2026-11-30 A-002', '2026-11-30 A-003']);
+    // The clock is corrected: selling goes on under the day already reached, numbers carry on.
+    t.clock.advanceMinutes(-24 * 60);
+    await unlock();
+    expect(await sell()).toMatchObject({ businessDay: '2026-11-30', number: 'A-004' });
+    // The order list of "today" is the terminal's day, where those sales are.
+    expect((await t.ok('orders.list', {}, cashier)).map((o) => o.number).sort()).toEqual(['A-001', 'A-002', 'A-003', 'A-004']);
+    const numbers = t.app.db.prepare('SELECT display_number FROM orders').pluck().all();
+    expect(new Set(numbers).size).toBe(numbers.length);
+  });
+
+  it('a clock set a few minutes back across the day turn stays on the new day', async () => {
+    await counter();
+    const sell = () => t.ok('orders.create', { id: newId(), type: 'balcao', lines: [line(menu.p.refri)], payments: [cash(600)] }, cashier);
+    const unlock = () => t.call('auth.unlock', { name: 'Caio Caixa', pin: '2580' }, cashier);
+    await sell();
+    await sell();
+    t.clock.advanceMinutes(16 * 60 + 1); // 04:01 local: a new day
+    await unlock();
+    expect(await sell()).toMatchObject({ businessDay: '2026-11-30', number: 'A-001' });
+    t.clock.advanceMinutes(-3); // 03:58: the clock is nudged back
+    expect(await sell()).toMatchObject({ businessDay: '2026-11-30', number: 'A-002' });
   });
 });

@@ -72,6 +72,39 @@ describe('receiving goods', () => {
     expect(() => t.app.db.prepare('UPDATE stock_movements SET quantity = 0').run()).toThrow(/immutable/);
     expectLevelsMatchLedger();
   });
+
+  it('a receipt covering stock sold below zero values that part at its own cost, so the average is the receipt cost', async () => {
+    await stockroom();
+    // 200 cans sold before any receipt: booked at no cost, stock at -200 un.
+    await t.ok('orders.create', { id: newId(), type: 'balcao', lines: [line(menu.p.refri, 200)], payments: [cash(120_000)] }, cashier);
+    expect((await onHand())[items.lata]).toMatchObject({ onHand: -200_000, value: 0 });
+    await receive([{ itemId: items.lata, quantity: 1_000_000, unitCost: 50 }]); // 1.000 un at R$ 0,50
+    expect((await onHand())[items.lata]).toMatchObject({ onHand: 800_000, value: 40_000, averageCost: 50 });
+    // A receipt too small to cover the shortfall leaves the rest at what it was booked at.
+    await t.ok('orders.create', { id: newId(), type: 'balcao', lines: [line(menu.p.refri, 500), line(menu.p.refri, 500)], payments: [cash(600_000)] }, cashier);
+    expect((await onHand())[items.lata]).toMatchObject({ onHand: -200_000, value: -10_000 });
+    await receive([{ itemId: items.lata, quantity: 100_000, unitCost: 80 }]); // 100 un at R$ 0,80
+    expect((await onHand())[items.lata]).toMatchObject({ onHand: -100_000, value: -5000 });
+    expectLevelsMatchLedger();
+  });
+});
+
+describe('items', () => {
+  it('refuse a new base unit once they have movements, since the ledger is in the old unit', async () => {
+    await stockroom();
+    const fresh = newId();
+    await t.ok('stock.saveItem', { id: fresh, name: 'Guardanapo', baseUnit: 'g' }, stock);
+    await t.ok('stock.saveItem', { id: fresh, name: 'Guardanapo', baseUnit: 'un' }, stock); // no movement yet: a typo is fixed
+    await receive([{ itemId: items.lata, quantity: 10_000, unitCost: 300 }]);
+    expect(await t.fails('stock.saveItem', { id: items.lata, name: 'Refrigerante lata', baseUnit: 'g' }, stock)).toMatchObject({
+      code: 'INVALID_STATE',
+      field: 'baseUnit',
+      message: expect.stringContaining('un'),
+    });
+    const item = (await t.ok('stock.items', {}, stock)).find((i) => i.id === items.lata)!;
+    expect(item).toMatchObject({ baseUnit: 'un', onHand: 10_000 });
+    await t.ok('stock.saveItem', { id: items.lata, name: 'Refri lata 350 ml', baseUnit: 'un' }, stock); // other fields still change
+  });
 });
 
 describe('sales take ingredients out of stock', () => {

@@ -50,8 +50,17 @@ class Model {
     return 0;
   }
 
+  /**
+   * Stock may be sold below zero before the goods arrive. The part of a receipt that covers that
+   * shortfall is worth the receipt's own cost: it nets out against what those sales were booked at,
+   * and only the rest of the receipt is left in stock, at the receipt's cost.
+   */
   receive(key: ItemKey, qty: number, cost: number) {
-    this.move(key, qty, cost);
+    const item = this.items.get(key)!;
+    const shortfall = Math.max(0, -item.qty);
+    const covered = Math.min(shortfall, qty);
+    const bookedForCovered = covered ? roundedShare(item.value, covered, shortfall) : 0;
+    this.move(key, qty, cost - roundedShare(cost, covered, qty) - bookedForCovered);
   }
 
   takeOut(key: ItemKey, qty: number): number {
@@ -121,6 +130,8 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ type: fc.constant('count' as const), item, counted: fc.integer({ min: 0, max: 2_000_000 }) }) },
 );
 
+const sellFirst: fc.Arbitrary<Command> = fc.record({ type: fc.constant('sell' as const), lines: fc.array(saleLine, { minLength: 1, maxLength: 3 }) });
+
 async function real() {
   const t = await initializedApp();
   const menu = await seedCatalog(t, t.adminToken);
@@ -156,14 +167,16 @@ function modelConsumption(line: SaleLine): Map<ItemKey, number> {
 describe('stock ledger against a model', () => {
   it('on hand, stock value and average cost always equal the model; a void restores exactly what its sale took', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(command, { minLength: 5, maxLength: 25 }), async (commands) => {
+      // Some runs start by selling what was never received, so stock goes below zero before receipts arrive.
+      fc.asyncProperty(fc.array(sellFirst, { maxLength: 4 }), fc.array(command, { minLength: 5, maxLength: 25 }), async (early, rest) => {
+        const commands = [...early, ...rest];
         const { t, menu, items } = await real();
         const model = new Model();
         try {
           for (const cmd of commands) {
             if (cmd.type === 'receive') {
               await t.ok('stock.receive', { id: newId(), lines: [{ id: newId(), itemId: items[cmd.item], quantity: cmd.qty, unitCost: cmd.cost }] }, t.adminToken);
-              model.receive(cmd.item, cmd.qty, Number((BigInt(cmd.qty) * BigInt(cmd.cost) * 2n / 1000n + 1n) / 2n));
+              model.receive(cmd.item, cmd.qty, roundedShare(cmd.qty, cmd.cost, 1000));
             } else if (cmd.type === 'sell') {
               const order = await t.ok('orders.create', { id: newId(), type: 'balcao', lines: cmd.lines.map((l) => orderLine(menu, l)), payments: [{ id: newId(), method: 'cash', tendered: 10_000_000 }] } as never, t.adminToken);
               model.sell(order.id, cmd.lines.map(modelConsumption));

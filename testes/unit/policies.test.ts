@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { discountNeedsApproval } from '../../src/services/discount-policy.js';
 import { overrideProblem } from '../../src/services/overrides.js';
 import { afterWrongPin, idleLockDue } from '../../src/services/session-policy.js';
 import { canApproveOverride, canManageRole } from '../../src/services/user-policy.js';
@@ -28,6 +29,21 @@ describe('user policy', () => {
     expect(canManageRole('cashier', 'cashier')).toBe(false);
     expect(canApproveOverride('manager')).toBe(true);
     expect(canApproveOverride('cashier')).toBe(false);
+  });
+});
+
+describe('discount policy', () => {
+  const limit = 1000; // 10%
+  it('asks for a manager when the whole discount passes the limit, not each part on its own', () => {
+    expect(discountNeedsApproval(limit, { after: { discount: 180, gross: 1800 }, given: 180 })).toBe(false);
+    // 10% off a line and 10% off the rest: 19% in all.
+    expect(discountNeedsApproval(limit, { after: { discount: 342, gross: 1800 }, given: 342 })).toBe(true);
+  });
+  it('keeps what was approved: more items under an approved discount need no new approval, a new discount does', () => {
+    const meal = { discount: 1800, gross: 1800 };
+    expect(discountNeedsApproval(limit, { before: meal, after: { discount: 3000, gross: 3000 }, given: 0 })).toBe(false);
+    expect(discountNeedsApproval(limit, { before: meal, after: { discount: 3000, gross: 3000 }, given: 60 })).toBe(true);
+    expect(discountNeedsApproval(limit, { before: { discount: 150, gross: 1800 }, after: { discount: 360, gross: 1800 }, given: 0 })).toBe(true);
   });
 });
 

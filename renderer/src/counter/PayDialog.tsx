@@ -60,8 +60,11 @@ export function PayDialog({
   const values = rows.map((row) => ({ ...row, value: parseMoneyInput(row.text) }));
   const figures = paymentFigures(due, values);
   const invalid = values.some((row) => row.value === null || row.value <= 0);
+  // A staff meal or a 100% discount: nothing is due, so the order closes with no payment.
+  const nothingDue = due === 0;
   const problems: string[] = [];
-  if (rows.length === 0) problems.push(t('pay.errors.pick'));
+  if (nothingDue && rows.length) problems.push(t('pay.errors.nothingDue'));
+  else if (rows.length === 0 && !nothingDue) problems.push(t('pay.errors.pick'));
   else if (invalid) problems.push(t('pay.errors.amount'));
   else if (figures.overTotal) problems.push(t('pay.errors.overTotal', { due: formatBRL(due) }));
   else if (figures.cashNotNeeded) problems.push(t('pay.errors.cashNotNeeded'));
@@ -201,7 +204,11 @@ export function PayDialog({
             </div>
 
             <div className="pay-rows" ref={rowsRef}>
-              {rows.length === 0 && <p className="muted pay-empty">{t('pay.pickHint')}</p>}
+              {rows.length === 0 && (
+                <p className="muted pay-empty" data-testid={nothingDue ? 'pay-nothing-due' : undefined}>
+                  {nothingDue ? t('pay.nothingDueHint') : t('pay.pickHint')}
+                </p>
+              )}
               {values.map((row) => (
                 <div key={row.id} className="pay-row" data-method={row.method} data-testid={`pay-row-${row.method}`}>
                   <div className="pay-row-head">
@@ -244,7 +251,7 @@ export function PayDialog({
                 {t('common.cancel')} <kbd>Esc</kbd>
               </button>
               <button type="submit" className="button button-primary button-large" disabled={busy || !valid} data-testid="pay-finish">
-                {busy ? t('pay.sending') : pixRow ? t('pay.showPix') : t('pay.finish')} <kbd>Enter</kbd>
+                {busy ? t('pay.sending') : pixRow ? t('pay.showPix') : nothingDue ? t('pay.closeNothingDue') : t('pay.finish')} <kbd>Enter</kbd>
               </button>
             </div>
           </form>

@@ -547,6 +547,8 @@ export const en: Messages = {
     removeMethod: 'Remove {{method}}',
     exact: 'Exact amount',
     finish: 'Finish',
+    closeNothingDue: 'Close with no payment',
+    nothingDueHint: 'Nothing to pay on this order (staff meal, 100% discount): close it with no payment.',
     showPix: 'Show the PIX',
     sending: 'Sending…',
     errors: {
@@ -555,6 +557,7 @@ export const en: Messages = {
       overTotal: 'Only cash may exceed the total ({{due}}).',
       cashNotNeeded: 'The order is paid without the cash: remove the cash.',
       missing: '{{amount}} missing.',
+      nothingDue: 'Nothing to pay: remove the payment method.',
     },
     pix: {
       title: 'PIX of {{amount}}',

@@ -546,6 +546,8 @@ export const ptBR = {
     removeMethod: 'Tirar {{method}}',
     exact: 'Valor exato',
     finish: 'Finalizar',
+    closeNothingDue: 'Fechar sem pagamento',
+    nothingDueHint: 'Nada a pagar neste pedido (refeição da equipe, desconto de 100%): feche sem forma de pagamento.',
     showPix: 'Mostrar o PIX',
     sending: 'Enviando…',
     errors: {
@@ -554,6 +556,7 @@ export const ptBR = {
       overTotal: 'Só o dinheiro pode passar do total ({{due}}).',
       cashNotNeeded: 'O pedido já está pago sem o dinheiro: tire o dinheiro.',
       missing: 'Faltam {{amount}}.',
+      nothingDue: 'Nada a pagar: tire a forma de pagamento.',
     },
     pix: {
       title: 'PIX de {{amount}}',

@@ -148,15 +148,22 @@ export function expectedBySession(db: Db, session: SessionRow) {
   return { cash, methods };
 }
 
+/**
+ * The caixa's orders: those sold in it and not cancelled nor voided in it, and the voids it made. A
+ * void belongs to the caixa open when it happened, so voiding an order of a closed caixa later shows
+ * in the caixa that refunded it and leaves the closed one as it was.
+ */
 export function sessionOrderFigures(db: Db, sessionId: string): CashReport['orders'] {
+  const sold = `FROM orders o JOIN order_state s ON s.order_id = o.id WHERE o.cash_session_id = @id AND s.status <> 'cancelled'
+    AND NOT EXISTS (SELECT 1 FROM order_events e WHERE e.order_id = o.id AND e.kind = 'voided' AND e.cash_session_id = @id)`;
   return sql<[{ id: string }], CashReport['orders']>(
     db,
     `SELECT
-       (SELECT count(*) FROM orders o JOIN order_state s ON s.order_id = o.id WHERE o.cash_session_id = @id AND s.status NOT IN ('cancelled', 'voided')) AS count,
-       (SELECT coalesce(sum(s.total), 0) FROM orders o JOIN order_state s ON s.order_id = o.id WHERE o.cash_session_id = @id AND s.status NOT IN ('cancelled', 'voided')) AS total,
-       (SELECT coalesce(sum(s.discount), 0) FROM orders o JOIN order_state s ON s.order_id = o.id WHERE o.cash_session_id = @id AND s.status NOT IN ('cancelled', 'voided')) AS discounts,
+       (SELECT count(*) ${sold}) AS count,
+       (SELECT coalesce(sum(s.total), 0) ${sold}) AS total,
+       (SELECT coalesce(sum(s.discount), 0) ${sold}) AS discounts,
        (SELECT count(*) FROM orders o JOIN order_state s ON s.order_id = o.id WHERE o.cash_session_id = @id AND s.status = 'cancelled') AS cancelled,
-       (SELECT count(*) FROM refunds r WHERE r.cash_session_id = @id AND r.rowid = (SELECT min(rowid) FROM refunds WHERE order_id = r.order_id)) AS voided,
+       (SELECT count(*) FROM order_events WHERE cash_session_id = @id AND kind = 'voided') AS voided,
        (SELECT coalesce(sum(amount), 0) FROM refunds WHERE cash_session_id = @id) AS voidedTotal`,
   ).get({ id: sessionId })!;
 }

@@ -17,11 +17,15 @@ export interface ChangeRow extends Omit<Change, 'data'> {
   data: string;
 }
 
-/** Appends one change with the next gap-free terminal sequence. Call inside the write's transaction. */
+/**
+ * Appends one change with the next gap-free terminal sequence. Call inside the write's transaction.
+ * The stored stamp is a high-water mark the clock resumes from after a restart, so it only moves
+ * forward: a write may record a change stamped earlier than one it already recorded.
+ */
 export function appendChange(db: Db, change: Change): number {
   const { last_seq: seq } = sql<[string], { last_seq: number }>(
     db,
-    'UPDATE change_log_state SET last_seq = last_seq + 1, last_hlc = ? WHERE id = 1 RETURNING last_seq',
+    'UPDATE change_log_state SET last_seq = last_seq + 1, last_hlc = max(last_hlc, ?) WHERE id = 1 RETURNING last_seq',
   ).get(change.hlc)!;
   sql(
     db,

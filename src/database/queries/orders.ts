@@ -2,6 +2,7 @@ import type { Db } from '../connection.js';
 import { sql } from '../statements.js';
 import type { PaymentMethod } from '../../models/money.js';
 import type { OrderStatus, OrderType, OrderView } from '../../models/orders.js';
+import { orderDiscountOf } from '../../utils/money.js';
 
 /** The next gap-free number of this terminal's business day; call inside the sale's transaction. */
 export const takeOrderNumber = (db: Db, terminalId: string, businessDay: string): number =>
@@ -10,6 +11,10 @@ export const takeOrderNumber = (db: Db, terminalId: string, businessDay: string)
     `INSERT INTO order_counters (terminal_id, business_day, last_number) VALUES (?, ?, 1)
      ON CONFLICT (terminal_id, business_day) DO UPDATE SET last_number = last_number + 1 RETURNING last_number`,
   ).get(terminalId, businessDay)!.last_number;
+
+/** The latest business day this terminal has numbered a sale in, if any. */
+export const lastNumberedDay = (db: Db, terminalId: string): string | undefined =>
+  sql<[string], { day: string | null }>(db, 'SELECT max(business_day) AS day FROM order_counters WHERE terminal_id = ?').get(terminalId)?.day ?? undefined;
 
 export const formatOrderNumber = (letter: string, number: number): string => `${letter}-${String(number).padStart(3, '0')}`;
 
@@ -78,12 +83,15 @@ export function insertLine(db: Db, line: LineRow): void {
 export const lineCount = (db: Db, orderId: string): number =>
   sql<[string], { n: number }>(db, 'SELECT count(*) AS n FROM order_lines WHERE order_id = ?').get(orderId)!.n;
 
+type DiscountRule = Pick<DiscountRow, 'kind' | 'value'>;
+
 export interface DiscountRow {
   id: string;
   orderId: string;
   lineId: string | null;
   kind: 'percent' | 'amount';
   value: number;
+  /** What the discount took when given; an order's % discount keeps applying as the order grows. */
   amount: number;
   reason: string | null;
   givenBy: string;
@@ -161,14 +169,16 @@ export interface EventRow {
   reason: string | null;
   approverId: string | null;
   approverName: string | null;
+  /** The caixa a void belongs to: the one open when it happened. */
+  cashSessionId: string | null;
   hlc: string;
 }
 
 export function insertEvent(db: Db, row: EventRow): void {
   sql(
     db,
-    `INSERT INTO order_events (id, order_id, kind, by_user, by_name, at, reason, approver_id, approver_name, hlc)
-     VALUES (@id, @orderId, @kind, @byUser, @byName, @at, @reason, @approverId, @approverName, @hlc)`,
+    `INSERT INTO order_events (id, order_id, kind, by_user, by_name, at, reason, approver_id, approver_name, cash_session_id, hlc)
+     VALUES (@id, @orderId, @kind, @byUser, @byName, @at, @reason, @approverId, @approverName, @cashSessionId, @hlc)`,
   ).run(row);
 }
 
@@ -214,16 +224,23 @@ export function orderStateFrom(facts: OrderFacts): OrderState {
   };
 }
 
-/** The order's state, derived from its stored facts alone. The order_state table caches exactly this. */
-export function deriveOrderState(db: Db, orderId: string): OrderState {
-  const money = sql<[{ id: string }], { gross: number; lineDiscounts: number; orderDiscount: number; paid: number }>(
+/** An order's money facts: its lines' gross and discounts, the order's own discount on them as it stands, what was paid. */
+export function orderMoney(db: Db, orderId: string): { gross: number; lineDiscounts: number; orderDiscount: number; paid: number; discountRules: DiscountRule[] } {
+  const sums = sql<[{ id: string }], { gross: number; lineDiscounts: number; paid: number }>(
     db,
     `SELECT
        (SELECT coalesce(sum(unit_price * quantity), 0) FROM order_lines WHERE order_id = @id) AS gross,
        (SELECT coalesce(sum(discount), 0) FROM order_lines WHERE order_id = @id) AS lineDiscounts,
-       (SELECT coalesce(sum(amount), 0) FROM order_discounts WHERE order_id = @id AND line_id IS NULL) AS orderDiscount,
        (SELECT coalesce(sum(amount), 0) FROM payments WHERE order_id = @id) AS paid`,
   ).get({ id: orderId })!;
+  // The rule is the fact; its amount follows the order as it stands (a % covers items added later).
+  const discountRules = sql<[string], DiscountRule>(db, 'SELECT kind, value FROM order_discounts WHERE order_id = ? AND line_id IS NULL ORDER BY rowid').all(orderId);
+  return { ...sums, discountRules, orderDiscount: orderDiscountOf(sums.gross - sums.lineDiscounts, discountRules) };
+}
+
+/** The order's state, derived from its stored facts alone. The order_state table caches exactly this. */
+export function deriveOrderState(db: Db, orderId: string): OrderState {
+  const money = orderMoney(db, orderId);
   const events = new Map(
     sql<[string], { kind: OrderEventKind; at: number }>(db, 'SELECT kind, at FROM order_events WHERE order_id = ?').all(orderId).map((e) => [e.kind, e.at]),
   );

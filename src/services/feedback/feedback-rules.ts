@@ -1,10 +1,10 @@
 import type { Db } from '../../database/connection.js';
 import { sql } from '../../database/statements.js';
 import { BusinessError } from '../../exceptions/business-error.js';
-import { businessDay } from '../../utils/business-day.js';
 import { parseFeedbackCode } from '../../utils/feedback-code.js';
 import { parseOrderNumber } from '../../utils/order-number.js';
 import { formatOrderNumber } from '../../database/queries/orders.js';
+import { terminalBusinessDay } from '../orders/sale-day.js';
 import type { PrepareContext } from '../script.js';
 
 export const KIOSK_ROLES = ['kiosk', 'admin', 'manager', 'cashier'] as const;
@@ -31,7 +31,7 @@ const LATEST_BY_NUMBER = `${ORDER_COLUMNS} WHERE o.number = ? AND o.display_numb
  * customers rate later.
  */
 export function findOrderToRate(db: Db, ctx: Pick<PrepareContext, 'now' | 'settings' | 'terminal'>, text: string): RateableOrder {
-  const today = businessDay(ctx.now, ctx.settings.timezone, ctx.settings.businessDayStartsAt);
+  const today = terminalBusinessDay(db, ctx);
   const code = parseFeedbackCode(text);
   let found: RateableOrder | undefined;
   if (code) {

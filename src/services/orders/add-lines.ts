@@ -1,4 +1,5 @@
-import { lineCount, loadOrderView } from '../../database/queries/orders.js';
+import { lineCount, loadOrderView, orderMoney } from '../../database/queries/orders.js';
+import { orderDiscountOf } from '../../utils/money.js';
 import { defineScript } from '../script.js';
 import { autoPrintSale } from '../printing/print-queue.js';
 import { requireOrder, requireUnpaid } from './order-guards.js';
@@ -13,7 +14,14 @@ export default defineScript('orders.addLines', {
     requireUnpaid(order, state);
     requireOpenCaixa(tx, ctx);
     const priced = priceLines(tx, ctx, input.lines);
-    const approval = approveDiscounts(tx, ctx, priced.map((l) => l.discountShare), {
+    // The limit is on the order's whole discount once these lines are in, its own % discount included.
+    const money = orderMoney(tx, order.id);
+    const given = priced.reduce((sum, line) => sum + line.discount, 0);
+    const gross = money.gross + priced.reduce((sum, line) => sum + line.gross, 0);
+    const lineDiscounts = money.lineDiscounts + given;
+    const after = { gross, discount: lineDiscounts + orderDiscountOf(gross - lineDiscounts, money.discountRules) };
+    const before = { gross: money.gross, discount: money.lineDiscounts + money.orderDiscount };
+    const approval = approveDiscounts(tx, ctx, { before, after, given }, {
       operation: 'orders.addLines',
       orderId: order.id,
       token: input.overrideToken,

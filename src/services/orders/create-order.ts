@@ -1,10 +1,10 @@
 import { formatOrderNumber, insertDiscount, insertOrder, orderStateFrom, orderView, type OrderEventKind, type PaymentRow } from '../../database/queries/orders.js';
-import { businessDay } from '../../utils/business-day.js';
-import { discountAmount, discountShare } from '../../utils/money.js';
+import { discountAmount } from '../../utils/money.js';
 import { takeOrderNumber } from '../../database/queries/orders.js';
 import { defineScript } from '../script.js';
 import { orderPayload } from '../webhook-payloads.js';
 import { autoPrintSale } from '../printing/print-queue.js';
+import { terminalBusinessDay } from './sale-day.js';
 import { approveDiscounts, priceLines, recordEvent, refreshOrderState, requireOpenCaixa, sendToKitchen, storeLines, takePayments } from './order-writer.js';
 
 /**
@@ -18,15 +18,18 @@ export default defineScript('orders.create', {
   run(tx, input, ctx) {
     const session = requireOpenCaixa(tx, ctx);
     const priced = priceLines(tx, ctx, input.lines);
-    const subtotal = priced.reduce((sum, line) => sum + line.total, 0);
+    const gross = priced.reduce((sum, line) => sum + line.gross, 0);
+    const lineDiscounts = priced.reduce((sum, line) => sum + line.discount, 0);
+    const subtotal = gross - lineDiscounts;
     const orderDiscount = discountAmount(subtotal, input.discount);
-    const approval = approveDiscounts(tx, ctx, [...priced.map((l) => l.discountShare), discountShare(orderDiscount, subtotal)], {
+    const discount = lineDiscounts + orderDiscount;
+    const approval = approveDiscounts(tx, ctx, { after: { discount, gross }, given: discount }, {
       operation: 'orders.create',
       orderId: input.id,
       token: input.overrideToken,
     });
 
-    const day = businessDay(ctx.now, ctx.settings.timezone, ctx.settings.businessDayStartsAt);
+    const day = terminalBusinessDay(tx, ctx);
     const number = takeOrderNumber(tx, ctx.terminal.id, day);
     const hlc = ctx.stamp();
     const order = {
@@ -47,7 +50,8 @@ export default defineScript('orders.create', {
     insertOrder(tx, order);
     ctx.recordChange('order', order.id, 'insert', { ...order, hlc: undefined }, hlc);
     const lines = storeLines(tx, ctx, order, priced, 0, approval);
-    if (input.discount && orderDiscount > 0) {
+    // The rule is stored (a % keeps applying to what a comanda gets later); the amount is what it took now.
+    if (input.discount && input.discount.value > 0) {
       insertDiscount(tx, {
         id: ctx.newId(),
         orderId: order.id,
@@ -92,8 +96,8 @@ export default defineScript('orders.create', {
     const events = new Map<OrderEventKind, number>([['opened', ctx.now]]);
     if (paid) events.set('paid', ctx.now);
     const state = orderStateFrom({
-      gross: priced.reduce((sum, line) => sum + line.gross, 0),
-      lineDiscounts: priced.reduce((sum, line) => sum + line.discount, 0),
+      gross,
+      lineDiscounts,
       orderDiscount,
       paid: payments.reduce((sum, p) => sum + p.amount, 0),
       events,

@@ -1,8 +1,8 @@
 import { formatOrderNumber } from '../../database/queries/orders.js';
 import type { OrderStatus, OrderType } from '../../models/orders.js';
-import { businessDay } from '../../utils/business-day.js';
 import { parseOrderNumber } from '../../utils/order-number.js';
 import { defineScript } from '../script.js';
+import { terminalBusinessDay } from './sale-day.js';
 
 export default defineScript('orders.list', {
   roles: ['admin', 'manager', 'cashier'],
@@ -11,7 +11,7 @@ export default defineScript('orders.list', {
     const where: string[] = [];
     const params: unknown[] = [];
     // An open order is open whatever its day, and a number is looked for on every day, unless a day is chosen.
-    const day = input.businessDay ?? (input.open || input.number ? null : businessDay(ctx.now, ctx.settings.timezone, ctx.settings.businessDayStartsAt));
+    const day = input.businessDay ?? (input.open || input.number ? null : terminalBusinessDay(tx, ctx));
     if (day) {
       where.push('o.business_day = ?');
       params.push(day);

@@ -22,6 +22,7 @@ import { consumeOverride, type Approval } from '../overrides.js';
 import { takeStockForLines } from '../stock-consumption.js';
 import type { ScriptContext } from '../script.js';
 import { canApproveOverride } from '../user-policy.js';
+import { discountNeedsApproval } from '../discount-policy.js';
 import { priceLine, type PricedLine } from './pricing.js';
 
 export function requireOpenCaixa(tx: Db, ctx: ScriptContext): SessionRow {
@@ -40,10 +41,10 @@ export const priceLines = (tx: Db, ctx: ScriptContext, lines: OrderLineInput[], 
 export function approveDiscounts(
   tx: Db,
   ctx: ScriptContext,
-  shares: number[],
+  step: Parameters<typeof discountNeedsApproval>[1],
   approval: { operation: string; orderId: string; token: string | undefined },
 ): Approval | null {
-  if (!shares.some((share) => share > ctx.settings.discountLimitBps)) return null;
+  if (!discountNeedsApproval(ctx.settings.discountLimitBps, step)) return null;
   const actor = ctx.actor!;
   if (canApproveOverride(actor.role)) return { approverId: actor.id, approverName: actor.name };
   return consumeOverride(tx, ctx, approval.token, { operation: approval.operation, recordId: approval.orderId });
@@ -106,7 +107,7 @@ export function recordEvent(
   ctx: ScriptContext,
   orderId: string,
   kind: OrderEventKind,
-  extra: { reason?: string | null; approval?: Approval | null } = {},
+  extra: { reason?: string | null; approval?: Approval | null; cashSessionId?: string } = {},
 ): void {
   const hlc = ctx.stamp();
   const row = {
@@ -119,6 +120,7 @@ export function recordEvent(
     reason: extra.reason ?? null,
     approverId: extra.approval?.approverId ?? null,
     approverName: extra.approval?.approverName ?? null,
+    cashSessionId: extra.cashSessionId ?? null,
     hlc,
   };
   insertEvent(tx, row);
@@ -128,9 +130,10 @@ export function recordEvent(
 /**
  * Takes payments that settle the whole balance. Cards, vouchers and PIX charge exact amounts and can
  * never exceed the balance; cash covers the rest, and only what it covers counts as cash received:
- * the excess is change handed back, never takings.
+ * the excess is change handed back, never takings. With nothing due the order closes with no payment.
  */
 export function takePayments(tx: Db, ctx: ScriptContext, order: OrderRow, payments: PaymentInput[], due: number, session: SessionRow) {
+  if (due === 0 && payments.length) throw new BusinessError('VALIDATION', 'Nada a pagar neste pedido: feche sem forma de pagamento.', 'payments');
   const cashIndexes = payments.flatMap((p, i) => (p.method === 'cash' ? [i] : []));
   if (cashIndexes.length > 1) throw new BusinessError('VALIDATION', 'Informe o dinheiro numa só linha de pagamento.', `payments.${cashIndexes[1]}.method`);
   let nonCash = 0;

@@ -2,7 +2,7 @@ import type { Db } from '../../database/connection.js';
 import type { CatalogCache } from '../catalog-cache.js';
 import { BusinessError } from '../../exceptions/business-error.js';
 import type { OrderLineInput } from '../../models/orders.js';
-import { discountAmount, discountShare } from '../../utils/money.js';
+import { discountAmount } from '../../utils/money.js';
 
 export interface PricedLine {
   input: OrderLineInput;
@@ -14,8 +14,6 @@ export interface PricedLine {
   total: number;
   modifiers: { optionId: string; name: string; priceDelta: number }[];
   combo: { slotName: string; productId: string; productName: string; priceDelta: number }[];
-  /** The share of the line's gross its discount takes, in basis points (for the override limit). */
-  discountShare: number;
 }
 
 /**
@@ -91,6 +89,5 @@ export function priceLine(tx: Db, catalog: CatalogCache, input: OrderLineInput, 
     total: gross - discount,
     modifiers,
     combo,
-    discountShare: discountShare(discount, gross),
   };
 }

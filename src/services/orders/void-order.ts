@@ -41,7 +41,7 @@ export default defineScript('orders.void', {
       ctx.recordChange('refund', refund.id, 'insert', refund, hlc);
       return { method: refund.method, amount: refund.amount };
     });
-    recordEvent(tx, ctx, order.id, 'voided', { reason: input.reason, approval });
+    recordEvent(tx, ctx, order.id, 'voided', { reason: input.reason, approval, cashSessionId: session.id });
     returnStockForOrder(tx, ctx, order.id, input.reason);
     ctx.audit({
       action: 'orders.void',

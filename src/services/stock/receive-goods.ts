@@ -26,7 +26,7 @@ export default defineScript('stock.receive', {
         itemId: item.id,
         kind: 'entrada',
         quantity,
-        value: mulDivRound(line.quantity, line.unitCost, 1000),
+        cost: mulDivRound(line.quantity, line.unitCost, 1000),
         supplierId: input.supplierId ?? null,
         invoice: input.invoice ?? null,
         receiptId: input.id,

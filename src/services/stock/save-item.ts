@@ -1,5 +1,6 @@
 import { sql } from '../../database/statements.js';
 import { insertOnce } from '../../database/constraint.js';
+import { BusinessError } from '../../exceptions/business-error.js';
 import { foldText } from '../../utils/text.js';
 import { defineScript } from '../script.js';
 import { STOCK_ROLES } from './stock-guards.js';
@@ -11,6 +12,14 @@ export default defineScript('stock.saveItem', {
       tx,
       'SELECT minimum, category, barcode, active, base_unit FROM stock_items WHERE id = ?',
     ).get(input.id);
+    // The ledger counts in thousandths of the base unit: a new unit would turn 10 un into 10 g.
+    if (existing && existing.base_unit !== input.baseUnit && sql(tx, 'SELECT 1 FROM stock_movements WHERE item_id = ? LIMIT 1').get(input.id)) {
+      throw new BusinessError(
+        'INVALID_STATE',
+        `Este insumo já tem movimentações em ${existing.base_unit}: a unidade base não pode mudar. Cadastre um novo insumo na outra unidade.`,
+        'baseUnit',
+      );
+    }
     const row = {
       id: input.id,
       name: input.name,
