@@ -13,8 +13,16 @@ export const findTicket = (db: Db, id: string) =>
 
 export function moveTicket(db: Db, ticketId: string, status: 'preparing' | 'ready', event: { id: string; byUser: string; at: number; hlc: string }): void {
   sql(db, 'INSERT INTO kitchen_ticket_events (id, ticket_id, status, by_user, at, hlc) VALUES (?, ?, ?, ?, ?, ?)').run(event.id, ticketId, status, event.byUser, event.at, event.hlc);
-  sql(db, 'UPDATE kitchen_ticket_state SET status = ?, status_at = ? WHERE ticket_id = ?').run(status, event.at, ticketId);
+  setTicketStatus(db, ticketId, status, event.at);
 }
+
+export const setTicketStatus = (db: Db, ticketId: string, status: TicketStatus, at: number): void => {
+  sql(db, 'UPDATE kitchen_ticket_state SET status = ?, status_at = ? WHERE ticket_id = ?').run(status, at, ticketId);
+};
+
+export const queueTicket = (db: Db, ticketId: string, orderId: string, at: number): void => {
+  sql(db, "INSERT INTO kitchen_ticket_state (ticket_id, order_id, status, status_at) VALUES (?, ?, 'queued', ?)").run(ticketId, orderId, at);
+};
 
 /** Tickets not ready yet, oldest first, leaving out orders voided or cancelled in the meantime. */
 export function kitchenQueue(db: Db): TicketView[] {

@@ -16,7 +16,7 @@ export function advanceTicket(tx: Db, ctx: ScriptContext, ticketId: string, to: 
     const hlc = ctx.stamp();
     const event = { id: ctx.newId(), byUser: ctx.actor!.id, at: ctx.now, hlc };
     moveTicket(tx, ticket.id, to, event);
-    ctx.recordChange('kitchen_event', event.id, 'insert', { ticketId, status: to, at: ctx.now, byUser: event.byUser }, hlc);
+    ctx.recordChange('kitchen_event', event.id, 'insert', { id: event.id, ticketId, status: to, byUser: event.byUser, at: ctx.now }, hlc);
     ctx.emit('kitchen.changed', { orderId: order.id, ticketId });
   }
   const state = refreshOrderState(tx, ctx, order);

@@ -50,7 +50,7 @@ export default defineScript('orders.create', {
     ctx.recordChange('order', order.id, 'insert', { ...order, hlc: undefined }, hlc);
     const lines = storeLines(tx, ctx, order, priced, 0, approval);
     if (input.discount && orderDiscount > 0) {
-      insertDiscount(tx, {
+      const discount = {
         id: ctx.newId(),
         orderId: order.id,
         lineId: null,
@@ -63,8 +63,9 @@ export default defineScript('orders.create', {
         approvedByName: approval?.approverName ?? null,
         at: ctx.now,
         hlc,
-      });
-      ctx.recordChange('order_discount', order.id, 'insert', { ...input.discount, amount: orderDiscount }, hlc);
+      };
+      insertDiscount(tx, discount);
+      ctx.recordChange('order_discount', discount.id, 'insert', { ...discount, hlc: undefined }, hlc);
     }
     recordEvent(tx, ctx, order.id, 'opened');
     if (approval) {
