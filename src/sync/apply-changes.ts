@@ -2,7 +2,7 @@ import type { Db } from '../database/connection.js';
 import type { Change } from '../database/queries/change-log.js';
 import { replaceComboSlots, replaceModifierOptions, replaceProductGroups, type ComboSlotInput, type ModifierOptionInput } from '../database/queries/catalog.js';
 import { keepFieldStamps, readFieldStamps } from '../database/queries/field-stamps.js';
-import { queueTicket, setTicketStatus } from '../database/queries/kitchen.js';
+import { findTicket, insertTicketLines, queueTicket, setTicketStatus } from '../database/queries/kitchen.js';
 import { deriveOrderState, writeOrderState } from '../database/queries/orders.js';
 import { sql } from '../database/statements.js';
 import { replaceItemUnits, replaceModifierRecipe, replaceRecipe, type RecipeItem } from '../database/queries/stock.js';
@@ -87,7 +87,7 @@ function applyFact(db: Db, change: IncomingChange, entity: SyncedEntity, data: R
   // Already here: a fact never changes, so there is nothing more to do.
   if (inserted === 0) return;
   if (change.entity === 'kitchen_ticket') {
-    for (const lineId of data.lineIds as string[]) sql(db, 'INSERT INTO kitchen_ticket_lines (ticket_id, line_id) VALUES (?, ?)').run(data.id, lineId);
+    insertTicketLines(db, data.id as string, data.lineIds as string[]);
     queueTicket(db, data.id as string, data.orderId as string, data.createdAt as number);
   }
   if (change.entity === 'kitchen_event') setTicketStatus(db, data.ticketId as string, data.status as 'preparing' | 'ready', data.at as number);
@@ -102,9 +102,7 @@ function applyFact(db: Db, change: IncomingChange, entity: SyncedEntity, data: R
 /** The order whose state a fact moves, if any. */
 function orderOf(db: Db, entity: string, data: Row): string | undefined {
   if (entity === 'order') return data.id as string;
-  if (entity === 'kitchen_event') {
-    return (sql(db, 'SELECT order_id FROM kitchen_tickets WHERE id = ?').pluck().get(data.ticketId) as string | undefined) ?? undefined;
-  }
+  if (entity === 'kitchen_event') return findTicket(db, data.ticketId as string)?.orderId;
   if (['order_line', 'order_discount', 'payment', 'refund', 'order_event', 'kitchen_ticket'].includes(entity)) return data.orderId as string;
   return undefined;
 }

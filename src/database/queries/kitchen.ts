@@ -20,6 +20,10 @@ export const setTicketStatus = (db: Db, ticketId: string, status: TicketStatus, 
   sql(db, 'UPDATE kitchen_ticket_state SET status = ?, status_at = ? WHERE ticket_id = ?').run(status, at, ticketId);
 };
 
+export const insertTicketLines = (db: Db, ticketId: string, lineIds: readonly string[]): void => {
+  for (const lineId of lineIds) sql(db, 'INSERT INTO kitchen_ticket_lines (ticket_id, line_id) VALUES (?, ?)').run(ticketId, lineId);
+};
+
 export const queueTicket = (db: Db, ticketId: string, orderId: string, at: number): void => {
   sql(db, "INSERT INTO kitchen_ticket_state (ticket_id, order_id, status, status_at) VALUES (?, ?, 'queued', ?)").run(ticketId, orderId, at);
 };

@@ -14,7 +14,7 @@ import {
   type OrderState,
 } from '../../database/queries/orders.js';
 import { insertOnce } from '../../database/constraint.js';
-import { queueTicket } from '../../database/queries/kitchen.js';
+import { insertTicketLines, queueTicket } from '../../database/queries/kitchen.js';
 import { sql } from '../../database/statements.js';
 import { BusinessError } from '../../exceptions/business-error.js';
 import type { OrderLineInput, PaymentInput } from '../../models/orders.js';
@@ -201,7 +201,7 @@ export function sendToKitchen(tx: Db, ctx: ScriptContext, orderId: string, fresh
   const id = ctx.newId();
   const hlc = ctx.stamp();
   sql(tx, 'INSERT INTO kitchen_tickets (id, order_id, created_at, hlc) VALUES (?, ?, ?, ?)').run(id, orderId, ctx.now, hlc);
-  for (const lineId of lineIds) sql(tx, 'INSERT INTO kitchen_ticket_lines (ticket_id, line_id) VALUES (?, ?)').run(id, lineId);
+  insertTicketLines(tx, id, lineIds);
   queueTicket(tx, id, orderId, ctx.now);
   ctx.recordChange('kitchen_ticket', id, 'insert', { id, orderId, createdAt: ctx.now, lineIds }, hlc);
   ctx.emit('kitchen.changed', { orderId, ticketId: id });
