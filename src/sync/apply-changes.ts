@@ -22,7 +22,13 @@ type Row = Record<string, unknown>;
  * Facts are a set union by id; reference data merges per field, the later HLC winning. Applying the
  * same batch twice changes nothing. It never appends to the local change log and never queues a
  * webhook, a print or a live event: those happened on the terminal that made the change.
- * Derived tables (order and ticket states, stock levels) follow from the facts as they land.
+ *
+ * Derived tables (order and ticket states, stock levels) are not shipped: they are caches of the
+ * facts, so they are recomputed here as each fact lands, with the stamp-free rules the scripts use.
+ * Shipping them would let two terminals' caches overwrite each other.
+ *
+ * Not yet here (the sync issue): holding back a change whose references have not arrived, moving
+ * this terminal's HLC past the stamps it applies, and wrapping PIN hashes with the shop key.
  */
 export function applyChanges(db: Db, changes: readonly IncomingChange[]): void {
   db.transaction(() => {
@@ -111,6 +117,7 @@ function applyReference(db: Db, change: IncomingChange, entity: SyncedEntity, da
   const stamps = readFieldStamps(db, change.entity, change.entityId);
   const where = entity.key.map((field) => `${snakeCase(field)} = ?`).join(' AND ');
   const keyValues = entity.key.map((field) => data[field]);
+  // A recipe is nothing but its set of rows: there is no row of its own to merge.
   const ownsRow = !(entity.children ?? []).some((child) => child.tables.includes(entity.table));
   const stored = ownsRow ? (sql(db, `SELECT * FROM ${entity.table} WHERE ${where}`).get(...keyValues) as Row | undefined) : undefined;
   // A field no stamp speaks for was last written with the row itself.
