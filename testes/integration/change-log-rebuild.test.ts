@@ -20,31 +20,42 @@ afterEach(() => {
 /** A lunch rush through the dispatcher: every kind of write the shop makes in a day. */
 async function lunchRush() {
   t = await initializedApp();
+  // Each step a second after the last, so a time carried wrong shows in the rebuilt rows.
+  const ok = ((operation, input, token) => {
+    t.clock.advance(1_000);
+    return t.ok(operation, input, token);
+  }) as typeof t.ok;
   const admin = t.adminToken;
   const menu = await seedCatalog(t, admin);
   const items = await seedStock(t, admin, menu);
-  const login = async (name: string, pin: string) => (await t.ok('auth.login', { name, pin })).token;
+  const login = async (name: string, pin: string) => (await ok('auth.login', { name, pin })).token;
 
-  await t.ok('users.create', { name: 'Caio Caixa', role: 'cashier', pin: '2580' }, admin);
-  await t.ok('users.create', { name: 'Gil Gerente', role: 'manager', pin: '736194' }, admin);
-  await t.ok('users.create', { name: 'Cida Cozinha', role: 'kitchen', pin: '3690' }, admin);
-  await t.ok('users.create', { name: 'Edu Estoque', role: 'stockroom', pin: '1470' }, admin);
-  const temp = await t.ok('users.create', { name: 'Bia Temporária', role: 'cashier', pin: '9513' }, admin);
-  await t.ok('users.update', { id: temp.id, name: 'Bia Souza', role: 'manager', pin: '951357' }, admin);
-  await t.ok('users.resetPin', { id: temp.id, pin: '357159' }, admin);
-  await t.ok('users.deactivate', { id: temp.id }, admin);
+  await ok('users.create', { name: 'Caio Caixa', role: 'cashier', pin: '2580' }, admin);
+  await ok('users.create', { name: 'Gil Gerente', role: 'manager', pin: '736194' }, admin);
+  await ok('users.create', { name: 'Cida Cozinha', role: 'kitchen', pin: '3690' }, admin);
+  await ok('users.create', { name: 'Edu Estoque', role: 'stockroom', pin: '1470' }, admin);
+  const temp = await ok('users.create', { name: 'Bia Temporária', role: 'cashier', pin: '9513' }, admin);
+  await ok('users.update', { id: temp.id, name: 'Bia Souza', role: 'manager', pin: '951357' }, admin);
+  await ok('users.resetPin', { id: temp.id, pin: '357159' }, admin);
+  await ok('users.deactivate', { id: temp.id }, admin);
   const cashier = await login('Caio Caixa', '2580');
   const kitchen = await login('Cida Cozinha', '3690');
   const stock = await login('Edu Estoque', '1470');
 
-  await t.ok('settings.update', { shopName: 'Lanchonete do Zé', pinLockMinutes: 30, discountLimitBps: 500 }, admin);
-  await t.ok('catalog.saveProduct', { id: menu.p.refri, name: 'Refri lata', code: 'REF', price: 650 }, admin);
-  await t.ok('catalog.setSoldOut', { id: menu.p.pao, soldOut: true }, cashier);
-  await t.ok('catalog.saveCategory', { id: menu.cat.porcoes, name: 'Porções e petiscos' }, admin);
+  await ok('settings.update', { shopName: 'Lanchonete do Zé', pinLockMinutes: 30, discountLimitBps: 500 }, admin);
+  await ok('catalog.saveProduct', { id: menu.p.refri, name: 'Refri lata', code: 'REF', price: 650 }, admin);
+  await ok('catalog.setSoldOut', { id: menu.p.pao, soldOut: true }, cashier);
+  await ok('catalog.saveCategory', { id: menu.cat.porcoes, name: 'Porções e petiscos' }, admin);
+
+  // Spreadsheets: new products in a new category, new stock items, then the same items updated.
+  await ok('catalog.importProducts', { csv: ['nome;codigo;preco;categoria;codigo_barras;estacao;ativo', 'Pastel de carne;PC;8,50;Pastéis;;Fritadeira;sim'].join('\n') }, admin);
+  const itemsCsv = (minimum: string) => ['nome;unidade;categoria;minimo;codigo_barras', `Alface;un;Hortifruti;${minimum};`].join('\n');
+  await ok('stock.importItems', { csv: itemsCsv('5') }, stock);
+  await ok('stock.importItems', { csv: itemsCsv('8') }, stock);
 
   const supplier = newId();
-  await t.ok('suppliers.save', { id: supplier, name: 'Frigorífico Bom', cnpj: '11.222.333/0001-81', contact: 'Zé' }, stock);
-  await t.ok(
+  await ok('suppliers.save', { id: supplier, name: 'Frigorífico Bom', cnpj: '11.222.333/0001-81', contact: 'Zé' }, stock);
+  await ok(
     'stock.receive',
     {
       id: newId(),
@@ -59,17 +70,17 @@ async function lunchRush() {
     stock,
   );
 
-  const session = await t.ok('cash.open', { id: newId(), openingFloat: 10_000 }, cashier);
-  await t.ok('cash.movement', { id: newId(), kind: 'suprimento', amount: 5000, reason: 'troco extra' }, cashier);
+  const session = await ok('cash.open', { id: newId(), openingFloat: 10_000 }, cashier);
+  await ok('cash.movement', { id: newId(), kind: 'suprimento', amount: 5000, reason: 'troco extra' }, cashier);
   const burger = (extra: Record<string, unknown> = {}) => line(menu.p.xburger, 1, { modifierOptionIds: [menu.ponto.aoPonto, menu.extras.bacon], ...extra });
 
   // Cash with change, then a split between PIX and cash.
-  const first = await t.ok('orders.create', { id: newId(), type: 'balcao', customerName: 'Maria', lines: [burger({ notes: 'sem maionese' }), line(menu.p.refri)], payments: [cash(5000)] }, cashier);
-  await t.ok('orders.create', { id: newId(), type: 'viagem', lines: [line(menu.p.batata, 2)], payments: [card('pix', 1000), cash(2000)] }, cashier);
+  const first = await ok('orders.create', { id: newId(), type: 'balcao', customerName: 'Maria', lines: [burger({ notes: 'sem maionese' }), line(menu.p.refri)], payments: [cash(5000)] }, cashier);
+  await ok('orders.create', { id: newId(), type: 'viagem', lines: [line(menu.p.batata, 2)], payments: [card('pix', 1000), cash(2000)] }, cashier);
   // A line discount and an order discount above the limit: a manager approves.
   const discounted = newId();
-  const approval = await t.ok('auth.override', { name: 'Gil Gerente', pin: '736194', operation: 'orders.create', recordId: discounted }, cashier);
-  await t.ok(
+  const approval = await ok('auth.override', { name: 'Gil Gerente', pin: '736194', operation: 'orders.create', recordId: discounted }, cashier);
+  await ok(
     'orders.create',
     {
       id: discounted,
@@ -82,7 +93,7 @@ async function lunchRush() {
     cashier,
   );
   // A combo.
-  await t.ok(
+  await ok(
     'orders.create',
     {
       id: newId(),
@@ -93,47 +104,47 @@ async function lunchRush() {
     cashier,
   );
   // A comanda grows, goes to the kitchen in two tickets and is paid at the end.
-  const comanda = await t.ok('orders.create', { id: newId(), type: 'comanda', customerName: 'Mesa 4', lines: [burger()] }, cashier);
-  await t.ok('orders.addLines', { orderId: comanda.id, lines: [line(menu.p.batata), line(menu.p.refri, 2, { discount: { kind: 'amount', value: 50 } })] }, cashier);
-  await t.ok('orders.addLines', { orderId: comanda.id, lines: [line(menu.p.suco)] }, cashier);
-  await t.ok('orders.pay', { orderId: comanda.id, payments: [card('voucher', 1000), cash(10_000)] }, cashier);
+  const comanda = await ok('orders.create', { id: newId(), type: 'comanda', customerName: 'Mesa 4', lines: [burger()] }, cashier);
+  await ok('orders.addLines', { orderId: comanda.id, lines: [line(menu.p.batata), line(menu.p.refri, 2, { discount: { kind: 'amount', value: 50 } })] }, cashier);
+  await ok('orders.addLines', { orderId: comanda.id, lines: [line(menu.p.suco)] }, cashier);
+  await ok('orders.pay', { orderId: comanda.id, payments: [card('voucher', 1000), cash(10_000)] }, cashier);
   // One comanda given up, one sale voided with a manager (refunding each method).
-  const givenUp = await t.ok('orders.create', { id: newId(), type: 'comanda', lines: [line(menu.p.batata)] }, cashier);
-  await t.ok('orders.cancel', { orderId: givenUp.id, reason: 'cliente desistiu' }, cashier);
-  const mistake = await t.ok('orders.create', { id: newId(), type: 'balcao', lines: [burger(), line(menu.p.refri)], payments: [card('credit', 1000), cash(5000)] }, cashier);
-  const voidApproval = await t.ok('auth.override', { name: 'Gil Gerente', pin: '736194', operation: 'orders.void', recordId: mistake.id }, cashier);
-  await t.ok('orders.void', { orderId: mistake.id, reason: 'engano do caixa', overrideToken: voidApproval.overrideToken }, cashier);
+  const givenUp = await ok('orders.create', { id: newId(), type: 'comanda', lines: [line(menu.p.batata)] }, cashier);
+  await ok('orders.cancel', { orderId: givenUp.id, reason: 'cliente desistiu' }, cashier);
+  const mistake = await ok('orders.create', { id: newId(), type: 'balcao', lines: [burger(), line(menu.p.refri)], payments: [card('credit', 1000), cash(5000)] }, cashier);
+  const voidApproval = await ok('auth.override', { name: 'Gil Gerente', pin: '736194', operation: 'orders.void', recordId: mistake.id }, cashier);
+  await ok('orders.void', { orderId: mistake.id, reason: 'engano do caixa', overrideToken: voidApproval.overrideToken }, cashier);
 
   // The kitchen works the queue; the first order is handed over.
-  for (const ticket of (await t.ok('kitchen.queue', {}, kitchen)).slice(0, 3)) {
+  for (const ticket of (await ok('kitchen.queue', {}, kitchen)).slice(0, 3)) {
     t.clock.advance(20_000);
-    await t.ok('kitchen.start', { ticketId: ticket.id }, kitchen);
+    await ok('kitchen.start', { ticketId: ticket.id }, kitchen);
     t.clock.advance(40_000);
-    await t.ok('kitchen.ready', { ticketId: ticket.id }, kitchen);
+    await ok('kitchen.ready', { ticketId: ticket.id }, kitchen);
   }
-  await t.ok('orders.deliver', { orderId: first.id }, cashier);
+  await ok('orders.deliver', { orderId: first.id }, cashier);
 
   // The stockroom: a loss, an issue reversed, a count.
-  await t.ok('stock.loss', { id: newId(), itemId: items.queijo, quantity: 10_000, reason: 'quebra' }, stock);
-  const issued = await t.ok('stock.issue', { id: newId(), itemId: items.pao, quantity: 2000, reason: 'teste de receita' }, stock);
-  await t.ok('stock.reverse', { id: newId(), movementId: issued.id, reason: 'lançado no insumo errado' }, stock);
-  const count = await t.ok('counts.start', { id: newId() }, stock);
-  await t.ok('counts.enter', { countId: count.id, itemId: items.lata, counted: 20_000 }, stock);
-  await t.ok('counts.enter', { countId: count.id, itemId: items.lata, counted: 19_000 }, stock);
-  await t.ok('counts.enter', { countId: count.id, itemId: items.pao, counted: 15_000 }, stock);
-  await t.ok('counts.close', { countId: count.id }, stock);
+  await ok('stock.loss', { id: newId(), itemId: items.queijo, quantity: 10_000, reason: 'quebra' }, stock);
+  const issued = await ok('stock.issue', { id: newId(), itemId: items.pao, quantity: 2000, reason: 'teste de receita' }, stock);
+  await ok('stock.reverse', { id: newId(), movementId: issued.id, reason: 'lançado no insumo errado' }, stock);
+  const count = await ok('counts.start', { id: newId() }, stock);
+  await ok('counts.enter', { countId: count.id, itemId: items.lata, counted: 20_000 }, stock);
+  await ok('counts.enter', { countId: count.id, itemId: items.lata, counted: 19_000 }, stock);
+  await ok('counts.enter', { countId: count.id, itemId: items.pao, counted: 15_000 }, stock);
+  await ok('counts.close', { countId: count.id }, stock);
 
   // A customer rates the first order and leaves a phone; a manager answers.
-  const kiosk = (await t.ok('feedback.openKiosk', {}, admin)).token;
+  const kiosk = (await ok('feedback.openKiosk', {}, admin)).token;
   const feedbackId = newId();
-  await t.ok('feedback.submit', { id: feedbackId, orderId: first.id, rating: 2, tags: ['tempo de espera'], comment: 'Demorou', contactName: 'Maria', contactPhone: '(11) 91234-5678', consent: true }, kiosk);
-  await t.ok('feedback.handle', { id: feedbackId, note: 'Liguei e pedi desculpas.' }, admin);
+  await ok('feedback.submit', { id: feedbackId, orderId: first.id, rating: 2, tags: ['tempo de espera'], comment: 'Demorou', contactName: 'Maria', contactPhone: '(11) 91234-5678', consent: true }, kiosk);
+  await ok('feedback.handle', { id: feedbackId, note: 'Liguei e pedi desculpas.' }, admin);
 
   // The day ends: a sangria, the blind count, the manager's check.
-  await t.ok('cash.movement', { id: newId(), kind: 'sangria', amount: 3000, reason: 'cofre' }, cashier);
-  await t.ok('cash.close', { sessionId: session.id, counted: { cash: 20_000, debit: 2610, credit: 3000, voucher: 1000, pix: 1000 } }, cashier);
+  await ok('cash.movement', { id: newId(), kind: 'sangria', amount: 3000, reason: 'cofre' }, cashier);
+  await ok('cash.close', { sessionId: session.id, counted: { cash: 20_000, debit: 2610, credit: 3000, voucher: 1000, pix: 1000 } }, cashier);
   const manager = await login('Gil Gerente', '736194');
-  await t.ok('cash.confirm', { sessionId: session.id }, manager);
+  await ok('cash.confirm', { sessionId: session.id }, manager);
 }
 
 const primaryKey = (db: Db, table: string): string[] =>
