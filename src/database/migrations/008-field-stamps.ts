@@ -16,7 +16,7 @@ export const migration008: Migration = {
         field     TEXT NOT NULL,
         hlc       TEXT NOT NULL,
         PRIMARY KEY (entity, entity_id, field)
-      ) STRICT, WITHOUT ROWID;
+      ) STRICT;
 
       INSERT INTO change_field_stamps (entity, entity_id, field, hlc)
         SELECT c.entity, c.entity_id, f.key, max(c.hlc) FROM change_log c, json_each(c.data) f
