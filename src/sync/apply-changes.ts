@@ -2,7 +2,7 @@ import type { Db } from '../database/connection.js';
 import type { Change } from '../database/queries/change-log.js';
 import { replaceComboSlots, replaceModifierOptions, replaceProductGroups, type ComboSlotInput, type ModifierOptionInput } from '../database/queries/catalog.js';
 import { keepFieldStamps, readFieldStamps } from '../database/queries/field-stamps.js';
-import { findTicket, insertTicketLines, queueTicket, setTicketStatus } from '../database/queries/kitchen.js';
+import { findTicket, insertTicketLines, queueTicket, setTicketStatus, TICKET_STEPS } from '../database/queries/kitchen.js';
 import { deriveOrderState, writeOrderState } from '../database/queries/orders.js';
 import { sql } from '../database/statements.js';
 import { replaceItemUnits, replaceModifierRecipe, replaceRecipe, type RecipeItem } from '../database/queries/stock.js';
@@ -24,7 +24,7 @@ type Row = Record<string, unknown>;
  * webhook, a print or a live event: those happened on the terminal that made the change.
  *
  * Derived tables (order and ticket states, stock levels) are not shipped: they are caches of the
- * facts, so they are recomputed here as each fact lands, with the stamp-free rules the scripts use.
+ * facts, so they are recomputed here as each fact lands, by the rules the scripts use.
  * Shipping them would let two terminals' caches overwrite each other.
  *
  * Not yet here (the sync issue): holding back a change whose references have not arrived, moving
@@ -96,7 +96,12 @@ function applyFact(db: Db, change: IncomingChange, entity: SyncedEntity, data: R
     insertTicketLines(db, data.id as string, data.lineIds as string[]);
     queueTicket(db, data.id as string, data.orderId as string, data.createdAt as number);
   }
-  if (change.entity === 'kitchen_event') setTicketStatus(db, data.ticketId as string, data.status as 'preparing' | 'ready', data.at as number);
+  if (change.entity === 'kitchen_event') {
+    // Two terminals' moves may arrive in any order: a ticket never goes back.
+    const status = data.status as 'preparing' | 'ready';
+    const ticket = findTicket(db, data.ticketId as string);
+    if (ticket && TICKET_STEPS[ticket.status] < TICKET_STEPS[status]) setTicketStatus(db, ticket.id, status, data.at as number);
+  }
   if (change.entity === 'stock_movement') {
     const itemId = data.itemId as string;
     writeLevel(db, itemId, applyToLevel(readLevel(db, itemId), data.quantity as number, data.value as number), data.at as number);

@@ -3,7 +3,7 @@ import { listChanges } from '../../src/database/queries/change-log.js';
 import { applyChanges, type IncomingChange } from '../../src/sync/apply-changes.js';
 import { formatHlc } from '../../src/utils/hlc.js';
 import { newId } from '../../src/utils/ids.js';
-import { seedCatalog } from '../helpers/catalog-fixture.js';
+import { card, line, seedCatalog } from '../helpers/catalog-fixture.js';
 import { initializedApp } from '../helpers/test-app.js';
 
 type T = Awaited<ReturnType<typeof initializedApp>>;
@@ -62,5 +62,24 @@ describe('applying reference data merges per field by HLC', () => {
     await t.ok('catalog.setSoldOut', { id, soldOut: false }, t.adminToken);
     applyChanges(t.app.db, [remote(REMOTE_HIGH, tie + 1_000, { id, soldOut: true })]);
     expect(product()).toMatchObject({ soldOut: 0 });
+  });
+});
+
+describe('applying facts', () => {
+  it('a kitchen ticket only moves forward, whatever order two terminals’ moves arrive in', async () => {
+    t = await initializedApp();
+    const menu = await seedCatalog(t, t.adminToken);
+    await t.ok('cash.open', { id: newId(), openingFloat: 0 }, t.adminToken);
+    const order = await t.ok('orders.create', { id: newId(), type: 'balcao', lines: [line(menu.p.batata)], payments: [card('debit', 1200)] }, t.adminToken);
+    const [ticket] = await t.ok('kitchen.queue', {}, t.adminToken);
+    const now = t.clock.now();
+    const move = (node: string, wall: number, status: 'preparing' | 'ready'): IncomingChange => {
+      const id = newId();
+      return { id: newId(), terminalId: node, hlc: formatHlc({ wall, counter: 0, node }), entity: 'kitchen_event', entityId: id, op: 'insert', data: { id, ticketId: ticket!.id, status, byUser: 'u', at: wall }, at: wall };
+    };
+    // The kitchen screen marked it ready; the counter's older "preparing" arrives afterwards.
+    applyChanges(t.app.db, [move(REMOTE_HIGH, now + 2_000, 'ready'), move(REMOTE_LOW, now + 1_000, 'preparing')]);
+    expect(t.app.db.prepare('SELECT status, status_at AS statusAt FROM kitchen_ticket_state WHERE ticket_id = ?').get(ticket!.id)).toEqual({ status: 'ready', statusAt: now + 2_000 });
+    expect((await t.ok('orders.get', { id: order.id }, t.adminToken)).status).toBe('ready');
   });
 });

@@ -5,6 +5,9 @@ import type { OrderType } from '../../models/orders.js';
 
 type TicketStatus = 'queued' | 'preparing' | 'ready';
 
+/** A ticket moves forward only: queued, then preparing, then ready. */
+export const TICKET_STEPS = { queued: 0, preparing: 1, ready: 2 } as const;
+
 export const findTicket = (db: Db, id: string) =>
   sql<[string], { id: string; orderId: string; status: TicketStatus }>(
     db,
