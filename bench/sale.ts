@@ -69,7 +69,7 @@ export const fiveLineSale = ({ products, ponto, extras }: Counter) => ({
 
 /**
  * The floor: the same rows a five-line sale writes (order number, order, lines, payments, events,
- * kitchen ticket, cached state, change log), written by prepared statements in one IMMEDIATE
+ * kitchen ticket, cached state, change log with one entry per line), written by prepared statements in one IMMEDIATE
  * transaction on a file opened with the same pragmas.
  */
 function bareSale(db: Db, productIds: string[], recipeItems: string[][] = []) {
@@ -109,10 +109,11 @@ function bareSale(db: Db, productIds: string[], recipeItems: string[][] = []) {
         s.level.run(itemId, -50_000, -150, now);
         change('stock_movement', movementId, { itemId, quantity: -50_000, value: -150, orderId, lineId: id }, now);
       }
-      s.line.run(id, orderId, i, productId, `Produto ${i}`, 1, 1000, '[{"optionId":"x","name":"P0","priceDelta":0}]', '[]', i === 0 ? 'sem maionese' : null, i < 3 ? 'Chapa' : null, 1000, 'u', now, 'h');
+      const line = { id, orderId, position: i, productId, name: `Produto ${i}`, quantity: 1, unitPrice: 1000, modifiers: '[{"optionId":"x","name":"P0","priceDelta":0}]', combo: '[]', notes: i === 0 ? 'sem maionese' : null, station: i < 3 ? 'Chapa' : null, discount: 0, total: 1000, cost: 0, addedBy: 'u', addedAt: now };
+      s.line.run(id, orderId, i, productId, line.name, 1, 1000, line.modifiers, line.combo, line.notes, line.station, 1000, 'u', now, 'h');
+      change('order_line', id, line, now);
       return { id, productId, station: i < 3 };
     });
-    change('order_lines', orderId, { lines }, now);
     for (const kind of ['opened', 'paid']) {
       const id = newId();
       s.event.run(id, orderId, kind, now);

@@ -1,6 +1,8 @@
 import type { Db } from '../database/connection.js';
 import { appendAudit } from '../database/queries/audit.js';
 import { appendChange } from '../database/queries/change-log.js';
+import { keepFieldStamps } from '../database/queries/field-stamps.js';
+import { stampedFields, syncedEntity } from '../sync/tables.js';
 import { readTerminalIdentity, type TerminalIdentity } from '../database/queries/meta.js';
 import { readSettings, type StoredSettings } from '../database/queries/settings.js';
 import { findUserById } from '../database/queries/users.js';
@@ -146,8 +148,13 @@ export class Dispatcher {
       sessions,
       newId,
       stamp: () => this.hlc.tick(),
-      recordChange: (entity, entityId, op, data, hlc) =>
-        appendChange(db, { id: newId(), terminalId, hlc: hlc ?? this.hlc.tick(), entity, entityId, op, data, at: base.now }),
+      recordChange: (entity, entityId, op, data, hlc) => {
+        const stamp = hlc ?? this.hlc.tick();
+        appendChange(db, { id: newId(), terminalId, hlc: stamp, entity, entityId, op, data, at: base.now });
+        // Reference data merges per field: remember which fields this write stamped.
+        const synced = syncedEntity(entity);
+        if (synced?.kind === 'reference') keepFieldStamps(db, entity, entityId, stampedFields(synced, data), stamp);
+      },
       audit: (entry: AuditInput) =>
         appendAudit(db, {
           userId: base.actor?.id ?? null,

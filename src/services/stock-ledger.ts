@@ -61,6 +61,15 @@ export const readLevel = (db: Db, itemId: string): Level =>
     'SELECT quantity, value, rate_value AS rateValue, rate_quantity AS rateQuantity FROM stock_levels WHERE item_id = ?',
   ).get(itemId) ?? EMPTY_LEVEL;
 
+export function writeLevel(db: Db, itemId: string, level: Level, at: number): void {
+  sql(
+    db,
+    `INSERT INTO stock_levels (item_id, quantity, value, rate_value, rate_quantity, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (item_id) DO UPDATE SET quantity = excluded.quantity, value = excluded.value,
+       rate_value = excluded.rate_value, rate_quantity = excluded.rate_quantity, updated_at = excluded.updated_at`,
+  ).run(itemId, level.quantity, level.value, level.rateValue, level.rateQuantity, at);
+}
+
 export type MovementKind = 'entrada' | 'saida' | 'perda' | 'ajuste' | 'venda' | 'estorno';
 
 export interface MovementInput {
@@ -136,12 +145,7 @@ export function appendMovement(tx: Db, ctx: ScriptContext, input: MovementInput)
      VALUES (@id, @itemId, @kind, @quantity, @value, @supplierId, @invoice, @receiptId, @unitName, @unitCost, @lot, @expiry, @reason, @note,
        @orderId, @orderLineId, @countId, @reversesId, @byUser, @byName, @at, @hlc)`,
   ).run(row);
-  sql(
-    tx,
-    `INSERT INTO stock_levels (item_id, quantity, value, rate_value, rate_quantity, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (item_id) DO UPDATE SET quantity = excluded.quantity, value = excluded.value,
-       rate_value = excluded.rate_value, rate_quantity = excluded.rate_quantity, updated_at = excluded.updated_at`,
-  ).run(input.itemId, after.quantity, after.value, after.rateValue, after.rateQuantity, ctx.now);
+  writeLevel(tx, input.itemId, after, ctx.now);
   ctx.recordChange('stock_movement', id, 'insert', { ...row, hlc: undefined }, hlc);
 
   if (before.quantity > item.minimum && after.quantity <= item.minimum) {

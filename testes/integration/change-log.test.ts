@@ -37,8 +37,8 @@ describe('change log', () => {
       expect(parseHlc(change.hlc).node).toBe(terminalId);
       if (i > 0) expect(change.hlc > changes[i - 1]!.hlc).toBe(true);
     }
-    expect(JSON.parse(changes[4]!.data)).toEqual({ name: 'Caio Souza' });
-    expect(JSON.parse(changes[6]!.data)).toEqual({ active: false });
+    expect(JSON.parse(changes[4]!.data)).toEqual({ id, name: 'Caio Souza', updatedAt: expect.any(Number) });
+    expect(JSON.parse(changes[6]!.data)).toEqual({ id, active: false, updatedAt: expect.any(Number) });
     // The row carries the same stamp as its change, so merges compare like with like.
     const userHlc = t.app.db.prepare('SELECT hlc FROM users WHERE id = ?').pluck().get(id);
     expect(userHlc).toBe(changes[6]!.hlc);

@@ -171,3 +171,49 @@ export function catalogSnapshot(db: Db, includeInactive: boolean) {
 
   return { categories, products, modifierGroups };
 }
+
+export interface ComboSlotInput {
+  id: string;
+  name: string;
+  options: { productId: string; priceDelta: number }[];
+}
+
+export interface ModifierOptionInput {
+  id: string;
+  name: string;
+  priceDelta: number;
+  active: boolean;
+}
+
+/** The product's modifier groups become exactly these, in this order. */
+export function replaceProductGroups(db: Db, productId: string, groupIds: readonly string[]): void {
+  sql(db, 'DELETE FROM product_modifier_groups WHERE product_id = ?').run(productId);
+  groupIds.forEach((groupId, position) =>
+    sql(db, 'INSERT INTO product_modifier_groups (product_id, group_id, position) VALUES (?, ?, ?)').run(productId, groupId, position),
+  );
+}
+
+/** The combo's slots and their choices become exactly these, in this order. */
+export function replaceComboSlots(db: Db, comboId: string, slots: readonly ComboSlotInput[]): void {
+  sql(db, 'DELETE FROM combo_slot_options WHERE slot_id IN (SELECT id FROM combo_slots WHERE combo_id = ?)').run(comboId);
+  sql(db, 'DELETE FROM combo_slots WHERE combo_id = ?').run(comboId);
+  slots.forEach((slot, position) => {
+    sql(db, 'INSERT INTO combo_slots (id, combo_id, name, position) VALUES (?, ?, ?, ?)').run(slot.id, comboId, slot.name, position);
+    slot.options.forEach((option, optionPosition) =>
+      sql(db, 'INSERT INTO combo_slot_options (slot_id, product_id, price_delta, position) VALUES (?, ?, ?, ?)').run(slot.id, option.productId, option.priceDelta, optionPosition),
+    );
+  });
+}
+
+/** The group's options become these, in this order; options left out are switched off, never deleted (past sales point at them). */
+export function replaceModifierOptions(db: Db, groupId: string, options: readonly ModifierOptionInput[], hlc: string): void {
+  sql(db, 'UPDATE modifier_options SET active = 0, hlc = ? WHERE group_id = ?').run(hlc, groupId);
+  options.forEach((option, position) =>
+    sql(
+      db,
+      `INSERT INTO modifier_options (id, group_id, name, price_delta, position, active, hlc) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, price_delta = excluded.price_delta, position = excluded.position,
+         active = excluded.active, hlc = excluded.hlc`,
+    ).run(option.id, groupId, option.name, option.priceDelta, position, Number(option.active), hlc),
+  );
+}

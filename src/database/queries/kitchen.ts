@@ -5,6 +5,9 @@ import type { OrderType } from '../../models/orders.js';
 
 type TicketStatus = 'queued' | 'preparing' | 'ready';
 
+/** A ticket moves forward only: queued, then preparing, then ready. */
+export const TICKET_STEPS = { queued: 0, preparing: 1, ready: 2 } as const;
+
 export const findTicket = (db: Db, id: string) =>
   sql<[string], { id: string; orderId: string; status: TicketStatus }>(
     db,
@@ -13,8 +16,20 @@ export const findTicket = (db: Db, id: string) =>
 
 export function moveTicket(db: Db, ticketId: string, status: 'preparing' | 'ready', event: { id: string; byUser: string; at: number; hlc: string }): void {
   sql(db, 'INSERT INTO kitchen_ticket_events (id, ticket_id, status, by_user, at, hlc) VALUES (?, ?, ?, ?, ?, ?)').run(event.id, ticketId, status, event.byUser, event.at, event.hlc);
-  sql(db, 'UPDATE kitchen_ticket_state SET status = ?, status_at = ? WHERE ticket_id = ?').run(status, event.at, ticketId);
+  setTicketStatus(db, ticketId, status, event.at);
 }
+
+export const setTicketStatus = (db: Db, ticketId: string, status: TicketStatus, at: number): void => {
+  sql(db, 'UPDATE kitchen_ticket_state SET status = ?, status_at = ? WHERE ticket_id = ?').run(status, at, ticketId);
+};
+
+export const insertTicketLines = (db: Db, ticketId: string, lineIds: readonly string[]): void => {
+  for (const lineId of lineIds) sql(db, 'INSERT INTO kitchen_ticket_lines (ticket_id, line_id) VALUES (?, ?)').run(ticketId, lineId);
+};
+
+export const queueTicket = (db: Db, ticketId: string, orderId: string, at: number): void => {
+  sql(db, "INSERT INTO kitchen_ticket_state (ticket_id, order_id, status, status_at) VALUES (?, ?, 'queued', ?)").run(ticketId, orderId, at);
+};
 
 /** Tickets not ready yet, oldest first, leaving out orders voided or cancelled in the meantime. */
 export function kitchenQueue(db: Db): TicketView[] {

@@ -69,3 +69,26 @@ export const ledgerSums = (db: Db) =>
     db,
     'SELECT item_id AS itemId, sum(quantity) AS quantity, sum(value) AS value FROM stock_movements GROUP BY item_id',
   ).all();
+
+export interface RecipeItem {
+  itemId: string;
+  quantity: number;
+}
+
+/** What one sale of the product takes from stock becomes exactly these items. */
+export function replaceRecipe(db: Db, productId: string, items: readonly RecipeItem[], hlc: string): void {
+  sql(db, 'DELETE FROM recipes WHERE product_id = ?').run(productId);
+  for (const item of items) sql(db, 'INSERT INTO recipes (product_id, item_id, quantity, hlc) VALUES (?, ?, ?, ?)').run(productId, item.itemId, item.quantity, hlc);
+}
+
+/** What choosing the option adds to (or takes from) a sale becomes exactly these items. */
+export function replaceModifierRecipe(db: Db, optionId: string, items: readonly RecipeItem[], hlc: string): void {
+  sql(db, 'DELETE FROM modifier_recipes WHERE option_id = ?').run(optionId);
+  for (const item of items) sql(db, 'INSERT INTO modifier_recipes (option_id, item_id, quantity, hlc) VALUES (?, ?, ?, ?)').run(optionId, item.itemId, item.quantity, hlc);
+}
+
+/** The item's purchase units become exactly these. */
+export function replaceItemUnits(db: Db, itemId: string, units: readonly { name: string; factor: number }[]): void {
+  sql(db, 'DELETE FROM stock_item_units WHERE item_id = ?').run(itemId);
+  for (const unit of units) sql(db, 'INSERT INTO stock_item_units (item_id, name, factor) VALUES (?, ?, ?)').run(itemId, unit.name, unit.factor);
+}

@@ -33,8 +33,9 @@ export default defineScript('cash.close', {
     const { methods } = expectedBySession(tx, session);
     const expected = Object.fromEntries(methods.map((m) => [m.method, m.expected])) as Record<PaymentMethod, number>;
     const hlc = ctx.stamp();
-    insertClosing(tx, { sessionId: session.id, closedBy: ctx.actor!.id, closedByName: ctx.actor!.name, closedAt: ctx.now, counted: input.counted, expected, hlc });
-    ctx.recordChange('cash_closing', session.id, 'insert', { counted: input.counted, expected, closedAt: ctx.now, closedBy: ctx.actor!.id }, hlc);
+    const closing = { sessionId: session.id, closedBy: ctx.actor!.id, closedByName: ctx.actor!.name, closedAt: ctx.now, counted: input.counted, expected };
+    insertClosing(tx, { ...closing, hlc });
+    ctx.recordChange('cash_closing', session.id, 'insert', closing, hlc);
     const report = buildCashReport(tx, session, letter);
     ctx.audit({
       action: 'cash.close',

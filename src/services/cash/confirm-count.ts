@@ -12,8 +12,9 @@ export default defineScript('cash.confirm', {
     if (!findClosing(tx, session.id)) throw new BusinessError('INVALID_STATE', 'O caixa ainda está aberto.', 'sessionId');
     if (!findConfirmation(tx, session.id)) {
       const hlc = ctx.stamp();
-      insertConfirmation(tx, { sessionId: session.id, confirmedBy: ctx.actor!.id, confirmedByName: ctx.actor!.name, confirmedAt: ctx.now, hlc });
-      ctx.recordChange('cash_confirmation', session.id, 'insert', { confirmedBy: ctx.actor!.id, confirmedAt: ctx.now }, hlc);
+      const confirmation = { sessionId: session.id, confirmedBy: ctx.actor!.id, confirmedByName: ctx.actor!.name, confirmedAt: ctx.now };
+      insertConfirmation(tx, { ...confirmation, hlc });
+      ctx.recordChange('cash_confirmation', session.id, 'insert', confirmation, hlc);
       ctx.audit({ action: 'cash.confirm', recordType: 'cash_session', recordId: session.id });
     }
     return buildCashReport(tx, session, ctx.terminal.letter ?? '');

@@ -44,7 +44,7 @@ export default defineScript('catalog.importProducts', {
             sql(tx, 'INSERT INTO categories (id, name, color, sort_order, active, created_at, updated_at, hlc) VALUES (?, ?, ?, 0, 1, ?, ?, ?)').run(
               categoryId, row.categoria, '#64748b', ctx.now, ctx.now, hlc,
             );
-            ctx.recordChange('category', categoryId, 'insert', { name: row.categoria, color: '#64748b', sortOrder: 0, active: true }, hlc);
+            ctx.recordChange('category', categoryId, 'insert', { id: categoryId, name: row.categoria, color: '#64748b', sortOrder: 0, active: true, createdAt: ctx.now, updatedAt: ctx.now }, hlc);
           }
         }
         tx.exec('SAVEPOINT import_row');

@@ -1,5 +1,12 @@
 import type { Db } from '../../database/connection.js';
-import { categoryExists, findProduct, findProductIdByBarcode, findProductIdByCode } from '../../database/queries/catalog.js';
+import {
+  categoryExists,
+  findProduct,
+  findProductIdByBarcode,
+  findProductIdByCode,
+  replaceComboSlots,
+  replaceProductGroups,
+} from '../../database/queries/catalog.js';
 import { sql } from '../../database/statements.js';
 import { BusinessError } from '../../exceptions/business-error.js';
 import { isValidEan13 } from '../../utils/ean13.js';
@@ -92,30 +99,14 @@ export function writeProduct(
     hlc,
   });
 
-  if (input.modifierGroupIds !== undefined) {
-    sql(tx, 'DELETE FROM product_modifier_groups WHERE product_id = ?').run(input.id);
-    input.modifierGroupIds.forEach((groupId, position) =>
-      sql(tx, 'INSERT INTO product_modifier_groups (product_id, group_id, position) VALUES (?, ?, ?)').run(input.id, groupId, position),
-    );
-  }
-  if (input.comboSlots !== undefined) {
-    sql(tx, 'DELETE FROM combo_slot_options WHERE slot_id IN (SELECT id FROM combo_slots WHERE combo_id = ?)').run(input.id);
-    sql(tx, 'DELETE FROM combo_slots WHERE combo_id = ?').run(input.id);
-    input.comboSlots.forEach((slot, position) => {
-      sql(tx, 'INSERT INTO combo_slots (id, combo_id, name, position) VALUES (?, ?, ?, ?)').run(slot.id, input.id, slot.name, position);
-      slot.options.forEach((option, optionPosition) =>
-        sql(tx, 'INSERT INTO combo_slot_options (slot_id, product_id, price_delta, position) VALUES (?, ?, ?, ?)').run(
-          slot.id,
-          option.productId,
-          option.priceDelta,
-          optionPosition,
-        ),
-      );
-    });
-  }
+  if (input.modifierGroupIds !== undefined) replaceProductGroups(tx, input.id, input.modifierGroupIds);
+  if (input.comboSlots !== undefined) replaceComboSlots(tx, input.id, input.comboSlots);
 
   ctx.recordChange('product', input.id, existing ? 'update' : 'insert', {
+    id: input.id,
     ...row,
+    ...(existing ? {} : { createdAt: ctx.now }),
+    updatedAt: ctx.now,
     ...(input.modifierGroupIds === undefined ? {} : { modifierGroupIds: input.modifierGroupIds }),
     ...(input.comboSlots === undefined ? {} : { comboSlots: input.comboSlots }),
   }, hlc);

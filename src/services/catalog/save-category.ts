@@ -20,7 +20,7 @@ export default defineScript('catalog.saveCategory', {
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, color = excluded.color, sort_order = excluded.sort_order,
          active = excluded.active, updated_at = excluded.updated_at, hlc = excluded.hlc`,
     ).run({ ...row, active: Number(row.active), now: ctx.now, hlc });
-    ctx.recordChange('category', input.id, existing ? 'update' : 'insert', row, hlc);
+    ctx.recordChange('category', input.id, existing ? 'update' : 'insert', { ...row, ...(existing ? {} : { createdAt: ctx.now }), updatedAt: ctx.now }, hlc);
     ctx.emit('catalog.changed', {});
     return { id: input.id };
   },

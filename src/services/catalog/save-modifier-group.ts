@@ -1,3 +1,4 @@
+import { replaceModifierOptions } from '../../database/queries/catalog.js';
 import { sql } from '../../database/statements.js';
 import { BusinessError } from '../../exceptions/business-error.js';
 import { MANAGER_ROLES } from '../../models/roles.js';
@@ -18,19 +19,14 @@ export default defineScript('catalog.saveModifierGroup', {
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, min_choices = excluded.min_choices, max_choices = excluded.max_choices,
          active = excluded.active, updated_at = excluded.updated_at, hlc = excluded.hlc`,
     ).run(input.id, input.name, input.minChoices, input.maxChoices, Number(input.active ?? true), ctx.now, ctx.now, hlc);
-    // Options missing from the list are switched off, never deleted: past sales point at them.
-    sql(tx, 'UPDATE modifier_options SET active = 0, hlc = ? WHERE group_id = ?').run(hlc, input.id);
     input.options.forEach((option, position) => {
       const owner = sql<[string], { group_id: string }>(tx, 'SELECT group_id FROM modifier_options WHERE id = ?').get(option.id);
       if (owner && owner.group_id !== input.id) throw new BusinessError('CONFLICT', 'Esta opção pertence a outro grupo.', `options.${position}.id`);
-      sql(
-        tx,
-        `INSERT INTO modifier_options (id, group_id, name, price_delta, position, active, hlc) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, price_delta = excluded.price_delta, position = excluded.position,
-           active = excluded.active, hlc = excluded.hlc`,
-      ).run(option.id, input.id, option.name, option.priceDelta, position, Number(option.active ?? true), hlc);
     });
-    ctx.recordChange('modifier_group', input.id, existed ? 'update' : 'insert', { ...input }, hlc);
+    const options = input.options.map((option) => ({ id: option.id, name: option.name, priceDelta: option.priceDelta, active: option.active ?? true }));
+    replaceModifierOptions(tx, input.id, options, hlc);
+    const group = { id: input.id, name: input.name, minChoices: input.minChoices, maxChoices: input.maxChoices, active: input.active ?? true };
+    ctx.recordChange('modifier_group', input.id, existed ? 'update' : 'insert', { ...group, ...(existed ? {} : { createdAt: ctx.now }), updatedAt: ctx.now, options }, hlc);
     ctx.emit('catalog.changed', {});
     return { id: input.id };
   },

@@ -11,7 +11,7 @@ export default defineScript('catalog.setSoldOut', {
     if (product.soldOut !== input.soldOut) {
       const hlc = ctx.stamp();
       sql(tx, 'UPDATE products SET sold_out = ?, updated_at = ?, hlc = ? WHERE id = ?').run(Number(input.soldOut), ctx.now, hlc, input.id);
-      ctx.recordChange('product', input.id, 'update', { soldOut: input.soldOut }, hlc);
+      ctx.recordChange('product', input.id, 'update', { id: input.id, soldOut: input.soldOut, updatedAt: ctx.now }, hlc);
       ctx.emit('catalog.changed', { productId: input.id });
     }
     return { id: input.id, soldOut: input.soldOut };

@@ -24,7 +24,7 @@ export default defineScript('counts.close', {
     }
     const hlc = ctx.stamp();
     sql(tx, 'INSERT INTO count_closings (count_id, closed_by, closed_by_name, closed_at, hlc) VALUES (?, ?, ?, ?, ?)').run(input.countId, ctx.actor!.id, ctx.actor!.name, ctx.now, hlc);
-    ctx.recordChange('count_closing', input.countId, 'insert', { closedBy: ctx.actor!.id, closedAt: ctx.now }, hlc);
+    ctx.recordChange('count_closing', input.countId, 'insert', { countId: input.countId, closedBy: ctx.actor!.id, closedByName: ctx.actor!.name, closedAt: ctx.now }, hlc);
     ctx.audit({ action: 'counts.close', recordType: 'count', recordId: input.countId, details: { adjustments, totalVarianceValue: total } });
     ctx.emit('stock.changed', { itemIds: lines.map((l) => l.itemId) });
     return { countId: input.countId, adjustments, totalVarianceValue: total };

@@ -10,7 +10,7 @@ export default defineScript('feedback.handle', {
     if (sql(tx, 'SELECT 1 FROM feedback_handling WHERE feedback_id = ?').get(input.id)) return { id: input.id };
     const hlc = ctx.stamp();
     sql(tx, 'INSERT INTO feedback_handling (feedback_id, note, handled_by, handled_by_name, handled_at, hlc) VALUES (?, ?, ?, ?, ?, ?)').run(input.id, input.note, ctx.actor!.id, ctx.actor!.name, ctx.now, hlc);
-    ctx.recordChange('feedback_handling', input.id, 'insert', { note: input.note, handledBy: ctx.actor!.id, handledAt: ctx.now }, hlc);
+    ctx.recordChange('feedback_handling', input.id, 'insert', { feedbackId: input.id, note: input.note, handledBy: ctx.actor!.id, handledByName: ctx.actor!.name, handledAt: ctx.now }, hlc);
     ctx.audit({ action: 'feedback.handle', recordType: 'feedback', recordId: input.id, details: { note: input.note } });
     return { id: input.id };
   },

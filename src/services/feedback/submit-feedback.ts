@@ -43,7 +43,7 @@ export default defineScript('feedback.submit', {
       );
     }
     const fact = { orderId: order.id, orderNumber: order.number, rating: input.rating, tags, comment: input.comment || null };
-    ctx.recordChange('feedback', input.id, 'insert', { ...fact, createdAt: ctx.now }, hlc);
+    ctx.recordChange('feedback', input.id, 'insert', { id: input.id, orderId: order.id, rating: input.rating, tags, comment: fact.comment, createdAt: ctx.now }, hlc);
     ctx.emit('feedback.received', { feedbackId: input.id, orderNumber: order.number, rating: input.rating });
     if (input.rating <= 2) ctx.emit('feedback.alert', { feedbackId: input.id, orderNumber: order.number, rating: input.rating, comment: input.comment || null });
     ctx.webhook('feedback.received', { feedbackId: input.id, ...fact });

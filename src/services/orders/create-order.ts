@@ -52,7 +52,7 @@ export default defineScript('orders.create', {
     const lines = storeLines(tx, ctx, order, priced, 0, approval);
     // The rule is stored (a % keeps applying to what a comanda gets later); the amount is what it took now.
     if (input.discount && input.discount.value > 0) {
-      insertDiscount(tx, {
+      const discount = {
         id: ctx.newId(),
         orderId: order.id,
         lineId: null,
@@ -65,8 +65,9 @@ export default defineScript('orders.create', {
         approvedByName: approval?.approverName ?? null,
         at: ctx.now,
         hlc,
-      });
-      ctx.recordChange('order_discount', order.id, 'insert', { ...input.discount, amount: orderDiscount }, hlc);
+      };
+      insertDiscount(tx, discount);
+      ctx.recordChange('order_discount', discount.id, 'insert', { ...discount, hlc: undefined }, hlc);
     }
     recordEvent(tx, ctx, order.id, 'opened');
     if (approval) {

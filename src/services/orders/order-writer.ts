@@ -14,6 +14,7 @@ import {
   type OrderState,
 } from '../../database/queries/orders.js';
 import { insertOnce } from '../../database/constraint.js';
+import { insertTicketLines, queueTicket } from '../../database/queries/kitchen.js';
 import { sql } from '../../database/statements.js';
 import { BusinessError } from '../../exceptions/business-error.js';
 import type { OrderLineInput, PaymentInput } from '../../models/orders.js';
@@ -81,9 +82,11 @@ export function storeLines(tx: Db, ctx: ScriptContext, order: OrderRow, priced: 
     hlc,
   }));
   for (const row of rows) insertOnce(() => insertLine(tx, row), 'Este item já foi lançado em outro pedido.', 'lines');
+  // One change per line, keyed by the line: a comanda's later lines never overwrite its first ones.
+  for (const row of rows) ctx.recordChange('order_line', row.id, 'insert', { ...row, hlc: undefined }, hlc);
   priced.forEach((line, i) => {
     if (!line.input.discount || line.discount === 0) return;
-    insertDiscount(tx, {
+    const discount = {
       id: ctx.newId(),
       orderId: order.id,
       lineId: rows[i]!.id,
@@ -96,9 +99,10 @@ export function storeLines(tx: Db, ctx: ScriptContext, order: OrderRow, priced: 
       approvedByName: approval?.approverName ?? null,
       at: ctx.now,
       hlc,
-    });
+    };
+    insertDiscount(tx, discount);
+    ctx.recordChange('order_discount', discount.id, 'insert', { ...discount, hlc: undefined }, hlc);
   });
-  ctx.recordChange('order_lines', order.id, 'insert', { lines: rows.map(({ orderId: _o, hlc: _h, ...row }) => row) }, hlc);
   return rows;
 }
 
@@ -200,9 +204,9 @@ export function sendToKitchen(tx: Db, ctx: ScriptContext, orderId: string, fresh
   const id = ctx.newId();
   const hlc = ctx.stamp();
   sql(tx, 'INSERT INTO kitchen_tickets (id, order_id, created_at, hlc) VALUES (?, ?, ?, ?)').run(id, orderId, ctx.now, hlc);
-  for (const lineId of lineIds) sql(tx, 'INSERT INTO kitchen_ticket_lines (ticket_id, line_id) VALUES (?, ?)').run(id, lineId);
-  sql(tx, "INSERT INTO kitchen_ticket_state (ticket_id, order_id, status, status_at) VALUES (?, ?, 'queued', ?)").run(id, orderId, ctx.now);
-  ctx.recordChange('kitchen_ticket', id, 'insert', { orderId, lineIds, createdAt: ctx.now }, hlc);
+  insertTicketLines(tx, id, lineIds);
+  queueTicket(tx, id, orderId, ctx.now);
+  ctx.recordChange('kitchen_ticket', id, 'insert', { id, orderId, createdAt: ctx.now, lineIds }, hlc);
   ctx.emit('kitchen.changed', { orderId, ticketId: id });
   return id;
 }

@@ -1,5 +1,5 @@
 import { findOption } from '../../database/queries/catalog.js';
-import { sql } from '../../database/statements.js';
+import { replaceModifierRecipe } from '../../database/queries/stock.js';
 import { BusinessError } from '../../exceptions/business-error.js';
 import { defineScript } from '../script.js';
 import { requireItem, STOCK_ROLES } from '../stock/stock-guards.js';
@@ -11,9 +11,8 @@ export default defineScript('recipes.saveModifier', {
     if (new Set(input.items.map((i) => i.itemId)).size !== input.items.length) throw new BusinessError('VALIDATION', 'Um insumo aparece duas vezes.', 'items');
     input.items.forEach((item, i) => requireItem(tx, item.itemId, `items.${i}.itemId`));
     const hlc = ctx.stamp();
-    sql(tx, 'DELETE FROM modifier_recipes WHERE option_id = ?').run(input.optionId);
-    for (const item of input.items) sql(tx, 'INSERT INTO modifier_recipes (option_id, item_id, quantity, hlc) VALUES (?, ?, ?, ?)').run(input.optionId, item.itemId, item.quantity, hlc);
-    ctx.recordChange('modifier_recipe', input.optionId, 'update', { items: input.items }, hlc);
+    replaceModifierRecipe(tx, input.optionId, input.items, hlc);
+    ctx.recordChange('modifier_recipe', input.optionId, 'update', { optionId: input.optionId, items: input.items }, hlc);
     ctx.emit('recipes.changed', { optionId: input.optionId });
     return { optionId: input.optionId };
   },

@@ -1,5 +1,5 @@
 import { findProduct } from '../../database/queries/catalog.js';
-import { sql } from '../../database/statements.js';
+import { replaceRecipe } from '../../database/queries/stock.js';
 import { BusinessError } from '../../exceptions/business-error.js';
 import { defineScript } from '../script.js';
 import { requireItem, STOCK_ROLES } from '../stock/stock-guards.js';
@@ -10,9 +10,8 @@ export default defineScript('recipes.save', {
     if (!findProduct(tx, input.productId)) throw new BusinessError('NOT_FOUND', 'Produto não encontrado.', 'productId');
     input.items.forEach((item, i) => requireItem(tx, item.itemId, `items.${i}.itemId`));
     const hlc = ctx.stamp();
-    sql(tx, 'DELETE FROM recipes WHERE product_id = ?').run(input.productId);
-    for (const item of input.items) sql(tx, 'INSERT INTO recipes (product_id, item_id, quantity, hlc) VALUES (?, ?, ?, ?)').run(input.productId, item.itemId, item.quantity, hlc);
-    ctx.recordChange('recipe', input.productId, 'update', { items: input.items }, hlc);
+    replaceRecipe(tx, input.productId, input.items, hlc);
+    ctx.recordChange('recipe', input.productId, 'update', { productId: input.productId, items: input.items }, hlc);
     ctx.emit('recipes.changed', { productId: input.productId });
     ctx.audit({ action: 'recipes.save', recordType: 'product', recordId: input.productId, details: { items: input.items.length } });
     return { productId: input.productId };

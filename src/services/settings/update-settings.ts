@@ -18,14 +18,15 @@ export default defineScript('settings.update', {
       if (!ctx.terminal.shopId) throw new BusinessError('NOT_INITIALIZED', 'A loja ainda não foi configurada.');
       const hlc = ctx.stamp();
       sql(tx, 'UPDATE shop SET name = ?, hlc = ? WHERE id = ?').run(shopName, hlc, ctx.terminal.shopId);
-      ctx.recordChange('shop', ctx.terminal.shopId, 'update', { name: shopName }, hlc);
+      ctx.recordChange('shop', ctx.terminal.shopId, 'update', { id: ctx.terminal.shopId, name: shopName }, hlc);
       changed.shopName = { from: ctx.terminal.shopName, to: shopName };
     }
     for (const [key, value] of Object.entries(rest) as [keyof StoredSettings, unknown][]) {
       if (value === undefined || value === ctx.settings[key]) continue;
       const hlc = ctx.stamp();
       writeSetting(tx, key, value, ctx.actor!.id, hlc);
-      ctx.recordChange('setting', key, 'update', { value }, hlc);
+      // The value as stored (JSON text), so every terminal holds the same bytes.
+      ctx.recordChange('setting', key, 'update', { key, value: JSON.stringify(value), updatedBy: ctx.actor!.id }, hlc);
       changed[key] = { from: ctx.settings[key], to: value };
     }
     if (Object.keys(changed).length) {

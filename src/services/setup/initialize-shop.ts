@@ -25,15 +25,15 @@ export default defineScript('setup.initialize', {
 
     const shopHlc = ctx.stamp();
     sql(tx, 'INSERT INTO shop (id, name, created_at, hlc) VALUES (?, ?, ?, ?)').run(shopId, input.shopName, ctx.now, shopHlc);
-    ctx.recordChange('shop', shopId, 'insert', { name: input.shopName, createdAt: ctx.now }, shopHlc);
+    ctx.recordChange('shop', shopId, 'insert', { id: shopId, name: input.shopName, createdAt: ctx.now }, shopHlc);
 
     const terminalHlc = ctx.stamp();
     sql(tx, 'INSERT INTO terminals (id, letter, created_at, hlc) VALUES (?, ?, ?, ?)').run(terminalId, input.terminalLetter, ctx.now, terminalHlc);
-    ctx.recordChange('terminal', terminalId, 'insert', { letter: input.terminalLetter, createdAt: ctx.now }, terminalHlc);
+    ctx.recordChange('terminal', terminalId, 'insert', { id: terminalId, letter: input.terminalLetter, createdAt: ctx.now }, terminalHlc);
 
     const userHlc = ctx.stamp();
     insertUser(tx, { id: adminId, name: input.adminName, nameKey: foldText(input.adminName), role: 'admin', pinHash, at: ctx.now, hlc: userHlc });
-    ctx.recordChange('user', adminId, 'insert', { name: input.adminName, role: 'admin', pinHash, active: true, createdAt: ctx.now }, userHlc);
+    ctx.recordChange('user', adminId, 'insert', { id: adminId, name: input.adminName, role: 'admin', pinHash, active: true, createdAt: ctx.now, updatedAt: ctx.now }, userHlc);
 
     ctx.audit({
       action: 'setup.initialize',

@@ -53,7 +53,16 @@ export default defineScript('stock.importItems', {
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, base_unit = excluded.base_unit, category = excluded.category,
            minimum = excluded.minimum, barcode = excluded.barcode, updated_at = excluded.updated_at, hlc = excluded.hlc`,
       ).run(id, name, key, unit, cell('categoria') || null, minimum, barcode, ctx.now, ctx.now, hlc);
-      ctx.recordChange('stock_item', id, existing ? 'update' : 'insert', { name, baseUnit: unit, category: cell('categoria') || null, minimum, barcode }, hlc);
+      ctx.recordChange('stock_item', id, existing ? 'update' : 'insert', {
+        id,
+        name,
+        baseUnit: unit,
+        category: cell('categoria') || null,
+        minimum,
+        barcode,
+        ...(existing ? {} : { active: true, createdAt: ctx.now }),
+        updatedAt: ctx.now,
+      }, hlc);
       if (existing) updated += 1;
       else created += 1;
       return undefined;

@@ -1,6 +1,7 @@
 import { sql } from '../../database/statements.js';
 import { insertOnce } from '../../database/constraint.js';
 import { BusinessError } from '../../exceptions/business-error.js';
+import { replaceItemUnits } from '../../database/queries/stock.js';
 import { foldText } from '../../utils/text.js';
 import { defineScript } from '../script.js';
 import { STOCK_ROLES } from './stock-guards.js';
@@ -45,14 +46,13 @@ export default defineScript('stock.saveItem', {
       'Este código de barras já é de outro insumo.',
       'barcode',
     );
-    if (input.units !== undefined) {
-      sql(tx, 'DELETE FROM stock_item_units WHERE item_id = ?').run(input.id);
-      for (const unit of input.units) {
-        insertOnce(() => sql(tx, 'INSERT INTO stock_item_units (item_id, name, factor) VALUES (?, ?, ?)').run(input.id, unit.name, unit.factor), `Unidade repetida: ${unit.name}.`, 'units');
-      }
+    const units = input.units;
+    if (units !== undefined) {
+      const repeated = units.find((unit, i) => units.findIndex((other) => other.name === unit.name) < i);
+      insertOnce(() => replaceItemUnits(tx, input.id, units), `Unidade repetida: ${repeated?.name}.`, 'units');
     }
-    const { searchKey: _k, now: _n, hlc, ...data } = row;
-    ctx.recordChange('stock_item', input.id, existing ? 'update' : 'insert', { ...data, ...(input.units ? { units: input.units } : {}) }, hlc);
+    const { searchKey: _k, now, hlc, ...data } = row;
+    ctx.recordChange('stock_item', input.id, existing ? 'update' : 'insert', { ...data, ...(existing ? {} : { createdAt: now }), updatedAt: now, ...(units ? { units } : {}) }, hlc);
     ctx.emit('stock.changed', { itemIds: [input.id] });
     return { id: input.id };
   },

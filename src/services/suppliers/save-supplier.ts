@@ -25,7 +25,7 @@ export default defineScript('suppliers.save', {
       'Já existe um fornecedor com este CNPJ.',
       'cnpj',
     );
-    ctx.recordChange('supplier', input.id, existed ? 'update' : 'insert', row, hlc);
+    ctx.recordChange('supplier', input.id, existed ? 'update' : 'insert', { ...row, ...(existed ? {} : { createdAt: ctx.now }), updatedAt: ctx.now }, hlc);
     return { id: input.id };
   },
 });

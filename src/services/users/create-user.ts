@@ -26,7 +26,7 @@ export default defineScript('users.create', {
     requireFreeName(tx, nameKey);
     const hlc = ctx.stamp();
     insertUser(tx, { id, name: input.name, nameKey, role: input.role, pinHash, at: ctx.now, hlc });
-    ctx.recordChange('user', id, 'insert', { name: input.name, role: input.role, pinHash, active: true, createdAt: ctx.now }, hlc);
+    ctx.recordChange('user', id, 'insert', { id, name: input.name, role: input.role, pinHash, active: true, createdAt: ctx.now, updatedAt: ctx.now }, hlc);
     ctx.audit({ action: 'users.create', recordType: 'user', recordId: id, details: { name: input.name, role: input.role } });
     ctx.emit('users.changed', { userId: id });
     return { id };

@@ -16,7 +16,7 @@ export default defineScript('users.deactivate', {
     }
     const hlc = ctx.stamp();
     updateUser(tx, user.id, { active: false }, ctx.now, hlc);
-    ctx.recordChange('user', user.id, 'update', { active: false }, hlc);
+    ctx.recordChange('user', user.id, 'update', { id: user.id, active: false, updatedAt: ctx.now }, hlc);
     ctx.audit({ action: 'users.deactivate', recordType: 'user', recordId: user.id, details: { name: user.name } });
     ctx.emit('users.changed', { userId: user.id });
     ctx.afterCommit(() => ctx.sessions.closeAllFor(user.id));

@@ -19,7 +19,7 @@ export default defineScript('users.resetPin', {
     const hlc = ctx.stamp();
     updateUser(tx, user.id, { pinHash }, ctx.now, hlc);
     clearPinAttempts(tx, user.id);
-    ctx.recordChange('user', user.id, 'update', { pinHash }, hlc);
+    ctx.recordChange('user', user.id, 'update', { id: user.id, pinHash, updatedAt: ctx.now }, hlc);
     ctx.audit({ action: 'users.resetPin', recordType: 'user', recordId: user.id, details: { name: user.name } });
     return { id: user.id };
   },

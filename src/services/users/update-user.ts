@@ -41,7 +41,7 @@ export default defineScript('users.update', {
     const hlc = ctx.stamp();
     updateUser(tx, user.id, patch, ctx.now, hlc);
     const { nameKey: _nameKey, ...changed } = patch;
-    ctx.recordChange('user', user.id, 'update', changed, hlc);
+    ctx.recordChange('user', user.id, 'update', { id: user.id, ...changed, updatedAt: ctx.now }, hlc);
     ctx.audit({
       action: 'users.update',
       recordType: 'user',
