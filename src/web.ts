@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { defaultDataDir, LOGS_DIR } from './database/data-dir.js';
 import { createHttpBridge } from './ipc/http-server.js';
-import { resolveBindHost } from './ipc/http-security.js';
+import { resolveBindHost, shopNetworkHosts } from './ipc/http-security.js';
 import { createFileLogger } from './logs/file-logger.js';
 
 /** Browser mode: the core behind HTTP on loopback, serving the built renderer. */
@@ -16,7 +16,7 @@ async function main() {
   const app = await createApp({ dataDir, logger });
   const here = dirname(fileURLToPath(import.meta.url));
   const staticDir = process.env.BALCAO_RENDERER_DIR || resolve(here, '..', 'renderer');
-  const server = createHttpBridge(app, { staticDir });
+  const server = createHttpBridge(app, { staticDir, shopNetworkHosts: shopNetworkHosts(process.env) });
   const host = resolveBindHost(process.env.BALCAO_HOST);
   const port = Number(process.env.BALCAO_PORT || 5178);
 

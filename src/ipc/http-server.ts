@@ -4,12 +4,14 @@ import { extname, join } from 'node:path';
 import type { App } from '../app.js';
 import type { ErrorBody } from '../models/errors.js';
 import { describeContract } from './contract-schema.js';
-import { bearerToken, eventVisibleTo, isAllowedOrigin, operationFromPath, RENDERER_CSP, staticFilePath } from './http-security.js';
+import { allowedHosts, bearerToken, eventVisibleTo, isAllowedHost, isAllowedOrigin, operationFromPath, RENDERER_CSP, staticFilePath } from './http-security.js';
 
 export interface HttpBridgeOptions {
   /** The built renderer (vite build output); without it only the API is served. */
   staticDir?: string;
   maxBodyBytes?: number;
+  /** Shop-network addresses (besides loopback) the Host header may name; see shopNetworkHosts. */
+  shopNetworkHosts?: readonly string[];
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -47,6 +49,12 @@ class BodyError extends Error {
 export function createHttpBridge(app: App, options: HttpBridgeOptions = {}): Server {
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const contract = JSON.stringify(describeContract(app.dispatcher.registry));
+  const hostsByPort = new Map<number, ReadonlySet<string>>();
+  const hostsFor = (port: number) => {
+    let hosts = hostsByPort.get(port);
+    if (!hosts) hostsByPort.set(port, (hosts = allowedHosts(port, options.shopNetworkHosts)));
+    return hosts;
+  };
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -58,8 +66,13 @@ export function createHttpBridge(app: App, options: HttpBridgeOptions = {}): Ser
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? '/', 'http://balcao.local');
+    // DNS rebinding: a page on another name that resolves here is refused, whatever it asks for.
+    const hosts = hostsFor(request.socket.localPort ?? 0);
+    if (!isAllowedHost(request.headers.host, hosts)) {
+      return sendJson(response, 403, { error: { code: 'FORBIDDEN', message: 'Endereço não permitido. Abra o Balcão pelo endereço configurado.' } });
+    }
     if (url.pathname.startsWith('/api/')) {
-      if (!isAllowedOrigin(request.headers.origin, request.headers.host)) {
+      if (!isAllowedOrigin(request.headers.origin, hosts)) {
         return sendJson(response, 403, { error: { code: 'FORBIDDEN', message: 'Origem não permitida.' } });
       }
       if (url.pathname === '/api/contract' && request.method === 'GET') return sendRaw(response, 200, contract);
