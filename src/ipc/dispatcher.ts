@@ -14,6 +14,7 @@ import { WebhookOutbox } from '../webhooks/outbox.js';
 import type { Registry } from '../services/registry.js';
 import type { Actor, AnyScript, AuditInput, PrepareContext, ScriptContext } from '../services/script.js';
 import { idleLockDue } from '../services/session-policy.js';
+import { LOCAL_SOURCE } from '../services/request-source.js';
 import type { SessionRecord, SessionStore } from '../services/session-store.js';
 import type { Clock } from '../utils/clock.js';
 import { HybridLogicalClock } from '../utils/hlc.js';
@@ -29,6 +30,8 @@ export interface DispatcherDeps {
   events: EventHub;
   clock: Clock;
   logger: Logger;
+  /** The one-time code shown at start-up for setting the shop up from another device. */
+  setupCode?: string | null;
 }
 
 /**
@@ -64,11 +67,12 @@ export class Dispatcher {
     return this.deps.registry;
   }
 
-  async dispatch(operation: string, rawInput: unknown, token?: string | null): Promise<DispatchResult> {
+  /** `source` is where the call came from: LOCAL_SOURCE for the desktop window, the client address over HTTP. */
+  async dispatch(operation: string, rawInput: unknown, token?: string | null, source: string = LOCAL_SOURCE): Promise<DispatchResult> {
     const started = performance.now();
     let outcome: DispatchResult;
     try {
-      outcome = { ok: true, result: await this.execute(operation, rawInput, token ?? null) };
+      outcome = { ok: true, result: await this.execute(operation, rawInput, token ?? null, source) };
     } catch (error) {
       outcome = this.failure(operation, rawInput, error);
     }
@@ -80,7 +84,7 @@ export class Dispatcher {
     return outcome;
   }
 
-  private async execute(operation: string, rawInput: unknown, token: string | null): Promise<unknown> {
+  private async execute(operation: string, rawInput: unknown, token: string | null, source: string): Promise<unknown> {
     const { db, registry, sessions, clock } = this.deps;
     const script = registry.get(operation);
     if (!script) throw new BusinessError('UNKNOWN_OPERATION', `Operação desconhecida: ${operation}.`, 'operation');
@@ -116,7 +120,7 @@ export class Dispatcher {
     const input = parseInput(operations[script.name as OperationName].input, rawInput);
     if (session && !session.locked) sessions.touch(session);
 
-    const base: PrepareContext = { db, now, actor, session, terminal: this.terminal, settings, catalog: this.catalog };
+    const base: PrepareContext = { db, now, actor, session, terminal: this.terminal, settings, source, setupCode: this.deps.setupCode ?? null, catalog: this.catalog };
     const prepared = script.prepare ? await script.prepare(input, base) : undefined;
     return this.runInTransaction(script, input, { ...base, now: clock.now() }, prepared);
   }

@@ -90,7 +90,7 @@ export function createHttpBridge(app: App, options: HttpBridgeOptions = {}): Ser
         if (error instanceof BodyError) return sendJson(response, error.status, { error: error.body });
         throw error;
       }
-      const outcome = await app.dispatcher.dispatch(operation, input, bearerToken(request.headers.authorization));
+      const outcome = await app.dispatcher.dispatch(operation, input, bearerToken(request.headers.authorization), request.socket.remoteAddress ?? 'unknown');
       return outcome.ok ? sendJson(response, 200, outcome.result) : sendJson(response, outcome.status, { error: outcome.error });
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { error: { code: 'VALIDATION', message: 'Método não permitido.' } });

@@ -25,6 +25,10 @@ export interface PrepareContext {
   readonly session: SessionRecord | null;
   readonly terminal: TerminalIdentity;
   readonly settings: StoredSettings;
+  /** Where the call came from (see request-source.ts). */
+  readonly source: string;
+  /** The one-time code that lets another device set the shop up, while it is not set up. */
+  readonly setupCode: string | null;
   /** The catalog as sales read it, kept between calls and forgotten when it changes. */
   readonly catalog: CatalogCache;
 }
