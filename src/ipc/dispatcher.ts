@@ -14,6 +14,7 @@ import { WebhookOutbox } from '../webhooks/outbox.js';
 import type { Registry } from '../services/registry.js';
 import type { Actor, AnyScript, AuditInput, PrepareContext, ScriptContext } from '../services/script.js';
 import { idleLockDue } from '../services/session-policy.js';
+import { PinThrottle } from '../services/pin-throttle.js';
 import { LOCAL_SOURCE } from '../services/request-source.js';
 import type { SessionRecord, SessionStore } from '../services/session-store.js';
 import type { Clock } from '../utils/clock.js';
@@ -44,6 +45,7 @@ export class Dispatcher {
   private readonly hlc: HybridLogicalClock;
   private readonly catalog = new CatalogCache();
   private readonly outbox = new WebhookOutbox();
+  private readonly pinThrottle = new PinThrottle();
   /** Who each session's user is; forgotten whenever a user changes (role, name, deactivation). */
   private readonly actors = new Map<string, Actor | null>();
   /** One transaction wrapper for every call, so none is built on the hot path. */
@@ -120,7 +122,7 @@ export class Dispatcher {
     const input = parseInput(operations[script.name as OperationName].input, rawInput);
     if (session && !session.locked) sessions.touch(session);
 
-    const base: PrepareContext = { db, now, actor, session, terminal: this.terminal, settings, source, setupCode: this.deps.setupCode ?? null, catalog: this.catalog };
+    const base: PrepareContext = { db, now, actor, session, terminal: this.terminal, settings, source, setupCode: this.deps.setupCode ?? null, pinThrottle: this.pinThrottle, catalog: this.catalog };
     const prepared = script.prepare ? await script.prepare(input, base) : undefined;
     return this.runInTransaction(script, input, { ...base, now: clock.now() }, prepared);
   }

@@ -91,3 +91,15 @@ export function staticFilePath(pathname: string): string | null {
   if (parts.some((part) => part === '..' || part === '.')) return null;
   return parts.join('/') || 'index.html';
 }
+
+/** Requests one address may still make: a bucket of `burst` that refills at `perSecond`. */
+export interface RequestBucket {
+  tokens: number;
+  at: number;
+}
+
+/** Takes one request from the address's bucket (times in ms); `allowed` is false when it is empty. */
+export function takeRequest(bucket: RequestBucket | undefined, now: number, burst: number, perSecond: number): { bucket: RequestBucket; allowed: boolean } {
+  const tokens = bucket ? Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * perSecond) : burst;
+  return tokens >= 1 ? { bucket: { tokens: tokens - 1, at: now }, allowed: true } : { bucket: { tokens, at: now }, allowed: false };
+}

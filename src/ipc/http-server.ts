@@ -4,7 +4,18 @@ import { extname, join } from 'node:path';
 import type { App } from '../app.js';
 import type { ErrorBody } from '../models/errors.js';
 import { describeContract } from './contract-schema.js';
-import { allowedHosts, bearerToken, eventVisibleTo, isAllowedHost, isAllowedOrigin, operationFromPath, RENDERER_CSP, staticFilePath } from './http-security.js';
+import {
+  allowedHosts,
+  bearerToken,
+  eventVisibleTo,
+  isAllowedHost,
+  isAllowedOrigin,
+  operationFromPath,
+  RENDERER_CSP,
+  staticFilePath,
+  takeRequest,
+  type RequestBucket,
+} from './http-security.js';
 
 export interface HttpBridgeOptions {
   /** The built renderer (vite build output); without it only the API is served. */
@@ -12,7 +23,17 @@ export interface HttpBridgeOptions {
   maxBodyBytes?: number;
   /** Shop-network addresses (besides loopback) the Host header may name; see shopNetworkHosts. */
   shopNetworkHosts?: readonly string[];
+  limits?: Partial<AddressLimits>;
 }
+
+/** What one client address may hold open and send: a screen opens a few connections and one live stream. */
+export interface AddressLimits {
+  connectionsPerAddress: number;
+  requestBurst: number;
+  requestsPerSecond: number;
+}
+
+const DEFAULT_LIMITS: AddressLimits = { connectionsPerAddress: 32, requestBurst: 300, requestsPerSecond: 50 };
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -56,6 +77,9 @@ export function createHttpBridge(app: App, options: HttpBridgeOptions = {}): Ser
     return hosts;
   };
 
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const buckets = new Map<string, RequestBucket>();
+
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       app.logger.error('Falha na ponte HTTP', { error, path: request.url });
@@ -64,7 +88,25 @@ export function createHttpBridge(app: App, options: HttpBridgeOptions = {}): Ser
     });
   });
 
+  // Connections beyond the cap of one address are closed at once; live streams hold theirs, so they count.
+  const openConnections = new Map<string, number>();
+  server.on('connection', (socket) => {
+    const address = socket.remoteAddress ?? 'unknown';
+    const open = (openConnections.get(address) ?? 0) + 1;
+    if (open > limits.connectionsPerAddress) return socket.destroy();
+    openConnections.set(address, open);
+    socket.on('close', () => {
+      const left = (openConnections.get(address) ?? 1) - 1;
+      if (left > 0) openConnections.set(address, left);
+      else openConnections.delete(address);
+    });
+  });
+
   async function handle(request: IncomingMessage, response: ServerResponse) {
+    const address = request.socket.remoteAddress ?? 'unknown';
+    const taken = takeRequest(buckets.get(address), performance.now(), limits.requestBurst, limits.requestsPerSecond);
+    buckets.set(address, taken.bucket);
+    if (!taken.allowed) return sendJson(response, 429, { error: { code: 'RATE_LIMITED', message: 'Muitas requisições deste aparelho. Aguarde um instante e tente de novo.' } });
     const url = new URL(request.url ?? '/', 'http://balcao.local');
     // DNS rebinding: a page on another name that resolves here is refused, whatever it asks for.
     const hosts = hostsFor(request.socket.localPort ?? 0);
@@ -90,7 +132,7 @@ export function createHttpBridge(app: App, options: HttpBridgeOptions = {}): Ser
         if (error instanceof BodyError) return sendJson(response, error.status, { error: error.body });
         throw error;
       }
-      const outcome = await app.dispatcher.dispatch(operation, input, bearerToken(request.headers.authorization), request.socket.remoteAddress ?? 'unknown');
+      const outcome = await app.dispatcher.dispatch(operation, input, bearerToken(request.headers.authorization), address);
       return outcome.ok ? sendJson(response, 200, outcome.result) : sendJson(response, outcome.status, { error: outcome.error });
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { error: { code: 'VALIDATION', message: 'Método não permitido.' } });

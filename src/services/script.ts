@@ -8,6 +8,7 @@ import type { LiveEventName, LiveEvents, OperationName, OperationOutput, ParsedI
 import type { SessionRole } from '../models/roles.js';
 import type { WebhookEventType } from '../models/webhooks.js';
 import type { Logger } from '../logs/logger.js';
+import type { PinThrottle } from './pin-throttle.js';
 import type { SessionRecord, SessionStore } from './session-store.js';
 
 /** Who is calling: the user behind the session. */
@@ -29,6 +30,8 @@ export interface PrepareContext {
   readonly source: string;
   /** The one-time code that lets another device set the shop up, while it is not set up. */
   readonly setupCode: string | null;
+  /** Wrong PINs per source address (other devices only). */
+  readonly pinThrottle: PinThrottle;
   /** The catalog as sales read it, kept between calls and forgotten when it changes. */
   readonly catalog: CatalogCache;
 }

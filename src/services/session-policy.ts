@@ -8,6 +8,19 @@ export function idleLockDue(role: SessionRole, lastActivityAt: number, now: numb
   return now - lastActivityAt >= idleLockMinutes * 60_000;
 }
 
+/**
+ * Wrong PINs from another device slow that device down instead of locking the user: the first few
+ * are free, then each attempt waits twice as long as the one before (1 s, 2 s, 4 s … 5 min); an
+ * address quiet for 15 minutes starts over.
+ */
+export const PIN_THROTTLE = { freeAttempts: 3, firstWaitMs: 1000, maxWaitMs: 5 * 60_000, forgetAfterMs: 15 * 60_000 } as const;
+
+/** How long an address must wait after its last PIN attempt, having made `attempts` that did not succeed. */
+export function pinThrottleWait(attempts: number): number {
+  if (attempts < PIN_THROTTLE.freeAttempts) return 0;
+  return Math.min(PIN_THROTTLE.firstWaitMs * 2 ** (attempts - PIN_THROTTLE.freeAttempts), PIN_THROTTLE.maxWaitMs);
+}
+
 /** When the wrong PIN that was just typed locks the user, and until when. */
 export function afterWrongPin(
   failuresBefore: number,

@@ -10,6 +10,7 @@ import {
   resolveBindHost,
   shopNetworkHosts,
   staticFilePath,
+  takeRequest,
 } from '../../src/ipc/http-security.js';
 
 describe('browser-mode security rules', () => {
@@ -48,6 +49,18 @@ describe('browser-mode security rules', () => {
     expect(isAllowedOrigin('http://127.0.0.1:9999', hosts)).toBe(false);
     expect(isAllowedOrigin('ftp://127.0.0.1:5178', hosts)).toBe(false);
     expect(isAllowedOrigin('null', hosts)).toBe(false);
+  });
+
+  it('lets an address make a burst of requests, then as many as the bucket refills', () => {
+    let step = takeRequest(undefined, 0, 2, 1);
+    expect(step.allowed).toBe(true);
+    step = takeRequest(step.bucket, 0, 2, 1);
+    expect(step.allowed).toBe(true);
+    step = takeRequest(step.bucket, 500, 2, 1);
+    expect(step.allowed).toBe(false);
+    step = takeRequest(step.bucket, 1000, 2, 1);
+    expect(step.allowed).toBe(true);
+    expect(takeRequest({ tokens: 0, at: 0 }, 60_000, 2, 1).bucket.tokens).toBe(1); // refills up to the burst, no more
   });
 
   it('reads operation names and bearer tokens strictly', () => {
