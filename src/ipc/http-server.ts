@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join } from 'node:path';
 import type { App } from '../app.js';
 import type { ErrorBody } from '../models/errors.js';
+import { isThisComputer } from '../services/request-source.js';
 import { describeContract } from './contract-schema.js';
 import {
   allowedHosts,
@@ -104,9 +105,10 @@ export function createHttpBridge(app: App, options: HttpBridgeOptions = {}): Ser
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const address = request.socket.remoteAddress ?? 'unknown';
-    const taken = takeRequest(buckets.get(address), performance.now(), limits.requestBurst, limits.requestsPerSecond);
-    buckets.set(address, taken.bucket);
-    if (!taken.allowed) return sendJson(response, 429, { error: { code: 'RATE_LIMITED', message: 'Muitas requisições deste aparelho. Aguarde um instante e tente de novo.' } });
+    // The counter itself is never slowed down; other devices share nothing but their own allowance.
+    const taken = isThisComputer(address) ? null : takeRequest(buckets.get(address), performance.now(), limits.requestBurst, limits.requestsPerSecond);
+    if (taken) buckets.set(address, taken.bucket);
+    if (taken && !taken.allowed) return sendJson(response, 429, { error: { code: 'RATE_LIMITED', message: 'Muitas requisições deste aparelho. Aguarde um instante e tente de novo.' } });
     const url = new URL(request.url ?? '/', 'http://balcao.local');
     // DNS rebinding: a page on another name that resolves here is refused, whatever it asks for.
     const hosts = hostsFor(request.socket.localPort ?? 0);

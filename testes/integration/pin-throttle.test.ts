@@ -73,12 +73,12 @@ describe('connections and requests per address', () => {
     expect(await bridge.post('system.ping', {})).toMatchObject({ status: 200 });
   });
 
-  it('caps the requests of one address with a 429', async () => {
+  it('caps the requests of another device with a 429; the counter itself is never slowed', async () => {
     t = await initializedApp();
     bridge = await startBridge(t.app, { limits: { requestBurst: 5, requestsPerSecond: 0.001 } });
     const answers = [];
     for (let i = 0; i < 7; i++) answers.push((await bridge.postFrom(TABLET, 'system.ping', {})).status);
     expect(answers).toEqual([200, 200, 200, 200, 200, 429, 429]);
-    expect(await bridge.post('system.ping', {})).toMatchObject({ status: 200 });
+    for (let i = 0; i < 7; i++) expect(await bridge.post('system.ping', {})).toMatchObject({ status: 200 });
   });
 });
