@@ -13,7 +13,7 @@ import { CatalogCache } from '../services/catalog-cache.js';
 import { WebhookOutbox } from '../webhooks/outbox.js';
 import type { Registry } from '../services/registry.js';
 import type { Actor, AnyScript, AuditInput, PrepareContext, ScriptContext } from '../services/script.js';
-import { idleLockDue } from '../services/session-policy.js';
+import { idleLockDue, sessionOutlivedDay } from '../services/session-policy.js';
 import { PinThrottle } from '../services/pin-throttle.js';
 import { LOCAL_SOURCE } from '../services/request-source.js';
 import type { SessionRecord, SessionStore } from '../services/session-store.js';
@@ -93,15 +93,11 @@ export class Dispatcher {
     const now = clock.now();
     const settings = this.settings;
 
-    let session = token ? (sessions.get(token) ?? null) : null;
+    let session = token ? (this.liveSession(token, now) ?? null) : null;
     let actor: Actor | null = null;
     if (session) {
-      actor = this.actorOf(session.userId);
-      if (actor && session.kiosk) actor = { id: actor.id, name: 'Tela de avaliação', role: 'kiosk' };
-      if (!actor) {
-        sessions.close(session.token);
-        session = null;
-      }
+      actor = this.actorOf(session.userId)!;
+      if (session.kiosk) actor = { id: actor.id, name: 'Tela de avaliação', role: 'kiosk' };
     }
 
     if (script.roles !== 'public') {
@@ -175,6 +171,19 @@ export class Dispatcher {
       afterCommit: (effect) => effects.push(effect),
       configurationChanged: () => effects.push(() => this.reloadConfiguration()),
     };
+  }
+
+  /**
+   * The session behind a token while it may still be used: its user is active and its business day has
+   * not turned. A session past either is closed here, whichever transport asks.
+   */
+  liveSession(token: string, now: number = this.deps.clock.now()): SessionRecord | undefined {
+    const session = this.deps.sessions.get(token);
+    if (!session) return undefined;
+    const { timezone, businessDayStartsAt } = this.settings;
+    if (this.actorOf(session.userId) && !sessionOutlivedDay(session.createdAt, now, timezone, businessDayStartsAt)) return session;
+    this.deps.sessions.close(token);
+    return undefined;
   }
 
   private actorOf(userId: string): Actor | null {

@@ -83,7 +83,7 @@ export function createHttpBridge(app: App, options: HttpBridgeOptions = {}): Ser
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      app.logger.error('Falha na ponte HTTP', { error, path: request.url });
+      app.logger.error('Falha na ponte HTTP', { error, path: new URL(request.url ?? '/', 'http://balcao.local').pathname });
       if (!response.headersSent) sendJson(response, 500, { error: { code: 'INTERNAL', message: 'Erro interno.' } });
       else response.end();
     });
@@ -143,14 +143,17 @@ export function createHttpBridge(app: App, options: HttpBridgeOptions = {}): Ser
 
   function streamEvents(url: URL, response: ServerResponse) {
     const token = url.searchParams.get('token');
-    const session = token ? app.sessions.get(token) : undefined;
+    const session = token ? app.dispatcher.liveSession(token) : undefined;
     if (!session) return sendJson(response, 401, { error: { code: 'UNAUTHENTICATED', message: 'Sessão encerrada. Entre de novo com seu PIN.' } });
+    // A locked screen hears nothing until its PIN is typed again; the screen then opens a new stream.
+    if (session.locked) return sendJson(response, 423, { error: { code: 'SESSION_LOCKED', message: 'Tela bloqueada. Digite seu PIN para continuar.' } });
     response.writeHead(200, { ...BASE_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
     response.write(': conectado\n\n');
     const unsubscribe = app.events.subscribe((event) => {
-      if (!app.sessions.get(session.token)) return close();
-      if (!eventVisibleTo(event.type, session)) return;
-      response.write(`event: ${event.type}\ndata: ${JSON.stringify({ ...event.data, at: event.at })}\n\n`);
+      if (!app.dispatcher.liveSession(session.token)) return close();
+      if (eventVisibleTo(event.type, session)) response.write(`event: ${event.type}\ndata: ${JSON.stringify({ ...event.data, at: event.at })}\n\n`);
+      // The screen hears that it locked (so it shows the PIN pad), then the stream stops.
+      if (session.locked) close();
     });
     const keepAlive = setInterval(() => response.write(': ping\n\n'), 25_000);
     const close = () => {

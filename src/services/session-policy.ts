@@ -1,4 +1,5 @@
 import type { SessionRole } from '../models/roles.js';
+import { businessDay } from '../utils/business-day.js';
 
 /** The kitchen screen stays up all day; every other screen locks itself when left alone. */
 export const IDLE_LOCK_EXEMPT_ROLES: readonly SessionRole[] = ['kitchen', 'kiosk'];
@@ -7,6 +8,10 @@ export function idleLockDue(role: SessionRole, lastActivityAt: number, now: numb
   if (IDLE_LOCK_EXEMPT_ROLES.includes(role)) return false;
   return now - lastActivityAt >= idleLockMinutes * 60_000;
 }
+
+/** A session lasts one business day at most: it ends when the day turns (04:00 by default, in the shop's zone). */
+export const sessionOutlivedDay = (createdAt: number, now: number, timeZone: string, dayStartsAt: string): boolean =>
+  businessDay(createdAt, timeZone, dayStartsAt) !== businessDay(now, timeZone, dayStartsAt);
 
 /**
  * Wrong PINs from another device slow that device down instead of locking the user: the first few
