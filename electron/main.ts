@@ -11,6 +11,7 @@ import type { DispatchResult } from '../src/ipc/dispatcher.js';
 import { RENDERER_CSP } from '../src/ipc/http-security.js';
 import type { Logger } from '../src/logs/logger.js';
 import type { LiveEvent } from '../src/services/event-hub.js';
+import { LOCAL_SOURCE } from '../src/services/request-source.js';
 import { createElectronLogger, electronLog } from './electron-logger.js';
 import {
   APP_ENTRY_URL,
@@ -166,7 +167,7 @@ function registerIpc(app: App): void {
     if (!trusted(event)) return FORBIDDEN;
     if (!isInvokeRequest(request)) return BAD_REQUEST;
     if (!core) return NOT_READY;
-    return app.dispatcher.dispatch(request.operation, request.input, request.token);
+    return app.dispatcher.dispatch(request.operation, request.input, request.token, LOCAL_SOURCE);
   });
 
   ipcMain.handle('pos:subscribe', (event, request: unknown): DispatchResult => {

@@ -11,6 +11,7 @@ import { WebhookWorker, type WebhookWorkerOptions } from './webhooks/worker.js';
 import { eraseExpiredContacts } from './services/privacy-retention.js';
 import { loadRegistry } from './services/registry.js';
 import { SessionStore } from './services/session-store.js';
+import { newSetupCode } from './services/setup/setup-code.js';
 import { systemClock, type Clock } from './utils/clock.js';
 
 export interface AppOptions {
@@ -35,6 +36,8 @@ export interface App {
   sessions: SessionStore;
   logger: Logger;
   dataDir: string;
+  /** Lets another device set the shop up; shown at start-up, never logged. */
+  setupCode: string;
   close(): void;
 }
 
@@ -47,7 +50,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const registry = await loadRegistry();
   const events = new EventHub();
   const sessions = new SessionStore(clock);
-  const dispatcher = new Dispatcher({ db, registry, sessions, events, clock, logger: options.logger });
+  const setupCode = newSetupCode();
+  const dispatcher = new Dispatcher({ db, registry, sessions, events, clock, logger: options.logger, setupCode });
   const printer = new PrintWorker({ db, events, clock, logger: options.logger }, options.sendToPrinter);
   printer.start();
   const webhooks = new WebhookWorker({ db, events, clock, logger: options.logger, ...options.webhooks });
@@ -65,6 +69,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     sessions,
     logger: options.logger,
     dataDir: options.dataDir,
+    setupCode,
     close: () => {
       printer.stop();
       webhooks.stop();

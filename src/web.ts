@@ -3,8 +3,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { defaultDataDir, LOGS_DIR } from './database/data-dir.js';
+import { readTerminalIdentity } from './database/queries/meta.js';
 import { createHttpBridge } from './ipc/http-server.js';
-import { resolveBindHost } from './ipc/http-security.js';
+import { resolveBindHost, shopNetworkHosts } from './ipc/http-security.js';
 import { createFileLogger } from './logs/file-logger.js';
 
 /** Browser mode: the core behind HTTP on loopback, serving the built renderer. */
@@ -16,7 +17,7 @@ async function main() {
   const app = await createApp({ dataDir, logger });
   const here = dirname(fileURLToPath(import.meta.url));
   const staticDir = process.env.BALCAO_RENDERER_DIR || resolve(here, '..', 'renderer');
-  const server = createHttpBridge(app, { staticDir });
+  const server = createHttpBridge(app, { staticDir, shopNetworkHosts: shopNetworkHosts(process.env) });
   const host = resolveBindHost(process.env.BALCAO_HOST);
   const port = Number(process.env.BALCAO_PORT || 5178);
 
@@ -29,6 +30,8 @@ async function main() {
     const address = server.address();
     const actualPort = typeof address === 'object' && address ? address.port : port;
     logger.info(`Balcão no navegador: http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actualPort}/`, { dataDir });
+    // Shown only on this computer's terminal, never logged: whoever reads it can claim the shop.
+    if (!readTerminalIdentity(app.db).letter) process.stdout.write(`Loja ainda não configurada. Para configurar de outro aparelho, use o código: ${app.setupCode}\n`);
   });
 
   const stop = () => {

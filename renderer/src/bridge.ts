@@ -22,10 +22,16 @@ function isErrorBody(value: unknown): value is ErrorBody {
 
 type Listener = (event: MessageEvent<string>) => void;
 
+interface Stream {
+  source: EventSource;
+  /** Every subscription on it, so a stream the core closed can be opened again with them. */
+  listeners: Set<{ event: string; listener: Listener }>;
+}
+
 /** Browser mode: the same bridge over HTTP on loopback (POST /api/<operation>, SSE at /api/events). */
 export class HttpBridge implements PosBridge {
   /** One EventSource per session token, shared by every subscription. */
-  private readonly streams = new Map<string, { source: EventSource; users: number }>();
+  private readonly streams = new Map<string, Stream>();
 
   constructor(private readonly baseUrl = '/api') {}
 
@@ -46,6 +52,8 @@ export class HttpBridge implements PosBridge {
     } catch {
       body = undefined;
     }
+    // A locked screen's stream is stopped by the core; once the PIN unlocks it, the stream opens again.
+    if (response.ok && operation === 'auth.unlock' && token) this.reopen(token);
     if (response.ok) return { ok: true, result: body as OperationOutput<N> };
     const error = (body as { error?: unknown } | undefined)?.error;
     return {
@@ -58,10 +66,9 @@ export class HttpBridge implements PosBridge {
   subscribe<E extends LiveEventName>(event: E, token: string, handler: (data: LiveEvents[E] & { at: number }) => void): () => void {
     let stream = this.streams.get(token);
     if (!stream) {
-      stream = { source: new EventSource(`${this.baseUrl}/events?token=${encodeURIComponent(token)}`), users: 0 };
+      stream = { source: this.open(token), listeners: new Set() };
       this.streams.set(token, stream);
     }
-    stream.users += 1;
     const listener: Listener = (message) => {
       try {
         handler(JSON.parse(message.data) as LiveEvents[E] & { at: number });
@@ -69,22 +76,33 @@ export class HttpBridge implements PosBridge {
         // A malformed event is dropped; the next call to the core tells the truth anyway.
       }
     };
-    const { source } = stream;
-    source.addEventListener(event, listener as EventListener);
+    const entry = { event, listener };
+    stream.listeners.add(entry);
+    stream.source.addEventListener(event, listener as EventListener);
+    const owner = stream;
     let active = true;
     return () => {
       if (!active) return;
       active = false;
-      source.removeEventListener(event, listener as EventListener);
-      const current = this.streams.get(token);
-      if (current && current.source === source) {
-        current.users -= 1;
-        if (current.users <= 0) {
-          source.close();
-          this.streams.delete(token);
-        }
+      owner.source.removeEventListener(event, listener as EventListener);
+      owner.listeners.delete(entry);
+      if (owner.listeners.size === 0 && this.streams.get(token) === owner) {
+        owner.source.close();
+        this.streams.delete(token);
       }
     };
+  }
+
+  private open(token: string): EventSource {
+    return new EventSource(`${this.baseUrl}/events?token=${encodeURIComponent(token)}`);
+  }
+
+  /** Opens a stream the core closed (the screen was locked) again, with the same subscriptions. */
+  private reopen(token: string): void {
+    const stream = this.streams.get(token);
+    if (!stream || stream.source.readyState !== EventSource.CLOSED) return;
+    stream.source = this.open(token);
+    for (const { event, listener } of stream.listeners) stream.source.addEventListener(event, listener as EventListener);
   }
 }
 

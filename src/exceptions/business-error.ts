@@ -53,6 +53,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   PAYMENT_SHORT: 422,
   SESSION_LOCKED: 423,
   AUTH_LOCKED: 423,
+  AUTH_THROTTLED: 429,
+  RATE_LIMITED: 429,
   INTERNAL: 500,
 };
 

@@ -16,7 +16,9 @@ import { WebhookOutbox } from '../webhooks/outbox.js';
 import type { Registry } from '../services/registry.js';
 import type { Actor, AnyScript, AuditInput, PrepareContext, ScriptContext } from '../services/script.js';
 import { answerOnce } from '../services/request-replies.js';
-import { idleLockDue } from '../services/session-policy.js';
+import { idleLockDue, sessionOutlivedDay } from '../services/session-policy.js';
+import { PinThrottle } from '../services/pin-throttle.js';
+import { LOCAL_SOURCE } from '../services/request-source.js';
 import type { SessionRecord, SessionStore } from '../services/session-store.js';
 import type { Clock } from '../utils/clock.js';
 import { HybridLogicalClock } from '../utils/hlc.js';
@@ -32,6 +34,8 @@ export interface DispatcherDeps {
   events: EventHub;
   clock: Clock;
   logger: Logger;
+  /** The one-time code shown at start-up for setting the shop up from another device. */
+  setupCode?: string | null;
 }
 
 /**
@@ -44,6 +48,7 @@ export class Dispatcher {
   private readonly hlc: HybridLogicalClock;
   private readonly catalog = new CatalogCache();
   private readonly outbox = new WebhookOutbox();
+  private readonly pinThrottle = new PinThrottle();
   /** Who each session's user is; forgotten whenever a user changes (role, name, deactivation). */
   private readonly actors = new Map<string, Actor | null>();
   /** One transaction wrapper for every call, so none is built on the hot path. */
@@ -67,11 +72,12 @@ export class Dispatcher {
     return this.deps.registry;
   }
 
-  async dispatch(operation: string, rawInput: unknown, token?: string | null): Promise<DispatchResult> {
+  /** `source` is where the call came from: LOCAL_SOURCE for the desktop window, the client address over HTTP. */
+  async dispatch(operation: string, rawInput: unknown, token?: string | null, source: string = LOCAL_SOURCE): Promise<DispatchResult> {
     const started = performance.now();
     let outcome: DispatchResult;
     try {
-      outcome = { ok: true, result: await this.execute(operation, rawInput, token ?? null) };
+      outcome = { ok: true, result: await this.execute(operation, rawInput, token ?? null, source) };
     } catch (error) {
       outcome = this.failure(operation, rawInput, error);
     }
@@ -83,22 +89,18 @@ export class Dispatcher {
     return outcome;
   }
 
-  private async execute(operation: string, rawInput: unknown, token: string | null): Promise<unknown> {
+  private async execute(operation: string, rawInput: unknown, token: string | null, source: string): Promise<unknown> {
     const { db, registry, sessions, clock } = this.deps;
     const script = registry.get(operation);
     if (!script) throw new BusinessError('UNKNOWN_OPERATION', `Operação desconhecida: ${operation}.`, 'operation');
     const now = clock.now();
     const settings = this.settings;
 
-    let session = token ? (sessions.get(token) ?? null) : null;
+    let session = token ? (this.liveSession(token, now) ?? null) : null;
     let actor: Actor | null = null;
     if (session) {
-      actor = this.actorOf(session.userId);
-      if (actor && session.kiosk) actor = { id: actor.id, name: 'Tela de avaliação', role: 'kiosk' };
-      if (!actor) {
-        sessions.close(session.token);
-        session = null;
-      }
+      actor = this.actorOf(session.userId)!;
+      if (session.kiosk) actor = { id: actor.id, name: 'Tela de avaliação', role: 'kiosk' };
     }
 
     if (script.roles !== 'public') {
@@ -119,7 +121,7 @@ export class Dispatcher {
     const input = parseInput(operations[script.name as OperationName].input, rawInput);
     if (session && !session.locked) sessions.touch(session);
 
-    const base: PrepareContext = { db, now, actor, session, terminal: this.terminal, settings, catalog: this.catalog };
+    const base: PrepareContext = { db, now, actor, session, terminal: this.terminal, settings, source, setupCode: this.deps.setupCode ?? null, pinThrottle: this.pinThrottle, catalog: this.catalog };
     const prepared = script.prepare ? await script.prepare(input, base) : undefined;
     return this.runInTransaction(script, input, { ...base, now: clock.now() }, prepared);
   }
@@ -179,6 +181,19 @@ export class Dispatcher {
       afterCommit: (effect) => effects.push(effect),
       configurationChanged: () => effects.push(() => this.reloadConfiguration()),
     };
+  }
+
+  /**
+   * The session behind a token while it may still be used: its user is active and its business day has
+   * not turned. A session past either is closed here, whichever transport asks.
+   */
+  liveSession(token: string, now: number = this.deps.clock.now()): SessionRecord | undefined {
+    const session = this.deps.sessions.get(token);
+    if (!session) return undefined;
+    const { timezone, businessDayStartsAt } = this.settings;
+    if (this.actorOf(session.userId) && !sessionOutlivedDay(session.createdAt, now, timezone, businessDayStartsAt)) return session;
+    this.deps.sessions.close(token);
+    return undefined;
   }
 
   private actorOf(userId: string): Actor | null {

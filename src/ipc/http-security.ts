@@ -14,15 +14,47 @@ export const RENDERER_CSP = [
   "form-action 'self'",
 ].join('; ');
 
-/** Requests from another site's page are refused: the Origin, when sent, must be this server. */
-export function isAllowedOrigin(origin: string | undefined, host: string | undefined): boolean {
+/** "fe80::1" → "[fe80::1]:5178"; "caixa.local" → "caixa.local:5178"; a name with its own port keeps it. */
+function hostWithPort(name: string, port: number): string {
+  const host = name.trim().toLowerCase();
+  if (host.startsWith('[')) return host.includes(']:') ? host : `${host}:${port}`;
+  if (host.includes(':') && host.indexOf(':') !== host.lastIndexOf(':')) return `[${host}]:${port}`;
+  return host.includes(':') ? host : `${host}:${port}`;
+}
+
+/**
+ * The Host names this server answers to: loopback on its own port, plus the shop-network addresses
+ * the admin configured. A page on a rebound domain sends its own name as Host and is refused.
+ */
+export function allowedHosts(port: number, shopNetwork: readonly string[] = []): ReadonlySet<string> {
+  return new Set(['127.0.0.1', 'localhost', '[::1]', ...shopNetwork].map((name) => hostWithPort(name, port)));
+}
+
+export function isAllowedHost(host: string | undefined, allowed: ReadonlySet<string>): boolean {
+  return Boolean(host) && allowed.has(host!.toLowerCase());
+}
+
+/** Requests from another site's page are refused: the Origin, when sent, must be one of our own hosts. */
+export function isAllowedOrigin(origin: string | undefined, allowed: ReadonlySet<string>): boolean {
   if (!origin) return true;
-  if (!host) return false;
   try {
-    return new URL(origin).host === host;
+    const url = new URL(origin);
+    return url.protocol === 'http:' && allowed.has(url.host);
   } catch {
     return false;
   }
+}
+
+const WILDCARD_OR_LOOPBACK = new Set(['0.0.0.0', '::', '127.0.0.1', '::1', 'localhost']);
+
+/**
+ * The shop-network addresses browser mode answers to: the address it is bound to (when it is one
+ * address of the shop network) and the names listed in BALCAO_ALLOWED_HOSTS, comma-separated.
+ */
+export function shopNetworkHosts(env: { BALCAO_HOST?: string | undefined; BALCAO_ALLOWED_HOSTS?: string | undefined }): string[] {
+  const bound = resolveBindHost(env.BALCAO_HOST);
+  const listed = (env.BALCAO_ALLOWED_HOSTS ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  return [...(WILDCARD_OR_LOOPBACK.has(bound) ? [] : [bound]), ...listed];
 }
 
 /** Only loopback unless the owner opened browser mode to the shop's network on purpose. */
@@ -58,4 +90,16 @@ export function staticFilePath(pathname: string): string | null {
   const parts = decoded.split('/').filter(Boolean);
   if (parts.some((part) => part === '..' || part === '.')) return null;
   return parts.join('/') || 'index.html';
+}
+
+/** Requests one address may still make: a bucket of `burst` that refills at `perSecond`. */
+export interface RequestBucket {
+  tokens: number;
+  at: number;
+}
+
+/** Takes one request from the address's bucket (times in ms); `allowed` is false when it is empty. */
+export function takeRequest(bucket: RequestBucket | undefined, now: number, burst: number, perSecond: number): { bucket: RequestBucket; allowed: boolean } {
+  const tokens = bucket ? Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * perSecond) : burst;
+  return tokens >= 1 ? { bucket: { tokens: tokens - 1, at: now }, allowed: true } : { bucket: { tokens, at: now }, allowed: false };
 }

@@ -3,14 +3,38 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join } from 'node:path';
 import type { App } from '../app.js';
 import type { ErrorBody } from '../models/errors.js';
+import { isThisComputer } from '../services/request-source.js';
 import { describeContract } from './contract-schema.js';
-import { bearerToken, eventVisibleTo, isAllowedOrigin, operationFromPath, RENDERER_CSP, staticFilePath } from './http-security.js';
+import {
+  allowedHosts,
+  bearerToken,
+  eventVisibleTo,
+  isAllowedHost,
+  isAllowedOrigin,
+  operationFromPath,
+  RENDERER_CSP,
+  staticFilePath,
+  takeRequest,
+  type RequestBucket,
+} from './http-security.js';
 
 export interface HttpBridgeOptions {
   /** The built renderer (vite build output); without it only the API is served. */
   staticDir?: string;
   maxBodyBytes?: number;
+  /** Shop-network addresses (besides loopback) the Host header may name; see shopNetworkHosts. */
+  shopNetworkHosts?: readonly string[];
+  limits?: Partial<AddressLimits>;
 }
+
+/** What one client address may hold open and send: a screen opens a few connections and one live stream. */
+export interface AddressLimits {
+  connectionsPerAddress: number;
+  requestBurst: number;
+  requestsPerSecond: number;
+}
+
+const DEFAULT_LIMITS: AddressLimits = { connectionsPerAddress: 32, requestBurst: 300, requestsPerSecond: 50 };
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -47,19 +71,52 @@ class BodyError extends Error {
 export function createHttpBridge(app: App, options: HttpBridgeOptions = {}): Server {
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const contract = JSON.stringify(describeContract(app.dispatcher.registry));
+  const hostsByPort = new Map<number, ReadonlySet<string>>();
+  const hostsFor = (port: number) => {
+    let hosts = hostsByPort.get(port);
+    if (!hosts) hostsByPort.set(port, (hosts = allowedHosts(port, options.shopNetworkHosts)));
+    return hosts;
+  };
+
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const buckets = new Map<string, RequestBucket>();
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      app.logger.error('Falha na ponte HTTP', { error, path: request.url });
+      app.logger.error('Falha na ponte HTTP', { error, path: new URL(request.url ?? '/', 'http://balcao.local').pathname });
       if (!response.headersSent) sendJson(response, 500, { error: { code: 'INTERNAL', message: 'Erro interno.' } });
       else response.end();
     });
   });
 
+  // Connections beyond the cap of one address are closed at once; live streams hold theirs, so they count.
+  const openConnections = new Map<string, number>();
+  server.on('connection', (socket) => {
+    const address = socket.remoteAddress ?? 'unknown';
+    const open = (openConnections.get(address) ?? 0) + 1;
+    if (open > limits.connectionsPerAddress) return socket.destroy();
+    openConnections.set(address, open);
+    socket.on('close', () => {
+      const left = (openConnections.get(address) ?? 1) - 1;
+      if (left > 0) openConnections.set(address, left);
+      else openConnections.delete(address);
+    });
+  });
+
   async function handle(request: IncomingMessage, response: ServerResponse) {
+    const address = request.socket.remoteAddress ?? 'unknown';
+    // The counter itself is never slowed down; other devices share nothing but their own allowance.
+    const taken = isThisComputer(address) ? null : takeRequest(buckets.get(address), performance.now(), limits.requestBurst, limits.requestsPerSecond);
+    if (taken) buckets.set(address, taken.bucket);
+    if (taken && !taken.allowed) return sendJson(response, 429, { error: { code: 'RATE_LIMITED', message: 'Muitas requisições deste aparelho. Aguarde um instante e tente de novo.' } });
     const url = new URL(request.url ?? '/', 'http://balcao.local');
+    // DNS rebinding: a page on another name that resolves here is refused, whatever it asks for.
+    const hosts = hostsFor(request.socket.localPort ?? 0);
+    if (!isAllowedHost(request.headers.host, hosts)) {
+      return sendJson(response, 403, { error: { code: 'FORBIDDEN', message: 'Endereço não permitido. Abra o Balcão pelo endereço configurado.' } });
+    }
     if (url.pathname.startsWith('/api/')) {
-      if (!isAllowedOrigin(request.headers.origin, request.headers.host)) {
+      if (!isAllowedOrigin(request.headers.origin, hosts)) {
         return sendJson(response, 403, { error: { code: 'FORBIDDEN', message: 'Origem não permitida.' } });
       }
       if (url.pathname === '/api/contract' && request.method === 'GET') return sendRaw(response, 200, contract);
@@ -77,7 +134,7 @@ export function createHttpBridge(app: App, options: HttpBridgeOptions = {}): Ser
         if (error instanceof BodyError) return sendJson(response, error.status, { error: error.body });
         throw error;
       }
-      const outcome = await app.dispatcher.dispatch(operation, input, bearerToken(request.headers.authorization));
+      const outcome = await app.dispatcher.dispatch(operation, input, bearerToken(request.headers.authorization), address);
       return outcome.ok ? sendJson(response, 200, outcome.result) : sendJson(response, outcome.status, { error: outcome.error });
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { error: { code: 'VALIDATION', message: 'Método não permitido.' } });
@@ -86,14 +143,17 @@ export function createHttpBridge(app: App, options: HttpBridgeOptions = {}): Ser
 
   function streamEvents(url: URL, response: ServerResponse) {
     const token = url.searchParams.get('token');
-    const session = token ? app.sessions.get(token) : undefined;
+    const session = token ? app.dispatcher.liveSession(token) : undefined;
     if (!session) return sendJson(response, 401, { error: { code: 'UNAUTHENTICATED', message: 'Sessão encerrada. Entre de novo com seu PIN.' } });
+    // A locked screen hears nothing until its PIN is typed again; the screen then opens a new stream.
+    if (session.locked) return sendJson(response, 423, { error: { code: 'SESSION_LOCKED', message: 'Tela bloqueada. Digite seu PIN para continuar.' } });
     response.writeHead(200, { ...BASE_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
     response.write(': conectado\n\n');
     const unsubscribe = app.events.subscribe((event) => {
-      if (!app.sessions.get(session.token)) return close();
-      if (!eventVisibleTo(event.type, session)) return;
-      response.write(`event: ${event.type}\ndata: ${JSON.stringify({ ...event.data, at: event.at })}\n\n`);
+      if (!app.dispatcher.liveSession(session.token)) return close();
+      if (eventVisibleTo(event.type, session)) response.write(`event: ${event.type}\ndata: ${JSON.stringify({ ...event.data, at: event.at })}\n\n`);
+      // The screen hears that it locked (so it shows the PIN pad), then the stream stops.
+      if (session.locked) close();
     });
     const keepAlive = setInterval(() => response.write(': ping\n\n'), 25_000);
     const close = () => {

@@ -20,7 +20,7 @@ export interface LogRecord {
 /** Turns a sink for finished records into a Logger; every adapter redacts through here. */
 export function loggerFrom(write: (record: LogRecord) => void, now: () => number = Date.now): Logger {
   const log = (level: LogLevel, message: string, fields: LogFields = {}) =>
-    write({ time: new Date(now()).toISOString(), level, message, fields: redactFields(fields) });
+    write({ time: new Date(now()).toISOString(), level, message: withoutQueryStrings(message), fields: redactFields(fields) });
   return {
     log,
     debug: (m, f) => log('debug', m, f),
@@ -38,10 +38,15 @@ export function redactFields(value: LogFields): LogFields {
   return redactValue(value, 0) as LogFields;
 }
 
+// A URL path's query string may carry a live-stream token: "/api/events?token=…" → "/api/events?…".
+const PATH_QUERY = /(\/[^\s?"'<>]*)\?[^\s"'<>]+/g;
+const withoutQueryStrings = (text: string): string => text.replace(PATH_QUERY, '$1?…');
+
 function redactValue(value: unknown, depth: number): unknown {
   if (depth > 6) return '[…]';
+  if (typeof value === 'string') return withoutQueryStrings(value);
   if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1));
-  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
+  if (value instanceof Error) return { name: value.name, message: withoutQueryStrings(value.message), stack: value.stack && withoutQueryStrings(value.stack) };
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(value)) {

@@ -19,7 +19,7 @@ export const setupOperations = {
     }),
   },
   'setup.initialize': {
-    summary: 'Primeira configuração: loja, letra do terminal e o administrador. Só funciona com o banco vazio.',
+    summary: 'Primeira configuração: loja, letra do terminal e o administrador. Só funciona com o banco vazio, neste computador ou com o código de configuração mostrado ao iniciar.',
     input: z.strictObject({
       shopName: z
         .string({ error: 'Informe o nome da loja.' })
@@ -29,6 +29,8 @@ export const setupOperations = {
       terminalLetter: TerminalLetter,
       adminName: PersonName,
       adminPin: Pin,
+      /** Needed only from another device: the one-time code browser mode shows when it starts. */
+      setupCode: z.string().trim().max(40).optional(),
     }),
     output: z.object({ shopId: Id, terminalId: Id, adminId: Id }),
   },

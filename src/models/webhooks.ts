@@ -7,6 +7,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'order.paid',
   'order.ready',
   'order.voided',
+  'order.cancelled',
   'cash.opened',
   'cash.closed',
   'stock.received',

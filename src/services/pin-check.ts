@@ -8,6 +8,7 @@ import type { Role } from '../models/roles.js';
 import { formatDateTime } from '../utils/format.js';
 import { foldText } from '../utils/text.js';
 import type { PrepareContext, ScriptContext } from './script.js';
+import { isThisComputer } from './request-source.js';
 import { afterWrongPin } from './session-policy.js';
 
 export interface PinCheck {
@@ -16,13 +17,33 @@ export interface PinCheck {
   matches: boolean;
 }
 
-/** The slow half of a PIN check (bcrypt), done before the transaction. A locked user is not even compared. */
+/**
+ * The slow half of a PIN check (bcrypt), done before the transaction. Another device that keeps
+ * guessing is made to wait before anything is compared; a locked user is not even compared.
+ */
 export async function comparePin(ctx: PrepareContext, name: string, pin: string): Promise<PinCheck> {
+  const fromCounter = isThisComputer(ctx.source);
+  if (!fromCounter) {
+    const wait = ctx.pinThrottle.admit(ctx.source, ctx.now);
+    if (wait > 0) throw throttledError(wait);
+  }
+  const check = await comparePinOf(ctx, name, pin);
+  if (check.matches && !fromCounter) ctx.pinThrottle.succeeded(ctx.source);
+  return check;
+}
+
+async function comparePinOf(ctx: PrepareContext, name: string, pin: string): Promise<PinCheck> {
   const user = findActiveUserByNameKey(ctx.db, foldText(name)) ?? null;
   if (!user) return { name, user: null, matches: await spendPinCheck(pin) };
   const { lockedUntil } = readPinAttempts(ctx.db, user.id);
   if (lockedUntil !== null && lockedUntil > ctx.now) return { name, user, matches: false };
   return { name, user, matches: await pinMatches(pin, user.pinHash) };
+}
+
+function throttledError(waitMs: number): BusinessError {
+  const seconds = Math.ceil(waitMs / 1000);
+  const when = seconds < 60 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`;
+  return new BusinessError('AUTH_THROTTLED', `Muitas tentativas de PIN errado deste aparelho. Tente de novo em ${when}.`, 'pin', { retryAfterMs: waitMs });
 }
 
 const lockedError = (lockedUntil: number, timeZone: string) =>
@@ -34,27 +55,34 @@ const lockedError = (lockedUntil: number, timeZone: string) =>
   );
 
 /**
- * The transactional half: counts the wrong PIN toward the lockout, audits the attempt and gives back
- * the user, or a Rejection whose traces commit with it.
+ * The transactional half: counts the wrong PIN toward the lockout, audits the attempt (with where it
+ * came from) and gives back the user, or a Rejection whose traces commit with it. Only wrong PINs
+ * typed at the counter count toward the user's lockout: another device is slowed per address
+ * instead, so a tablet cannot lock the person at the counter out.
  */
 export function settlePinCheck(tx: Db, ctx: ScriptContext, check: PinCheck, action: string): UserRecord | Rejection {
   const { user } = check;
+  const source = ctx.source;
   if (!user) {
-    ctx.audit({ action, result: 'failed', userId: null, userName: null, details: { name: check.name, reason: 'unknown_user' } });
+    ctx.audit({ action, result: 'failed', userId: null, userName: null, details: { name: check.name, reason: 'unknown_user', source } });
     return reject('AUTH_INVALID_PIN', 'Nome ou PIN incorreto.', 'pin');
   }
   const who = { userId: user.id, userName: user.name, recordType: 'user', recordId: user.id };
   const attempts = readPinAttempts(tx, user.id);
   if (attempts.lockedUntil !== null && attempts.lockedUntil > ctx.now) {
-    ctx.audit({ action, result: 'denied', ...who, details: { reason: 'locked', lockedUntil: attempts.lockedUntil } });
+    ctx.audit({ action, result: 'denied', ...who, details: { reason: 'locked', lockedUntil: attempts.lockedUntil, source } });
     return lockedError(attempts.lockedUntil, ctx.settings.timezone);
+  }
+  if (!check.matches && !isThisComputer(source)) {
+    ctx.audit({ action, result: 'failed', ...who, details: { reason: 'wrong_pin', source } });
+    return reject('AUTH_INVALID_PIN', 'Nome ou PIN incorreto.', 'pin');
   }
   if (!check.matches) {
     const next = afterWrongPin(attempts.failures, ctx.now, ctx.settings.pinMaxAttempts, ctx.settings.pinLockMinutes);
     writePinAttempts(tx, user.id, next);
-    ctx.audit({ action, result: 'failed', ...who, details: { reason: 'wrong_pin', failures: next.failures } });
+    ctx.audit({ action, result: 'failed', ...who, details: { reason: 'wrong_pin', failures: next.failures, source } });
     if (next.lockedUntil !== null) {
-      ctx.audit({ action: 'auth.lockout', result: 'ok', ...who, details: { lockedUntil: next.lockedUntil } });
+      ctx.audit({ action: 'auth.lockout', result: 'ok', ...who, details: { lockedUntil: next.lockedUntil, source } });
       return lockedError(next.lockedUntil, ctx.settings.timezone);
     }
     const left = ctx.settings.pinMaxAttempts - next.failures;

@@ -9,6 +9,7 @@ import type { SessionRole } from '../models/roles.js';
 import type { WebhookEventType } from '../models/webhooks.js';
 import type { Logger } from '../logs/logger.js';
 import type { RetryRule } from './request-replies.js';
+import type { PinThrottle } from './pin-throttle.js';
 import type { SessionRecord, SessionStore } from './session-store.js';
 
 /** Who is calling: the user behind the session. */
@@ -26,6 +27,12 @@ export interface PrepareContext {
   readonly session: SessionRecord | null;
   readonly terminal: TerminalIdentity;
   readonly settings: StoredSettings;
+  /** Where the call came from (see request-source.ts). */
+  readonly source: string;
+  /** The one-time code that lets another device set the shop up, while it is not set up. */
+  readonly setupCode: string | null;
+  /** Wrong PINs per source address (other devices only). */
+  readonly pinThrottle: PinThrottle;
   /** The catalog as sales read it, kept between calls and forgotten when it changes. */
   readonly catalog: CatalogCache;
 }

@@ -1,4 +1,5 @@
 import type { SessionRole } from '../models/roles.js';
+import { businessDay } from '../utils/business-day.js';
 
 /** The kitchen screen stays up all day; every other screen locks itself when left alone. */
 export const IDLE_LOCK_EXEMPT_ROLES: readonly SessionRole[] = ['kitchen', 'kiosk'];
@@ -6,6 +7,23 @@ export const IDLE_LOCK_EXEMPT_ROLES: readonly SessionRole[] = ['kitchen', 'kiosk
 export function idleLockDue(role: SessionRole, lastActivityAt: number, now: number, idleLockMinutes: number): boolean {
   if (IDLE_LOCK_EXEMPT_ROLES.includes(role)) return false;
   return now - lastActivityAt >= idleLockMinutes * 60_000;
+}
+
+/** A session lasts one business day at most: it ends when the day turns (04:00 by default, in the shop's zone). */
+export const sessionOutlivedDay = (createdAt: number, now: number, timeZone: string, dayStartsAt: string): boolean =>
+  businessDay(createdAt, timeZone, dayStartsAt) !== businessDay(now, timeZone, dayStartsAt);
+
+/**
+ * Wrong PINs from another device slow that device down instead of locking the user: the first few
+ * are free, then each attempt waits twice as long as the one before (1 s, 2 s, 4 s … 5 min); an
+ * address quiet for 15 minutes starts over.
+ */
+export const PIN_THROTTLE = { freeAttempts: 3, firstWaitMs: 1000, maxWaitMs: 5 * 60_000, forgetAfterMs: 15 * 60_000 } as const;
+
+/** How long an address must wait after its last PIN attempt, having made `attempts` that did not succeed. */
+export function pinThrottleWait(attempts: number): number {
+  if (attempts < PIN_THROTTLE.freeAttempts) return 0;
+  return Math.min(PIN_THROTTLE.firstWaitMs * 2 ** (attempts - PIN_THROTTLE.freeAttempts), PIN_THROTTLE.maxWaitMs);
 }
 
 /** When the wrong PIN that was just typed locks the user, and until when. */

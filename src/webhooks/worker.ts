@@ -7,7 +7,11 @@ import { newId } from '../utils/ids.js';
 import { nextAttemptDelay, retryAfterMs } from './schedule.js';
 import { signWebhook } from './signature.js';
 
-/** Whether this terminal has a network at all; while it has none, the retry clock stands still. */
+/**
+ * Whether this terminal has a network at all, judged apart from any endpoint; while it has none, the
+ * retry clock stands still. An endpoint that cannot be reached while the network is up is that
+ * endpoint's failure, not ours.
+ */
 export interface NetworkStatus {
   online(): boolean;
 }
@@ -50,8 +54,6 @@ type Outcome =
   | { kind: 'gone'; statusCode: number }
   | { kind: 'retry'; statusCode: number | null; error: string | null; after: number | null }
   | { kind: 'offline'; error: string };
-
-const OFFLINE_CODES = new Set(['ENETUNREACH', 'ENETDOWN', 'EAI_AGAIN', 'EHOSTUNREACH']);
 
 /**
  * Delivers queued webhooks: signs each attempt when it is sent, 15 s timeout, no redirects, a small
@@ -148,12 +150,17 @@ export class WebhookWorker {
     }
   }
 
-  /** Offline hours do not burn attempts: every pending delivery moves forward by the time spent offline. */
+  /**
+   * Offline hours do not burn attempts: each pending delivery keeps the wait it had left when the
+   * network went away (or when it was queued, if that was during the outage), counted from now.
+   */
   private resumeClock(now: number): void {
     if (this.offlineSince === null) return;
     const paused = now - this.offlineSince;
+    this.options.db
+      .prepare("UPDATE webhook_deliveries SET next_attempt_at = ? + MAX(0, next_attempt_at - MAX(updated_at, ?)) WHERE status = 'pending'")
+      .run(now, this.offlineSince);
     this.offlineSince = null;
-    this.options.db.prepare("UPDATE webhook_deliveries SET next_attempt_at = next_attempt_at + ? WHERE status = 'pending'").run(paused);
     this.options.logger.info('Rede de volta: webhooks retomados', { pausedMs: paused });
   }
 
@@ -228,7 +235,8 @@ export class WebhookWorker {
     } catch (error) {
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
       const code = cause?.code ?? (error as { code?: string }).code;
-      if (code && OFFLINE_CODES.has(code)) return { kind: 'offline', error: code };
+      // Only our own network being down pauses the schedule; a receiver that is off is a failed attempt.
+      if (!this.network.online()) return { kind: 'offline', error: code ?? (error as Error).message };
       const timedOut = (error as Error).name === 'TimeoutError';
       return { kind: 'retry', statusCode: null, error: timedOut ? `Sem resposta em ${this.timeoutMs / 1000} s.` : `Falha de conexão: ${code ?? cause?.message ?? (error as Error).message}`, after: null };
     }

@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -67,6 +68,35 @@ describe('HTTP bridge', () => {
     while (!text.includes('event: users.changed')) text += decoder.decode((await reader.read()).value);
     expect(text).toMatch(/event: users\.changed\ndata: \{"userId":"[0-9a-f-]{36}","at":\d+\}/);
     controller.abort();
+  });
+
+  it('refuses a forged Host on the API, the live stream and the pages (DNS rebinding); a configured shop address works', async () => {
+    t = await initializedApp();
+    const root = mkdtempSync(join(tmpdir(), 'balcao-static-'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>Balcão</title>');
+    bridge = await startBridge(t.app, { staticDir: root, shopNetworkHosts: ['caixa.local'] });
+    const port = new URL(bridge.url).port;
+    const send = (path: string, host: string, method = 'GET', body?: string) =>
+      new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, path, method, headers: { host, ...(body ? { 'content-type': 'application/json' } : {}) } }, (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    const forged = `rebind.attacker.example:${port}`;
+    const refused = await send('/api/auth.roster', forged, 'POST', '{}');
+    expect(refused.status).toBe(403);
+    expect(JSON.parse(refused.text)).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect((await send('/api/contract', forged)).status).toBe(403);
+    expect((await send(`/api/events?token=${t.adminToken}`, forged)).status).toBe(403);
+    expect((await send('/', forged)).status).toBe(403);
+    expect((await send('/api/auth.roster', `127.0.0.1:${port}`, 'POST', '{}')).status).toBe(200);
+    expect((await send('/api/auth.roster', `caixa.local:${port}`, 'POST', '{}')).status).toBe(200);
+    expect((await send('/', `localhost:${port}`)).text).toContain('Balcão');
   });
 
   it('serves the renderer with a strict CSP, client routes get the shell, and nothing outside its folder', async () => {

@@ -1,8 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { startBridge, type RunningBridge } from '../helpers/http.js';
 import { ADMIN, createTestApp, SHOP, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
-afterEach(() => t?.close());
+let bridge: RunningBridge | undefined;
+afterEach(async () => {
+  await bridge?.close();
+  bridge = undefined;
+  t?.close();
+});
 
 describe('setup.initialize', () => {
   it('works once, on an empty database, and then is refused', async () => {
@@ -37,5 +43,24 @@ describe('setup.initialize', () => {
       expect(error.message.length).toBeGreaterThan(5);
     }
     expect(t.app.db.prepare('SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM shop) + (SELECT count(*) FROM audit_log)').pluck().get()).toBe(0);
+  });
+
+  it('from another device only with the one-time code shown at start-up; from this computer without it', async () => {
+    t = await createTestApp();
+    bridge = await startBridge(t.app);
+    const input = { ...SHOP, adminName: ADMIN.name, adminPin: ADMIN.pin };
+    const refused = await bridge.postFrom('127.0.0.2', 'setup.initialize', input);
+    expect(refused).toMatchObject({ status: 403, json: { error: { code: 'FORBIDDEN', field: 'setupCode' } } });
+    expect(refused.json.error.message).toContain('código');
+    expect(await bridge.postFrom('127.0.0.2', 'setup.initialize', { ...input, setupCode: 'ABCD-EFGH-JKLM' })).toMatchObject({ status: 403, json: { error: { field: 'setupCode' } } });
+    expect(t.app.db.prepare('SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM shop)').pluck().get()).toBe(0);
+    const code = t.app.setupCode.toLowerCase().replaceAll('-', ' '); // typed loosely, it still counts
+    expect(await bridge.postFrom('127.0.0.2', 'setup.initialize', { ...input, setupCode: code })).toMatchObject({ status: 200 });
+  });
+
+  it('from this computer over HTTP needs no code', async () => {
+    t = await createTestApp();
+    bridge = await startBridge(t.app);
+    expect(await bridge.post('setup.initialize', { ...SHOP, adminName: ADMIN.name, adminPin: ADMIN.pin })).toMatchObject({ status: 200 });
   });
 });

@@ -74,7 +74,8 @@ afterEach(async () => {
   await receiver?.stop();
 });
 
-const webhookOptions = { autoStart: false, random: () => 0.5, timeoutMs: 300, network };
+// Long enough for a busy test machine, short enough for the hang test.
+const webhookOptions = { autoStart: false, random: () => 0.5, timeoutMs: 2_000, network };
 
 async function setup() {
   t = await initializedApp({ app: { webhooks: webhookOptions } });
@@ -230,6 +231,61 @@ describe('webhooks', () => {
     await relogin();
     const [delivery] = await t.ok('webhooks.deliveries', {}, t.adminToken);
     expect(delivery).toMatchObject({ status: 'delivered', attempts: 2 });
+  });
+
+  it('a switched-off receiver fails its attempt on the schedule like a 500 and holds back no other endpoint', async () => {
+    // The receiver on the shop network is off: the OS answers EHOSTUNREACH for it, and only for it.
+    const unreachable: typeof fetch = (url, init) => {
+      if (String(url).includes('/desligado')) return Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'EHOSTUNREACH' } }));
+      return fetch(url, init);
+    };
+    t = await initializedApp({ app: { webhooks: { ...webhookOptions, fetch: unreachable } } });
+    receiver = new Receiver();
+    await receiver.start();
+    const off = await endpoint('/desligado', ['cash.opened']);
+    await endpoint('/saudavel', ['cash.opened']);
+    receiver.behaviour.set('/saudavel', (_req, res, n) => ((res.statusCode = n === 1 ? 500 : 200), res.end()));
+    await t.ok('cash.open', { id: newId(), openingFloat: 0 }, t.adminToken);
+    await tick(); // both fail: the healthy one with a 500, the switched-off one unreachable
+    t.clock.advance(1_000);
+    await tick();
+    t.clock.advance(4_000);
+    await tick(); // 5 s later, on schedule
+    expect(receiver.at('/saudavel')).toHaveLength(2);
+    const log = await t.ok('webhooks.deliveries', {}, t.adminToken);
+    expect(log.find((d) => d.endpointId === off)).toMatchObject({ status: 'pending', attempts: 2, lastAttempt: { statusCode: null, error: expect.stringContaining('EHOSTUNREACH') } });
+    expect(log.find((d) => d.endpointId !== off)).toMatchObject({ status: 'delivered', attempts: 2 });
+  });
+
+  it('after an outage, deliveries created during it go out at once', async () => {
+    await setup();
+    await endpoint('/volta', ['cash.opened']);
+    network.up = false;
+    await tick();
+    t.clock.advance(3_600_000);
+    await relogin();
+    await t.ok('cash.open', { id: newId(), openingFloat: 0 }, t.adminToken);
+    t.clock.advance(3_600_000);
+    await tick();
+    expect(receiver.at('/volta')).toHaveLength(0);
+    network.up = true;
+    await tick();
+    expect(receiver.at('/volta')).toHaveLength(1);
+  });
+
+  it('cancelling an order that was announced sends order.cancelled; one never announced stays silent', async () => {
+    await setup();
+    const menu = await seedCatalog(t, t.adminToken);
+    await t.ok('cash.open', { id: newId(), openingFloat: 0 }, t.adminToken);
+    const silent = await t.ok('orders.create', { id: newId(), type: 'comanda', lines: [line(menu.p.refri)] }, t.adminToken);
+    await endpoint('/pedidos', ['order.created', 'order.cancelled']);
+    const announced = await t.ok('orders.create', { id: newId(), type: 'comanda', lines: [line(menu.p.refri)] }, t.adminToken);
+    await t.ok('orders.cancel', { orderId: announced.id, reason: 'cliente desistiu' }, t.adminToken);
+    await t.ok('orders.cancel', { orderId: silent.id, reason: 'engano' }, t.adminToken);
+    await tick();
+    const cancelled = receiver.at('/pedidos').filter((r) => r.type === 'order.cancelled');
+    expect(cancelled).toHaveLength(1);
+    expect(cancelled[0]).toMatchObject({ verified: true, body: { data: { orderId: announced.id, number: announced.number, status: 'cancelled', reason: 'cliente desistiu' } } });
   });
 
   it('after the last attempt a delivery is dead, shown as such, and can be redelivered by hand', async () => {

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { bearerToken, eventVisibleTo, isAllowedOrigin, operationFromPath, RENDERER_CSP, resolveBindHost, staticFilePath } from '../../src/ipc/http-security.js';
+import {
+  allowedHosts,
+  bearerToken,
+  eventVisibleTo,
+  isAllowedHost,
+  isAllowedOrigin,
+  operationFromPath,
+  RENDERER_CSP,
+  resolveBindHost,
+  shopNetworkHosts,
+  staticFilePath,
+  takeRequest,
+} from '../../src/ipc/http-security.js';
 
 describe('browser-mode security rules', () => {
   it('binds to loopback unless told otherwise', () => {
@@ -8,12 +20,47 @@ describe('browser-mode security rules', () => {
     expect(resolveBindHost('0.0.0.0')).toBe('0.0.0.0');
   });
 
-  it('accepts only its own origin', () => {
-    expect(isAllowedOrigin(undefined, '127.0.0.1:5178')).toBe(true);
-    expect(isAllowedOrigin('http://127.0.0.1:5178', '127.0.0.1:5178')).toBe(true);
-    expect(isAllowedOrigin('http://evil.example', '127.0.0.1:5178')).toBe(false);
-    expect(isAllowedOrigin('http://127.0.0.1:9999', '127.0.0.1:5178')).toBe(false);
-    expect(isAllowedOrigin('null', '127.0.0.1:5178')).toBe(false);
+  it('answers only to loopback on its own port and to the shop-network addresses configured (DNS rebinding)', () => {
+    const loopback = allowedHosts(5178);
+    for (const host of ['127.0.0.1:5178', 'localhost:5178', '[::1]:5178', 'LOCALHOST:5178']) expect(isAllowedHost(host, loopback)).toBe(true);
+    for (const host of ['evil.example:5178', 'attacker.test', '127.0.0.1:9999', '192.168.0.10:5178', '', undefined]) expect(isAllowedHost(host, loopback)).toBe(false);
+    const shop = allowedHosts(5178, ['192.168.0.10', 'caixa.local:8080', 'fe80::1']);
+    expect(isAllowedHost('192.168.0.10:5178', shop)).toBe(true);
+    expect(isAllowedHost('caixa.local:8080', shop)).toBe(true);
+    expect(isAllowedHost('caixa.local:5178', shop)).toBe(false);
+    expect(isAllowedHost('[fe80::1]:5178', shop)).toBe(true);
+  });
+
+  it('derives the shop-network addresses from the bind address and BALCAO_ALLOWED_HOSTS', () => {
+    expect(shopNetworkHosts({})).toEqual([]);
+    expect(shopNetworkHosts({ BALCAO_HOST: '127.0.0.1' })).toEqual([]);
+    expect(shopNetworkHosts({ BALCAO_HOST: '0.0.0.0' })).toEqual([]);
+    expect(shopNetworkHosts({ BALCAO_HOST: '192.168.0.10' })).toEqual(['192.168.0.10']);
+    expect(shopNetworkHosts({ BALCAO_HOST: '0.0.0.0', BALCAO_ALLOWED_HOSTS: ' 192.168.0.10, caixa.local ,' })).toEqual(['192.168.0.10', 'caixa.local']);
+  });
+
+  it('accepts only an Origin that is one of those hosts, when one is sent', () => {
+    const hosts = allowedHosts(5178);
+    expect(isAllowedOrigin(undefined, hosts)).toBe(true);
+    expect(isAllowedOrigin('http://127.0.0.1:5178', hosts)).toBe(true);
+    expect(isAllowedOrigin('http://localhost:5178', hosts)).toBe(true);
+    expect(isAllowedOrigin('http://evil.example', hosts)).toBe(false);
+    expect(isAllowedOrigin('http://evil.example:5178', hosts)).toBe(false);
+    expect(isAllowedOrigin('http://127.0.0.1:9999', hosts)).toBe(false);
+    expect(isAllowedOrigin('ftp://127.0.0.1:5178', hosts)).toBe(false);
+    expect(isAllowedOrigin('null', hosts)).toBe(false);
+  });
+
+  it('lets an address make a burst of requests, then as many as the bucket refills', () => {
+    let step = takeRequest(undefined, 0, 2, 1);
+    expect(step.allowed).toBe(true);
+    step = takeRequest(step.bucket, 0, 2, 1);
+    expect(step.allowed).toBe(true);
+    step = takeRequest(step.bucket, 500, 2, 1);
+    expect(step.allowed).toBe(false);
+    step = takeRequest(step.bucket, 1000, 2, 1);
+    expect(step.allowed).toBe(true);
+    expect(takeRequest({ tokens: 0, at: 0 }, 60_000, 2, 1).bucket.tokens).toBe(1); // refills up to the burst, no more
   });
 
   it('reads operation names and bearer tokens strictly', () => {

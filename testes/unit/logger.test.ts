@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createFileLogger } from '../../src/logs/file-logger.js';
-import { redactFields } from '../../src/logs/logger.js';
+import { formatLogLine, loggerFrom, redactFields } from '../../src/logs/logger.js';
 import { MemoryLogger } from '../../src/logs/memory-logger.js';
 
 describe('logger', () => {
@@ -16,6 +16,15 @@ describe('logger', () => {
     });
     expect(JSON.stringify(out)).not.toMatch(/2580|480135|abc|Bearer|"t"|mongodb\+srv/);
     expect((out.nested as { name: string }).name).toBe('Ana');
+  });
+
+  it('never carries a query string of a URL path (a live-stream token) in any log line', () => {
+    const lines: string[] = [];
+    const logger = loggerFrom((record) => lines.push(formatLogLine(record)));
+    logger.error('Falha em /api/events?token=EViwpfrUOU7OVdklGnt_T4JL46r_AC7eH_wK4G3hvck', { path: '/api/events?token=abc123secret&x=1', note: 'Pedido A-042?' });
+    expect(lines.join('\n')).not.toMatch(/EViwpfrU|abc123secret/);
+    expect(lines[0]).toContain('/api/events');
+    expect(lines[0]).toContain('Pedido A-042?');
   });
 
   it('keeps an error’s stack', () => {

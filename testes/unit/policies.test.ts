@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { discountNeedsApproval } from '../../src/services/discount-policy.js';
 import { overrideProblem } from '../../src/services/overrides.js';
-import { afterWrongPin, idleLockDue } from '../../src/services/session-policy.js';
+import { PinThrottle } from '../../src/services/pin-throttle.js';
+import { isThisComputer } from '../../src/services/request-source.js';
+import { afterWrongPin, idleLockDue, pinThrottleWait } from '../../src/services/session-policy.js';
 import { canApproveOverride, canManageRole } from '../../src/services/user-policy.js';
 import { defaultDataDir } from '../../src/database/data-dir.js';
 import { foldText } from '../../src/utils/text.js';
@@ -17,6 +19,27 @@ describe('session policy', () => {
     expect(afterWrongPin(0, 1000, 5, 15)).toEqual({ failures: 1, lockedUntil: null });
     expect(afterWrongPin(3, 1000, 5, 15)).toEqual({ failures: 4, lockedUntil: null });
     expect(afterWrongPin(4, 1000, 5, 15)).toEqual({ failures: 0, lockedUntil: 1000 + 15 * 60_000 });
+  });
+
+  it('another device waits after three wrong PINs, twice as long each time, up to 5 minutes', () => {
+    expect([0, 1, 2, 3, 4, 5, 6, 20].map(pinThrottleWait)).toEqual([0, 0, 0, 1000, 2000, 4000, 8000, 300_000]);
+  });
+
+  it('counts an attempt before its PIN is compared, gives it back when right, and forgets a quiet address', () => {
+    const throttle = new PinThrottle();
+    for (let i = 0; i < 3; i++) expect(throttle.admit('192.168.0.7', 0)).toBe(0);
+    expect(throttle.admit('192.168.0.7', 400)).toBe(600);
+    expect(throttle.admit('192.168.0.8', 400)).toBe(0); // each address on its own
+    expect(throttle.admit('192.168.0.7', 1000)).toBe(0);
+    throttle.succeeded('192.168.0.7');
+    expect(throttle.admit('192.168.0.7', 1000)).toBe(1000); // back to three: waits 1 s from the last attempt
+    expect(throttle.admit('192.168.0.7', 1000 + 15 * 60_000)).toBe(0);
+    expect(throttle.admit('192.168.0.7', 1000 + 15 * 60_000)).toBe(0);
+  });
+
+  it('only the desktop window and this computer’s own loopback address are the counter', () => {
+    for (const source of ['local', '127.0.0.1', '::1', '::ffff:127.0.0.1']) expect(isThisComputer(source)).toBe(true);
+    for (const source of ['127.0.0.2', '192.168.0.7', '::ffff:192.168.0.7', 'unknown', '']) expect(isThisComputer(source)).toBe(false);
   });
 });
 

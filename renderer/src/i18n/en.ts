@@ -77,6 +77,8 @@ export const en: Messages = {
     adminPin: 'Administrator PIN',
     adminPinHint: '6 to 12 digits, no runs (123456) or repeats (111111).',
     adminPinConfirm: 'Confirm the PIN',
+    setupCode: 'Setup code',
+    setupCodeHint: 'From another device, type the code shown on the counter computer when Balcão started.',
     submit: 'Finish setup',
     submitting: 'Setting up…',
     errors: {

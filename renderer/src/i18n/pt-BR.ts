@@ -76,6 +76,8 @@ export const ptBR = {
     adminPin: 'PIN do administrador',
     adminPinHint: 'De 6 a 12 números, sem sequências (123456) nem repetições (111111).',
     adminPinConfirm: 'Confirme o PIN',
+    setupCode: 'Código de configuração',
+    setupCodeHint: 'De outro aparelho, digite o código mostrado no computador do caixa quando o Balcão foi iniciado.',
     submit: 'Concluir configuração',
     submitting: 'Configurando…',
     errors: {

@@ -5,7 +5,7 @@ import { Field, FormError, type FieldControlProps } from '../components/Field';
 import { useFocusFirstInvalid } from '../hooks/useFocusFirstInvalid';
 import { AuthLayout } from './AuthLayout';
 
-const FIELDS = ['shopName', 'terminalLetter', 'adminName', 'adminPin', 'adminPinConfirm'] as const;
+const FIELDS = ['shopName', 'terminalLetter', 'adminName', 'adminPin', 'adminPinConfirm', 'setupCode'] as const;
 type FieldName = (typeof FIELDS)[number];
 type Errors = Partial<Record<FieldName | '_form', string>>;
 
@@ -18,7 +18,10 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
     adminName: '',
     adminPin: '',
     adminPinConfirm: '',
+    setupCode: '',
   });
+  // Set up from another device, the core asks for the code shown on the counter computer.
+  const [needsCode, setNeedsCode] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const formRef = useFocusFirstInvalid<HTMLFormElement>(errors);
@@ -45,10 +48,12 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
       terminalLetter: values.terminalLetter,
       adminName: values.adminName.trim(),
       adminPin: values.adminPin,
+      ...(needsCode ? { setupCode: values.setupCode } : {}),
     });
     setBusy(false);
     if (outcome.ok) return onDone();
     if (outcome.error.code === 'ALREADY_INITIALIZED') return onDone();
+    if (outcome.error.field === 'setupCode') setNeedsCode(true);
     setErrors(errorsByField(outcome.error, FIELDS));
   };
 
@@ -112,6 +117,13 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
             </Field>
           </div>
         </fieldset>
+        {needsCode && (
+          <Field label={t('setup.setupCode')} name="setupCode" error={errors.setupCode} hint={t('setup.setupCodeHint')}>
+            {(control) => (
+              <input {...control} className="input" autoComplete="one-time-code" maxLength={20} value={values.setupCode} onChange={(e) => set('setupCode', e.target.value)} />
+            )}
+          </Field>
+        )}
         <div className="form-actions">
           <button type="submit" className="button button-primary button-large" disabled={busy} data-testid="setup-submit">
             {busy ? t('setup.submitting') : t('setup.submit')}

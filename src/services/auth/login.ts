@@ -9,7 +9,7 @@ export default defineScript('auth.login', {
   run(tx, _input, ctx, check) {
     const user = settlePinCheck(tx, ctx, check, 'auth.login');
     if (user instanceof Rejection) return user;
-    ctx.audit({ action: 'auth.login', userId: user.id, userName: user.name, recordType: 'user', recordId: user.id });
+    ctx.audit({ action: 'auth.login', userId: user.id, userName: user.name, recordType: 'user', recordId: user.id, details: { source: ctx.source } });
     const token = newSecretToken();
     // The session opens only once the login is on record.
     ctx.afterCommit(() => ctx.sessions.open(user.id, token));

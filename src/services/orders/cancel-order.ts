@@ -1,6 +1,8 @@
 import { loadOrderView } from '../../database/queries/orders.js';
+import { orderEventQueued } from '../../database/queries/webhooks.js';
 import { defineScript } from '../script.js';
 import { returnStockForOrder } from '../stock-consumption.js';
+import { orderPayload } from '../webhook-payloads.js';
 import { requireOrder, requireUnpaid } from './order-guards.js';
 import { recordEvent, refreshOrderState } from './order-writer.js';
 
@@ -14,6 +16,9 @@ export default defineScript('orders.cancel', {
     returnStockForOrder(tx, ctx, order.id, input.reason);
     ctx.audit({ action: 'orders.cancel', recordType: 'order', recordId: order.id, details: { number: order.displayNumber, reason: input.reason, total: state.total } });
     refreshOrderState(tx, ctx, order);
-    return loadOrderView(tx, order.id)!;
+    const view = loadOrderView(tx, order.id)!;
+    // Receivers that were told about the order are told it will not happen; the others never knew it.
+    if (orderEventQueued(tx, 'order.created', order.id)) ctx.webhook('order.cancelled', { ...orderPayload(view), reason: input.reason });
+    return view;
   },
 });

@@ -4,7 +4,21 @@ import { BusinessError } from '../../exceptions/business-error.js';
 import { hashPin } from '../../hashing/pin-hash.js';
 import { foldText } from '../../utils/text.js';
 import { assertStrongPin } from '../pin-check.js';
+import { isThisComputer } from '../request-source.js';
+import { setupCodeMatches } from './setup-code.js';
 import { defineScript } from '../script.js';
+
+/** From another device, the code shown when browser mode started: a stranger on the network cannot claim the shop. */
+function requireThisComputerOrCode(source: string, expected: string | null, typed: string | undefined): void {
+  if (isThisComputer(source) || (expected !== null && setupCodeMatches(expected, typed))) return;
+  throw new BusinessError(
+    'FORBIDDEN',
+    typed
+      ? 'Código de configuração incorreto. Confira o código mostrado no computador do caixa ao iniciar o Balcão.'
+      : 'Configure a loja no próprio computador do caixa, ou informe o código de configuração mostrado nele ao iniciar o Balcão.',
+    'setupCode',
+  );
+}
 
 const alreadyInitialized = () =>
   new BusinessError('ALREADY_INITIALIZED', 'Esta loja já foi configurada. Entre com um usuário administrador.');
@@ -13,6 +27,7 @@ export default defineScript('setup.initialize', {
   roles: 'public',
   async prepare(input, ctx) {
     if (ctx.terminal.letter || countUsers(ctx.db) > 0) throw alreadyInitialized();
+    requireThisComputerOrCode(ctx.source, ctx.setupCode, input.setupCode);
     assertStrongPin(input.adminPin, 'admin', 'adminPin');
     return { pinHash: await hashPin(input.adminPin) };
   },

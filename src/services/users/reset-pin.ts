@@ -21,6 +21,8 @@ export default defineScript('users.resetPin', {
     clearPinAttempts(tx, user.id);
     ctx.recordChange('user', user.id, 'update', { id: user.id, pinHash, updatedAt: ctx.now }, hlc);
     ctx.audit({ action: 'users.resetPin', recordType: 'user', recordId: user.id, details: { name: user.name } });
+    // Whoever is signed in with the old PIN is signed out: it may be the person the reset is meant to stop.
+    ctx.afterCommit(() => ctx.sessions.closeAllFor(user.id));
     return { id: user.id };
   },
 });

@@ -1,0 +1,12 @@
+import type { Db } from '../connection.js';
+import { sql } from '../statements.js';
+
+/** Whether an event of this type about this order was ever queued here (its receivers heard of the order). */
+export function orderEventQueued(db: Db, type: string, orderId: string): boolean {
+  return (
+    sql<[string, string], { found: number }>(db, "SELECT 1 AS found FROM webhook_events WHERE type = ? AND json_extract(body, '$.data.orderId') = ? LIMIT 1").get(
+      type,
+      orderId,
+    ) !== undefined
+  );
+}
