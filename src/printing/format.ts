@@ -1,4 +1,4 @@
-import type { CashSlipKind, OrderType, PaymentMethod, ReceiptLine } from './receipt-data.js';
+import type { CashSlipKind, OrderType, PaymentMethod, ReceiptData, ReceiptLine } from './receipt-data.js';
 
 export { formatDateTime } from '../utils/format.js';
 
