@@ -5,12 +5,23 @@
  */
 export const PRINT_FRAME_SANDBOX = 'allow-modals allow-same-origin';
 
-/** Prints a frame already on the screen (the receipt preview). */
-export function printFrame(frame: HTMLIFrameElement | null): boolean {
+/**
+ * Prints a frame already on the screen (the receipt preview). Printing moves the keyboard into the
+ * frame, where the screen's keys (Enter, Esc, F2) are never heard: it goes back to `returnFocusTo`
+ * (by default, what had it before) as soon as the print dialog is done.
+ */
+export function printFrame(frame: HTMLIFrameElement | null, returnFocusTo?: HTMLElement | null): boolean {
   const target = frame?.contentWindow;
   if (!target) return false;
+  const back = returnFocusTo ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null);
+  const giveBack = () => {
+    window.focus();
+    back?.focus();
+  };
+  target.addEventListener('afterprint', giveBack, { once: true });
   target.focus();
   target.print();
+  giveBack();
   return true;
 }
 

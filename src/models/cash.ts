@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Empty, EpochMs, Id } from './fields.js';
+import { Empty, EpochMs, Id, OverrideToken } from './fields.js';
 import { Centavos, PAYMENT_METHODS, PaymentMethod, PositiveCentavos } from './money.js';
 import type { OperationTable } from './operation.js';
 
@@ -16,6 +16,15 @@ export const CashSessionInfo = z.object({
   closedByName: z.string().nullable(),
   confirmedAt: EpochMs.nullable(),
   confirmedByName: z.string().nullable(),
+});
+
+export const CashMovementView = z.object({
+  id: Id,
+  kind: z.enum(CASH_MOVEMENT_KINDS),
+  amount: z.number().int(),
+  reason: z.string(),
+  at: EpochMs,
+  byName: z.string(),
 });
 
 const MethodLine = z.object({
@@ -48,9 +57,7 @@ export const CashReport = z.object({
     voided: z.number().int(),
     voidedTotal: z.number().int(),
   }),
-  movements: z.array(
-    z.object({ id: Id, kind: z.enum(CASH_MOVEMENT_KINDS), amount: z.number().int(), reason: z.string(), at: EpochMs, byName: z.string() }),
-  ),
+  movements: z.array(CashMovementView),
 });
 export type CashReport = z.infer<typeof CashReport>;
 
@@ -65,17 +72,19 @@ export const cashOperations = {
     output: CashSessionInfo,
   },
   'cash.current': {
-    summary: 'O caixa aberto neste terminal, sem o valor esperado (a contagem do fechamento é às cegas).',
+    summary: 'O caixa aberto neste terminal e seus suprimentos e sangrias, sem o valor esperado (a contagem do fechamento é às cegas).',
     input: Empty,
-    output: z.object({ session: CashSessionInfo.nullable(), orders: z.number().int() }),
+    output: z.object({ session: CashSessionInfo.nullable(), orders: z.number().int(), movements: z.array(CashMovementView) }),
   },
   'cash.movement': {
-    summary: 'Suprimento (entrada) ou sangria (retirada) de dinheiro, com motivo; imprime um comprovante não fiscal.',
+    summary:
+      'Suprimento (entrada) ou sangria (retirada) de dinheiro, com motivo; imprime um comprovante não fiscal. Uma sangria nunca passa do dinheiro esperado na gaveta; acima do limite configurado, o caixa precisa de autorização de gerente.',
     input: z.strictObject({
       id: Id,
       kind: z.enum(CASH_MOVEMENT_KINDS, { error: 'Tipo inválido (suprimento ou sangria).' }),
       amount: PositiveCentavos,
       reason: z.string({ error: 'Informe o motivo.' }).trim().min(3, 'Informe o motivo (pelo menos 3 letras).').max(200),
+      overrideToken: OverrideToken.optional(),
     }),
     output: z.object({ id: Id }),
   },

@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'LAST_ADMIN',
   'CASH_CLOSED',
   'PAYMENT_SHORT',
+  'CASH_INSUFFICIENT',
   'INVALID_STATE',
   'INTERNAL',
 ] as const;

@@ -4,6 +4,9 @@ import { z } from 'zod';
 
 export const Id = z.uuid({ version: 'v7', error: 'Identificador inválido (esperado UUIDv7).' });
 
+/** A manager's single-use approval (auth.override), sent with the operation it approves. */
+export const OverrideToken = z.string().min(20).max(100);
+
 export const PersonName = z
   .string({ error: 'Informe um nome.' })
   .trim()

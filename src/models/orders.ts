@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Empty, EpochMs, Id } from './fields.js';
+import { Empty, EpochMs, Id, OverrideToken } from './fields.js';
 import { Discount, PaymentMethod, PositiveCentavos } from './money.js';
 import type { OperationTable } from './operation.js';
 import { parseOrderNumber } from '../utils/order-number.js';
@@ -16,8 +16,6 @@ const Reason = z
   .trim()
   .min(3, 'Informe o motivo (pelo menos 3 letras).')
   .max(200, 'O motivo pode ter no máximo 200 caracteres.');
-
-const OverrideToken = z.string().min(20).max(100);
 
 export const OrderLineInput = z.strictObject({
   id: Id,
@@ -151,8 +149,8 @@ export const ordersOperations = {
     output: OrderView,
   },
   'orders.cancel': {
-    summary: 'Cancela um pedido ainda não pago, com motivo.',
-    input: z.strictObject({ orderId: Id, reason: Reason }),
+    summary: 'Cancela um pedido ainda não pago, com motivo; depois que a cozinha o recebeu, o caixa precisa de autorização de gerente (configurável).',
+    input: z.strictObject({ orderId: Id, reason: Reason, overrideToken: OverrideToken.optional() }),
     output: OrderView,
   },
   'orders.void': {

@@ -11,6 +11,8 @@ export const Settings = z.object({
   idleLockMinutes: z.number().int(),
   overrideTtlSeconds: z.number().int(),
   discountLimitBps: z.number().int(),
+  sangriaManagerLimit: z.number().int(),
+  cancelAfterKitchenNeedsManager: z.boolean(),
   pixKey: z.string(),
   pixMerchantName: z.string(),
   pixMerchantCity: z.string(),
@@ -49,6 +51,14 @@ export const SettingsPatch = z.strictObject({
   idleLockMinutes: z.number().int().min(1, 'Mínimo de 1 minuto.').max(120, 'Máximo de 120 minutos.').optional(),
   overrideTtlSeconds: z.number().int().min(15, 'Mínimo de 15 segundos.').max(600, 'Máximo de 600 segundos.').optional(),
   discountLimitBps: z.number().int().min(0).max(10_000, 'O limite de desconto vai de 0 a 10000 (100%).').optional(),
+  /** Centavos: a cashier's sangria above it needs a manager. */
+  sangriaManagerLimit: z
+    .number({ error: 'Informe o limite da sangria em centavos.' })
+    .int('Informe o limite da sangria em centavos.')
+    .min(0, 'O limite da sangria não pode ser negativo.')
+    .max(100_000_000, 'Limite da sangria alto demais.')
+    .optional(),
+  cancelAfterKitchenNeedsManager: z.boolean().optional(),
   /** Checked against the key types by the script (src/utils/pix-brcode). */
   pixKey: z.string().trim().max(77, 'Chave PIX longa demais.').optional(),
   pixMerchantName: z.string().trim().max(25, 'O nome do recebedor PIX pode ter no máximo 25 caracteres.').optional(),

@@ -9,7 +9,7 @@ import { feedbackCode } from '../utils/feedback-code.js';
 import { buildPixPayload, txidFromOrderNumber } from '../utils/pix-brcode.js';
 import type { CashSlipData, KitchenTicketData, ReceiptData } from './receipt-data.js';
 
-/** The PIX QR a receipt carries: the amount paid by PIX, or, on an unpaid bill, the amount due. */
+/** The PIX charge an unpaid bill carries, for the amount due. */
 function receiptPix(settings: StoredSettings, number: string, businessDay: string, amount: number): ReceiptData['pix'] {
   if (!settings.pixKey || !settings.pixMerchantName || !settings.pixMerchantCity || amount <= 0) return null;
   try {
@@ -31,7 +31,8 @@ export function receiptDataFor(db: Db, orderId: string, settings: StoredSettings
   const order = loadOrderView(db, orderId);
   if (!order) throw new BusinessError('NOT_FOUND', 'Pedido não encontrado.', 'orderId');
   const terminal = readTerminalIdentity(db);
-  const pixPaid = order.payments.filter((p) => p.method === 'pix').reduce((sum, p) => sum + p.amount, 0);
+  // Only an open bill charges: a QR on a paid receipt invites the customer to pay twice.
+  const charges = order.paidAt === null && order.status !== 'cancelled' && order.status !== 'voided';
   return {
     shop: { name: terminal.shopName ?? '', document: settings.shopDocument || null, address: settings.shopAddress || null, phone: settings.shopPhone || null },
     order: {
@@ -57,7 +58,7 @@ export function receiptDataFor(db: Db, orderId: string, settings: StoredSettings
     discount: order.discount,
     total: order.total,
     payments: order.payments.map((p) => ({ method: p.method, amount: p.amount, tendered: p.tendered, change: p.change })),
-    pix: receiptPix(settings, order.number, order.businessDay, pixPaid || order.due),
+    pix: charges ? receiptPix(settings, order.number, order.businessDay, order.due) : null,
     feedbackCode: order.paidAt !== null && order.status !== 'voided' ? feedbackCode(order.number, order.businessDay) : null,
     reprint,
     timezone: settings.timezone,

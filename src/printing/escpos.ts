@@ -7,6 +7,8 @@ import {
   isVoided,
   NOT_FISCAL,
   orderTypeLabel,
+  PAID_WITH_PIX,
+  paidWithPix,
   paymentMethodLabel,
   REPRINT,
   showsUnitPrice,
@@ -176,6 +178,7 @@ export const encodeReceipt = (data: ReceiptData, paper: PaperWidth): Uint8Array 
   e.rule();
   totals(e, data, columns);
   if (data.payments.length) payments(e.rule(), data.payments);
+  if (paidWithPix(data)) heading(e, PAID_WITH_PIX);
   if (data.pix) pix(e.rule(), data.pix.payload, paper);
   if (data.feedbackCode) centered(e.newline(), `Avalie seu pedido: código ${data.feedbackCode}`);
   notFiscal(e.rule());

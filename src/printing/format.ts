@@ -1,4 +1,4 @@
-import type { CashSlipKind, OrderType, PaymentMethod, ReceiptLine } from './receipt-data.js';
+import type { CashSlipKind, OrderType, PaymentMethod, ReceiptData, ReceiptLine } from './receipt-data.js';
 
 export { formatDateTime } from '../utils/format.js';
 
@@ -54,6 +54,11 @@ const VOID_STATUSES = new Set(['voided', 'void', 'cancelled', 'canceled', 'cance
 
 /** Only a cancelled order changes what the customer must read; other statuses are internal. */
 export const isVoided = (status: string | undefined): boolean => VOID_STATUSES.has(status ?? '');
+
+/** A paid order with a PIX payment: its receipt says so instead of charging again. */
+export const PAID_WITH_PIX = 'Pago com PIX';
+export const paidWithPix = (data: Pick<ReceiptData, 'order' | 'payments'>): boolean =>
+  data.order.paidAt != null && data.payments.some((p) => p.method === 'pix');
 
 /** The unit price says something only when it differs from the line total. */
 export const showsUnitPrice = (line: ReceiptLine): boolean => line.quantity !== 1 || line.unitPrice !== line.total;

@@ -7,6 +7,8 @@ import {
   isVoided,
   NOT_FISCAL,
   orderTypeLabel,
+  PAID_WITH_PIX,
+  paidWithPix,
   paymentMethodLabel,
   REPRINT,
   showsUnitPrice,
@@ -71,6 +73,7 @@ const RECEIPT_CSS = `
 .total{font-weight:bold;font-size:1.6em;margin:1mm 0}
 .sub{padding-left:4mm}
 .pix{text-align:center;margin:2mm 0}
+.paid-pix{font-weight:bold;margin:1mm 0}
 .pix svg{display:block;margin:1mm auto;width:40mm;height:40mm}
 .p58 .pix svg{width:36mm;height:36mm}
 .pix-code{font-size:.85em;overflow-wrap:anywhere;word-break:break-all;text-align:left}
@@ -149,6 +152,7 @@ export const renderReceiptHtml = async (data: ReceiptData, paper: PaperWidth): P
     '<hr>',
     totalsHtml(data),
     data.payments.length ? `<hr>${paymentsHtml(data.payments)}` : '',
+    paidWithPix(data) ? div('c paid-pix', PAID_WITH_PIX) : '',
     data.pix ? `<hr>${await pixHtml(data.pix.payload)}` : '',
     data.feedbackCode ? div('feedback', `Avalie seu pedido: código ${data.feedbackCode}`) : '',
     '<hr>',

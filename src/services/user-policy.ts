@@ -9,3 +9,10 @@ export function canManageRole(actorRole: SessionRole, targetRole: Role): boolean
 
 /** Only these roles may approve an override. */
 export const canApproveOverride = (role: SessionRole): boolean => role === 'admin' || role === 'manager';
+
+/** A sangria above the shop's limit takes a manager's approval, unless a manager takes it. */
+export const sangriaNeedsManager = (role: SessionRole, amount: number, limit: number): boolean => amount > limit && !canApproveOverride(role);
+
+/** Once the kitchen has an order, cancelling it throws food away: a cashier asks a manager (when the shop wants it). */
+export const cancelNeedsManager = (role: SessionRole, kitchenHasIt: boolean, settingOn: boolean): boolean =>
+  settingOn && kitchenHasIt && !canApproveOverride(role);

@@ -92,6 +92,58 @@ describe('the caixa', () => {
     expect(z.methods.every((m) => m.difference === 0)).toBe(true);
   });
 
+  it('a sangria above the cash expected in the drawer is refused for anyone, and nothing is written', async () => {
+    await openCaixa(10_000);
+    await sell([line(menu.p.refri)], [cash(5000)]); // the drawer now holds 100,00 + 6,00
+    const count = () => t.app.db.prepare('SELECT count(*) AS n FROM cash_movements').get() as { n: number };
+    const refused = await t.fails('cash.movement', { id: newId(), kind: 'sangria', amount: 500_000, reason: 'cofre' }, t.adminToken);
+    expect(refused).toMatchObject({ code: 'CASH_INSUFFICIENT', field: 'amount' });
+    // The count stays blind: the message never says how much the drawer should hold.
+    expect(refused.message).toMatch(/maior que o dinheiro/);
+    expect(refused.message).not.toMatch(/106/);
+    expect(await t.fails('cash.movement', { id: newId(), kind: 'sangria', amount: 10_601, reason: 'cofre' }, t.adminToken)).toMatchObject({ code: 'CASH_INSUFFICIENT' });
+    expect(count().n).toBe(0);
+    // Every centavo expected may go.
+    await t.ok('cash.movement', { id: newId(), kind: 'sangria', amount: 10_600, reason: 'cofre' }, t.adminToken);
+    expect((await t.ok('cash.report', {}, t.adminToken)).cash.expected).toBe(0);
+    // A suprimento is never limited by the drawer.
+    await t.ok('cash.movement', { id: newId(), kind: 'suprimento', amount: 50_000, reason: 'troco' }, cashier);
+  });
+
+  it('above the sangria limit (a setting) a cashier needs a manager\'s single-use approval for that sangria', async () => {
+    await openCaixa(100_000);
+    await t.ok('users.create', { name: 'Gil Gerente', role: 'manager', pin: '736194' }, t.adminToken);
+    expect((await t.ok('settings.get', {}, t.adminToken)).sangriaManagerLimit).toBe(20_000);
+    await t.ok('cash.movement', { id: newId(), kind: 'sangria', amount: 20_000, reason: 'cofre' }, cashier);
+    const id = newId();
+    const big = { id, kind: 'sangria' as const, amount: 20_001, reason: 'cofre' };
+    expect(await t.fails('cash.movement', big, cashier)).toMatchObject({ code: 'OVERRIDE_REQUIRED', field: 'overrideToken' });
+    const other = await t.ok('auth.override', { name: 'Gil Gerente', pin: '736194', operation: 'cash.movement', recordId: newId() }, cashier);
+    expect(await t.fails('cash.movement', { ...big, overrideToken: other.overrideToken }, cashier)).toMatchObject({ code: 'OVERRIDE_INVALID' });
+    const granted = await t.ok('auth.override', { name: 'Gil Gerente', pin: '736194', operation: 'cash.movement', recordId: id }, cashier);
+    await t.ok('cash.movement', { ...big, overrideToken: granted.overrideToken }, cashier);
+    const audit = t.app.db.prepare("SELECT user_name, approver_name FROM audit_log WHERE action = 'cash.sangria' AND record_id = ?").get(id);
+    expect(audit).toEqual({ user_name: 'Caio Caixa', approver_name: 'Gil Gerente' });
+    // A manager approves their own; a higher limit lets the cashier take more alone.
+    await t.ok('cash.movement', { id: newId(), kind: 'sangria', amount: 30_000, reason: 'cofre' }, t.adminToken);
+    expect(await t.fails('settings.update', { sangriaManagerLimit: -1 }, t.adminToken)).toMatchObject({ code: 'VALIDATION', field: 'sangriaManagerLimit' });
+    await t.ok('settings.update', { sangriaManagerLimit: 30_000 }, t.adminToken);
+    await t.ok('cash.movement', { id: newId(), kind: 'sangria', amount: 25_000, reason: 'cofre' }, cashier);
+  });
+
+  it('the caixa of this terminal lists its suprimentos and sangrias as they happen, for the cashier too', async () => {
+    await openCaixa(10_000);
+    expect((await t.ok('cash.current', {}, cashier)).movements).toEqual([]);
+    await t.ok('cash.movement', { id: newId(), kind: 'suprimento', amount: 2000, reason: 'troco extra' }, cashier);
+    t.clock.advance(60_000);
+    await t.ok('cash.movement', { id: newId(), kind: 'sangria', amount: 3000, reason: 'cofre' }, cashier);
+    const current = await t.ok('cash.current', {}, cashier);
+    expect(current.movements.map((m) => [m.kind, m.amount, m.reason, m.byName])).toEqual([
+      ['suprimento', 2000, 'troco extra', 'Caio Caixa'],
+      ['sangria', 3000, 'cofre', 'Caio Caixa'],
+    ]);
+  });
+
   it('one open caixa per terminal; open comandas block closing', async () => {
     await openCaixa();
     expect(await t.fails('cash.open', { id: newId(), openingFloat: 0 }, cashier)).toMatchObject({ code: 'CONFLICT' });

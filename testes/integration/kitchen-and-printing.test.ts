@@ -1,7 +1,6 @@
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parsePixPayload } from '../../src/utils/pix-brcode.js';
 import { newId } from '../../src/utils/ids.js';
 import { card, cash, line, seedCatalog, type Menu } from '../helpers/catalog-fixture.js';
 import { escposText, qrStoredData } from '../helpers/cp860.js';
@@ -97,7 +96,7 @@ describe('printing to a network printer', () => {
     return { port, received };
   }
 
-  it('a paid sale prints the receipt and the kitchen ticket over TCP, with the PIX payload in the QR', async () => {
+  it('a sale paid by PIX prints the receipt and the kitchen ticket over TCP; the receipt says "Pago com PIX" and charges nothing', async () => {
     await shop();
     const { port, received } = await listen();
     await t.ok(
@@ -114,10 +113,11 @@ describe('printing to a network printer', () => {
     expect(receipt).toContain('X-Burger');
     expect(receipt).toContain('Refrigerante lata');
     expect(receipt).toContain('R$ 24,00');
-    const payload = qrStoredData(new Uint8Array(received[0]!));
-    expect(payload).not.toBeNull();
-    const fields = parsePixPayload(payload!);
-    expect(fields.get('54')).toBe('24.00');
+    // Already paid: a QR here could make the customer pay twice.
+    expect(receipt).toContain('Pago com PIX');
+    expect(receipt).not.toContain('Pague com PIX');
+    expect(receipt).not.toContain('copia e cola');
+    expect(qrStoredData(new Uint8Array(received[0]!))).toBeNull();
     expect(ticket).toContain(order.number);
     expect(ticket).toContain('X-Burger');
     expect(ticket).toContain('capricha');
@@ -147,6 +147,26 @@ describe('printing to a network printer', () => {
     await t.ok('printing.print', { orderId: order.id, kind: 'receipt' }, cashier);
     await t.app.printer.drain();
     expect(escposText(new Uint8Array(alive.received[1]!))).toContain('2ª VIA');
+  });
+
+  it('only an unpaid order\'s slip carries the PIX charge; once paid by PIX the receipt says "Pago com PIX"', async () => {
+    await shop();
+    await t.ok('settings.update', { pixKey: '+5511912345678', pixMerchantName: 'Lanchonete Teste', pixMerchantCity: 'SAO PAULO' }, t.adminToken);
+    const tab = await t.ok('orders.create', { id: newId(), type: 'comanda', customerName: 'Mesa 4', lines: [line(menu.p.batata)] }, cashier);
+    const bill = (await t.ok('printing.receiptHtml', { orderId: tab.id }, cashier)).html;
+    expect(bill).toContain('Pague com PIX');
+    expect(bill).toContain('copia e cola');
+    expect(bill).toContain('<svg');
+    expect(bill).not.toContain('Pago com PIX');
+    await t.ok('orders.pay', { orderId: tab.id, payments: [card('pix', 1200)] }, cashier);
+    const paid = (await t.ok('printing.receiptHtml', { orderId: tab.id }, cashier)).html;
+    expect(paid).toContain('Pago com PIX');
+    expect(paid).not.toContain('Pague com PIX');
+    expect(paid).not.toContain('copia e cola');
+    expect(paid).not.toContain('<svg');
+    // Paid by card: no PIX line at all.
+    const byCard = await t.ok('orders.create', { id: newId(), type: 'balcao', lines: [line(menu.p.refri)], payments: [card('debit', 600)] }, cashier);
+    expect((await t.ok('printing.receiptHtml', { orderId: byCard.id }, cashier)).html).not.toContain('PIX');
   });
 
   it('receipt HTML for the screen: not fiscal, the sale as sold', async () => {

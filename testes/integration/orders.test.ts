@@ -216,7 +216,8 @@ describe('comanda, cancel, void', () => {
 
   it('cancels an unpaid order with a reason; a paid one only voids, with a manager, refunding each method', async () => {
     await counter();
-    const comanda = await t.ok('orders.create', { id: newId(), type: 'comanda', lines: [burger()] }, cashier);
+    // Drinks only: the kitchen never had it (after the kitchen, see the next describe).
+    const comanda = await t.ok('orders.create', { id: newId(), type: 'comanda', lines: [line(menu.p.refri)] }, cashier);
     expect(await t.fails('orders.cancel', { orderId: comanda.id, reason: '' }, cashier)).toMatchObject({ field: 'reason' });
     expect(await t.ok('orders.cancel', { orderId: comanda.id, reason: 'cliente desistiu' }, cashier)).toMatchObject({ status: 'cancelled', reason: 'cliente desistiu' });
 
@@ -234,6 +235,32 @@ describe('comanda, cancel, void', () => {
     const audit = t.app.db.prepare("SELECT user_name, approver_name, details FROM audit_log WHERE action = 'orders.void'").get() as { details: string };
     expect(audit).toMatchObject({ user_name: 'Caio Caixa', approver_name: 'Gil Gerente' });
     expect(JSON.parse(audit.details)).toMatchObject({ reason: 'engano do caixa', number: 'A-002' });
+  });
+});
+
+describe('cancelling after the kitchen has the order', () => {
+  it('a cashier needs a manager once any kitchen ticket exists; before that, or with the setting off, the reason is enough', async () => {
+    await counter();
+    // A drink-only tab never reaches the kitchen: the cashier cancels it alone.
+    const drinks = await t.ok('orders.create', { id: newId(), type: 'comanda', lines: [line(menu.p.refri)] }, cashier);
+    await t.ok('orders.cancel', { orderId: drinks.id, reason: 'cliente desistiu' }, cashier);
+
+    const tab = await t.ok('orders.create', { id: newId(), type: 'comanda', customerName: 'Mesa 2', lines: [burger()] }, cashier);
+    expect((await t.ok('kitchen.queue', {}, t.adminToken)).map((k) => k.orderId)).toContain(tab.id);
+    expect(await t.fails('orders.cancel', { orderId: tab.id, reason: 'cliente desistiu' }, cashier)).toMatchObject({ code: 'OVERRIDE_REQUIRED', field: 'overrideToken' });
+    expect((await t.ok('orders.get', { id: tab.id }, cashier)).status).toBe('open');
+    const granted = await t.ok('auth.override', { name: 'Gil Gerente', pin: '736194', operation: 'orders.cancel', recordId: tab.id }, cashier);
+    expect(await t.ok('orders.cancel', { orderId: tab.id, reason: 'cliente desistiu', overrideToken: granted.overrideToken }, cashier)).toMatchObject({ status: 'cancelled' });
+    const audit = t.app.db.prepare("SELECT user_name, approver_name FROM audit_log WHERE action = 'orders.cancel' AND record_id = ?").get(tab.id);
+    expect(audit).toEqual({ user_name: 'Caio Caixa', approver_name: 'Gil Gerente' });
+
+    // A manager cancels without asking anyone; with the setting off, so does the cashier.
+    const second = await t.ok('orders.create', { id: newId(), type: 'comanda', lines: [burger()] }, cashier);
+    await t.ok('orders.cancel', { orderId: second.id, reason: 'engano' }, t.adminToken);
+    expect((await t.ok('settings.get', {}, t.adminToken)).cancelAfterKitchenNeedsManager).toBe(true);
+    await t.ok('settings.update', { cancelAfterKitchenNeedsManager: false }, t.adminToken);
+    const third = await t.ok('orders.create', { id: newId(), type: 'comanda', lines: [burger()] }, cashier);
+    await t.ok('orders.cancel', { orderId: third.id, reason: 'engano' }, cashier);
   });
 });
 

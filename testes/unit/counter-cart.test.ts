@@ -11,6 +11,7 @@ import {
   sameItem,
   toggleOption,
   toOrderLines,
+  withoutLine,
   type CartLine,
 } from '../../renderer/src/counter/cart.js';
 import { paymentFigures } from '../../renderer/src/counter/payments.js';
@@ -159,5 +160,18 @@ describe('counter cart', () => {
     expect(paymentFigures(3600, [{ method: 'credit', value: 4000 }])).toMatchObject({ overTotal: true });
     expect(paymentFigures(1000, [{ method: 'pix', value: 1000 }, { method: 'cash', value: 500 }])).toMatchObject({ cashNotNeeded: true, remaining: 0 });
     expect(paymentFigures(1000, [{ method: 'cash', value: null }])).toMatchObject({ remaining: 1000 });
+  });
+
+  it('a card, voucher or PIX above what is due is never turned into cash change', () => {
+    expect(paymentFigures(1000, [{ method: 'cash', value: 1000 }, { method: 'credit', value: 5000 }])).toMatchObject({ overTotal: true, change: 0 });
+    expect(paymentFigures(1000, [{ method: 'cash', value: 2000 }, { method: 'debit', value: 1000 }])).toMatchObject({ cashNotNeeded: true, change: 0 });
+  });
+
+  it('emptying the cart line by line forgets the customer, so the next order starts clean', () => {
+    const line = (id: string): CartLine => ({ id, productId: 'soda', quantity: 1, modifierOptionIds: [], comboChoices: [], notes: '', discount: null });
+    const cart = { orderId: 'o', type: 'comanda' as const, customerName: 'Seu Jorge', pager: '7', lines: [line('a'), line('b')], discount: { kind: 'amount' as const, value: 100 } };
+    const one = withoutLine(cart, 'a');
+    expect(one).toMatchObject({ customerName: 'Seu Jorge', pager: '7', type: 'comanda', lines: [{ id: 'b' }] });
+    expect(withoutLine(one, 'b')).toEqual({ orderId: 'o', type: 'balcao', customerName: '', pager: '', lines: [], discount: null });
   });
 });

@@ -4,7 +4,7 @@ import { overrideProblem } from '../../src/services/overrides.js';
 import { PinThrottle } from '../../src/services/pin-throttle.js';
 import { isThisComputer } from '../../src/services/request-source.js';
 import { afterWrongPin, idleLockDue, pinThrottleWait } from '../../src/services/session-policy.js';
-import { canApproveOverride, canManageRole } from '../../src/services/user-policy.js';
+import { canApproveOverride, canManageRole, cancelNeedsManager, sangriaNeedsManager } from '../../src/services/user-policy.js';
 import { defaultDataDir } from '../../src/database/data-dir.js';
 import { foldText } from '../../src/utils/text.js';
 
@@ -44,6 +44,20 @@ describe('session policy', () => {
 });
 
 describe('user policy', () => {
+  it('a cashier\'s sangria above the limit needs a manager; at the limit, or a manager\'s own, does not', () => {
+    expect(sangriaNeedsManager('cashier', 20_001, 20_000)).toBe(true);
+    expect(sangriaNeedsManager('cashier', 20_000, 20_000)).toBe(false);
+    expect(sangriaNeedsManager('manager', 90_000, 20_000)).toBe(false);
+    expect(sangriaNeedsManager('admin', 90_000, 20_000)).toBe(false);
+  });
+
+  it('a cashier cancelling what the kitchen already has needs a manager, while the setting is on', () => {
+    expect(cancelNeedsManager('cashier', true, true)).toBe(true);
+    expect(cancelNeedsManager('cashier', false, true)).toBe(false);
+    expect(cancelNeedsManager('cashier', true, false)).toBe(false);
+    expect(cancelNeedsManager('manager', true, true)).toBe(false);
+  });
+
   it('admins manage everyone; managers only the floor staff', () => {
     expect(canManageRole('admin', 'admin')).toBe(true);
     expect(canManageRole('manager', 'cashier')).toBe(true);

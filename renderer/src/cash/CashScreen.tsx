@@ -6,9 +6,10 @@ import { api, type Output } from '../api';
 import { Field, FormError } from '../components/Field';
 import { Modal } from '../components/Modal';
 import { MoneyInput } from '../components/MoneyInput';
+import { sendWithOverride, useOverride } from '../components/OverrideDialog';
 import { OpenCaixaPanel } from '../counter/OpenCaixaPanel';
 import { METHODS } from '../counter/PayDialog';
-import { formatBRL, formatDateTime, parseMoneyInput } from '../format';
+import { formatBRL, formatDateTime, formatTime, parseMoneyInput } from '../format';
 import { useLiveRefresh } from '../hooks/useLive';
 import { uuidv7 } from '../ids';
 import { escapeHtml, printHtml } from '../printing';
@@ -137,6 +138,7 @@ export function CashScreen() {
           </div>
         </section>
       )}
+      {open && current && <MovementsList movements={current.movements} />}
 
       {report && (
         <CashReportView
@@ -255,6 +257,7 @@ function MovementDialog({ kind, onClose, onDone }: { kind: MovementKind; onClose
   const [errors, setErrors] = useState<{ amount?: string; reason?: string; _form?: string }>({});
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<{ amount: number; reason: string; at: number } | null>(null);
+  const override = useOverride();
   const label = t(`cashMovement.kinds.${kind}`);
 
   const submit = async (event: FormEvent) => {
@@ -266,9 +269,18 @@ function MovementDialog({ kind, onClose, onDone }: { kind: MovementKind; onClose
     if (reason.trim().length < 3) local.reason = t('reason.tooShort');
     if (Object.keys(local).length) return setErrors(local);
     setBusy(true);
-    const outcome = await api.call('cash.movement', { id, kind, amount: value!, reason: reason.trim() });
+    const input = { id, kind, amount: value!, reason: reason.trim() };
+    // A sangria above the shop's limit comes back asking for a manager, who approves it here.
+    const outcome = await sendWithOverride((overrideToken) => api.call('cash.movement', overrideToken ? { ...input, overrideToken } : input), override, {
+      operation: 'cash.movement',
+      recordId: id,
+      reason: t('override.reasons.sangria', { amount: formatBRL(value!) }),
+    });
     setBusy(false);
-    if (!outcome.ok) return setErrors(outcome.error.field === 'amount' ? { amount: outcome.error.message } : { _form: outcome.error.message });
+    if (!outcome.ok) {
+      if (outcome.error.code === 'OVERRIDE_REQUIRED') return setErrors({ _form: t('override.notGiven') });
+      return setErrors(outcome.error.field === 'amount' ? { amount: outcome.error.message } : { _form: outcome.error.message });
+    }
     setDone({ amount: value!, reason: reason.trim(), at: Date.now() });
     onDone();
   };
@@ -326,6 +338,7 @@ function MovementDialog({ kind, onClose, onDone }: { kind: MovementKind; onClose
           </div>
         </form>
       )}
+      {override.dialog}
     </Modal>
   );
 }
@@ -408,5 +421,45 @@ function CloseDialog({ sessionId, onClose, onClosed }: { sessionId: string; onCl
         </div>
       </form>
     </Modal>
+  );
+}
+
+/** This caixa's suprimentos and sangrias, updated live as they happen (on this screen or another). */
+function MovementsList({ movements }: { movements: Current['movements'] }) {
+  const { t } = useTranslation();
+  const { timeZone } = useSession();
+  return (
+    <section className="panel" aria-labelledby="cash-movements-title">
+      <h2 id="cash-movements-title" className="section-title">
+        {t('cashReport.movementsTitle')}
+      </h2>
+      <div className="table-wrap table-flat">
+        <table className="table" data-testid="cash-movements">
+          <thead>
+            <tr>
+              <th scope="col">{t('cash.movementColumns.time')}</th>
+              <th scope="col">{t('cash.movementColumns.kind')}</th>
+              <th scope="col">{t('cash.movementColumns.reason')}</th>
+              <th scope="col">{t('cash.movementColumns.by')}</th>
+              <th scope="col" className="num">
+                {t('cash.movementColumns.amount')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {movements.length === 0 && <TableMessage colSpan={5}>{t('cash.noMovements')}</TableMessage>}
+            {movements.map((movement) => (
+              <tr key={movement.id} data-testid="cash-movement-row" data-kind={movement.kind}>
+                <td>{formatTime(movement.at, timeZone)}</td>
+                <td>{t(`cashMovement.kinds.${movement.kind}`)}</td>
+                <td>{movement.reason}</td>
+                <td>{movement.byName}</td>
+                <td className="num">{movement.kind === 'sangria' ? `− ${formatBRL(movement.amount)}` : formatBRL(movement.amount)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }

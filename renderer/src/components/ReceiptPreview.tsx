@@ -7,7 +7,7 @@ import { PRINT_FRAME_SANDBOX, printFrame } from '../printing';
  * The customer's receipt as the core renders it (80 or 58 mm, "NÃO É DOCUMENTO FISCAL"), shown in a
  * frame; "Imprimir" prints that frame.
  */
-export function ReceiptPreview({ orderId, onPrintable }: { orderId: string; onPrintable?: (print: () => void) => void }) {
+export function ReceiptPreview({ orderId, onPrintable }: { orderId: string; onPrintable?: (print: (returnFocusTo?: HTMLElement | null) => void) => void }) {
   const { t } = useTranslation();
   const [html, setHtml] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -27,7 +27,7 @@ export function ReceiptPreview({ orderId, onPrintable }: { orderId: string; onPr
   }, [orderId]);
 
   useEffect(() => {
-    if (html) onPrintable?.(() => printFrame(frame.current));
+    if (html) onPrintable?.((returnFocusTo) => printFrame(frame.current, returnFocusTo));
   }, [html, onPrintable]);
 
   if (error) {

@@ -7,7 +7,7 @@ import { Modal } from '../components/Modal';
 import { MoneyInput } from '../components/MoneyInput';
 import { formatBRL, formatDateTime, formatMoneyInput, formatTime, parseMoneyInput } from '../format';
 import { useSession } from '../session';
-import { discountAmount } from './cart';
+import { discountAmount, priceCart, readCart, type CatalogMaps } from './cart';
 
 /** Customer name and pager number (F4): what the kitchen and the ready board call out. */
 export function CustomerDialog({
@@ -192,15 +192,15 @@ export function NotesDialog({ name, notes, onSave, onClose }: { name: string; no
 /** Hold (F8): the cart waits under a name while the next customer is served. */
 export function HoldDialog({ defaultLabel, onHold, onClose }: { defaultLabel: string; onHold: (label: string) => Promise<string | null>; onClose: () => void }) {
   const { t } = useTranslation();
-  const [label, setLabel] = useState(defaultLabel);
+  // The default is a placeholder, not a value: what the cashier types replaces it, never follows it.
+  const [label, setLabel] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    if (!label.trim()) return setError(t('hold.errors.label'));
     setBusy(true);
-    const failure = await onHold(label.trim());
+    const failure = await onHold(label.trim() || defaultLabel);
     setBusy(false);
     if (failure) setError(failure);
   };
@@ -209,7 +209,7 @@ export function HoldDialog({ defaultLabel, onHold, onClose }: { defaultLabel: st
       <form className="form-stack" onSubmit={(e) => void submit(e)} noValidate>
         <p className="muted">{t('hold.text')}</p>
         <Field label={t('hold.label')} name="label" error={error ?? undefined}>
-          {(control) => <input {...control} className="input" maxLength={40} value={label} onChange={(e) => setLabel(e.target.value)} data-testid="hold-label" />}
+          {(control) => <input {...control} className="input" maxLength={40} value={label} placeholder={defaultLabel} onChange={(e) => setLabel(e.target.value)} data-testid="hold-label" />}
         </Field>
         <div className="form-actions">
           <button type="button" className="button button-ghost" onClick={onClose}>
@@ -226,8 +226,14 @@ export function HoldDialog({ defaultLabel, onHold, onClose }: { defaultLabel: st
 
 type Held = Output<'orders.held'>[number];
 
-/** Recall (F9): the carts waiting on this terminal; picking one brings it back (and takes it off the list). */
-export function RecallDialog({ onRecall, onClose }: { onRecall: (held: Held) => Promise<string | null>; onClose: () => void }) {
+/** What a held cart comes to at today's prices (lines no longer sold count for nothing), or null when unreadable. */
+function heldTotal(maps: CatalogMaps, stored: Record<string, unknown>): number | null {
+  const cart = readCart(stored);
+  return cart ? priceCart(maps, { ...cart, lines: cart.lines.filter((line) => maps.products.has(line.productId)) }).total : null;
+}
+
+/** Recall (F9): the carts waiting on this terminal, with their totals; picking one brings it back (and takes it off the list). */
+export function RecallDialog({ maps, onRecall, onClose }: { maps: CatalogMaps; onRecall: (held: Held) => Promise<string | null>; onClose: () => void }) {
   const { t } = useTranslation();
   const { timeZone } = useSession();
   const [held, setHeld] = useState<Held[] | null>(null);
@@ -254,16 +260,26 @@ export function RecallDialog({ onRecall, onClose }: { onRecall: (held: Held) => 
         {held === null && !error && <p className="muted">{t('common.loading')}</p>}
         {held?.length === 0 && <p className="muted">{t('recall.empty')}</p>}
         <ul className="pick-list">
-          {held?.map((item, i) => (
+          {held?.map((item, i) => {
+            const total = heldTotal(maps, item.cart);
+            return (
             <li key={item.id}>
               <button type="button" className="pick-row" onClick={() => void recall(item)} data-testid="held-row" data-autofocus={i === 0 ? true : undefined}>
-                <span className="pick-main">{item.label}</span>
+                <span className="pick-main">
+                  {item.label}
+                  {total !== null && (
+                    <strong className="pick-total" data-testid="held-total">
+                      {formatBRL(total)}
+                    </strong>
+                  )}
+                </span>
                 <span className="pick-sub">
                   {t('recall.by', { name: item.createdByName, time: formatTime(item.createdAt, timeZone) })} · {t('recall.items', { count: Array.isArray(item.cart.lines) ? item.cart.lines.length : 0 })}
                 </span>
               </button>
             </li>
-          ))}
+            );
+          })}
         </ul>
       </div>
     </Modal>

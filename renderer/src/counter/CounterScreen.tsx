@@ -10,7 +10,7 @@ import { formatBRL, formatPercent, formatTime } from '../format';
 import { useLiveRefresh } from '../hooks/useLive';
 import { uuidv7 } from '../ids';
 import { useSession } from '../session';
-import { hasOptions, priceCart, readCart, sameItem, toOrderLines, type CartLine } from './cart';
+import { hasOptions, priceCart, readCart, sameItem, toOrderLines, withoutLine, type CartLine } from './cart';
 import { CustomerDialog, DiscountDialog, HoldDialog, NotesDialog, OpenOrdersDialog, RecallDialog, type DiscountTarget } from './CartDialogs';
 import { DoneDialog, type DoneKind } from './DoneDialog';
 import { takeCounterRequest } from './handoff';
@@ -18,6 +18,7 @@ import { OpenCaixaPanel } from './OpenCaixaPanel';
 import { OptionsDialog, type LineOptions } from './OptionsDialog';
 import { PayDialog, type PixCharge } from './PayDialog';
 import { ReadyStrip } from './ReadyStrip';
+import { SoldOutDialog } from './SoldOutDialog';
 import { barcodeMatch, exactMatch, searchProducts, splitQuantity } from './search';
 import { useCatalog } from './useCatalog';
 import { newCart, useCounterState } from './useCounterState';
@@ -38,6 +39,7 @@ type Dialog =
   | { kind: 'openOrders' }
   | { kind: 'pay' }
   | { kind: 'cancelTarget' }
+  | { kind: 'soldOut'; product: ProductView }
   | { kind: 'done'; order: OrderView; doneKind: DoneKind };
 
 function isEditable(target: EventTarget | null): boolean {
@@ -190,7 +192,7 @@ export function CounterScreen() {
   const removeLine = useCallback(
     (lineId: string) => {
       const index = cart.lines.findIndex((l) => l.id === lineId);
-      setCart((current) => ({ ...current, lines: current.lines.filter((l) => l.id !== lineId) }));
+      setCart((current) => withoutLine(current, lineId));
       const next = cart.lines[index + 1] ?? cart.lines[index - 1];
       setSelectedId(next && next.id !== lineId ? next.id : null);
     },
@@ -569,6 +571,12 @@ export function CounterScreen() {
                           focusSearch();
                         }}
                         onMouseEnter={() => searching && setHighlight(i)}
+                        onContextMenu={(e) => {
+                          // Right click or long press: the product's menu, out of the selling path.
+                          e.preventDefault();
+                          if (!product.soldOut) setDialog({ kind: 'soldOut', product });
+                        }}
+                        title={product.soldOut ? undefined : t('counter.soldOutHint')}
                       >
                         <span className="result-name">{product.name}</span>
                         <span className="result-meta">
@@ -576,18 +584,21 @@ export function CounterScreen() {
                           {product.soldOut && <span className="badge badge-danger">{t('counter.soldOutBadge')}</span>}
                         </span>
                         <span className="result-price">{formatBRL(product.price)}</span>
-                        <button
-                          type="button"
-                          className="result-soldout"
-                          title={product.soldOut ? t('counter.markAvailable') : t('counter.markSoldOut')}
-                          aria-label={`${product.soldOut ? t('counter.markAvailable') : t('counter.markSoldOut')}: ${product.name}`}
-                          onClick={(e) => {
-                            e.stopPropagation();
-                            void toggleSoldOut(product);
-                          }}
-                        >
-                          {product.soldOut ? t('counter.available') : t('counter.soldOutShort')}
-                        </button>
+                        {product.soldOut && (
+                          <button
+                            type="button"
+                            className="result-soldout"
+                            title={t('counter.markAvailable')}
+                            aria-label={`${t('counter.markAvailable')}: ${product.name}`}
+                            onClick={(e) => {
+                              e.stopPropagation();
+                              void toggleSoldOut(product);
+                            }}
+                            data-testid="mark-available"
+                          >
+                            {t('counter.available')}
+                          </button>
+                        )}
                       </li>
                     );
                   })}
@@ -877,6 +888,7 @@ export function CounterScreen() {
       )}
       {dialog?.kind === 'recall' && (
         <RecallDialog
+          maps={catalog.maps}
           onClose={() => setDialog(null)}
           onRecall={async (held) => {
             const outcome = await api.call('orders.recall', { id: held.id });
@@ -911,12 +923,26 @@ export function CounterScreen() {
           confirmLabel={t('counter.cancelOrder')}
           onClose={() => setDialog(null)}
           onConfirm={async (reason) => {
-            const outcome = await api.call('orders.cancel', { orderId: target.id, reason });
-            if (!outcome.ok) return outcome.error.message;
+            const outcome = await sendWithOverride(
+              (overrideToken) => api.call('orders.cancel', { orderId: target.id, reason, ...(overrideToken ? { overrideToken } : {}) }),
+              override,
+              { operation: 'orders.cancel', recordId: target.id, reason: t('override.reasons.cancelAfterKitchen', { number: target.number }) },
+            );
+            if (!outcome.ok) return outcome.error.code === 'OVERRIDE_REQUIRED' ? t('override.notGiven') : outcome.error.message;
             chooseTarget(null);
             setDialog(null);
             notify(t('counter.cancelled', { number: target.number }));
             return null;
+          }}
+        />
+      )}
+      {dialog?.kind === 'soldOut' && (
+        <SoldOutDialog
+          product={dialog.product}
+          onClose={() => setDialog(null)}
+          onConfirm={() => {
+            void toggleSoldOut(dialog.product);
+            setDialog(null);
           }}
         />
       )}

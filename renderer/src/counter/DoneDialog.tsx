@@ -1,4 +1,4 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderView } from '../../../src/models/orders';
 import { Modal } from '../components/Modal';
@@ -13,15 +13,22 @@ export type DoneKind = 'paid' | 'opened' | 'added';
  */
 export function DoneDialog({ order, kind, onClose }: { order: OrderView; kind: DoneKind; onClose: () => void }) {
   const { t } = useTranslation();
-  const print = useRef<(() => void) | null>(null);
-  const onPrintable = useCallback((fn: () => void) => {
+  const print = useRef<((returnFocusTo?: HTMLElement | null) => void) | null>(null);
+  const onPrintable = useCallback((fn: (returnFocusTo?: HTMLElement | null) => void) => {
     print.current = fn;
   }, []);
+  const newOrder = useRef<HTMLButtonElement>(null);
+  // F2 goes straight to the next customer's search, as it does on the counter.
+  const onKeys = (event: KeyboardEvent) => {
+    if (event.key !== 'F2') return;
+    event.preventDefault();
+    onClose();
+  };
   const title = kind === 'paid' ? t('done.paidTitle') : kind === 'opened' ? t('done.openedTitle') : t('done.addedTitle');
 
   return (
     <Modal title={title} onClose={onClose} testId="order-done" size="wide">
-      <div className="done-layout">
+      <div className="done-layout" onKeyDown={onKeys}>
         <div className="done-main">
           <p className="done-label">{t('done.orderNumber')}</p>
           <p className="done-number" data-testid="order-number">
@@ -56,11 +63,11 @@ export function DoneDialog({ order, kind, onClose }: { order: OrderView; kind: D
           )}
           <div className="done-actions">
             {kind === 'paid' && (
-              <button type="button" className="button button-secondary button-large" onClick={() => print.current?.()} data-testid="print-receipt">
+              <button type="button" className="button button-secondary button-large" onClick={() => print.current?.(newOrder.current)} data-testid="print-receipt">
                 {t('done.print')}
               </button>
             )}
-            <button type="button" className="button button-primary button-large" onClick={onClose} data-autofocus data-testid="new-order">
+            <button ref={newOrder} type="button" className="button button-primary button-large" onClick={onClose} data-autofocus data-testid="new-order">
               {t('done.newOrder')} <kbd>Enter</kbd>
             </button>
           </div>

@@ -51,6 +51,7 @@ export function PayDialog({
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const rowsRef = useRef<HTMLDivElement>(null);
+  const methodsRef = useRef<HTMLDivElement>(null);
   const pixReceivedRef = useRef<HTMLButtonElement>(null);
   // When the QR shows, the keyboard goes to "PIX recebido" (Enter confirms).
   useEffect(() => {
@@ -75,12 +76,17 @@ export function PayDialog({
   const focusRow = (method: PaymentMethod) =>
     requestAnimationFrame(() => rowsRef.current?.querySelector<HTMLInputElement>(`[data-method="${method}"] input`)?.focus());
 
-  const addMethod = (method: PaymentMethod) => {
+  /**
+   * A tap or click goes on to the new row's amount. A method key keeps the keyboard on the methods,
+   * so the next key adds a method instead of typing into an amount; the same key again opens its amount.
+   */
+  const addMethod = (method: PaymentMethod, by: 'pointer' | 'key' = 'pointer') => {
     setError(null);
     if (rows.some((row) => row.method === method)) return focusRow(method);
     const remaining = figures.remaining;
     setRows([...rows, { id: uuidv7(), method, text: remaining > 0 ? formatMoneyInput(remaining) : '' }]);
-    focusRow(method);
+    if (by === 'pointer') focusRow(method);
+    else methodsRef.current?.focus();
   };
   const setText = (method: PaymentMethod, text: string) => {
     setError(null);
@@ -110,11 +116,22 @@ export function PayDialog({
 
   const onKeys = (event: KeyboardEvent) => {
     const target = event.target as HTMLElement;
-    if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.altKey || event.ctrlKey || event.metaKey || pix) return;
+    if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) {
+      // Enter in an amount that does not close the sale yet goes back to the methods, for the next key.
+      if (event.key === 'Enter' && !valid) {
+        event.preventDefault();
+        methodsRef.current?.focus();
+      }
+      return;
+    }
     const n = Number(event.key);
-    if (!pix && n >= 1 && n <= METHODS.length) {
+    if (n >= 1 && n <= METHODS.length) {
       event.preventDefault();
-      addMethod(METHODS[n - 1]!);
+      addMethod(METHODS[n - 1]!, 'key');
+    } else if (event.key === 'Enter' && target === methodsRef.current) {
+      event.preventDefault();
+      void finish();
     }
   };
 
@@ -186,7 +203,7 @@ export function PayDialog({
           </section>
         ) : (
           <form className="pay-main" onSubmit={(e) => void finish(e)} noValidate>
-            <div className="pay-methods" role="group" aria-label={t('pay.methodsLabel')}>
+            <div className="pay-methods" role="group" aria-label={t('pay.methodsLabel')} ref={methodsRef} tabIndex={-1} data-testid="pay-methods">
               {METHODS.map((method, i) => (
                 <button
                   key={method}
@@ -204,10 +221,12 @@ export function PayDialog({
             </div>
 
             <div className="pay-rows" ref={rowsRef}>
-              {rows.length === 0 && (
+              {rows.length === 0 ? (
                 <p className="muted pay-empty" data-testid={nothingDue ? 'pay-nothing-due' : undefined}>
                   {nothingDue ? t('pay.nothingDueHint') : t('pay.pickHint')}
                 </p>
+              ) : (
+                <p className="muted small">{t('pay.keysHint')}</p>
               )}
               {values.map((row) => (
                 <div key={row.id} className="pay-row" data-method={row.method} data-testid={`pay-row-${row.method}`}>

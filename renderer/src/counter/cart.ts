@@ -198,6 +198,16 @@ const isDiscount = (value: unknown): value is Discount =>
   ((value as Discount).kind === 'percent' || (value as Discount).kind === 'amount') &&
   Number.isInteger((value as Discount).value);
 
+/**
+ * The cart without one line. The last line gone means the customer left: their name, pager,
+ * discount and order type go too, so none of it lands on the next customer's order.
+ */
+export function withoutLine(cart: Cart, lineId: string): Cart {
+  const lines = cart.lines.filter((line) => line.id !== lineId);
+  if (lines.length > 0) return { ...cart, lines };
+  return { ...cart, lines, type: 'balcao', customerName: '', pager: '', discount: null };
+}
+
 /** A cart read back from storage or from `orders.recall`: checked field by field, never trusted. */
 export function readCart(value: unknown): Cart | null {
   if (typeof value !== 'object' || value === null) return null;

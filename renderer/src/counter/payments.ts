@@ -11,16 +11,19 @@ export function paymentFigures(due: number, rows: readonly { method: PaymentMeth
   const cashNeeded = Math.max(0, due - nonCash);
   const tendered = cash?.value ?? 0;
   const covered = nonCash + Math.min(tendered, cashNeeded);
+  /** Only cash may exceed the total. */
+  const overTotal = nonCash > due;
+  /** A cash row when the other methods already pay everything: the core refuses it. */
+  const cashNotNeeded = Boolean(cash) && cashNeeded === 0;
   return {
     nonCash,
     /** What the cash row must cover (the payment's amount as the core stores it). */
     cashNeeded,
     tendered,
     remaining: Math.max(0, due - covered),
-    change: cash && tendered > cashNeeded ? tendered - cashNeeded : 0,
-    /** Only cash may exceed the total. */
-    overTotal: nonCash > due,
-    /** A cash row when the other methods already pay everything: the core refuses it. */
-    cashNotNeeded: Boolean(cash) && cashNeeded === 0,
+    // Change only ever comes from cash handed over: a card typed too high is refused, never paid back from the drawer.
+    change: cash && !overTotal && !cashNotNeeded && tendered > cashNeeded ? tendered - cashNeeded : 0,
+    overTotal,
+    cashNotNeeded,
   };
 }

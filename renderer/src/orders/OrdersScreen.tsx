@@ -6,6 +6,7 @@ import { Modal } from '../components/Modal';
 import { sendWithOverride, useOverride } from '../components/OverrideDialog';
 import { ReasonDialog } from '../components/ReasonDialog';
 import { ReceiptPreview } from '../components/ReceiptPreview';
+import { RefundNotice, type Refund } from './RefundNotice';
 import { requestCounter } from '../counter/handoff';
 import { formatBRL, formatTime } from '../format';
 import type { Route } from '../hooks/useHashRoute';
@@ -48,6 +49,7 @@ export function OrdersScreen({ onNavigate }: { onNavigate: (route: Route) => voi
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<Filter>('all');
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [refund, setRefund] = useState<{ number: string; refunds: Refund[] } | null>(null);
   const override = useOverride();
 
   const load = useCallback(async () => {
@@ -101,6 +103,7 @@ export function OrdersScreen({ onNavigate }: { onNavigate: (route: Route) => voi
         ))}
       </div>
       <FormError message={error} />
+      {refund && <RefundNotice number={refund.number} refunds={refund.refunds} onClose={() => setRefund(null)} />}
       <div className="table-wrap">
         <table className="table" data-testid="orders-table">
           <caption className="visually-hidden">{t('orders.title')}</caption>
@@ -197,8 +200,13 @@ export function OrdersScreen({ onNavigate }: { onNavigate: (route: Route) => voi
           confirmLabel={t('orders.actions.cancel')}
           onClose={() => setDialog(null)}
           onConfirm={async (reason) => {
-            const outcome = await api.call('orders.cancel', { orderId: dialog.order.id, reason });
-            if (!outcome.ok) return outcome.error.message;
+            const order = dialog.order;
+            const outcome = await sendWithOverride(
+              (overrideToken) => api.call('orders.cancel', { orderId: order.id, reason, ...(overrideToken ? { overrideToken } : {}) }),
+              override,
+              { operation: 'orders.cancel', recordId: order.id, reason: t('override.reasons.cancelAfterKitchen', { number: order.number }) },
+            );
+            if (!outcome.ok) return outcome.error.code === 'OVERRIDE_REQUIRED' ? t('override.notGiven') : outcome.error.message;
             setDialog(null);
             notify(t('counter.cancelled', { number: dialog.order.number }));
             void load();
@@ -221,7 +229,7 @@ export function OrdersScreen({ onNavigate }: { onNavigate: (route: Route) => voi
             );
             if (!outcome.ok) return outcome.error.code === 'OVERRIDE_REQUIRED' ? t('override.notGiven') : outcome.error.message;
             setDialog(null);
-            notify(t('orders.voided', { number: order.number }));
+            setRefund({ number: order.number, refunds: outcome.result.refunds });
             void load();
             return null;
           }}

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorsByField, type Input, type Output } from '../api';
 import { Field, FormError } from '../components/Field';
+import { MoneyInput } from '../components/MoneyInput';
 import { formatMoneyInput, parseMoneyInput } from '../format';
 import { useFocusFirstInvalid } from '../hooks/useFocusFirstInvalid';
 import { useSession } from '../session';
@@ -9,12 +10,13 @@ import { useSession } from '../session';
 type Settings = Output<'settings.get'>;
 type NumberKey = 'pinMaxAttempts' | 'pinLockMinutes' | 'idleLockMinutes' | 'overrideTtlSeconds' | 'stockExpiryDays' | 'feedbackMaxDays' | 'feedbackContactDays';
 type TextKey = 'pixKey' | 'pixMerchantName' | 'pixMerchantCity' | 'printerAddress' | 'shopDocument' | 'shopAddress' | 'shopPhone';
-type FlagKey = 'autoPrintReceipt' | 'autoPrintKitchen';
-/** The settings this screen edits: the shop, security, the counter (discounts, PIX), the printer and the receipt's header. */
-type Key = 'shopName' | 'timezone' | 'businessDayStartsAt' | NumberKey | 'discountLimit' | 'paperWidth' | TextKey | FlagKey | 'feedbackTags';
+type FlagKey = 'autoPrintReceipt' | 'autoPrintKitchen' | 'cancelAfterKitchenNeedsManager';
+/** The settings this screen edits: the shop, security, the counter (discounts, sangrias, cancels, PIX), the printer and the receipt's header. */
+type Key = 'shopName' | 'timezone' | 'businessDayStartsAt' | NumberKey | 'discountLimit' | 'sangriaManagerLimit' | 'paperWidth' | TextKey | FlagKey | 'feedbackTags';
 
 const TEXT_KEYS: readonly TextKey[] = ['pixKey', 'pixMerchantName', 'pixMerchantCity', 'printerAddress', 'shopDocument', 'shopAddress', 'shopPhone'];
-const FLAG_KEYS: readonly FlagKey[] = ['autoPrintReceipt', 'autoPrintKitchen'];
+const PRINT_FLAGS = ['autoPrintReceipt', 'autoPrintKitchen'] as const satisfies readonly FlagKey[];
+const FLAG_KEYS: readonly FlagKey[] = [...PRINT_FLAGS, 'cancelAfterKitchenNeedsManager'];
 const FIELDS: readonly string[] = [
   'shopName',
   'timezone',
@@ -28,6 +30,7 @@ const FIELDS: readonly string[] = [
   'feedbackContactDays',
   'feedbackTags',
   'discountLimitBps',
+  'sangriaManagerLimit',
   'paperWidth',
   ...TEXT_KEYS,
   ...FLAG_KEYS,
@@ -83,6 +86,7 @@ const toDraft = (settings: Settings): Draft => ({
   feedbackTags: settings.feedbackTags.join(', '),
   // Basis points shown as a percentage: 1000 → "10,00" (%).
   discountLimit: formatMoneyInput(settings.discountLimitBps),
+  sangriaManagerLimit: formatMoneyInput(settings.sangriaManagerLimit),
   paperWidth: String(settings.paperWidth),
   pixKey: settings.pixKey,
   pixMerchantName: settings.pixMerchantName,
@@ -93,6 +97,7 @@ const toDraft = (settings: Settings): Draft => ({
   shopPhone: settings.shopPhone,
   autoPrintReceipt: settings.autoPrintReceipt ? '1' : '',
   autoPrintKitchen: settings.autoPrintKitchen ? '1' : '',
+  cancelAfterKitchenNeedsManager: settings.cancelAfterKitchenNeedsManager ? '1' : '',
 });
 
 export function SettingsScreen() {
@@ -163,6 +168,9 @@ export function SettingsScreen() {
     const limit = parseMoneyInput(draft.discountLimit.replace('%', ''), { max: 10_000 });
     if (limit === null) local.discountLimit = t('settings.errors.percent');
     else if (limit !== settings.discountLimitBps) patch.discountLimitBps = limit;
+    const sangriaLimit = parseMoneyInput(draft.sangriaManagerLimit);
+    if (sangriaLimit === null) local.sangriaManagerLimit = t('settings.errors.money');
+    else if (sangriaLimit !== settings.sangriaManagerLimit) patch.sangriaManagerLimit = sangriaLimit;
     for (const key of TEXT_KEYS) {
       const value = draft[key].trim();
       if (value.length > TEXT_MAX[key]) local[key] = t('settings.errors.tooLong', { max: TEXT_MAX[key] });
@@ -306,6 +314,21 @@ export function SettingsScreen() {
                 </div>
               )}
             </Field>
+            <Field label={t('settings.fields.sangriaManagerLimit')} name="sangriaManagerLimit" error={errors.sangriaManagerLimit} hint={t('settings.hints.sangriaManagerLimit')}>
+              {(control) => (
+                <MoneyInput control={control} disabled={!canEdit} value={draft.sangriaManagerLimit} onChange={(text) => set('sangriaManagerLimit', text)} testId="settings-sangria-limit" />
+              )}
+            </Field>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                disabled={!canEdit}
+                checked={draft.cancelAfterKitchenNeedsManager === '1'}
+                onChange={(e) => set('cancelAfterKitchenNeedsManager', e.target.checked ? '1' : '')}
+                data-testid="settings-cancel-after-kitchen"
+              />
+              <span>{t('settings.fields.cancelAfterKitchenNeedsManager')}</span>
+            </label>
             {textField('pixKey', t('settings.hints.pixKey'))}
             {textField('pixMerchantName', t('settings.hints.pixMerchantName'))}
             {textField('pixMerchantCity', t('settings.hints.pixMerchantCity'))}
@@ -323,7 +346,7 @@ export function SettingsScreen() {
                 </select>
               )}
             </Field>
-            {FLAG_KEYS.map((key) => (
+            {PRINT_FLAGS.map((key) => (
               <label key={key} className="checkbox">
                 <input type="checkbox" disabled={!canEdit} checked={draft[key] === '1'} onChange={(e) => set(key, e.target.checked ? '1' : '')} />
                 <span>{t(`settings.fields.${key}`)}</span>

@@ -12,6 +12,8 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   idleLockMinutes: 5,
   overrideTtlSeconds: 120,
   discountLimitBps: 1000,
+  sangriaManagerLimit: 20_000,
+  cancelAfterKitchenNeedsManager: true,
   pixKey: '',
   pixMerchantName: '',
   pixMerchantCity: '',

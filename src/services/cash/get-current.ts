@@ -1,4 +1,4 @@
-import { openSession } from '../../database/queries/cash.js';
+import { openSession, sessionMovements } from '../../database/queries/cash.js';
 import { sql } from '../../database/statements.js';
 import { defineScript } from '../script.js';
 import { sessionInfo } from './cash-report.js';
@@ -8,8 +8,8 @@ export default defineScript('cash.current', {
   readOnly: true,
   run(tx, _input, ctx) {
     const session = openSession(tx, ctx.terminal.id);
-    if (!session) return { session: null, orders: 0 };
+    if (!session) return { session: null, orders: 0, movements: [] };
     const orders = sql<[string], { n: number }>(tx, 'SELECT count(*) AS n FROM orders WHERE cash_session_id = ?').get(session.id)!.n;
-    return { session: sessionInfo(tx, session, ctx.terminal.letter ?? ''), orders };
+    return { session: sessionInfo(tx, session, ctx.terminal.letter ?? ''), orders, movements: sessionMovements(tx, session.id) };
   },
 });
