@@ -315,12 +315,22 @@ export function CounterScreen() {
   const pay = useCallback(
     async (payments: PaymentInput[]): Promise<string | null> => {
       const current = targetRef.current;
-      const outcome = current ? await api.call('orders.pay', { orderId: current.id, payments }) : await createOrder(payments);
+      let outcome = current ? await api.call('orders.pay', { orderId: current.id, payments }) : await createOrder(payments);
+      if (!current && !outcome.ok && outcome.error.code === 'CONFLICT') {
+        // This cart's order already exists unpaid (a PIX charge whose reply was lost): pay that order, if it holds this cart.
+        const stored = await api.call('orders.get', { id: cart.orderId });
+        const sameCart = stored.ok && stored.result.lines.map((l) => l.id).join() === cart.lines.map((l) => l.id).join();
+        if (stored.ok && sameCart && stored.result.status === 'open') {
+          chooseTarget(stored.result);
+          targetRef.current = stored.result;
+          outcome = await api.call('orders.pay', { orderId: stored.result.id, payments });
+        }
+      }
       if (!outcome.ok) return outcome.error.code === 'OVERRIDE_REQUIRED' ? t('override.notGiven') : outcome.error.message;
       finish(outcome.result, 'paid');
       return null;
     },
-    [createOrder, finish, t],
+    [createOrder, finish, t, cart, chooseTarget],
   );
 
   const openTarget = useCallback(

@@ -8,7 +8,7 @@ import { ReasonDialog } from '../components/ReasonDialog';
 import { ReceiptPreview } from '../components/ReceiptPreview';
 import { RefundNotice, type Refund } from './RefundNotice';
 import { requestCounter } from '../counter/handoff';
-import { formatBRL, formatTime } from '../format';
+import { formatBRL, formatDateTime, formatTime } from '../format';
 import type { Route } from '../hooks/useHashRoute';
 import { useLiveRefresh } from '../hooks/useLive';
 import { isManagerRole } from '../roles';
@@ -38,9 +38,11 @@ export const STATUS_BADGE: Record<OrderStatus, string> = {
 type Dialog = { kind: 'receipt'; order: Summary } | { kind: 'void'; order: Summary } | { kind: 'cancel'; order: Summary };
 
 /**
- * Pedidos do dia: every order of the business day, newest first. Open ones (comandas, orders
- * waiting for a PIX) go back to the counter to add items or be paid, or are cancelled with a reason;
- * paid ones show and reprint the receipt, or are voided with a reason and a manager's approval.
+ * Pedidos do dia: every order of the business day (or of a day picked), newest first, with the open
+ * orders of earlier days too (a comanda opened before the day turned); a number is searched on every
+ * day. Open ones (comandas, orders waiting for a PIX) go back to the counter to add items or be paid,
+ * or are cancelled with a reason; paid ones show and reprint the receipt, or are voided with a
+ * reason and a manager's approval.
  */
 export function OrdersScreen({ onNavigate }: { onNavigate: (route: Route) => void }) {
   const { t } = useTranslation();
@@ -50,15 +52,29 @@ export function OrdersScreen({ onNavigate }: { onNavigate: (route: Route) => voi
   const [filter, setFilter] = useState<Filter>('all');
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [refund, setRefund] = useState<{ number: string; refunds: Refund[] } | null>(null);
+  /** A business day picked by hand (AAAA-MM-DD), or '' for today's. */
+  const [day, setDay] = useState('');
+  const [search, setSearch] = useState('');
+  /** Orders shown with their date: those not of the day on screen. */
+  const [otherDays, setOtherDays] = useState<ReadonlySet<string>>(new Set());
   const override = useOverride();
 
   const load = useCallback(async () => {
-    const outcome = await api.call('orders.list', { limit: 500 });
-    if (outcome.ok) {
-      setOrders(outcome.result);
-      setError(null);
-    } else setError(outcome.error.message);
-  }, []);
+    // Searched once it ends in a digit: "A-" on the way to "A-042" is not a mistake yet.
+    const number = /\d\s*$/.test(search) ? search.trim() : '';
+    const [listed, open] = await Promise.all([
+      api.call('orders.list', number ? { number, limit: 500 } : { ...(day ? { businessDay: day } : {}), limit: 500 }),
+      // Today's view also brings the orders still open from earlier days.
+      number || day ? null : api.call('orders.list', { open: true, limit: 500 }),
+    ]);
+    if (!listed.ok) return setError(listed.error.message);
+    if (open && !open.ok) return setError(open.error.message);
+    const ids = new Set(listed.result.map((o) => o.id));
+    const earlier = open ? open.result.filter((o) => !ids.has(o.id)) : [];
+    setOrders([...listed.result, ...earlier].sort((a, b) => b.createdAt - a.createdAt));
+    setOtherDays(new Set(number ? listed.result.map((o) => o.id) : earlier.map((o) => o.id)));
+    setError(null);
+  }, [day, search]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -93,6 +109,33 @@ export function OrdersScreen({ onNavigate }: { onNavigate: (route: Route) => voi
         <div>
           <h1>{t('orders.title')}</h1>
           <p className="muted">{t('orders.subtitle')}</p>
+        </div>
+      </div>
+      <div className="toolbar orders-toolbar">
+        <div className="field">
+          <label className="field-label" htmlFor="orders-day">
+            {t('orders.day')}
+          </label>
+          <input id="orders-day" type="date" className="input" value={day} onChange={(e) => setDay(e.target.value)} disabled={search.trim() !== ''} data-testid="orders-day" />
+        </div>
+        {day && (
+          <button type="button" className="button button-ghost" onClick={() => setDay('')} data-testid="orders-today">
+            {t('orders.today')}
+          </button>
+        )}
+        <div className="field">
+          <label className="field-label" htmlFor="orders-search">
+            {t('orders.search')}
+          </label>
+          <input
+            id="orders-search"
+            type="search"
+            className="input"
+            value={search}
+            placeholder={t('orders.searchPlaceholder')}
+            onChange={(e) => setSearch(e.target.value)}
+            data-testid="orders-search"
+          />
         </div>
       </div>
       <div className="segmented segmented-wide" role="tablist" aria-label={t('orders.filterLabel')}>
@@ -136,7 +179,7 @@ export function OrdersScreen({ onNavigate }: { onNavigate: (route: Route) => voi
                   <th scope="row">
                     <span className="order-number-cell">{order.number}</span>
                   </th>
-                  <td>{formatTime(order.createdAt, timeZone)}</td>
+                  <td>{otherDays.has(order.id) ? formatDateTime(order.createdAt, timeZone) : formatTime(order.createdAt, timeZone)}</td>
                   <td>
                     {order.customerName || (order.pager ? t('counter.pagerShort', { pager: order.pager }) : '—')}
                     <span className="cell-sub">{t(`orderTypes.${order.type}`)}</span>
