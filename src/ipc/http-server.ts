@@ -89,10 +89,11 @@ export function createHttpBridge(app: App, options: HttpBridgeOptions = {}): Ser
     });
   });
 
-  // Connections beyond the cap of one address are closed at once; live streams hold theirs, so they count.
+  // Connections beyond the cap of another device are closed at once; live streams hold theirs, so they count.
   const openConnections = new Map<string, number>();
   server.on('connection', (socket) => {
     const address = socket.remoteAddress ?? 'unknown';
+    if (isThisComputer(address)) return;
     const open = (openConnections.get(address) ?? 0) + 1;
     if (open > limits.connectionsPerAddress) return socket.destroy();
     openConnections.set(address, open);

@@ -4,7 +4,7 @@ import { feedbackCode } from '../../src/utils/feedback-code.js';
 import { newId } from '../../src/utils/ids.js';
 import { card, cash, line, seedCatalog, type Menu } from '../helpers/catalog-fixture.js';
 import { startBridge, type RunningBridge } from '../helpers/http.js';
-import { initializedApp } from '../helpers/test-app.js';
+import { ADMIN, initializedApp } from '../helpers/test-app.js';
 
 type T = Awaited<ReturnType<typeof initializedApp>>;
 let t: T;
@@ -56,6 +56,9 @@ describe('customer feedback', () => {
     expect(await t.fails('feedback.submit', { id: newId(), orderId: paid.id, rating: 3, contactPhone: '11 91234-5678' }, kiosk)).toMatchObject({ code: 'VALIDATION', field: 'consent' });
     expect(await t.fails('feedback.submit', { id: newId(), orderId: paid.id, rating: 0 }, kiosk)).toMatchObject({ field: 'rating' });
     t.clock.advanceMinutes(8 * 24 * 60);
+    // Sessions end with the business day: a manager opens the feedback screen again.
+    const manager = (await t.ok('auth.login', ADMIN)).token;
+    kiosk = (await t.ok('feedback.openKiosk', {}, manager)).token;
     expect(await t.fails('feedback.submit', { id: newId(), orderId: paid.id, rating: 3 }, kiosk)).toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('7 dias') });
     expect(t.app.db.prepare('SELECT count(*) FROM feedback').pluck().get()).toBe(0);
   });

@@ -276,8 +276,9 @@ describe('order numbers', () => {
     t.clock.advanceMinutes(13 * 60);
     await unlock();
     expect((await sell()).number).toBe('A-003');
-    t.clock.advanceMinutes(3 * 60); // 04:00 local: the day turns
-    await unlock();
+    t.clock.advanceMinutes(3 * 60); // 04:00 local: the day turns, and the night's session with it
+    expect(await t.fails('auth.session', {}, cashier)).toMatchObject({ code: 'UNAUTHENTICATED' });
+    cashier = (await t.ok('auth.login', { name: 'Caio Caixa', pin: '2580' })).token;
     const next = await sell();
     expect(next.number).toBe('A-001');
     expect(next.businessDay).toBe('2026-11-30');
