@@ -69,3 +69,7 @@ export const ledgerSums = (db: Db) =>
     db,
     'SELECT item_id AS itemId, sum(quantity) AS quantity, sum(value) AS value FROM stock_movements GROUP BY item_id',
   ).all();
+
+/** The largest single receipt of an item, in thousandths of its base unit; 0 when it was never received. */
+export const largestReceipt = (db: Db, itemId: string): number =>
+  sql<[string], { n: number | null }>(db, "SELECT max(quantity) AS n FROM stock_movements WHERE item_id = ? AND kind = 'entrada'").get(itemId)?.n ?? 0;

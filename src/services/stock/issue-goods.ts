@@ -1,13 +1,14 @@
 import { sql } from '../../database/statements.js';
 import { defineScript } from '../script.js';
 import { appendMovement } from '../stock-ledger.js';
-import { requireItem, STOCK_ROLES } from './stock-guards.js';
+import { requireItem, requirePlausible, STOCK_ROLES } from './stock-guards.js';
 
 export default defineScript('stock.issue', {
   roles: STOCK_ROLES,
   run(tx, input, ctx) {
     if (sql(tx, 'SELECT 1 FROM stock_movements WHERE id = ?').get(input.id)) return { id: input.id };
     const item = requireItem(tx, input.itemId);
+    requirePlausible(tx, item, input.quantity, input.confirmed, 'saida');
     appendMovement(tx, ctx, { id: input.id, itemId: item.id, kind: 'saida', quantity: -input.quantity, reason: input.reason });
     ctx.emit('stock.changed', { itemIds: [item.id] });
     return { id: input.id };

@@ -1,13 +1,14 @@
 import { sql } from '../../database/statements.js';
 import { defineScript } from '../script.js';
 import { appendMovement } from '../stock-ledger.js';
-import { requireItem, STOCK_ROLES } from './stock-guards.js';
+import { requireItem, requirePlausible, STOCK_ROLES } from './stock-guards.js';
 
 export default defineScript('stock.loss', {
   roles: STOCK_ROLES,
   run(tx, input, ctx) {
     if (sql(tx, 'SELECT 1 FROM stock_movements WHERE id = ?').get(input.id)) return { id: input.id };
     const item = requireItem(tx, input.itemId);
+    requirePlausible(tx, item, input.quantity, input.confirmed, 'perda');
     const { value } = appendMovement(tx, ctx, { id: input.id, itemId: item.id, kind: 'perda', quantity: -input.quantity, reason: input.reason, note: input.note ?? null });
     ctx.audit({ action: 'stock.loss', recordType: 'stock_movement', recordId: input.id, details: { item: item.name, quantity: input.quantity, value: -value, reason: input.reason } });
     ctx.emit('stock.changed', { itemIds: [item.id] });
