@@ -476,6 +476,7 @@ export const en: Messages = {
       min_other: 'Choose at least {{count}} in "{{name}}".',
       max_one: 'At most {{count}} in "{{name}}".',
       max_other: 'At most {{count}} in "{{name}}".',
+      belowZero: '{{name}} with {{cuts}} would cost {{price}}: an item cannot cost less than zero. Take the modifier off or ask the manager to fix the catalog.',
     },
   },
   customer: {

@@ -475,6 +475,7 @@ export const ptBR = {
       min_other: 'Escolha pelo menos {{count}} em "{{name}}".',
       max_one: 'No máximo {{count}} em "{{name}}".',
       max_other: 'No máximo {{count}} em "{{name}}".',
+      belowZero: '{{name}} com {{cuts}} ficaria em {{price}}: um item não pode custar menos que zero. Tire o adicional ou peça ao gerente para corrigir o cadastro.',
     },
   },
   customer: {

@@ -1,7 +1,9 @@
+import { productIdsWithGroup } from '../../database/queries/catalog.js';
 import { sql } from '../../database/statements.js';
 import { BusinessError } from '../../exceptions/business-error.js';
 import { MANAGER_ROLES } from '../../models/roles.js';
 import { defineScript } from '../script.js';
+import { requireLinesAboveZero } from './lowest-price.js';
 
 export default defineScript('catalog.saveModifierGroup', {
   roles: MANAGER_ROLES,
@@ -29,6 +31,10 @@ export default defineScript('catalog.saveModifierGroup', {
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, price_delta = excluded.price_delta, position = excluded.position,
            active = excluded.active, hlc = excluded.hlc`,
       ).run(option.id, input.id, option.name, option.priceDelta, position, Number(option.active ?? true), hlc);
+    });
+    requireLinesAboveZero(tx, productIdsWithGroup(tx, input.id), (cuts) => {
+      const index = input.options.findIndex((option) => cuts.some((cut) => cut.id === option.id));
+      return index >= 0 ? `options.${index}.priceDelta` : 'options';
     });
     ctx.recordChange('modifier_group', input.id, existed ? 'update' : 'insert', { ...input }, hlc);
     ctx.emit('catalog.changed', {});
