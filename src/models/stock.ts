@@ -71,6 +71,8 @@ const ImportReport = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   rejected: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })),
+  /** The rows taken, with the name as it is saved (the first 500), so the dry run shows how the file was read. */
+  accepted: z.array(z.object({ line: z.number().int(), name: z.string() })),
   dryRun: z.boolean(),
 });
 

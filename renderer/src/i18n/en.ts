@@ -25,6 +25,10 @@ export const en: Messages = {
     kitchen: 'Kitchen',
   },
   common: {
+    importNames_one: '{{count}} name as it will be saved',
+    importNames_other: '{{count}} names as they will be saved',
+    importLine: 'line {{line}}:',
+    fileEncoding: { 'utf-8': 'File read as UTF-8.', 'windows-1252': 'File read as Windows-1252 (Excel CSV on Windows); check the accents below.' },
     close: 'Close',
     cancel: 'Cancel',
     save: 'Save',

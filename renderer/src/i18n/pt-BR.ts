@@ -24,6 +24,10 @@ export const ptBR = {
     kitchen: 'Cozinha',
   },
   common: {
+    importNames_one: '{{count}} nome como será gravado',
+    importNames_other: '{{count}} nomes como serão gravados',
+    importLine: 'linha {{line}}:',
+    fileEncoding: { 'utf-8': 'Arquivo lido como UTF-8.', 'windows-1252': 'Arquivo lido como Windows-1252 (CSV do Excel no Windows); confira os acentos abaixo.' },
     close: 'Fechar',
     cancel: 'Cancelar',
     save: 'Salvar',
