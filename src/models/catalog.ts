@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Empty, Id } from './fields.js';
-import { Centavos } from './money.js';
+import { Price } from './money.js';
 import type { OperationTable } from './operation.js';
 
 const Name = (what: string) =>
@@ -99,7 +99,7 @@ export const catalogOperations = {
       name: Name('do produto'),
       code: ProductCode,
       barcode: Barcode.nullable().optional(),
-      price: Centavos,
+      price: Price,
       categoryId: Id.nullable().optional(),
       station: Station.nullable().optional(),
       active: z.boolean().optional(),
