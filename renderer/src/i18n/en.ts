@@ -632,7 +632,7 @@ export const en: Messages = {
     amount: 'Amount',
     reason: 'Reason',
     submit: 'Record {{kind}}',
-    done: '{{kind}} of {{amount}} recorded.',
+    done: { suprimento: 'Cash-in of {{amount}} recorded.', sangria: 'Cash drop of {{amount}} recorded.' },
     slipText: 'With a printer set up, the non-fiscal slip was already sent to it. You can also print it here.',
     printSlip: 'Print slip',
     signature: 'Signature',

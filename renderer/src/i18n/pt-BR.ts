@@ -631,7 +631,7 @@ export const ptBR = {
     amount: 'Valor',
     reason: 'Motivo',
     submit: 'Registrar {{kind}}',
-    done: '{{kind}} de {{amount}} registrado.',
+    done: { suprimento: 'Suprimento de {{amount}} registrado.', sangria: 'Sangria de {{amount}} registrada.' },
     slipText: 'Com impressora configurada, o comprovante não fiscal já foi enviado a ela. Você também pode imprimir aqui.',
     printSlip: 'Imprimir comprovante',
     signature: 'Assinatura',

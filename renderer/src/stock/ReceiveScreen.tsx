@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { invoiceLabel } from './invoice';
 import { api } from '../api';
 import { Field, FormError } from '../components/Field';
 import { Modal } from '../components/Modal';
@@ -179,7 +180,7 @@ export function ReceiveScreen({ onNavigate }: { onNavigate: (route: Route) => vo
           <div className="alert alert-success receive-done" role="status" data-testid="receive-done">
             <span>
               {t('stock.receive.lastDone', { count: last.lines, total: formatBRL(last.total) })}
-              {last.invoice && ` · ${t('stock.receive.invoiceNo', { invoice: last.invoice })}`}
+              {last.invoice && ` · ${invoiceLabel(last.invoice, (invoice) => t('stock.receive.invoiceNo', { invoice }))}`}
               {last.supplier && ` · ${last.supplier}`}
             </span>
             <button type="button" className="button button-small button-secondary" onClick={() => onNavigate('estoque/movimentos')}>

@@ -319,7 +319,8 @@ export const stockPtBR = {
   recipes: {
     title: 'Fichas técnicas',
     subtitle: 'O que cada produto consome do estoque a cada venda.',
-    summary: '{{count}} produtos com ficha · {{missing}} sem ficha',
+    summary_one: '{{count}} produto com ficha · {{missing}} sem ficha',
+    summary_other: '{{count}} produtos com ficha · {{missing}} sem ficha',
     listLabel: 'Produtos e adicionais',
     products: 'Produtos',
     modifiers: 'Adicionais',
@@ -676,7 +677,8 @@ export const stockEn: Shape<typeof stockPtBR> = {
   recipes: {
     title: 'Recipes',
     subtitle: 'What each product takes from stock on every sale.',
-    summary: '{{count}} products with a recipe · {{missing}} without',
+    summary_one: '{{count}} product with a recipe · {{missing}} without',
+    summary_other: '{{count}} products with a recipe · {{missing}} without',
     listLabel: 'Products and modifiers',
     products: 'Products',
     modifiers: 'Modifiers',
