@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { zeroTakesPlural } from '../../renderer/src/i18n/plurals.js';
@@ -37,5 +39,30 @@ describe('screen texts', () => {
     expect(invoiceLabel('NF 4521', nf)).toBe('NF 4521');
     expect(invoiceLabel('nf-e 4521', nf)).toBe('nf-e 4521');
     expect(invoiceLabel('Nota 12', nf)).toBe('Nota 12');
+  });
+});
+
+/** Every audit action the core writes: `action: 'orders.cancel'`, and the cash movements' `cash.${kind}`. */
+function auditActions(dir = 'src'): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return auditActions(path);
+    const text = readFileSync(path, 'utf8');
+    const written = [...text.matchAll(/action: (?:existing \? )?'([a-zA-Z.]+)'(?: : '([a-zA-Z.]+)')?/g)].flatMap((m) => [m[1]!, m[2]].filter((a): a is string => Boolean(a)));
+    if (text.includes('action: `cash.${input.kind}`')) written.push('cash.sangria', 'cash.suprimento');
+    return written;
+  });
+}
+
+describe('the audit log', () => {
+  it('has a name a person reads for every action the core writes, in both languages', async () => {
+    const actions = [...new Set(auditActions())];
+    expect(actions).toContain('orders.cancel');
+    expect(actions).toContain('catalog.updateProduct');
+    for (const language of ['pt-BR', 'en'] as const) {
+      const t = await translator(language);
+      const missing = actions.filter((action) => t(`audit.actionLabels.${action.replace(/\./g, '_')}`) === `audit.actionLabels.${action.replace(/\./g, '_')}`);
+      expect({ language, missing }).toEqual({ language, missing: [] });
+    }
   });
 });
