@@ -96,6 +96,17 @@ export function parseMoneyInput(text: string, { allowNegative = false, max = MAX
   return sign * centavos === 0 ? 0 : sign * centavos;
 }
 
+export type MoneyInputProblem = 'empty' | 'negative' | 'tooBig' | 'invalid';
+
+/** What is wrong with a typed price, so the field can say it ("não pode ser negativo"), or null when it reads as one. */
+export function moneyInputProblem(text: string, max = MAX_CENTAVOS): MoneyInputProblem | null {
+  if (!text.trim()) return 'empty';
+  if (parseMoneyInput(text, { max }) !== null) return null;
+  const signed = parseMoneyInput(text, { allowNegative: true, max: Number.MAX_SAFE_INTEGER });
+  if (signed === null) return 'invalid';
+  return signed < 0 ? 'negative' : 'tooBig';
+}
+
 /** Centavos as a money field shows them for editing: 123456 → "1234,56" (pt-BR) or "1234.56" (en). */
 export function formatMoneyInput(centavos: number): string {
   const sign = centavos < 0 ? '-' : '';

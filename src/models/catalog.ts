@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Empty, Id } from './fields.js';
-import { Centavos } from './money.js';
+import { Price } from './money.js';
 import type { OperationTable } from './operation.js';
 
 const Name = (what: string) =>
@@ -65,6 +65,8 @@ const ImportReport = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   rejected: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })),
+  /** The rows taken, with the name as it is saved (the first 500), so the dry run shows how the file was read. */
+  accepted: z.array(z.object({ line: z.number().int(), name: z.string() })),
   dryRun: z.boolean(),
 });
 
@@ -97,7 +99,7 @@ export const catalogOperations = {
       name: Name('do produto'),
       code: ProductCode,
       barcode: Barcode.nullable().optional(),
-      price: Centavos,
+      price: Price,
       categoryId: Id.nullable().optional(),
       station: Station.nullable().optional(),
       active: z.boolean().optional(),

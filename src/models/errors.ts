@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   'PAYMENT_SHORT',
   'CASH_INSUFFICIENT',
   'INVALID_STATE',
+  /** The figure is possible but far from usual: the screen asks the person and sends again with `confirmed: true`. */
+  'CONFIRMATION_REQUIRED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -7,6 +7,13 @@ export const Centavos = z
   .min(0, 'O valor não pode ser negativo.')
   .max(100_000_000, 'Valor alto demais (máximo R$ 1.000.000,00).');
 
+/** A price: centavos, with messages that name it. */
+export const Price = z
+  .number({ error: 'Informe o preço.' })
+  .int('O preço deve ser um número inteiro de centavos.')
+  .min(0, 'O preço não pode ser negativo.')
+  .max(100_000_000, 'Preço acima do máximo de R$ 1.000.000,00.');
+
 export const PositiveCentavos = Centavos.refine((value) => value > 0, 'O valor deve ser maior que zero.');
 
 /** Percentages are basis points: 1000 = 10%. */

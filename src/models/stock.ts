@@ -15,6 +15,9 @@ export const Quantity = z
   .min(1, 'A quantidade deve ser maior que zero.')
   .max(1_000_000_000_000, 'Quantidade alta demais.');
 
+/** Sent again as true once the person confirmed a quantity far beyond the item's scale (CONFIRMATION_REQUIRED). */
+const Confirmed = z.boolean().optional();
+
 const Name = z.string({ error: 'Informe o nome.' }).trim().min(2, 'O nome precisa de pelo menos 2 letras.').max(80, 'O nome pode ter no máximo 80 caracteres.');
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a data no formato AAAA-MM-DD.');
 
@@ -68,6 +71,8 @@ const ImportReport = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   rejected: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })),
+  /** The rows taken, with the name as it is saved (the first 500), so the dry run shows how the file was read. */
+  accepted: z.array(z.object({ line: z.number().int(), name: z.string() })),
   dryRun: z.boolean(),
 });
 
@@ -139,6 +144,7 @@ export const stockOperations = {
       id: Id,
       supplierId: Id.optional(),
       invoice: z.string().trim().max(40).optional(),
+      confirmed: Confirmed,
       lines: z
         .array(
           z.strictObject({
@@ -158,7 +164,7 @@ export const stockOperations = {
   },
   'stock.issue': {
     summary: 'Saída para a cozinha ou uso interno.',
-    input: z.strictObject({ id: Id, itemId: Id, quantity: Quantity, reason: z.string().trim().min(3, 'Informe o motivo.').max(120) }),
+    input: z.strictObject({ id: Id, itemId: Id, quantity: Quantity, reason: z.string().trim().min(3, 'Informe o motivo.').max(120), confirmed: Confirmed }),
     output: z.object({ id: Id }),
   },
   'stock.loss': {
@@ -169,6 +175,7 @@ export const stockOperations = {
       quantity: Quantity,
       reason: z.enum(LOSS_REASONS, { error: 'Motivo inválido (vencido, quebra, desperdicio, contaminacao ou outro).' }),
       note: z.string().trim().max(200).optional(),
+      confirmed: Confirmed,
     }),
     output: z.object({ id: Id }),
   },

@@ -1,5 +1,6 @@
 import type { Db } from '../database/connection.js';
 import { sql } from '../database/statements.js';
+import { BusinessError } from '../exceptions/business-error.js';
 import type { ScriptContext } from './script.js';
 
 /** An item's running figures: the sums of its ledger, plus the last average cost for when none is on hand. */
@@ -55,6 +56,19 @@ export function applyToLevel(level: Level, quantity: number, value: number): Lev
   return next;
 }
 
+/**
+ * The largest figure the ledger keeps, in absolute value: a movement's quantity (thousandths) and value
+ * (centavos), and an item's running quantity and value. 10^12 is 1 bilhão un (1.000 t in grams) and
+ * R$ 10 bilhões. Any 9.000 such figures still add up below Number.MAX_SAFE_INTEGER (≈ 9,007 × 10^15),
+ * so a report summing every item's value, or a period's movements, stays exact in JavaScript, and far
+ * below SQLite's 64-bit integers (≈ 9,2 × 10^18), whose SUM would otherwise fail with an overflow.
+ */
+export const LEDGER_LIMIT = 1_000_000_000_000;
+
+/** Whether a movement and the level it leads to stay within what the ledger and its reports can sum. */
+export const withinLedgerLimit = (quantity: number, value: number, after: Level): boolean =>
+  [quantity, value, after.quantity, after.value].every((figure) => Math.abs(figure) <= LEDGER_LIMIT);
+
 export const readLevel = (db: Db, itemId: string): Level =>
   sql<[string], Level>(
     db,
@@ -95,6 +109,8 @@ export interface MovementInput {
   orderLineId?: string | null;
   countId?: string | null;
   reversesId?: string | null;
+  /** The input field a refusal points to (a receipt's line); 'quantity' when absent. */
+  field?: string;
 }
 
 /**
@@ -112,6 +128,9 @@ export function appendMovement(tx: Db, ctx: ScriptContext, input: MovementInput)
   const before: Level = { quantity: item.quantity, value: item.value, rateValue: item.rateValue, rateQuantity: item.rateQuantity };
   const value = input.cost !== undefined ? receiptValue(before, input.quantity, input.cost) : (input.value ?? valueAtAverage(before, input.quantity));
   const after = applyToLevel(before, input.quantity, value);
+  if (!withinLedgerLimit(input.quantity, value, after)) {
+    throw new BusinessError('VALIDATION', `Quantidade ou valor alto demais para o estoque de ${item.name} (máximo de R$ 10 bilhões e 1 bilhão de unidades).`, input.field ?? 'quantity');
+  }
   const id = input.id ?? ctx.newId();
   const hlc = ctx.stamp();
   const row = {

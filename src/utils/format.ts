@@ -15,3 +15,8 @@ const brl = new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' 
 
 /** Centavos as the cashier reads them: "R$ 1.234,56" (with a plain space). */
 export const formatBRL = (centavos: number): string => brl.format(centavos / 100).replace(/\u00a0/g, ' ');
+
+const stockDecimal = new Intl.NumberFormat('pt-BR', { maximumFractionDigits: 3 });
+
+/** Thousandths of a base unit as the stockroom reads them: (999999999000, 'un') → "999.999.999 un". */
+export const formatStockQuantity = (thousandths: number, baseUnit: string): string => `${stockDecimal.format(thousandths / 1000)} ${baseUnit}`;

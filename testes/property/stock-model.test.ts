@@ -175,7 +175,7 @@ describe('stock ledger against a model', () => {
         try {
           for (const cmd of commands) {
             if (cmd.type === 'receive') {
-              await t.ok('stock.receive', { id: newId(), lines: [{ id: newId(), itemId: items[cmd.item], quantity: cmd.qty, unitCost: cmd.cost }] }, t.adminToken);
+              await t.ok('stock.receive', { id: newId(), confirmed: true, lines: [{ id: newId(), itemId: items[cmd.item], quantity: cmd.qty, unitCost: cmd.cost }] }, t.adminToken);
               model.receive(cmd.item, cmd.qty, roundedShare(cmd.qty, cmd.cost, 1000));
             } else if (cmd.type === 'sell') {
               const order = await t.ok('orders.create', { id: newId(), type: 'balcao', lines: cmd.lines.map((l) => orderLine(menu, l)), payments: [{ id: newId(), method: 'cash', tendered: 10_000_000 }] } as never, t.adminToken);
@@ -190,7 +190,7 @@ describe('stock ledger against a model', () => {
               for (const key of ITEMS) expect(after[items[key]]! - before[items[key]]!).toBe(s.taken.get(key)?.qty ?? 0);
               model.void(i);
             } else if (cmd.type === 'loss') {
-              await t.ok('stock.loss', { id: newId(), itemId: items[cmd.item], quantity: cmd.qty, reason: 'quebra' }, t.adminToken);
+              await t.ok('stock.loss', { id: newId(), itemId: items[cmd.item], quantity: cmd.qty, reason: 'quebra', confirmed: true }, t.adminToken);
               model.takeOut(cmd.item, cmd.qty);
             } else {
               const count = await t.ok('counts.start', { id: newId() }, t.adminToken);

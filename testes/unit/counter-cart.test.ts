@@ -118,6 +118,14 @@ describe('counter cart', () => {
     expect(optionProblems(maps, combo, [], [{ slotId: 'bebida', productId: 'soda' }])).toEqual([]);
   });
 
+  it('refuses a line whose modifiers take it below zero, naming them', () => {
+    const coffee = product('Café', 1100, { modifierGroupIds: ['Leites'] });
+    const leites = group('Leites', 0, 1, [['Desconto amigo', -2000], ['Cortesia', -1100]]);
+    const shop = catalogMaps({ categories: [], products: [coffee], modifierGroups: [leites] });
+    expect(optionProblems(shop, coffee, ['Desconto amigo'], [])).toEqual([{ kind: 'belowZero', name: 'Café', price: -900, cuts: [{ name: 'Desconto amigo', priceDelta: -2000 }] }]);
+    expect(optionProblems(shop, coffee, ['Cortesia'], [])).toEqual([]);
+  });
+
   it('toggles a one-choice group like radio buttons and stops a group at its maximum', () => {
     let chosen = toggleOption(maps, ponto, [], 'mal');
     chosen = toggleOption(maps, ponto, chosen, 'bem');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMoneyInput } from '../../renderer/src/format.js';
+import { moneyInputProblem, parseMoneyInput } from '../../renderer/src/format.js';
 
 describe('parseMoneyInput', () => {
   it('reads what a Brazilian cashier types into integer centavos', () => {
@@ -47,5 +47,18 @@ describe('parseMoneyInput', () => {
     expect(parseMoneyInput('1.000.000,01')).toBeNull();
     expect(parseMoneyInput('99999999999999')).toBeNull();
     expect(parseMoneyInput('25,00', { max: 2000 })).toBeNull();
+  });
+});
+
+describe('moneyInputProblem', () => {
+  it('says what is wrong with a price: missing, negative, above the maximum, or not an amount', () => {
+    expect(moneyInputProblem('18,00')).toBeNull();
+    expect(moneyInputProblem('  ')).toBe('empty');
+    expect(moneyInputProblem('-5,00')).toBe('negative');
+    expect(moneyInputProblem('−5')).toBe('negative');
+    expect(moneyInputProblem('99999999,00')).toBe('tooBig');
+    expect(moneyInputProblem('1.000.000,01')).toBe('tooBig');
+    expect(moneyInputProblem('1.000.000,00')).toBeNull();
+    expect(moneyInputProblem('dezoito')).toBe('invalid');
   });
 });

@@ -307,7 +307,7 @@ function MovementDialog({ kind, onClose, onDone }: { kind: MovementKind; onClose
     <Modal title={label} onClose={onClose} testId="movement-dialog" size="small">
       {done ? (
         <div className="form-stack" data-testid="movement-done">
-          <div className="alert alert-success">{t('cashMovement.done', { kind: label, amount: formatBRL(done.amount) })}</div>
+          <div className="alert alert-success">{t(`cashMovement.done.${kind}`, { amount: formatBRL(done.amount) })}</div>
           <p className="muted small">{t('cashMovement.slipText')}</p>
           <div className="form-actions">
             <button type="button" className="button button-secondary" onClick={printSlip} data-testid="movement-print">

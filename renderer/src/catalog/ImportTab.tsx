@@ -4,6 +4,7 @@ import { api, type Output } from '../api';
 import { FormError } from '../components/Field';
 import { useSession } from '../session';
 import { ImportReport } from '../components/ImportReport';
+import { readCsvFile, type CsvEncoding } from '../csv-file';
 
 type Report = Output<'catalog.importProducts'>;
 
@@ -28,6 +29,7 @@ export function ImportTab({ onImported }: { onImported: () => void }) {
   const { notify } = useSession();
   const [csv, setCsv] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
+  const [encoding, setEncoding] = useState<CsvEncoding | null>(null);
   const [preview, setPreview] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'check' | 'import' | 'export' | null>(null);
@@ -72,11 +74,19 @@ export function ImportTab({ onImported }: { onImported: () => void }) {
               if (!file) return;
               setFileName(file.name);
               setPreview(null);
-              void file.text().then(setCsv);
+              void readCsvFile(file).then((read) => {
+                setCsv(read.text);
+                setEncoding(read.encoding);
+              });
             }}
           />
         </label>
-        {fileName && <p className="small">{fileName}</p>}
+        {fileName && (
+          <p className="small" data-testid="import-file-name">
+            {fileName}
+            {encoding && ` · ${t(`common.fileEncoding.${encoding}`)}`}
+          </p>
+        )}
         <label className="field-label" htmlFor="import-csv">
           {t('catalog.import.paste')}
         </label>
@@ -88,6 +98,7 @@ export function ImportTab({ onImported }: { onImported: () => void }) {
           value={csv}
           onChange={(e) => {
             setCsv(e.target.value);
+            setEncoding(null);
             setPreview(null);
           }}
           placeholder={'nome;codigo;preco;categoria;codigo_barras;estacao;ativo\nX-Burger;XB;18,00;Lanches;;Chapa;sim'}

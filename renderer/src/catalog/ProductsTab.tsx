@@ -7,7 +7,7 @@ import { Modal } from '../components/Modal';
 import { MoneyInput } from '../components/MoneyInput';
 import type { LoadedCatalog } from '../counter/useCatalog';
 import { searchProducts } from '../counter/search';
-import { formatBRL, formatMoneyInput, parseMoneyInput } from '../format';
+import { formatBRL, formatMoneyInput, MAX_CENTAVOS, moneyInputProblem, parseMoneyInput } from '../format';
 import { uuidv7 } from '../ids';
 import { useSession } from '../session';
 import { isValidEan13 } from './ean13';
@@ -213,10 +213,11 @@ function ProductDialog({ catalog, product, onClose, onSaved }: { catalog: Loaded
     const local: Record<string, string> = {};
     const cleanCode = code.trim().toUpperCase();
     const cents = parseMoneyInput(price);
+    const priceProblem = moneyInputProblem(price);
     if (!name.trim()) local.name = t('catalog.errors.name');
     if (!/^[A-Z0-9-]{1,12}$/.test(cleanCode)) local.code = t('catalog.errors.code');
     if (barcode.trim() && !isValidEan13(barcode.trim())) local.barcode = t('catalog.errors.barcode');
-    if (cents === null) local.price = t('catalog.errors.price');
+    if (priceProblem) local.price = t(`catalog.errors.price.${priceProblem}`, { max: formatBRL(MAX_CENTAVOS) });
     const comboSlots = slots.map((slot) => ({
       id: slot.id,
       name: slot.name.trim(),

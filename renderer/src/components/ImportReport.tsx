@@ -1,7 +1,10 @@
+import { useTranslation } from 'react-i18next';
+
 export interface ImportReportData {
   created: number;
   updated: number;
   rejected: { line: number; field: string; message: string }[];
+  accepted: { line: number; name: string }[];
   dryRun: boolean;
 }
 
@@ -17,8 +20,12 @@ export interface ImportReportLabels {
   dryRunNote: string;
 }
 
-/** What a CSV import did, or would do on a dry run: counts, and every rejected row with its line, column and reason. */
+/**
+ * What a CSV import did, or would do on a dry run: counts, every rejected row with its line, column and
+ * reason, and the names as they will be saved (so a file read in the wrong encoding shows at once).
+ */
 export function ImportReport({ report, labels }: { report: ImportReportData; labels: ImportReportLabels }) {
+  const { t } = useTranslation();
   return (
     <div className="form-stack" data-testid="import-preview">
       <div className="import-figures">
@@ -58,6 +65,18 @@ export function ImportReport({ report, labels }: { report: ImportReportData; lab
             </tbody>
           </table>
         </div>
+      )}
+      {report.dryRun && report.accepted.length > 0 && (
+        <details className="import-names" open>
+          <summary className="small">{t('common.importNames', { count: report.accepted.length })}</summary>
+          <ul className="small" data-testid="import-names">
+            {report.accepted.map((row) => (
+              <li key={row.line}>
+                <span className="muted">{t('common.importLine', { line: row.line })}</span> {row.name}
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
       {report.dryRun && <p className="muted small">{labels.dryRunNote}</p>}
     </div>

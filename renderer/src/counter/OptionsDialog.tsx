@@ -51,7 +51,13 @@ export function OptionsDialog({
       ? t('options.problems.slot', { name: problem.name })
       : problem.kind === 'min'
         ? t('options.problems.min', { name: problem.name, count: problem.min })
-        : t('options.problems.max', { name: problem.name, count: problem.max });
+        : problem.kind === 'max'
+          ? t('options.problems.max', { name: problem.name, count: problem.max })
+          : t('options.problems.belowZero', {
+              name: problem.name,
+              price: formatBRL(problem.price),
+              cuts: problem.cuts.map((cut) => `${cut.name} (${formatBRL(cut.priceDelta)})`).join(', '),
+            });
   const missing = (name: string) => tried && problems.some((p) => p.name === name);
 
   const submit = (event: FormEvent) => {

@@ -136,7 +136,9 @@ export function priceCart(catalog: CatalogMaps, cart: Pick<Cart, 'lines' | 'disc
 export type OptionProblem =
   | { kind: 'slot'; name: string }
   | { kind: 'min'; name: string; min: number }
-  | { kind: 'max'; name: string; max: number };
+  | { kind: 'max'; name: string; max: number }
+  /** The choices take the line below zero (a catalog from before the rule that forbids it). */
+  | { kind: 'belowZero'; name: string; price: number; cuts: { name: string; priceDelta: number }[] };
 
 /** What still stops the line from being sold: a combo slot not chosen, a group below its minimum or above its maximum. */
 export function optionProblems(catalog: CatalogMaps, product: ProductView, modifierOptionIds: readonly string[], comboChoices: readonly ComboChoice[]): OptionProblem[] {
@@ -149,6 +151,11 @@ export function optionProblems(catalog: CatalogMaps, product: ProductView, modif
     const picked = modifierOptionIds.filter((id) => catalog.options.get(id)?.groupId === group.id).length;
     if (picked < group.minChoices) problems.push({ kind: 'min', name: group.name, min: group.minChoices });
     if (picked > group.maxChoices) problems.push({ kind: 'max', name: group.name, max: group.maxChoices });
+  }
+  const priced = priceLine(catalog, { id: '', productId: product.id, quantity: 1, modifierOptionIds: [...modifierOptionIds], comboChoices: [...comboChoices], notes: '', discount: null });
+  if (priced.unitPrice < 0) {
+    const cuts = [...priced.modifiers, ...priced.combo.map((c) => ({ name: c.productName, priceDelta: c.priceDelta }))].filter((cut) => cut.priceDelta < 0);
+    problems.push({ kind: 'belowZero', name: product.name, price: priced.unitPrice, cuts });
   }
   return problems;
 }

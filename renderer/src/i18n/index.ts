@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
+import { zeroTakesPlural } from './plurals';
 import { ptBR } from './pt-BR';
 
 export const LANGUAGES = ['pt-BR', 'en'] as const;
@@ -18,7 +19,7 @@ function savedLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'pt-BR': { translation: ptBR }, en: { translation: en } },
+  resources: { 'pt-BR': { translation: zeroTakesPlural(ptBR) }, en: { translation: en } },
   lng: savedLanguage(),
   fallbackLng: 'pt-BR',
   supportedLngs: LANGUAGES,

@@ -22,6 +22,15 @@ interface Filters {
 const EMPTY: Filters = { action: '', result: '', from: '', to: '' };
 
 /** "auth.lockout" → its friendly name, when the dictionary has one. */
+/** What a person calls the record: the order's number (A-042), the item's or product's name, the invoice. */
+function readableRecord(details: Record<string, unknown>): string | null {
+  for (const key of ['number', 'name', 'item', 'invoice']) {
+    const value = details[key];
+    if (typeof value === 'string' && value) return value;
+  }
+  return null;
+}
+
 const actionLabel = (action: string): string | null => textIfAny(`audit.actionLabels.${action.replace(/\./g, '_')}`);
 
 export function AuditScreen() {
@@ -195,7 +204,7 @@ export function AuditScreen() {
             {rows?.map((row) => {
               const bad = row.id === badRowId;
               const label = actionLabel(row.action);
-              const recordName = typeof row.details.name === 'string' ? row.details.name : null;
+              const recordName = readableRecord(row.details);
               return (
                 <tr
                   key={row.id}
@@ -207,9 +216,13 @@ export function AuditScreen() {
                 >
                   <td className="nowrap">{formatDateTime(row.at, timeZone)}</td>
                   <td>{row.userName ?? <span className="muted">—</span>}</td>
-                  <td>
-                    <code className="code">{row.action}</code>
-                    {label && <span className="cell-sub">{label}</span>}
+                  <td data-testid="audit-action">
+                    {label ?? <code className="code">{row.action}</code>}
+                    {label && (
+                      <span className="cell-sub">
+                        <code className="code">{row.action}</code>
+                      </span>
+                    )}
                   </td>
                   <td>
                     {row.recordType ? (

@@ -11,6 +11,7 @@ import { fold, qty, StockBadge, unitLine, useStockItems, type StockItem } from '
 import { averagePerUnit, BASE_UNITS, factorFromText, parseQuantity, parseUnitLine, priceUnit, quantityInput, type BaseUnit } from './quantity';
 import { openMovementsOf } from './routes';
 import { ImportReport } from '../components/ImportReport';
+import { readCsvFile } from '../csv-file';
 import { TableMessage } from '../components/TableMessage';
 
 /** Insumos: every item with what is on hand (the ledger's sum), its value and average cost, and the low/negative flags. */
@@ -439,7 +440,7 @@ function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported
                 const file = e.target.files?.[0];
                 if (!file) return;
                 setReport(null);
-                void file.text().then(setCsv);
+                void readCsvFile(file).then((read) => setCsv(read.text));
               }}
             />
           </label>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { Field, FormError } from '../components/Field';
+import { Modal } from '../components/Modal';
 import { formatBRL, formatDateTime } from '../format';
 import { useLiveRefresh } from '../hooks/useLive';
 import { uuidv7 } from '../ids';
@@ -32,6 +33,8 @@ export function LossScreen() {
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  /** The quantity the core found far beyond the item's scale, waiting for the person's yes. */
+  const [confirming, setConfirming] = useState<number | null>(null);
   const [recent, setRecent] = useState<Movement[] | null>(null);
 
   // The item as the list has it now (its stock moves while the form is open).
@@ -60,8 +63,8 @@ export function LossScreen() {
     setMovementId(uuidv7());
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async (event: FormEvent | null, confirmed = false) => {
+    event?.preventDefault();
     if (busy) return;
     const local: Record<string, string> = {};
     if (!current) local.itemId = t('stock.loss.errors.item');
@@ -71,11 +74,14 @@ export function LossScreen() {
     if (mode === 'saida' && issueReason.trim().length < 3) local.reason = t('stock.loss.errors.issueReason');
     if (Object.keys(local).length || !current || base === null) return setErrors(local);
     setBusy(true);
+    setConfirming(null);
+    const confirmation = confirmed ? { confirmed: true } : {};
     const outcome =
       mode === 'perda'
-        ? await api.call('stock.loss', { id: movementId, itemId: current.id, quantity: base, reason: lossReason as LossReason, ...(note.trim() ? { note: note.trim() } : {}) })
-        : await api.call('stock.issue', { id: movementId, itemId: current.id, quantity: base, reason: issueReason.trim() });
+        ? await api.call('stock.loss', { id: movementId, itemId: current.id, quantity: base, reason: lossReason as LossReason, ...(note.trim() ? { note: note.trim() } : {}), ...confirmation })
+        : await api.call('stock.issue', { id: movementId, itemId: current.id, quantity: base, reason: issueReason.trim(), ...confirmation });
     setBusy(false);
+    if (!outcome.ok && outcome.error.code === 'CONFIRMATION_REQUIRED') return setConfirming(base);
     if (!outcome.ok) {
       const field = outcome.error.field === 'itemId' || outcome.error.field === 'quantity' || outcome.error.field === 'reason' ? outcome.error.field : '_form';
       return setErrors({ [field]: outcome.error.message });
@@ -244,6 +250,21 @@ export function LossScreen() {
           </ul>
         </section>
       </div>
+      {confirming !== null && current && (
+        <Modal title={t(mode === 'perda' ? 'stock.loss.confirmLoss' : 'stock.loss.confirmIssue', { quantity: qty(confirming, current.baseUnit) })} onClose={() => setConfirming(null)} size="small" testId="loss-confirm">
+          <div className="form-stack">
+            <p>{t('stock.loss.confirmText', { name: current.name, onHand: qty(current.onHand, current.baseUnit), value: formatBRL(costAtAverage(current.value, current.onHand, confirming)) })}</p>
+            <div className="form-actions">
+              <button type="button" className="button button-ghost" onClick={() => setConfirming(null)} data-autofocus>
+                {t('stock.loss.confirmFix')}
+              </button>
+              <button type="button" className="button button-danger" disabled={busy} onClick={() => void submit(null, true)} data-testid="loss-confirm-submit">
+                {t('stock.loss.confirmYes')}
+              </button>
+            </div>
+          </div>
+        </Modal>
+      )}
     </div>
   );
 }

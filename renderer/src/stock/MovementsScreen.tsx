@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { invoiceLabel } from './invoice';
 import { api, type Input } from '../api';
 import { ReasonDialog } from '../components/ReasonDialog';
 import { formatBRL, formatDateTime, zonedTimeToEpoch } from '../format';
@@ -129,7 +130,7 @@ export function MovementsScreen() {
   const details = (m: Movement) => {
     const parts: string[] = [];
     if (m.supplierName) parts.push(m.supplierName);
-    if (m.invoice) parts.push(t('stock.receive.invoiceNo', { invoice: m.invoice }));
+    if (m.invoice) parts.push(invoiceLabel(m.invoice, (invoice) => t('stock.receive.invoiceNo', { invoice })));
     if (m.lot) parts.push(t('stock.movements.lot', { lot: m.lot }));
     if (m.expiry) parts.push(t('stock.movements.expiry', { date: formatIsoDate(m.expiry) }));
     if (m.orderNumber) parts.push(t('stock.movements.order', { number: m.orderNumber }));

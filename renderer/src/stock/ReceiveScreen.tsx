@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { invoiceLabel } from './invoice';
 import { api } from '../api';
 import { Field, FormError } from '../components/Field';
+import { Modal } from '../components/Modal';
 import { MoneyInput } from '../components/MoneyInput';
 import { formatBRL, parseMoneyInput } from '../format';
 import type { Route } from '../hooks/useHashRoute';
@@ -45,6 +47,8 @@ export function ReceiveScreen({ onNavigate }: { onNavigate: (route: Route) => vo
   const [lineErrors, setLineErrors] = useState<Record<string, LineErrors>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** A line the core found far beyond its item's scale, waiting for the person's yes. */
+  const [confirming, setConfirming] = useState<{ itemName: string; quantity: string; onHand: string } | null>(null);
   const [addingSupplier, setAddingSupplier] = useState(false);
   const [last, setLast] = useState<{ lines: number; total: number; invoice: string; supplier: string | null } | null>(null);
   const [focusLine, setFocusLine] = useState<string | null>(null);
@@ -78,8 +82,8 @@ export function ReceiveScreen({ onNavigate }: { onNavigate: (route: Route) => vo
   const total = parsed.reduce((sum, p) => sum + (p.total ?? 0), 0);
   const supplier = suppliers?.find((s) => s.id === supplierId) ?? null;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async (event: FormEvent | null, confirmed = false) => {
+    event?.preventDefault();
     if (busy) return;
     if (lines.length === 0) {
       setFormError(t('stock.receive.errors.noLines'));
@@ -103,8 +107,10 @@ export function ReceiveScreen({ onNavigate }: { onNavigate: (route: Route) => vo
     }
     setBusy(true);
     setFormError(null);
+    setConfirming(null);
     const outcome = await api.call('stock.receive', {
       id: receiptId,
+      ...(confirmed ? { confirmed: true } : {}),
       ...(supplierId ? { supplierId } : {}),
       ...(invoice.trim() ? { invoice: invoice.trim() } : {}),
       lines: parsed.map((p) => ({
@@ -118,6 +124,10 @@ export function ReceiveScreen({ onNavigate }: { onNavigate: (route: Route) => vo
       })),
     });
     setBusy(false);
+    if (!outcome.ok && outcome.error.code === 'CONFIRMATION_REQUIRED') {
+      const asked = outcome.error.details as { itemName: string; quantity: number; onHand: number; baseUnit: StockItem['baseUnit'] };
+      return setConfirming({ itemName: asked.itemName, quantity: qty(asked.quantity, asked.baseUnit), onHand: qty(asked.onHand, asked.baseUnit) });
+    }
     if (!outcome.ok) {
       // "lines.2.unit" lands on its line; anything else on the form. The ids stay: "Registrar" again resends the same invoice.
       const match = /^lines\.(\d+)\.(\w+)$/.exec(outcome.error.field ?? '');
@@ -170,7 +180,7 @@ export function ReceiveScreen({ onNavigate }: { onNavigate: (route: Route) => vo
           <div className="alert alert-success receive-done" role="status" data-testid="receive-done">
             <span>
               {t('stock.receive.lastDone', { count: last.lines, total: formatBRL(last.total) })}
-              {last.invoice && ` · ${t('stock.receive.invoiceNo', { invoice: last.invoice })}`}
+              {last.invoice && ` · ${invoiceLabel(last.invoice, (invoice) => t('stock.receive.invoiceNo', { invoice }))}`}
               {last.supplier && ` · ${last.supplier}`}
             </span>
             <button type="button" className="button button-small button-secondary" onClick={() => onNavigate('estoque/movimentos')}>
@@ -355,6 +365,22 @@ export function ReceiveScreen({ onNavigate }: { onNavigate: (route: Route) => vo
           )}
         </section>
       </form>
+
+      {confirming && (
+        <Modal title={t('stock.receive.confirmTitle', { quantity: confirming.quantity, name: confirming.itemName })} onClose={() => setConfirming(null)} size="small" testId="receive-confirm">
+          <div className="form-stack">
+            <p>{t('stock.receive.confirmText', { name: confirming.itemName, onHand: confirming.onHand })}</p>
+            <div className="form-actions">
+              <button type="button" className="button button-ghost" onClick={() => setConfirming(null)} data-autofocus>
+                {t('stock.loss.confirmFix')}
+              </button>
+              <button type="button" className="button button-primary" disabled={busy} onClick={() => void submit(null, true)} data-testid="receive-confirm-submit">
+                {t('stock.loss.confirmYes')}
+              </button>
+            </div>
+          </div>
+        </Modal>
+      )}
 
       {addingSupplier && (
         <SupplierDialog

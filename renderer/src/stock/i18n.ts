@@ -181,6 +181,8 @@ export const stockPtBR = {
     done_one: 'Entrada registrada: {{count}} linha, {{total}}.',
     done_other: 'Entrada registrada: {{count}} linhas, {{total}}.',
     lastDone_one: 'Última entrada: {{count}} linha, {{total}}',
+    confirmTitle: 'Confirmar entrada de {{quantity}} de {{name}}?',
+    confirmText: 'É muito mais do que as entradas de {{name}} costumam ter (em estoque: {{onHand}}). Confira se não sobrou um dígito ou se a unidade de compra está certa.',
     lastDone_other: 'Última entrada: {{count}} linhas, {{total}}',
     seeMovements: 'Ver em Movimentos',
     errors: {
@@ -224,6 +226,11 @@ export const stockPtBR = {
     doneIssue: 'Saída registrada: {{quantity}} de {{name}}.',
     recentTitle: 'Últimas perdas e saídas',
     recentEmpty: 'Nenhuma perda ou saída registrada.',
+    confirmLoss: 'Confirmar perda de {{quantity}}?',
+    confirmIssue: 'Confirmar saída de {{quantity}}?',
+    confirmText: 'É muito mais do que {{name}} costuma ter (em estoque: {{onHand}}). Valor pelo custo médio: {{value}}. Confira se não sobrou um dígito.',
+    confirmFix: 'Corrigir a quantidade',
+    confirmYes: 'Sim, registrar',
     errors: {
       item: 'Escolha o insumo.',
       reason: 'Escolha o motivo da perda.',
@@ -312,7 +319,8 @@ export const stockPtBR = {
   recipes: {
     title: 'Fichas técnicas',
     subtitle: 'O que cada produto consome do estoque a cada venda.',
-    summary: '{{count}} produtos com ficha · {{missing}} sem ficha',
+    summary_one: '{{count}} produto com ficha · {{missing}} sem ficha',
+    summary_other: '{{count}} produtos com ficha · {{missing}} sem ficha',
     listLabel: 'Produtos e adicionais',
     products: 'Produtos',
     modifiers: 'Adicionais',
@@ -531,6 +539,8 @@ export const stockEn: Shape<typeof stockPtBR> = {
     done_one: 'Receipt recorded: {{count}} line, {{total}}.',
     done_other: 'Receipt recorded: {{count}} lines, {{total}}.',
     lastDone_one: 'Last receipt: {{count}} line, {{total}}',
+    confirmTitle: 'Confirm receiving {{quantity}} of {{name}}?',
+    confirmText: 'That is far more than {{name}} usually receives (on hand: {{onHand}}). Check for an extra digit or the wrong purchase unit.',
     lastDone_other: 'Last receipt: {{count}} lines, {{total}}',
     seeMovements: 'See in Movements',
     errors: {
@@ -574,6 +584,11 @@ export const stockEn: Shape<typeof stockPtBR> = {
     doneIssue: 'Issue recorded: {{quantity}} of {{name}}.',
     recentTitle: 'Latest losses and issues',
     recentEmpty: 'No losses or issues recorded.',
+    confirmLoss: 'Confirm a loss of {{quantity}}?',
+    confirmIssue: 'Confirm an issue of {{quantity}}?',
+    confirmText: 'That is far more than {{name}} usually has (on hand: {{onHand}}). Value at average cost: {{value}}. Check for an extra digit.',
+    confirmFix: 'Fix the quantity',
+    confirmYes: 'Yes, record it',
     errors: {
       item: 'Choose the item.',
       reason: 'Choose the reason for the loss.',
@@ -662,7 +677,8 @@ export const stockEn: Shape<typeof stockPtBR> = {
   recipes: {
     title: 'Recipes',
     subtitle: 'What each product takes from stock on every sale.',
-    summary: '{{count}} products with a recipe · {{missing}} without',
+    summary_one: '{{count}} product with a recipe · {{missing}} without',
+    summary_other: '{{count}} products with a recipe · {{missing}} without',
     listLabel: 'Products and modifiers',
     products: 'Products',
     modifiers: 'Modifiers',

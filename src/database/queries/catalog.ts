@@ -73,6 +73,14 @@ export const productGroups = (db: Db, productId: string): GroupRule[] =>
      WHERE pg.product_id = ? AND g.active = 1 ORDER BY pg.position`,
   ).all(productId);
 
+/** A group's active options with what each adds to the price (negative takes off). */
+export const activeGroupOptions = (db: Db, groupId: string): { id: string; name: string; priceDelta: number }[] =>
+  sql<[string], { id: string; name: string; priceDelta: number }>(db, 'SELECT id, name, price_delta AS priceDelta FROM modifier_options WHERE group_id = ? AND active = 1 ORDER BY position').all(groupId);
+
+/** The products that offer a modifier group. */
+export const productIdsWithGroup = (db: Db, groupId: string): string[] =>
+  sql<[string], { id: string }>(db, 'SELECT product_id AS id FROM product_modifier_groups WHERE group_id = ?').all(groupId).map((r) => r.id);
+
 export interface OptionRecord {
   id: string;
   groupId: string;

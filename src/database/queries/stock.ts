@@ -92,3 +92,7 @@ export function replaceItemUnits(db: Db, itemId: string, units: readonly { name:
   sql(db, 'DELETE FROM stock_item_units WHERE item_id = ?').run(itemId);
   for (const unit of units) sql(db, 'INSERT INTO stock_item_units (item_id, name, factor) VALUES (?, ?, ?)').run(itemId, unit.name, unit.factor);
 }
+
+/** The largest single receipt of an item, in thousandths of its base unit; 0 when it was never received. */
+export const largestReceipt = (db: Db, itemId: string): number =>
+  sql<[string], { n: number | null }>(db, "SELECT max(quantity) AS n FROM stock_movements WHERE item_id = ? AND kind = 'entrada'").get(itemId)?.n ?? 0;

@@ -3,18 +3,24 @@ import { sql } from '../../database/statements.js';
 import { BusinessError } from '../../exceptions/business-error.js';
 import { ProductCode, Station } from '../../models/catalog.js';
 import { MANAGER_ROLES } from '../../models/roles.js';
+import { requireReadableText } from '../../utils/text.js';
 import { defineScript } from '../script.js';
 import { writeProduct } from './product-writer.js';
 import { parseActive, parsePrice, parseProductsCsv } from './products-csv.js';
+
+/** How many accepted names the report carries back: enough to check the file was read right. */
+export const ACCEPTED_SHOWN = 500;
 
 const COLUMN_OF: Record<string, string> = { name: 'nome', code: 'codigo', barcode: 'codigo_barras', categoryId: 'categoria', station: 'estacao' };
 
 export default defineScript('catalog.importProducts', {
   roles: MANAGER_ROLES,
   run(tx, input, ctx) {
+    requireReadableText(input.csv);
     const { rows, headerError } = parseProductsCsv(input.csv);
     if (headerError) throw new BusinessError('VALIDATION', headerError, 'csv');
     const rejected: { line: number; field: string; message: string }[] = [];
+    const accepted: { line: number; name: string }[] = [];
     const seenCodes = new Set<string>();
     let created = 0;
     let updated = 0;
@@ -65,6 +71,7 @@ export default defineScript('catalog.importProducts', {
             { audit: false, field: (name) => COLUMN_OF[name] ?? name },
           );
           tx.exec('RELEASE import_row');
+          if (accepted.length < ACCEPTED_SHOWN) accepted.push({ line, name: row.nome });
           if (outcome === 'created') created += 1;
           else updated += 1;
         } catch (error) {
@@ -82,6 +89,6 @@ export default defineScript('catalog.importProducts', {
       ctx.audit({ action: 'catalog.importProducts', recordType: 'product', details: { created, updated, rejected: rejected.length } });
       ctx.emit('catalog.changed', {});
     }
-    return { created, updated, rejected, dryRun };
+    return { created, updated, rejected, accepted, dryRun };
   },
 });

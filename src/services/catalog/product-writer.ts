@@ -12,6 +12,7 @@ import { BusinessError } from '../../exceptions/business-error.js';
 import { isValidEan13 } from '../../utils/ean13.js';
 import { foldText } from '../../utils/text.js';
 import type { ScriptContext } from '../script.js';
+import { requireLinesAboveZero } from './lowest-price.js';
 
 export interface ProductInput {
   id: string;
@@ -102,6 +103,11 @@ export function writeProduct(
   if (input.modifierGroupIds !== undefined) replaceProductGroups(tx, input.id, input.modifierGroupIds);
   if (input.comboSlots !== undefined) replaceComboSlots(tx, input.id, input.comboSlots);
 
+  requireLinesAboveZero(tx, [input.id], (cuts) => {
+    const slot = (input.comboSlots ?? []).findIndex((s) => cuts.some((cut) => cut.id === s.id));
+    if (slot >= 0) return field(`comboSlots.${slot}.options`);
+    return field(existing && row.price < existing.price ? 'price' : 'modifierGroupIds');
+  });
   ctx.recordChange('product', input.id, existing ? 'update' : 'insert', {
     id: input.id,
     ...row,

@@ -1,8 +1,9 @@
-import { replaceModifierOptions } from '../../database/queries/catalog.js';
+import { productIdsWithGroup, replaceModifierOptions } from '../../database/queries/catalog.js';
 import { sql } from '../../database/statements.js';
 import { BusinessError } from '../../exceptions/business-error.js';
 import { MANAGER_ROLES } from '../../models/roles.js';
 import { defineScript } from '../script.js';
+import { requireLinesAboveZero } from './lowest-price.js';
 
 export default defineScript('catalog.saveModifierGroup', {
   roles: MANAGER_ROLES,
@@ -25,6 +26,10 @@ export default defineScript('catalog.saveModifierGroup', {
     });
     const options = input.options.map((option) => ({ id: option.id, name: option.name, priceDelta: option.priceDelta, active: option.active ?? true }));
     replaceModifierOptions(tx, input.id, options, hlc);
+    requireLinesAboveZero(tx, productIdsWithGroup(tx, input.id), (cuts) => {
+      const index = input.options.findIndex((option) => cuts.some((cut) => cut.id === option.id));
+      return index >= 0 ? `options.${index}.priceDelta` : 'options';
+    });
     const group = { id: input.id, name: input.name, minChoices: input.minChoices, maxChoices: input.maxChoices, active: input.active ?? true };
     ctx.recordChange('modifier_group', input.id, existed ? 'update' : 'insert', { ...group, ...(existed ? {} : { createdAt: ctx.now }), updatedAt: ctx.now, options }, hlc);
     ctx.emit('catalog.changed', {});

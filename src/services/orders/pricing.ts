@@ -2,7 +2,9 @@ import type { Db } from '../../database/connection.js';
 import type { CatalogCache } from '../catalog-cache.js';
 import { BusinessError } from '../../exceptions/business-error.js';
 import type { OrderLineInput } from '../../models/orders.js';
+import { formatBRL } from '../../utils/format.js';
 import { discountAmount } from '../../utils/money.js';
+import { describeCut } from '../catalog/lowest-price.js';
 
 export interface PricedLine {
   input: OrderLineInput;
@@ -76,7 +78,14 @@ export function priceLine(tx: Db, catalog: CatalogCache, input: OrderLineInput, 
 
   const unitPrice =
     product.price + modifiers.reduce((sum, m) => sum + m.priceDelta, 0) + combo.reduce((sum, c) => sum + c.priceDelta, 0);
-  if (unitPrice < 0) throw new BusinessError('VALIDATION', 'O preço do item ficou negativo.', `${field}.modifierOptionIds`);
+  if (unitPrice < 0) {
+    const cuts = [...modifiers, ...combo.map((c) => ({ name: c.productName, priceDelta: c.priceDelta }))].filter((cut) => cut.priceDelta < 0);
+    throw new BusinessError(
+      'VALIDATION',
+      `${product.name} com ${cuts.map(describeCut).join(' e ')} ficaria em ${formatBRL(unitPrice)}: um item não pode custar menos que zero. Tire o adicional ou corrija o cadastro.`,
+      `${field}.modifierOptionIds`,
+    );
+  }
   const gross = unitPrice * input.quantity;
   const discount = discountAmount(gross, input.discount);
   return {

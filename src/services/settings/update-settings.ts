@@ -3,6 +3,7 @@ import { sql } from '../../database/statements.js';
 import { BusinessError } from '../../exceptions/business-error.js';
 import { parsePrinterAddress } from '../../printing/network-printer.js';
 import { validatePixKey } from '../../utils/pix-brcode.js';
+import { normalizeCnpj } from '../../utils/tax-id.js';
 import { defineScript } from '../script.js';
 
 export default defineScript('settings.update', {
@@ -12,6 +13,9 @@ export default defineScript('settings.update', {
       throw new BusinessError('VALIDATION', 'Chave PIX inválida: use CPF, CNPJ, celular com +55, e-mail ou chave aleatória.', 'pixKey');
     }
     if (input.printerAddress) parsePrinterAddress(input.printerAddress);
+    if (input.shopDocument && !normalizeCnpj(input.shopDocument)) {
+      throw new BusinessError('VALIDATION', 'CNPJ inválido: confira os dígitos verificadores.', 'shopDocument');
+    }
     const { shopName, ...rest } = input;
     const changed: Record<string, { from: unknown; to: unknown }> = {};
     if (shopName !== undefined && shopName !== ctx.terminal.shopName) {

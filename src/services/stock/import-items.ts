@@ -1,7 +1,8 @@
 import Papa from 'papaparse';
 import { sql } from '../../database/statements.js';
 import { BusinessError } from '../../exceptions/business-error.js';
-import { foldText } from '../../utils/text.js';
+import { foldText, requireReadableText } from '../../utils/text.js';
+import { ACCEPTED_SHOWN } from '../catalog/import-products.js';
 import { defineScript } from '../script.js';
 import { STOCK_ROLES } from './stock-guards.js';
 
@@ -17,11 +18,13 @@ const parseQuantity = (text: string): number | null => {
 export default defineScript('stock.importItems', {
   roles: STOCK_ROLES,
   run(tx, input, ctx) {
+    requireReadableText(input.csv);
     const parsed = Papa.parse<string[]>(input.csv.replace(/^\uFEFF/, ''), { delimiter: '', skipEmptyLines: 'greedy' });
     const [header = [], ...body] = parsed.data;
     const columns = header.map((h) => h.trim().toLowerCase());
     if (!columns.includes('nome') || !columns.includes('unidade')) throw new BusinessError('VALIDATION', 'Cabeçalho sem as colunas: nome, unidade.', 'csv');
     const rejected: { line: number; field: string; message: string }[] = [];
+    const accepted: { line: number; name: string }[] = [];
     let created = 0;
     let updated = 0;
     const seen = new Set<string>();
@@ -63,6 +66,7 @@ export default defineScript('stock.importItems', {
         ...(existing ? {} : { active: true, createdAt: ctx.now }),
         updatedAt: ctx.now,
       }, hlc);
+      if (accepted.length < ACCEPTED_SHOWN) accepted.push({ line, name });
       if (existing) updated += 1;
       else created += 1;
       return undefined;
@@ -71,6 +75,6 @@ export default defineScript('stock.importItems', {
     if (dryRun) tx.exec('ROLLBACK TO import_items');
     tx.exec('RELEASE import_items');
     if (!dryRun && created + updated) ctx.audit({ action: 'stock.importItems', recordType: 'stock_item', details: { created, updated, rejected: rejected.length } });
-    return { created, updated, rejected, dryRun };
+    return { created, updated, rejected, accepted, dryRun };
   },
 });

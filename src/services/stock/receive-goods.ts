@@ -2,7 +2,7 @@ import { sql } from '../../database/statements.js';
 import { BusinessError } from '../../exceptions/business-error.js';
 import { defineScript } from '../script.js';
 import { appendMovement, mulDivRound } from '../stock-ledger.js';
-import { requireItem, STOCK_ROLES } from './stock-guards.js';
+import { requireItem, requirePlausible, STOCK_ROLES } from './stock-guards.js';
 
 /**
  * Receives an invoice: each line's quantity is converted from its purchase unit to thousandths of
@@ -21,6 +21,7 @@ export default defineScript('stock.receive', {
       if (factor === undefined) throw new BusinessError('VALIDATION', `${item.name} não tem a unidade "${line.unit}".`, `lines.${i}.unit`);
       const quantity = mulDivRound(line.quantity, factor, 1000);
       if (quantity <= 0) throw new BusinessError('VALIDATION', 'Quantidade pequena demais para a unidade base.', `lines.${i}.quantity`);
+      requirePlausible(tx, item, quantity, input.confirmed, 'entrada', `lines.${i}.quantity`);
       return appendMovement(tx, ctx, {
         id: line.id,
         itemId: item.id,
@@ -34,6 +35,7 @@ export default defineScript('stock.receive', {
         unitCost: line.unitCost,
         lot: line.lot ?? null,
         expiry: line.expiry ?? null,
+        field: `lines.${i}.quantity`,
       }).id;
     });
     ctx.audit({ action: 'stock.receive', recordType: 'receipt', recordId: input.id, details: { invoice: input.invoice ?? null, lines: ids.length } });
