@@ -1,8 +1,10 @@
+import { MongoClient } from 'mongodb';
 import { afterAll } from 'vitest';
+import { MongoSyncStore } from '../../src/sync/mongo-sync-store.js';
 import type { SyncChange, SyncStore } from '../../src/sync/sync-store.js';
 import { newId } from '../../src/utils/ids.js';
 import { formatHlc } from '../../src/utils/hlc.js';
-import { startMongoTestServer, type MongoTestServer } from './mongo-test-server.js';
+import { freshDbName, startMongoTestServer, type MongoTestServer } from './mongo-test-server.js';
 
 const BASE = Date.UTC(2026, 11, 1, 12);
 
@@ -47,4 +49,16 @@ export async function mongoForThisFile(subject: string): Promise<MongoTestServer
     console.log(`${subject}: lojas testadas: memória${server ? `, ${server.label}` : ''}`);
   });
   return server;
+}
+
+/** A store on a database of its own on the test server; `cleanup` drops the database and closes. */
+export function mongoStoreOn(server: MongoTestServer, dbName = freshDbName()) {
+  const store = new MongoSyncStore({ uri: server.uri, dbName });
+  const cleanup = async () => {
+    const client = new MongoClient(server.uri);
+    await client.db(dbName).dropDatabase();
+    await client.close();
+    await store.close();
+  };
+  return { store, cleanup };
 }

@@ -6,7 +6,7 @@ import { MongoSyncStore, toDocument, type ChangeDocument } from '../../src/sync/
 import type { SyncStore } from '../../src/sync/sync-store.js';
 import { newId } from '../../src/utils/ids.js';
 import { freshDbName } from '../helpers/mongo-test-server.js';
-import { change, mongoForThisFile, pullAll, run } from '../helpers/sync-fixtures.js';
+import { change, mongoForThisFile, mongoStoreOn, pullAll, run } from '../helpers/sync-fixtures.js';
 
 const mongo = await mongoForThisFile('sync');
 
@@ -21,13 +21,8 @@ afterEach(async () => {
 });
 
 async function openMongo(dbName = freshDbName()): Promise<MongoSyncStore> {
-  const store = new MongoSyncStore({ uri: mongo!.uri, dbName });
-  cleanups.push(async () => {
-    const client = new MongoClient(mongo!.uri);
-    await client.db(dbName).dropDatabase();
-    await client.close();
-    await store.close();
-  });
+  const { store, cleanup } = mongoStoreOn(mongo!, dbName);
+  cleanups.push(cleanup);
   return store;
 }
 
