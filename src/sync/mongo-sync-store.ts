@@ -143,7 +143,8 @@ export class MongoSyncStore implements SyncStore {
    * holds from there on. The same document is a retry (skipped); another document under the same
    * seq, or our id under another seq, is a divergence, returned as its seq. MongoDB documents the
    * error of an ordered insertMany as writeErrors carrying the failed document's index and code
-   * 11000; only those two fields are read, never the message.
+   * 11000; only those two fields are read. FerretDB 1.24 sends the same two, but its message names
+   * no index and it gives no keyValue, so which key clashed is found by reading the stored documents.
    */
   private async insertInOrder(documents: ChangeDocument[]): Promise<number | null> {
     let pending = documents;
