@@ -14,8 +14,13 @@ export class FaultySyncStore implements SyncStore {
 
   constructor(private readonly inner: SyncStore) {}
 
+  /** Faults a request did not reach wait for the next ones. */
   plan(...faults: Fault[]): void {
     this.planned.push(...faults);
+  }
+
+  clearPlan(): void {
+    this.planned.length = 0;
   }
 
   push(terminalId: string, changes: readonly SyncChange[]) {
