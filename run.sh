@@ -52,6 +52,15 @@ ensure_chromium() {
   exit 1
 }
 
+# FerretDB (MongoDB wire protocol over SQLite) for the sync tests, built once with Go into a cache.
+# MONGODB_TEST_URI points the same tests at a real MongoDB or Atlas instead.
+ensure_ferretdb() {
+  if [ -n "${MONGODB_TEST_URI:-}" ] || [ -n "${BALCAO_FERRETDB:-}" ]; then return; fi
+  local binary
+  binary=$(scripts/build-ferretdb.sh)
+  if [ -n "$binary" ]; then export BALCAO_FERRETDB="$binary"; fi
+}
+
 build() {
   say "Gerando o Balcão (núcleo e interface)…"
   npm run --silent build
@@ -80,6 +89,7 @@ case "${1:-start}" in
     started=$(date +%s)
     install_packages
     ensure_chromium
+    ensure_ferretdb
     say "1/4 Verificando tipos (núcleo, shell e interface)…"
     npm run --silent typecheck
     say "2/4 Testes de unidade e integração (vitest)…"
