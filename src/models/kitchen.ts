@@ -12,8 +12,20 @@ export const TicketView = z.object({
   pager: z.string().nullable(),
   createdAt: EpochMs,
   status: z.enum(['queued', 'preparing', 'ready']),
+  /** What this ticket asks of each station: whole lines, or a combo's chosen products one by one. */
   lines: z.array(
-    z.object({ id: Id, name: z.string(), quantity: z.number().int(), modifiers: z.array(z.string()), notes: z.string().nullable(), station: z.string() }),
+    z.object({
+      id: Id,
+      /** 0 for a whole line, n for the n-th chosen product of a combo line. */
+      part: z.number().int(),
+      name: z.string(),
+      /** The combo this product was chosen in, if any. */
+      comboName: z.string().nullable(),
+      quantity: z.number().int(),
+      modifiers: z.array(z.string()),
+      notes: z.string().nullable(),
+      station: z.string(),
+    }),
   ),
 });
 export type TicketView = z.infer<typeof TicketView>;

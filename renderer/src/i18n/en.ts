@@ -470,6 +470,7 @@ export const en: Messages = {
     add: 'Add',
     update: 'Update',
     ready: 'All chosen.',
+    groupOf: '{{group}} ({{product}})',
     problems: {
       slot: 'Choose "{{name}}".',
       min_one: 'Choose "{{name}}".',
@@ -667,6 +668,7 @@ export const en: Messages = {
     minutes_one: '{{count}} min ago',
     minutes_other: '{{count}} min ago',
     notes: 'NOTE: {{notes}}',
+    inCombo: 'from {{combo}}',
     start: 'Start',
     ready: 'Ready',
     readyDone: 'Order {{number}} ready.',

@@ -469,6 +469,7 @@ export const ptBR = {
     add: 'Adicionar',
     update: 'Atualizar',
     ready: 'Tudo escolhido.',
+    groupOf: '{{group}} ({{product}})',
     problems: {
       slot: 'Escolha "{{name}}".',
       min_one: 'Escolha "{{name}}".',
@@ -666,7 +667,8 @@ export const ptBR = {
     minutes_one: 'há {{count}} min',
     minutes_other: 'há {{count}} min',
     notes: 'OBS: {{notes}}',
-    start: 'Em preparo',
+    inCombo: 'do {{combo}}',
+    start: 'Iniciar',
     ready: 'Pronto',
     readyDone: 'Pedido {{number}} pronto.',
   },
