@@ -1,10 +1,12 @@
 import type { Db } from '../database/connection.js';
 import { appendAudit } from '../database/queries/audit.js';
+import { activeBoardLinkByHash } from '../database/queries/board.js';
 import { appendChange } from '../database/queries/change-log.js';
 import { readTerminalIdentity, type TerminalIdentity } from '../database/queries/meta.js';
 import { readSettings, type StoredSettings } from '../database/queries/settings.js';
 import { findUserById } from '../database/queries/users.js';
 import { BusinessError, httpStatusFor, Rejection } from '../exceptions/business-error.js';
+import { sha256Hex } from '../hashing/audit-chain.js';
 import type { Logger } from '../logs/logger.js';
 import { operations, type OperationName } from '../models/contract.js';
 import type { ErrorBody } from '../models/errors.js';
@@ -87,17 +89,22 @@ export class Dispatcher {
     const now = clock.now();
     const settings = this.settings;
 
-    let session = token ? (sessions.get(token) ?? null) : null;
+    let session = token ? (this.sessionFor(token) ?? null) : null;
     let actor: Actor | null = null;
     if (session) {
       actor = this.actorOf(session.userId);
       if (actor && session.kiosk) actor = { id: actor.id, name: 'Tela de avaliação', role: 'kiosk' };
+      if (actor && session.boardLinkId) actor = { id: actor.id, name: 'Painel de chamada', role: 'board' };
       if (!actor) {
         sessions.close(session.token);
         session = null;
       }
     }
 
+    // A board link reads the board and nothing else, not even what needs no login.
+    if (session?.boardLinkId && !(script.roles !== 'public' && script.roles.includes('board'))) {
+      throw new BusinessError('FORBIDDEN', 'O link do painel só mostra o painel de chamada.', undefined, { operation });
+    }
     if (script.roles !== 'public') {
       if (!session || !actor) throw new BusinessError('UNAUTHENTICATED', 'Sessão encerrada. Entre de novo com seu PIN.');
       if (!session.locked && idleLockDue(actor.role, session.lastActivityAt, now, settings.idleLockMinutes)) {
@@ -169,6 +176,15 @@ export class Dispatcher {
       afterCommit: (effect) => effects.push(effect),
       configurationChanged: () => effects.push(() => this.reloadConfiguration()),
     };
+  }
+
+  /** The session a token names: a live one, or a board link's, opened again after a restart. */
+  sessionFor(token: string): SessionRecord | undefined {
+    const { db, sessions } = this.deps;
+    const live = sessions.get(token);
+    if (live) return live;
+    const link = activeBoardLinkByHash(db, sha256Hex(token));
+    return link ? sessions.openBoard(link.createdBy, link.id, token) : undefined;
   }
 
   private actorOf(userId: string): Actor | null {

@@ -86,7 +86,7 @@ export function createHttpBridge(app: App, options: HttpBridgeOptions = {}): Ser
 
   function streamEvents(url: URL, response: ServerResponse) {
     const token = url.searchParams.get('token');
-    const session = token ? app.sessions.get(token) : undefined;
+    const session = token ? app.dispatcher.sessionFor(token) : undefined;
     if (!session) return sendJson(response, 401, { error: { code: 'UNAUTHENTICATED', message: 'Sessão encerrada. Entre de novo com seu PIN.' } });
     response.writeHead(200, { ...BASE_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
     response.write(': conectado\n\n');

@@ -30,7 +30,8 @@ export const TicketView = z.object({
 });
 export type TicketView = z.infer<typeof TicketView>;
 
-const BoardEntry = z.object({ orderId: Id, number: z.string(), customerName: z.string().nullable(), since: EpochMs });
+/** What the call board shows of an order: its number, the customer's name and the pager to buzz. */
+const BoardEntry = z.object({ orderId: Id, number: z.string(), customerName: z.string().nullable(), pager: z.string().nullable(), since: EpochMs });
 
 const TicketRef = z.strictObject({ ticketId: Id });
 const TicketMoved = z.object({ ticketId: Id, status: z.enum(['queued', 'preparing', 'ready']), orderStatus: z.enum(ORDER_STATUSES) });

@@ -4,7 +4,7 @@ import { migration002 } from './002-counter.js';
 import { migration003 } from './003-stockroom.js';
 import { migration004 } from './004-webhooks.js';
 import { migration005 } from './005-feedback.js';
-import { migration010 } from './010-kitchen-items.js';
+import { migration010 } from './010-kitchen-board.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in order. A new one gets the next number, its own file and its own test. */

@@ -55,14 +55,14 @@ export function ticketLines(db: Db, ticketId: string): TicketView['lines'] {
 
 /** The call board: orders being prepared and orders ready and not yet delivered. */
 export function boardEntries(db: Db) {
-  const rows = sql<[], { orderId: string; number: string; customerName: string | null; status: string; since: number }>(
+  const rows = sql<[], { orderId: string; number: string; customerName: string | null; pager: string | null; status: string; since: number }>(
     db,
-    `SELECT o.id AS orderId, o.display_number AS number, o.customer_name AS customerName, s.status, s.status_at AS since
+    `SELECT o.id AS orderId, o.display_number AS number, o.customer_name AS customerName, o.pager, s.status, s.status_at AS since
      FROM order_state s JOIN orders o ON o.id = s.order_id
      WHERE s.status IN ('paid', 'preparing', 'ready') OR (s.status = 'open' AND EXISTS (SELECT 1 FROM kitchen_tickets k WHERE k.order_id = o.id))
      ORDER BY s.status_at`,
   ).all();
-  const entry = ({ orderId, number, customerName, since }: (typeof rows)[number]) => ({ orderId, number, customerName, since });
+  const entry = ({ orderId, number, customerName, pager, since }: (typeof rows)[number]) => ({ orderId, number, customerName, pager, since });
   return {
     preparing: rows.filter((r) => r.status !== 'ready').map(entry),
     ready: rows.filter((r) => r.status === 'ready').map(entry),

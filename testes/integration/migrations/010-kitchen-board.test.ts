@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, runMigrations, schemaVersion } from '../../../src/database/migrations/index.js';
 import { migratedTo, tables, triggers } from '../../helpers/migrations.js';
 
-describe('migration 010: kitchen items', () => {
+describe('migration 010: kitchen items and board links', () => {
   it('keeps every ticket line sent so far as a whole-line item at its station, then routes per chosen product', () => {
     const db = migratedTo(9);
     db.exec(`INSERT INTO orders (id, terminal_id, business_day, number, display_number, type, created_by, created_by_name, created_at, hlc)
@@ -20,5 +20,7 @@ describe('migration 010: kitchen items', () => {
     expect(() => db.exec("INSERT INTO kitchen_ticket_items VALUES ('k', 'l', 2, 'Bar')")).toThrow(/UNIQUE|PRIMARY/);
     expect(triggers(db)).toEqual(expect.arrayContaining(['kitchen_ticket_items_no_update', 'kitchen_ticket_items_no_delete']));
     expect(() => db.exec("UPDATE kitchen_ticket_items SET station = 'Chapa'")).toThrow(/immutable/);
+    expect(tables(db)).toContain('board_links');
+    expect(db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('board_links')).toEqual(['id', 'label', 'token_hash', 'created_by', 'created_at', 'revoked_at']);
   });
 });
