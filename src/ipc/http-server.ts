@@ -41,7 +41,7 @@ class BodyError extends Error {
 }
 
 /** How often the live channel says it is still there. */
-export const HEARTBEAT_MS = 10_000;
+const HEARTBEAT_MS = 10_000;
 
 /**
  * Browser mode's transport: POST /api/<operation> with JSON, GET /api/contract, live events over

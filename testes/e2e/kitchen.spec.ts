@@ -66,7 +66,7 @@ test.describe.serial('kitchen and board', () => {
     const request = await playwright.request.newContext({ baseURL: info.project.use.baseURL! });
     const { admin, cashier, product } = await prepareShop(request);
     const cook = await login(request, COOK);
-    const orders = [];
+    const orders: { id: string; number: string }[] = [];
     for (let i = 0; i < 3; i += 1) orders.push(await sell(request, cashier, product, { customerName: `Cliente ${i}`, pager: String(40 + i) }));
 
     const context = await browser.newContext({ viewport: VIEWPORT });
@@ -108,6 +108,75 @@ test.describe.serial('kitchen and board', () => {
     await expect(tv.getByTestId('board-ready').locator(`[data-testid="board-entry"][data-number="${orders[2]!.number}"]`)).toBeVisible();
     const board = await api<{ ready: unknown[] }>(request, cook, 'kitchen.board', {});
     await expect(tv.getByTestId('board-ready').getByTestId('board-entry')).toHaveCount(board.ready.length);
+    await request.dispose();
+  });
+
+  test("a combo asks its burger's required modifier, and each chosen product reaches its own station", async ({ browser, playwright }, info) => {
+    test.setTimeout(120_000);
+    const request = await playwright.request.newContext({ baseURL: info.project.use.baseURL! });
+    const { admin, cashier } = await prepareShop(request);
+    const id = () => uuidv7();
+    const ponto = { id: id(), mal: id(), bem: id() };
+    await api(request, admin, 'catalog.saveModifierGroup', {
+      id: ponto.id,
+      name: 'Ponto Coz',
+      minChoices: 1,
+      maxChoices: 1,
+      options: [
+        { id: ponto.mal, name: 'Mal passado Coz', priceDelta: 0 },
+        { id: ponto.bem, name: 'Bem passado Coz', priceDelta: 0 },
+      ],
+    });
+    const p = { burger: id(), juice: id(), combo: id() };
+    const slots = { lanche: id(), bebida: id() };
+    await api(request, admin, 'catalog.saveProduct', { id: p.burger, name: 'Burger Coz', code: `COZB-${p.burger.slice(-6)}`, price: 1800, station: 'Chapa', modifierGroupIds: [ponto.id] });
+    await api(request, admin, 'catalog.saveProduct', { id: p.juice, name: 'Suco Coz', code: `COZS-${p.juice.slice(-6)}`, price: 900, station: 'Bar' });
+    await api(request, admin, 'catalog.saveProduct', {
+      id: p.combo,
+      name: 'Combo Coz',
+      code: `COZC-${p.combo.slice(-6)}`,
+      price: 2500,
+      comboSlots: [
+        { id: slots.lanche, name: 'Lanche', options: [{ productId: p.burger, priceDelta: 0 }] },
+        { id: slots.bebida, name: 'Bebida', options: [{ productId: p.juice, priceDelta: 0 }] },
+      ],
+    });
+
+    // At the counter: the burger inside the combo asks its "Ponto Coz" before the combo goes in the cart.
+    const counter = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
+    await counter.goto('/#/caixa');
+    await signIn(counter, CASHIER);
+    const search = counter.getByTestId('counter-search');
+    await search.fill('Combo Coz');
+    await expect(counter.getByTestId('search-result').first()).toHaveAttribute('data-product-name', 'Combo Coz');
+    await search.press('Enter');
+    const options = counter.getByTestId('options-dialog');
+    await options.getByRole('button', { name: /Burger Coz/ }).click();
+    await options.getByRole('button', { name: /Suco Coz/ }).click();
+    await expect(options.locator('[data-testid="options-group"][data-product="Burger Coz"]')).toContainText('Ponto Coz');
+    await counter.getByTestId('options-confirm').click();
+    await expect(counter.getByTestId('options-problems')).toContainText('Burger Coz: Escolha "Ponto Coz".');
+    await options.getByRole('button', { name: /Bem passado Coz/ }).click();
+    await counter.getByTestId('options-confirm').click();
+    await expect(options).toHaveCount(0);
+    await expect(counter.getByTestId('cart-line').filter({ hasText: 'Combo Coz' })).toContainText('Burger Coz (Bem passado Coz)');
+
+    // At the kitchen: the burger at the Chapa with its point, the juice at the Bar.
+    const order = await api<{ number: string }>(request, cashier, 'orders.create', {
+      id: id(),
+      type: 'balcao',
+      lines: [{ id: id(), productId: p.combo, quantity: 1, comboChoices: [{ slotId: slots.lanche, productId: p.burger, modifierOptionIds: [ponto.mal] }, { slotId: slots.bebida, productId: p.juice }] }],
+      payments: [{ id: id(), method: 'debit', amount: 2500 }],
+    });
+    const kitchen = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
+    await kitchen.goto('/#/cozinha');
+    await signIn(kitchen, COOK);
+    const at = (station: string) => kitchen.locator(`[data-testid="kitchen-column"][data-station="${station}"]`).locator(`[data-testid="ticket"][data-number="${order.number}"]`);
+    await expect(at('Chapa')).toContainText('Burger Coz');
+    await expect(at('Chapa')).toContainText('Mal passado Coz');
+    await expect(at('Chapa')).not.toContainText('Suco Coz');
+    await expect(at('Bar')).toContainText('Suco Coz');
+    await expect(at('Bar')).toContainText('do Combo Coz');
     await request.dispose();
   });
 
