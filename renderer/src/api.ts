@@ -1,4 +1,4 @@
-import type { BridgeOutcome, PosBridge } from '../../src/models/bridge';
+import type { BridgeOutcome, LiveStatus, PosBridge } from '../../src/models/bridge';
 import type { LiveEventName, LiveEvents, OperationInput, OperationName, OperationOutput } from '../../src/models/contract';
 import type { ErrorBody } from '../../src/models/errors';
 import { createBridge } from './bridge';
@@ -64,6 +64,12 @@ export class Api {
       }
     }
     return outcome;
+  }
+
+  /** Whether the current session's live channel is up; always 'online' on a transport that cannot lose it. */
+  watchConnection(listener: (status: LiveStatus) => void): () => void {
+    if (!this.token || !this.bridge.watchConnection) return () => {};
+    return this.bridge.watchConnection(this.token, listener);
   }
 
   /** Live events for the current session; a no-op without one. */

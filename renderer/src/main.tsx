@@ -5,12 +5,15 @@ import './styles.css';
 import { App } from './App';
 import { KioskApp } from './feedback/KioskApp';
 import { isKioskLocation } from './feedback/kioskSession';
+import { BoardLinkApp } from './board/BoardLinkApp';
+import { isBoardLinkLocation } from './board/boardLink';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Elemento #root não encontrado.');
 createRoot(root).render(
   <StrictMode>
     {/* The customers' feedback screen (#/avaliacao) runs on its own restricted session, apart from the staff app. */}
-    {isKioskLocation() ? <KioskApp /> : <App />}
+    {/* The call board's TV (#/painel-tv?token=…) runs on a read-only board link, with no staff login. */}
+    {isKioskLocation() ? <KioskApp /> : isBoardLinkLocation() ? <BoardLinkApp /> : <App />}
   </StrictMode>,
 );

@@ -1,5 +1,6 @@
 import type { Db } from '../database/connection.js';
 import { appendAudit } from '../database/queries/audit.js';
+import { activeBoardLinkByHash } from '../database/queries/board.js';
 import { appendChange } from '../database/queries/change-log.js';
 import { keepFieldStamps } from '../database/queries/field-stamps.js';
 import { stampedFields, syncedEntity } from '../sync/tables.js';
@@ -7,6 +8,7 @@ import { readTerminalIdentity, type TerminalIdentity } from '../database/queries
 import { readSettings, type StoredSettings } from '../database/queries/settings.js';
 import { findUserById } from '../database/queries/users.js';
 import { BusinessError, httpStatusFor, Rejection } from '../exceptions/business-error.js';
+import { sha256Hex } from '../hashing/audit-chain.js';
 import type { Logger } from '../logs/logger.js';
 import { operations, type OperationName } from '../models/contract.js';
 import type { ErrorBody } from '../models/errors.js';
@@ -101,8 +103,13 @@ export class Dispatcher {
     if (session) {
       actor = this.actorOf(session.userId)!;
       if (session.kiosk) actor = { id: actor.id, name: 'Tela de avaliação', role: 'kiosk' };
+      if (session.boardLinkId) actor = { id: actor.id, name: 'Painel de chamada', role: 'board' };
     }
 
+    // A board link reads the board and nothing else, not even what needs no login.
+    if (session?.boardLinkId && !(script.roles !== 'public' && script.roles.includes('board'))) {
+      throw new BusinessError('FORBIDDEN', 'O link do painel só mostra o painel de chamada.', undefined, { operation });
+    }
     if (script.roles !== 'public') {
       if (!session || !actor) throw new BusinessError('UNAUTHENTICATED', 'Sessão encerrada. Entre de novo com seu PIN.');
       if (!session.locked && idleLockDue(actor.role, session.lastActivityAt, now, settings.idleLockMinutes)) {
@@ -185,16 +192,23 @@ export class Dispatcher {
 
   /**
    * The session behind a token while it may still be used: its user is active and its business day has
-   * not turned. A session past either is closed here, whichever transport asks.
+   * not turned. A session past either is closed here, whichever transport asks; a board link's opens again.
    */
   liveSession(token: string, now: number = this.deps.clock.now()): SessionRecord | undefined {
-    const session = this.deps.sessions.get(token);
+    const session = this.sessionFor(token);
     if (!session) return undefined;
     const { timezone, businessDayStartsAt } = this.settings;
     if (this.actorOf(session.userId) && !sessionOutlivedDay(session.createdAt, now, timezone, businessDayStartsAt)) return session;
     this.deps.sessions.close(token);
-    return undefined;
+    return session.boardLinkId && this.actorOf(session.userId) ? this.sessionFor(token) : undefined;
   }
+
+  /** The session a token names: a live one, or a board link's, opened again after a restart. */
+  private sessionFor(token: string): SessionRecord | undefined {
+    const live = this.deps.sessions.get(token);
+    if (live) return live;
+    const link = activeBoardLinkByHash(this.deps.db, sha256Hex(token));
+    return link ? this.deps.sessions.openBoard(link.createdBy, link.id, token) : undefined;  }
 
   private actorOf(userId: string): Actor | null {
     let actor = this.actors.get(userId);

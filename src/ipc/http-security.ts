@@ -74,9 +74,18 @@ export function bearerToken(header: string | undefined): string | null {
   return match?.[1] ?? null;
 }
 
-/** The customers' feedback screen hears only that an order was just paid; staff screens hear everything. */
-export const eventVisibleTo = (eventType: string, session: { kiosk?: boolean | undefined }): boolean =>
-  !session.kiosk || eventType === 'feedback.prompt';
+/** What the call board's TV hears: orders and tickets moving. */
+const BOARD_EVENTS: readonly string[] = ['orders.changed', 'kitchen.changed'];
+
+/**
+ * The customers' feedback screen hears only that an order was just paid; the call board only orders and
+ * tickets moving; staff screens hear everything.
+ */
+export const eventVisibleTo = (eventType: string, session: { kiosk?: boolean | undefined; boardLinkId?: string | undefined }): boolean => {
+  if (session.kiosk) return eventType === 'feedback.prompt';
+  if (session.boardLinkId) return BOARD_EVENTS.includes(eventType);
+  return true;
+};
 
 /** Maps a URL path inside the static root, refusing anything that climbs out of it. */
 export function staticFilePath(pathname: string): string | null {

@@ -64,6 +64,9 @@ class BodyError extends Error {
   }
 }
 
+/** How often the live channel says it is still there. */
+const HEARTBEAT_MS = 10_000;
+
 /**
  * Browser mode's transport: POST /api/<operation> with JSON, GET /api/contract, live events over
  * Server-Sent Events at /api/events, and the built renderer. Same dispatcher as the desktop.
@@ -156,7 +159,8 @@ export function createHttpBridge(app: App, options: HttpBridgeOptions = {}): Ser
       // The screen hears that it locked (so it shows the PIN pad), then the stream stops.
       if (session.locked) close();
     });
-    const keepAlive = setInterval(() => response.write(': ping\n\n'), 25_000);
+    // A heartbeat the screens can hear: silence tells them the channel is lost (renderer/src/bridge.ts).
+    const keepAlive = setInterval(() => response.write('event: ping\ndata: {}\n\n'), HEARTBEAT_MS);
     const close = () => {
       clearInterval(keepAlive);
       unsubscribe();

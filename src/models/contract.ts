@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { auditOperations } from './audit.js';
+import { boardOperations } from './board.js';
 import { cashOperations } from './cash.js';
 import { catalogOperations } from './catalog.js';
 import { kitchenOperations } from './kitchen.js';
@@ -29,6 +30,7 @@ export const operations = {
   ...ordersOperations,
   ...cashOperations,
   ...kitchenOperations,
+  ...boardOperations,
   ...printingOperations,
   ...stockOperations,
   ...webhooksOperations,

@@ -12,13 +12,26 @@ export const TicketView = z.object({
   pager: z.string().nullable(),
   createdAt: EpochMs,
   status: z.enum(['queued', 'preparing', 'ready']),
+  /** What this ticket asks of each station: whole lines, or a combo's chosen products one by one. */
   lines: z.array(
-    z.object({ id: Id, name: z.string(), quantity: z.number().int(), modifiers: z.array(z.string()), notes: z.string().nullable(), station: z.string() }),
+    z.object({
+      id: Id,
+      /** 0 for a whole line, n for the n-th chosen product of a combo line. */
+      part: z.number().int(),
+      name: z.string(),
+      /** The combo this product was chosen in, if any. */
+      comboName: z.string().nullable(),
+      quantity: z.number().int(),
+      modifiers: z.array(z.string()),
+      notes: z.string().nullable(),
+      station: z.string(),
+    }),
   ),
 });
 export type TicketView = z.infer<typeof TicketView>;
 
-const BoardEntry = z.object({ orderId: Id, number: z.string(), customerName: z.string().nullable(), since: EpochMs });
+/** What the call board shows of an order: its number, the customer's name and the pager to buzz. */
+const BoardEntry = z.object({ orderId: Id, number: z.string(), customerName: z.string().nullable(), pager: z.string().nullable(), since: EpochMs });
 
 const TicketRef = z.strictObject({ ticketId: Id });
 const TicketMoved = z.object({ ticketId: Id, status: z.enum(['queued', 'preparing', 'ready']), orderStatus: z.enum(ORDER_STATUSES) });

@@ -22,7 +22,8 @@ export const OrderLineInput = z.strictObject({
   productId: Id,
   quantity: z.number({ error: 'Informe a quantidade.' }).int('A quantidade deve ser inteira.').min(1, 'A quantidade mínima é 1.').max(999, 'Quantidade máxima: 999.'),
   modifierOptionIds: z.array(Id).max(30).optional(),
-  comboChoices: z.array(z.strictObject({ slotId: Id, productId: Id })).max(10).optional(),
+  /** Each chosen product of a combo, with its own modifiers ("Ponto da carne" of the burger inside it). */
+  comboChoices: z.array(z.strictObject({ slotId: Id, productId: Id, modifierOptionIds: z.array(Id).max(30).optional() })).max(10).optional(),
   notes: z.string().trim().max(140, 'A observação pode ter no máximo 140 caracteres.').optional(),
   discount: Discount.optional(),
 });
@@ -52,14 +53,19 @@ export type PaymentInput = z.infer<typeof PaymentInput>;
 /** Empty only when nothing is due (a staff meal, a 100% discount): the order then closes with no payment. */
 const Payments = z.array(PaymentInput).max(10);
 
+const ChosenModifier = z.object({ optionId: Id, name: z.string(), priceDelta: z.number().int() });
+
 export const OrderLineView = z.object({
   id: Id,
   productId: Id,
   name: z.string(),
   quantity: z.number().int(),
   unitPrice: z.number().int(),
-  modifiers: z.array(z.object({ optionId: Id, name: z.string(), priceDelta: z.number().int() })),
-  combo: z.array(z.object({ slotName: z.string(), productId: Id, productName: z.string(), priceDelta: z.number().int() })),
+  modifiers: z.array(ChosenModifier),
+  /** Each chosen product of a combo with the station that makes it and its own modifiers. */
+  combo: z.array(
+    z.object({ slotName: z.string(), productId: Id, productName: z.string(), priceDelta: z.number().int(), station: z.string().nullable(), modifiers: z.array(ChosenModifier) }),
+  ),
   notes: z.string().nullable(),
   station: z.string().nullable(),
   discount: z.number().int(),

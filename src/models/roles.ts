@@ -17,7 +17,8 @@ export const MANAGER_ROLES = ['admin', 'manager'] as const satisfies readonly Ro
 export const ALL_ROLES = ROLES;
 
 /**
- * A session is a user's, or the customers' feedback screen's: a restricted session that can submit
- * feedback and read nothing else. Only scripts that name 'kiosk' accept it.
+ * A session is a user's, or a restricted one: the customers' feedback screen's ('kiosk'), that can
+ * submit feedback and read nothing else, or the call board's TV ('board', from a board link), that can
+ * read the board and nothing else. Only scripts that name the restricted role accept it.
  */
-export type SessionRole = Role | 'kiosk';
+export type SessionRole = Role | 'kiosk' | 'board';

@@ -1,6 +1,7 @@
 import type { Db } from '../database/connection.js';
 import { findMovement } from '../database/queries/cash.js';
-import { loadOrderView } from '../database/queries/orders.js';
+import { ticketLines } from '../database/queries/kitchen.js';
+import { comboChoiceLabel, loadOrderView } from '../database/queries/orders.js';
 import { readTerminalIdentity } from '../database/queries/meta.js';
 import type { StoredSettings } from '../database/queries/settings.js';
 import { sql } from '../database/statements.js';
@@ -51,7 +52,7 @@ export function receiptDataFor(db: Db, orderId: string, settings: StoredSettings
       name: line.name,
       unitPrice: line.unitPrice,
       total: line.total,
-      modifiers: [...line.combo.map((c) => ({ name: `${c.slotName}: ${c.productName}`, priceDelta: c.priceDelta })), ...line.modifiers],
+      modifiers: [...line.combo.map((c) => ({ name: `${c.slotName}: ${comboChoiceLabel(c)}`, priceDelta: c.priceDelta + c.modifiers.reduce((sum, m) => sum + m.priceDelta, 0) })), ...line.modifiers],
       notes: line.notes,
     })),
     subtotal: order.subtotal + order.lines.reduce((sum, l) => sum + l.discount, 0),
@@ -70,8 +71,7 @@ export function kitchenTicketDataFor(db: Db, ticketId: string, settings: StoredS
   const ticket = sql<[string], { orderId: string }>(db, 'SELECT order_id AS orderId FROM kitchen_tickets WHERE id = ?').get(ticketId);
   const order = ticket && loadOrderView(db, ticket.orderId);
   if (!ticket || !order) throw new BusinessError('NOT_FOUND', 'Ticket da cozinha não encontrado.', 'ticketId');
-  const lineIds = new Set(sql<[string], { line_id: string }>(db, 'SELECT line_id FROM kitchen_ticket_lines WHERE ticket_id = ?').all(ticketId).map((r) => r.line_id));
-  const lines = order.lines.filter((line) => lineIds.has(line.id));
+  const lines = ticketLines(db, ticketId);
   const stations = [...new Set(lines.map((l) => l.station))];
   return {
     shopName: readTerminalIdentity(db).shopName ?? '',
@@ -79,8 +79,9 @@ export function kitchenTicketDataFor(db: Db, ticketId: string, settings: StoredS
     station: stations.length === 1 ? (stations[0] ?? null) : null,
     lines: lines.map((line) => ({
       quantity: line.quantity,
-      name: line.name,
-      modifiers: [...line.combo.map((c) => `${c.slotName}: ${c.productName}`), ...line.modifiers.map((m) => m.name)],
+      name: line.comboName ? `${line.name} (${line.comboName})` : line.name,
+      station: line.station,
+      modifiers: line.modifiers,
       notes: line.notes,
     })),
     reprint,

@@ -185,8 +185,9 @@ export const encodeReceipt = (data: ReceiptData, paper: PaperWidth): Uint8Array 
   return finish(e);
 };
 
-const kitchenLine = (e: Encoder, line: KitchenTicketData['lines'][number]): void => {
+const kitchenLine = (e: Encoder, line: KitchenTicketData['lines'][number], showStation: boolean): void => {
   e.bold(true).size(2, 2).line(printable(`${formatQuantity(line.quantity)} x ${line.name}`)).bold(false);
+  if (showStation && line.station) e.line(printable(`  >> ${line.station}`));
   for (const modifier of line.modifiers) e.line(printable(`  ${modifier}`));
   e.size(1, 1);
   if (line.notes) highlighted(e, `OBS: ${line.notes}`, 2);
@@ -204,6 +205,6 @@ export const encodeKitchenTicket = (data: KitchenTicketData, paper: PaperWidth):
   if (order.customerName) pair(e, 'Cliente', order.customerName);
   if (order.pager) pair(e, 'Pager', order.pager);
   pair(e, 'Hora', formatDateTime(order.createdAt, data.timezone));
-  for (const line of data.lines) kitchenLine(e.rule(), line);
+  for (const line of data.lines) kitchenLine(e.rule(), line, !data.station);
   return finish(e.rule());
 };

@@ -38,7 +38,8 @@ export interface KitchenTicketData {
   shopName: string;
   order: { number: string; type: OrderType; customerName?: string | null; pager?: string | null; createdAt: number };
   station: string | null;
-  lines: { quantity: number; name: string; modifiers: string[]; notes?: string | null }[];
+  /** Each item with the station that makes it (shown when the ticket spans several). */
+  lines: { quantity: number; name: string; station?: string | null; modifiers: string[]; notes?: string | null }[];
   reprint?: boolean;
   timezone: string;
 }

@@ -170,10 +170,12 @@ const KITCHEN_CSS = `
 .k-mod{font-size:1.5em;padding-left:4mm;overflow-wrap:anywhere}
 .k-notes{font-size:1.5em;font-weight:bold;background:#000;color:#fff;padding:.5mm 1mm;margin:1mm 0;overflow-wrap:anywhere}
 .k-meta{font-size:1.1em}
+.k-station{font-size:1.3em;font-weight:bold}
 `;
 
-const kitchenLineHtml = (line: KitchenTicketData['lines'][number]): string =>
+const kitchenLineHtml = (line: KitchenTicketData['lines'][number], showStation: boolean): string =>
   div('k-line', `${formatQuantity(line.quantity)} × ${line.name}`) +
+  (showStation ? div('k-station', line.station ? `» ${line.station}` : null) : '') +
   line.modifiers.map((m) => div('k-mod', m)).join('') +
   div('k-notes', line.notes ? `OBS: ${line.notes}` : null);
 
@@ -192,7 +194,7 @@ export const renderKitchenTicketHtml = (data: KitchenTicketData, paper: PaperWid
     row('Hora', formatDateTime(order.createdAt, data.timezone)),
     `</div>`,
     '<hr>',
-    data.lines.map(kitchenLineHtml).join('<hr>'),
+    data.lines.map((line) => kitchenLineHtml(line, !data.station)).join('<hr>'),
     '<hr>',
   ];
   return htmlDocument(`Cozinha ${order.number}`, paper, KITCHEN_CSS, body.join('\n'));

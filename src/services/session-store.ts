@@ -6,6 +6,8 @@ export interface SessionRecord {
   userId: string;
   /** The customers' feedback screen, opened by this user. */
   kiosk?: boolean;
+  /** A board link's read-only session for the call board's TV (see board.createLink). */
+  boardLinkId?: string;
   createdAt: number;
   lastActivityAt: number;
   locked: boolean;
@@ -24,6 +26,13 @@ export class SessionStore {
     const now = this.clock.now();
     const session: SessionRecord = { token, userId, kiosk, createdAt: now, lastActivityAt: now, locked: false };
     this.byToken.set(session.token, session);
+    return session;
+  }
+
+  /** The call board's session for a board link, on the token the link was created with. */
+  openBoard(userId: string, linkId: string, token: string): SessionRecord {
+    const session = this.open(userId, token);
+    session.boardLinkId = linkId;
     return session;
   }
 
@@ -46,6 +55,10 @@ export class SessionStore {
 
   close(token: string): void {
     this.byToken.delete(token);
+  }
+
+  closeBoardLink(linkId: string): void {
+    for (const [token, session] of this.byToken) if (session.boardLinkId === linkId) this.byToken.delete(token);
   }
 
   closeAllFor(userId: string): void {

@@ -9,12 +9,12 @@ export interface SoldLine {
   productId: string;
   quantity: number;
   modifiers: { optionId: string }[];
-  combo: { productId: string }[];
+  combo: { productId: string; modifiers: { optionId: string }[] }[];
 }
 
 /**
  * What each sale line takes from stock: the product's recipe (or, for a combo, its own plus each
- * chosen product's), adjusted by its modifiers ("+ bacon", "sem cebola"), times the quantity.
+ * chosen product's with that product's own modifiers), adjusted by its modifiers ("+ bacon", "sem cebola"), times the quantity.
  * An item a modifier removes entirely is not taken; nothing is ever taken below zero per line.
  */
 export function consumptionOf(tx: Db, catalog: CatalogCache, lines: SoldLine[]): Map<string, Map<string, number>> {
@@ -26,7 +26,10 @@ export function consumptionOf(tx: Db, catalog: CatalogCache, lines: SoldLine[]):
     };
     // A product may appear twice (a combo of the same burger): each appearance counts.
     add(catalog.recipeOf(tx, line.productId));
-    for (const component of line.combo) add(catalog.recipeOf(tx, component.productId));
+    for (const component of line.combo) {
+      add(catalog.recipeOf(tx, component.productId));
+      for (const modifier of component.modifiers) add(catalog.modifierRecipeOf(tx, modifier.optionId));
+    }
     for (const modifier of line.modifiers) add(catalog.modifierRecipeOf(tx, modifier.optionId));
     result.set(line.id, new Map([...perUnit].filter(([, quantity]) => quantity > 0).map(([itemId, quantity]) => [itemId, quantity * line.quantity])));
   }

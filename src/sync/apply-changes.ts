@@ -2,7 +2,7 @@ import type { Db } from '../database/connection.js';
 import type { Change } from '../database/queries/change-log.js';
 import { replaceComboSlots, replaceModifierOptions, replaceProductGroups, type ComboSlotInput, type ModifierOptionInput } from '../database/queries/catalog.js';
 import { keepFieldStamps, readFieldStamps } from '../database/queries/field-stamps.js';
-import { findTicket, insertTicketLines, queueTicket, setTicketStatus, TICKET_STEPS } from '../database/queries/kitchen.js';
+import { findTicket, insertTicketItems, queueTicket, setTicketStatus, TICKET_STEPS, type TicketItem } from '../database/queries/kitchen.js';
 import { deriveOrderState, writeOrderState } from '../database/queries/orders.js';
 import { sql } from '../database/statements.js';
 import { replaceItemUnits, replaceModifierRecipe, replaceRecipe, type RecipeItem } from '../database/queries/stock.js';
@@ -93,7 +93,7 @@ function applyFact(db: Db, change: IncomingChange, entity: SyncedEntity, data: R
   // Already here: a fact never changes, so there is nothing more to do.
   if (inserted === 0) return;
   if (change.entity === 'kitchen_ticket') {
-    insertTicketLines(db, data.id as string, data.lineIds as string[]);
+    insertTicketItems(db, data.id as string, data.items as TicketItem[]);
     queueTicket(db, data.id as string, data.orderId as string, data.createdAt as number);
   }
   if (change.entity === 'kitchen_event') {

@@ -61,8 +61,8 @@ export const SYNCED_ENTITIES = {
   payment: { table: 'payments', kind: 'fact', key: ['id'] },
   refund: { table: 'refunds', kind: 'fact', key: ['id'] },
   order_event: { table: 'order_events', kind: 'fact', key: ['id'] },
-  // A ticket's lines are fixed when it is created, so they travel with it.
-  kitchen_ticket: { table: 'kitchen_tickets', kind: 'fact', key: ['id'], children: [{ field: 'lineIds', tables: ['kitchen_ticket_lines'] }] },
+  // A ticket's items (a line, or one chosen product of a combo, at its station) are fixed when it is created, so they travel with it.
+  kitchen_ticket: { table: 'kitchen_tickets', kind: 'fact', key: ['id'], children: [{ field: 'items', tables: ['kitchen_ticket_items'] }] },
   kitchen_event: { table: 'kitchen_ticket_events', kind: 'fact', key: ['id'] },
   stock_movement: { table: 'stock_movements', kind: 'fact', key: ['id'] },
   count: { table: 'counts', kind: 'fact', key: ['id'] },
@@ -95,6 +95,10 @@ export const LOCAL_TABLES = {
   webhook_events: 'the outbox of this terminal',
   webhook_deliveries: 'the outbox of this terminal',
   webhook_attempts: 'the outbox of this terminal',
+  request_replies: "the answers this terminal gave, so a retry sent to it gets the same one",
+  board_links: "a read-only board link opens this terminal's board, served by this terminal",
+  sync_push_state: 'how much of this terminal\'s log the server holds',
+  sync_cursor: 'how much of each other terminal\'s log this terminal has applied',
   feedback_contacts: "a customer's contact data stays where it was given until the sync can carry its erasure (LGPD)",
 } as const;
 

@@ -427,7 +427,7 @@ test.describe.serial('lunch rush', () => {
         { lines: [{ productId: p.burger, quantity: 1, modifierOptionIds: [ponto.bem, extras.ovo], notes: 'sem picles' }], total: 2050, method: 'cash' },
         { lines: [{ productId: p.fries, quantity: 2 }], total: 2400, method: 'debit' },
         { lines: [{ productId: p.salada, quantity: 1, modifierOptionIds: [extras.semCebola] }, { productId: p.soda, quantity: 1 }], total: 2600, method: 'credit' },
-        { lines: [{ productId: p.combo, quantity: 1, comboChoices: [{ slotId: slots.lanche, productId: p.burger }, { slotId: slots.bebida, productId: p.soda }], notes: 'capricha' }], total: 2800, method: 'pix' },
+        { lines: [{ productId: p.combo, quantity: 1, comboChoices: [{ slotId: slots.lanche, productId: p.burger, modifierOptionIds: [ponto.aoPonto] }, { slotId: slots.bebida, productId: p.soda }], notes: 'capricha' }], total: 2800, method: 'pix' },
         { lines: [{ productId: p.burger, quantity: 2, modifierOptionIds: [ponto.mal] }], total: 3600, method: 'cash' },
         { lines: [{ productId: p.fries, quantity: 1 }, { productId: p.juice, quantity: 1 }], total: 2100, method: 'voucher' },
         { lines: [{ productId: p.salada, quantity: 1, modifierOptionIds: [extras.bacon, extras.queijo] }], total: 2700, method: 'debit' },
@@ -466,8 +466,9 @@ test.describe.serial('lunch rush', () => {
       await expect(first).toContainText('X-Burger');
       await expect(first).toContainText('Ao ponto');
       await expect(first).toContainText('OBS: sem cebola');
-      // The combo's choices and the comanda's customer reach the kitchen too.
-      await expect(kitchen.locator(`[data-testid="ticket"][data-number="${numbers.credit}"]`)).toContainText('Lanche: X-Salada');
+      // The combo's chosen burger reaches the Chapa by its own name (the juice has no station); the comanda's customer too.
+      await expect(kitchen.locator(`[data-testid="ticket"][data-number="${numbers.credit}"]`)).toContainText('X-Salada');
+      await expect(kitchen.locator(`[data-testid="ticket"][data-number="${numbers.credit}"]`)).toContainText('do Combo X-Burger');
       await expect(kitchen.locator(`[data-testid="ticket"][data-number="${numbers.comanda}"]`)).toContainText('Mesa 4');
 
       await signIn(board, MANAGER);

@@ -126,7 +126,7 @@ describe('sales take ingredients out of stock', () => {
         type: 'balcao',
         lines: [
           line(menu.p.xburger, 2, { modifierOptionIds: [menu.ponto.aoPonto, menu.extras.bacon, menu.extras.semCebola] }),
-          line(menu.p.combo, 1, { comboChoices: [{ slotId: menu.slots.lanche, productId: menu.p.xburger }, { slotId: menu.slots.bebida, productId: menu.p.refri }] }),
+          line(menu.p.combo, 1, { comboChoices: [{ slotId: menu.slots.lanche, productId: menu.p.xburger, modifierOptionIds: [menu.ponto.aoPonto] }, { slotId: menu.slots.bebida, productId: menu.p.refri }] }),
           line(menu.p.pao, 1), // no recipe: allowed
         ],
         payments: [card('debit', 2 * 2200 + 2800 + 500)],

@@ -148,7 +148,7 @@ function orderLine(menu: Menu, line: SaleLine) {
       ...base,
       productId: menu.p.combo,
       comboChoices: [
-        { slotId: menu.slots.lanche, productId: line.salada ? menu.p.xsalada : menu.p.xburger },
+        line.salada ? { slotId: menu.slots.lanche, productId: menu.p.xsalada } : { slotId: menu.slots.lanche, productId: menu.p.xburger, modifierOptionIds: [menu.ponto.aoPonto] },
         { slotId: menu.slots.bebida, productId: line.suco ? menu.p.suco : menu.p.refri },
       ],
     };

@@ -91,7 +91,7 @@ describe('counter cart', () => {
     const pricing = priceCart(maps, {
       lines: [
         line('burger', 2, { modifierOptionIds: ['bem', 'bacon'], discount: { kind: 'percent', value: 1000 } }),
-        line('combo', 1, { comboChoices: [{ slotId: 'bebida', productId: 'juice' }] }),
+        line('combo', 1, { comboChoices: [{ slotId: 'bebida', productId: 'juice', modifierOptionIds: [] }] }),
         line('soda', 3),
       ],
       discount: { kind: 'amount', value: 500 },
@@ -106,7 +106,7 @@ describe('counter cart', () => {
     expect(pricing.orderDiscount).toBe(500);
     expect(pricing.discounts).toBe(940);
     expect(pricing.total).toBe(8260);
-    expect(pricing.lines[1]!.combo).toEqual([{ slotName: 'Bebida', productName: 'juice', priceDelta: 200 }]);
+    expect(pricing.lines[1]!.combo).toEqual([{ slotName: 'Bebida', productName: 'juice', priceDelta: 200, modifiers: [] }]);
   });
 
   it('enforces required groups, maxima and combo slots on screen', () => {
@@ -114,8 +114,8 @@ describe('counter cart', () => {
     expect(optionProblems(maps, burger, ['mal', 'bacon', 'queijo'], [])).toEqual([]);
     expect(optionProblems(maps, burger, ['mal', 'bacon', 'queijo', 'ovo'], [])).toEqual([{ kind: 'max', name: 'Adicionais', max: 2 }]);
     expect(optionProblems(maps, combo, [], [])).toEqual([{ kind: 'slot', name: 'Bebida' }]);
-    expect(optionProblems(maps, combo, [], [{ slotId: 'bebida', productId: 'burger' }])).toEqual([{ kind: 'slot', name: 'Bebida' }]);
-    expect(optionProblems(maps, combo, [], [{ slotId: 'bebida', productId: 'soda' }])).toEqual([]);
+    expect(optionProblems(maps, combo, [], [{ slotId: 'bebida', productId: 'burger', modifierOptionIds: [] }])).toEqual([{ kind: 'slot', name: 'Bebida' }]);
+    expect(optionProblems(maps, combo, [], [{ slotId: 'bebida', productId: 'soda', modifierOptionIds: [] }])).toEqual([]);
   });
 
   it('refuses a line whose modifiers take it below zero, naming them', () => {

@@ -1,33 +1,42 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Output } from '../api';
-import { useLiveRefresh } from '../hooks/useLive';
+import { api, type Outcome, type Output } from '../api';
+import { useLiveRefresh, type LiveSource } from '../hooks/useLive';
 
 type Board = Output<'kitchen.board'>;
 
+/** Where the board reads from: the staff session, or a board link's read-only token. */
+export interface BoardSource extends LiveSource {
+  call(operation: 'kitchen.board', input: Record<string, never>): Promise<Outcome<'kitchen.board'>>;
+}
+
+/** More entries than this in a column make it denser; past what fits, the column scrolls. */
+const DENSE_FROM = 8;
+
 /**
- * The ready board for the TV: "Preparando" and "Pronto", numbers and names big enough to read across
- * the shop. Live on every order and kitchen change; delivered orders leave it. No menus: a small
- * "Sair" in the corner (or Esc) goes back.
+ * The ready board for the TV: "Preparando" and "Pronto", numbers, names and pagers big enough to read
+ * across the shop, and nothing more. Live on every order and kitchen change; delivered orders leave it.
+ * No menus: a small "Sair" in the corner (or Esc) goes back, when there is somewhere to go back to.
  */
-export function BoardScreen({ onExit }: { onExit: () => void }) {
+export function BoardScreen({ onExit, source = api }: { onExit?: () => void; source?: BoardSource }) {
   const { t } = useTranslation();
   const [board, setBoard] = useState<Board | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
-    const outcome = await api.call('kitchen.board', {});
+    const outcome = await source.call('kitchen.board', {});
     if (outcome.ok) {
       setBoard(outcome.result);
       setError(null);
     } else setError(outcome.error.message);
-  }, []);
+  }, [source]);
   useEffect(() => {
     void load();
   }, [load]);
-  useLiveRefresh(['orders.changed', 'kitchen.changed'], () => void load(), 80);
+  useLiveRefresh(['orders.changed', 'kitchen.changed'], () => void load(), 80, source);
 
   useEffect(() => {
+    if (!onExit) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape' && !document.querySelector('dialog[open]')) onExit();
     };
@@ -36,7 +45,7 @@ export function BoardScreen({ onExit }: { onExit: () => void }) {
   }, [onExit]);
 
   const column = (kind: 'preparing' | 'ready', entries: Board['preparing']) => (
-    <section className={`board-column board-${kind}${entries.length > 8 ? ' board-dense' : ''}`} data-testid={`board-${kind}`} aria-labelledby={`board-${kind}-title`}>
+    <section className={`board-column board-${kind}${entries.length > DENSE_FROM ? ' board-dense' : ''}`} data-testid={`board-${kind}`} aria-labelledby={`board-${kind}-title`}>
       <h2 id={`board-${kind}-title`} className="board-title">
         {kind === 'preparing' ? t('board.preparing') : t('board.ready')}
       </h2>
@@ -45,6 +54,11 @@ export function BoardScreen({ onExit }: { onExit: () => void }) {
           <li key={entry.orderId} className={`board-entry${kind === 'ready' && i === 0 ? ' newest' : ''}`} data-testid="board-entry" data-number={entry.number}>
             <span className="board-number">{entry.number}</span>
             {entry.customerName && <span className="board-name">{entry.customerName}</span>}
+            {entry.pager && (
+              <span className="board-pager" data-testid="board-pager">
+                {t('board.pager', { pager: entry.pager })}
+              </span>
+            )}
           </li>
         ))}
       </ul>
@@ -53,9 +67,11 @@ export function BoardScreen({ onExit }: { onExit: () => void }) {
 
   return (
     <div className="board" data-testid="ready-board">
-      <button type="button" className="board-exit" onClick={onExit} data-testid="board-exit">
-        {t('board.exit')}
-      </button>
+      {onExit && (
+        <button type="button" className="board-exit" onClick={onExit} data-testid="board-exit">
+          {t('board.exit')}
+        </button>
+      )}
       {error && (
         <div className="alert alert-error board-error" role="alert">
           {error}

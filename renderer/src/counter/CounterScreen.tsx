@@ -718,6 +718,7 @@ export function CounterScreen() {
                     {priced.combo.map((c) => (
                       <span key={c.slotName} className="cart-chip">
                         {c.slotName}: {c.productName}
+                        {c.modifiers.length > 0 && ` (${c.modifiers.join(', ')})`}
                       </span>
                     ))}
                     {priced.modifiers.map((m) => (

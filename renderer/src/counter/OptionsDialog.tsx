@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProductView } from '../../../src/models/catalog';
 import { Modal } from '../components/Modal';
 import { formatBRL } from '../format';
+import type { ModifierGroupView } from '../../../src/models/catalog';
 import { optionProblems, priceLine, productGroups, toggleOption, type CatalogMaps, type ComboChoice, type OptionProblem } from './cart';
 
 export interface LineOptions {
@@ -58,7 +59,8 @@ export function OptionsDialog({
               price: formatBRL(problem.price),
               cuts: problem.cuts.map((cut) => `${cut.name} (${formatBRL(cut.priceDelta)})`).join(', '),
             });
-  const missing = (name: string) => tried && problems.some((p) => p.name === name);
+  const problemLine = (problem: OptionProblem) => ('product' in problem && problem.product ? `${problem.product}: ${problemText(problem)}` : problemText(problem));
+  const missing = (name: string) => tried && problems.some((p) => p.name === name && !('product' in p && p.product));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -72,7 +74,9 @@ export function OptionsDialog({
       <form className="options-form" onSubmit={submit} noValidate>
         <div className="options-scroll">
           {product.comboSlots.map((slot) => {
-            const picked = combo.find((c) => c.slotId === slot.id)?.productId;
+            const choice = combo.find((c) => c.slotId === slot.id);
+            const picked = choice?.productId;
+            const pickedProduct = picked ? maps.products.get(picked) : undefined;
             return (
               <fieldset key={slot.id} className={`options-group${missing(slot.name) ? ' options-group-missing' : ''}`} data-testid="options-slot">
                 <legend>
@@ -90,7 +94,10 @@ export function OptionsDialog({
                         className="option-button"
                         aria-pressed={picked === option.productId}
                         disabled={unavailable}
-                        onClick={() => setCombo([...combo.filter((c) => c.slotId !== slot.id), { slotId: slot.id, productId: option.productId }])}
+                        onClick={() =>
+                          picked !== option.productId &&
+                          setCombo([...combo.filter((c) => c.slotId !== slot.id), { slotId: slot.id, productId: option.productId, modifierOptionIds: [] }])
+                        }
                       >
                         <span className="option-name">{item?.name ?? '?'}</span>
                         <span className="option-price">{unavailable ? t('counter.soldOutBadge') : delta(option.priceDelta)}</span>
@@ -98,50 +105,20 @@ export function OptionsDialog({
                     );
                   })}
                 </div>
+                {choice && pickedProduct && (
+                  <ModifierGroups
+                    maps={maps}
+                    groups={productGroups(maps, pickedProduct)}
+                    chosen={choice.modifierOptionIds}
+                    onChange={(ids) => setCombo(combo.map((c) => (c.slotId === slot.id ? { ...c, modifierOptionIds: ids } : c)))}
+                    isMissing={(name) => tried && problems.some((p) => p.name === name && 'product' in p && p.product === pickedProduct.name)}
+                    product={pickedProduct.name}
+                  />
+                )}
               </fieldset>
             );
           })}
-          {groups.map((group) => {
-            const inGroup = chosen.filter((id) => maps.options.get(id)?.groupId === group.id).length;
-            const full = group.maxChoices > 1 && inGroup >= group.maxChoices;
-            const rule =
-              group.minChoices === 0
-                ? t('options.upTo', { count: group.maxChoices })
-                : group.minChoices === group.maxChoices
-                  ? t('options.exactly', { count: group.minChoices })
-                  : t('options.between', { min: group.minChoices, max: group.maxChoices });
-            return (
-              <fieldset key={group.id} className={`options-group${missing(group.name) ? ' options-group-missing' : ''}`} data-testid="options-group">
-                <legend>
-                  <span className="options-group-name">{group.name}</span>
-                  <span className={`badge ${group.minChoices > 0 ? 'badge-warning' : 'badge-muted'}`}>
-                    {group.minChoices > 0 ? t('options.required') : t('options.optional')}
-                  </span>
-                  <span className="muted small">{rule}</span>
-                </legend>
-                <div className="option-grid">
-                  {group.options
-                    .filter((option) => option.active)
-                    .map((option) => {
-                      const selected = chosen.includes(option.id);
-                      return (
-                        <button
-                          key={option.id}
-                          type="button"
-                          className="option-button"
-                          aria-pressed={selected}
-                          disabled={!selected && full}
-                          onClick={() => setChosen(toggleOption(maps, group, chosen, option.id))}
-                        >
-                          <span className="option-name">{option.name}</span>
-                          <span className="option-price">{delta(option.priceDelta)}</span>
-                        </button>
-                      );
-                    })}
-                </div>
-              </fieldset>
-            );
-          })}
+          <ModifierGroups maps={maps} groups={groups} chosen={chosen} onChange={setChosen} isMissing={(name) => missing(name)} />
           <div className="options-extra">
             <div className="field">
               <label className="field-label" htmlFor="options-notes">
@@ -175,7 +152,7 @@ export function OptionsDialog({
         </div>
         <div className="options-footer">
           <p className={tried && problems.length ? 'field-error' : 'muted small'} role={tried && problems.length ? 'alert' : undefined} data-testid="options-problems">
-            {problems.length ? problems.map(problemText).join(' ') : t('options.ready')}
+            {problems.length ? problems.map(problemLine).join(' ') : t('options.ready')}
           </p>
           <button type="submit" className="button button-primary button-large" data-testid="options-confirm" data-incomplete={problems.length > 0 ? true : undefined}>
             {editing ? t('options.update') : t('options.add')} · {formatBRL(priced.total)}
@@ -184,4 +161,71 @@ export function OptionsDialog({
       </form>
     </Modal>
   );
+}
+
+/**
+ * A product's modifier groups, each within its minimum and maximum (a one-choice group works like
+ * radio buttons): the product's own, or those of a product chosen inside a combo.
+ */
+function ModifierGroups({
+  maps,
+  groups,
+  chosen,
+  onChange,
+  isMissing,
+  product,
+}: {
+  maps: CatalogMaps;
+  groups: ModifierGroupView[];
+  chosen: string[];
+  onChange: (ids: string[]) => void;
+  isMissing: (name: string) => boolean;
+  /** The chosen product of a combo these groups belong to. */
+  product?: string;
+}) {
+  const { t } = useTranslation();
+  return groups.map((group) => {
+    const inGroup = chosen.filter((id) => maps.options.get(id)?.groupId === group.id).length;
+    const full = group.maxChoices > 1 && inGroup >= group.maxChoices;
+    const rule =
+      group.minChoices === 0
+        ? t('options.upTo', { count: group.maxChoices })
+        : group.minChoices === group.maxChoices
+          ? t('options.exactly', { count: group.minChoices })
+          : t('options.between', { min: group.minChoices, max: group.maxChoices });
+    return (
+      <fieldset
+        key={group.id}
+        className={`options-group${product ? ' options-group-nested' : ''}${isMissing(group.name) ? ' options-group-missing' : ''}`}
+        data-testid="options-group"
+        data-product={product}
+      >
+        <legend>
+          <span className="options-group-name">{product ? t('options.groupOf', { group: group.name, product }) : group.name}</span>
+          <span className={`badge ${group.minChoices > 0 ? 'badge-warning' : 'badge-muted'}`}>{group.minChoices > 0 ? t('options.required') : t('options.optional')}</span>
+          <span className="muted small">{rule}</span>
+        </legend>
+        <div className="option-grid">
+          {group.options
+            .filter((option) => option.active)
+            .map((option) => {
+              const selected = chosen.includes(option.id);
+              return (
+                <button
+                  key={option.id}
+                  type="button"
+                  className="option-button"
+                  aria-pressed={selected}
+                  disabled={!selected && full}
+                  onClick={() => onChange(toggleOption(maps, group, chosen, option.id))}
+                >
+                  <span className="option-name">{option.name}</span>
+                  <span className="option-price">{delta(option.priceDelta)}</span>
+                </button>
+              );
+            })}
+        </div>
+      </fieldset>
+    );
+  });
 }

@@ -45,6 +45,7 @@ export function ReadyStrip() {
             <li key={entry.orderId} className="ready-chip" data-testid="ready-order" data-number={entry.number}>
               <span className="ready-chip-number">{entry.number}</span>
               {entry.customerName && <span className="ready-chip-name">{entry.customerName}</span>}
+              {entry.pager && <span className="ready-chip-pager">{t('counter.pagerShort', { pager: entry.pager })}</span>}
               <button type="button" className="button button-small button-primary" disabled={busy === entry.orderId} onClick={() => void deliver(entry.orderId, entry.number)} data-testid="deliver-button">
                 {t('ready.deliver')}
               </button>

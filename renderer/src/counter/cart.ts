@@ -12,6 +12,8 @@ import type { OrderLineInput, OrderType } from '../../../src/models/orders.js';
 export interface ComboChoice {
   slotId: string;
   productId: string;
+  /** The chosen product's own modifiers ("Ponto da carne" of the burger inside the combo). */
+  modifierOptionIds: string[];
 }
 
 export interface CartLine {
@@ -92,20 +94,32 @@ export interface PricedLine {
   discount: number;
   total: number;
   modifiers: { name: string; priceDelta: number }[];
-  combo: { slotName: string; productName: string; priceDelta: number }[];
+  /** Each chosen product; its price difference includes its own modifiers. */
+  combo: { slotName: string; productName: string; priceDelta: number; modifiers: string[] }[];
 }
 
-export function priceLine(catalog: CatalogMaps, line: CartLine): PricedLine {
-  const product = catalog.products.get(line.productId);
-  const modifiers = line.modifierOptionIds.flatMap((id) => {
+const modifiersOf = (catalog: CatalogMaps, optionIds: readonly string[]) =>
+  optionIds.flatMap((id) => {
     const option = catalog.options.get(id);
     return option ? [{ name: option.name, priceDelta: option.priceDelta }] : [];
   });
+
+export function priceLine(catalog: CatalogMaps, line: CartLine): PricedLine {
+  const product = catalog.products.get(line.productId);
+  const modifiers = modifiersOf(catalog, line.modifierOptionIds);
   const combo = (product?.comboSlots ?? []).flatMap((slot) => {
     const choice = line.comboChoices.find((c) => c.slotId === slot.id);
     const option = choice && slot.options.find((o) => o.productId === choice.productId);
     if (!choice || !option) return [];
-    return [{ slotName: slot.name, productName: catalog.products.get(option.productId)?.name ?? '?', priceDelta: option.priceDelta }];
+    const own = modifiersOf(catalog, choice.modifierOptionIds);
+    return [
+      {
+        slotName: slot.name,
+        productName: catalog.products.get(option.productId)?.name ?? '?',
+        priceDelta: option.priceDelta + own.reduce((s, m) => s + m.priceDelta, 0),
+        modifiers: own.map((m) => m.name),
+      },
+    ];
   });
   const unitPrice = (product?.price ?? 0) + modifiers.reduce((s, m) => s + m.priceDelta, 0) + combo.reduce((s, c) => s + c.priceDelta, 0);
   const gross = unitPrice * line.quantity;
@@ -133,25 +147,37 @@ export function priceCart(catalog: CatalogMaps, cart: Pick<Cart, 'lines' | 'disc
 
 // ---------- Options (modifiers and combo slots) ----------
 
+/** A group's problem names the chosen product of a combo it belongs to, if any. */
 export type OptionProblem =
   | { kind: 'slot'; name: string }
-  | { kind: 'min'; name: string; min: number }
-  | { kind: 'max'; name: string; max: number }
-  /** The choices take the line below zero (a catalog from before the rule that forbids it). */
+  | { kind: 'min'; name: string; min: number; product?: string }
+  | { kind: 'max'; name: string; max: number; product?: string }
   | { kind: 'belowZero'; name: string; price: number; cuts: { name: string; priceDelta: number }[] };
 
-/** What still stops the line from being sold: a combo slot not chosen, a group below its minimum or above its maximum. */
+function groupProblems(catalog: CatalogMaps, product: ProductView, modifierOptionIds: readonly string[], inCombo: boolean): OptionProblem[] {
+  const problems: OptionProblem[] = [];
+  const of = inCombo ? { product: product.name } : {};
+  for (const group of productGroups(catalog, product)) {
+    const picked = modifierOptionIds.filter((id) => catalog.options.get(id)?.groupId === group.id).length;
+    if (picked < group.minChoices) problems.push({ kind: 'min', name: group.name, min: group.minChoices, ...of });
+    if (picked > group.maxChoices) problems.push({ kind: 'max', name: group.name, max: group.maxChoices, ...of });
+  }
+  return problems;
+}
+
+/**
+ * What still stops the line from being sold: a combo slot not chosen, a group below its minimum or
+ * above its maximum, the product's own or a chosen product's inside the combo (as the core checks).
+ */
 export function optionProblems(catalog: CatalogMaps, product: ProductView, modifierOptionIds: readonly string[], comboChoices: readonly ComboChoice[]): OptionProblem[] {
   const problems: OptionProblem[] = [];
   for (const slot of product.comboSlots) {
     const choice = comboChoices.find((c) => c.slotId === slot.id);
-    if (!choice || !slot.options.some((o) => o.productId === choice.productId)) problems.push({ kind: 'slot', name: slot.name });
+    const chosen = choice && slot.options.some((o) => o.productId === choice.productId) ? catalog.products.get(choice.productId) : undefined;
+    if (!choice || !chosen) problems.push({ kind: 'slot', name: slot.name });
+    else problems.push(...groupProblems(catalog, chosen, choice.modifierOptionIds, true));
   }
-  for (const group of productGroups(catalog, product)) {
-    const picked = modifierOptionIds.filter((id) => catalog.options.get(id)?.groupId === group.id).length;
-    if (picked < group.minChoices) problems.push({ kind: 'min', name: group.name, min: group.minChoices });
-    if (picked > group.maxChoices) problems.push({ kind: 'max', name: group.name, max: group.maxChoices });
-  }
+  problems.push(...groupProblems(catalog, product, modifierOptionIds, false));
   const priced = priceLine(catalog, { id: '', productId: product.id, quantity: 1, modifierOptionIds: [...modifierOptionIds], comboChoices: [...comboChoices], notes: '', discount: null });
   if (priced.unitPrice < 0) {
     const cuts = [...priced.modifiers, ...priced.combo.map((c) => ({ name: c.productName, priceDelta: c.priceDelta }))].filter((cut) => cut.priceDelta < 0);
@@ -181,11 +207,15 @@ export function toOrderLines(lines: readonly CartLine[]): OrderLineInput[] {
     productId: line.productId,
     quantity: line.quantity,
     ...(line.modifierOptionIds.length ? { modifierOptionIds: line.modifierOptionIds } : {}),
-    ...(line.comboChoices.length ? { comboChoices: line.comboChoices } : {}),
+    ...(line.comboChoices.length
+      ? { comboChoices: line.comboChoices.map(({ slotId, productId, modifierOptionIds }) => ({ slotId, productId, ...(modifierOptionIds.length ? { modifierOptionIds } : {}) })) }
+      : {}),
     ...(line.notes.trim() ? { notes: line.notes.trim() } : {}),
     ...(line.discount && line.discount.value > 0 ? { discount: line.discount } : {}),
   }));
 }
+
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id) => b.includes(id));
 
 /** Two lines that would be the same on the ticket: the counter adds quantity instead of a new line. */
 export const sameItem = (a: Omit<CartLine, 'id' | 'quantity'>, b: Omit<CartLine, 'id' | 'quantity'>): boolean =>
@@ -193,10 +223,9 @@ export const sameItem = (a: Omit<CartLine, 'id' | 'quantity'>, b: Omit<CartLine,
   a.notes.trim() === b.notes.trim() &&
   !a.discount &&
   !b.discount &&
-  a.modifierOptionIds.length === b.modifierOptionIds.length &&
-  a.modifierOptionIds.every((id) => b.modifierOptionIds.includes(id)) &&
+  sameIds(a.modifierOptionIds, b.modifierOptionIds) &&
   a.comboChoices.length === b.comboChoices.length &&
-  a.comboChoices.every((c) => b.comboChoices.some((d) => d.slotId === c.slotId && d.productId === c.productId));
+  a.comboChoices.every((c) => b.comboChoices.some((d) => d.slotId === c.slotId && d.productId === c.productId && sameIds(c.modifierOptionIds, d.modifierOptionIds)));
 
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isDiscount = (value: unknown): value is Discount =>
@@ -232,9 +261,13 @@ export function readCart(value: unknown): Cart | null {
       quantity: Math.min(999, Math.max(1, line.quantity as number)),
       modifierOptionIds: Array.isArray(line.modifierOptionIds) ? line.modifierOptionIds.filter(isString) : [],
       comboChoices: Array.isArray(line.comboChoices)
-        ? (line.comboChoices as unknown[]).filter(
-            (c): c is ComboChoice => typeof c === 'object' && c !== null && isString((c as ComboChoice).slotId) && isString((c as ComboChoice).productId),
-          )
+        ? (line.comboChoices as unknown[])
+            .filter((c): c is ComboChoice => typeof c === 'object' && c !== null && isString((c as ComboChoice).slotId) && isString((c as ComboChoice).productId))
+            .map(({ slotId, productId, modifierOptionIds }) => ({
+              slotId,
+              productId,
+              modifierOptionIds: Array.isArray(modifierOptionIds) ? modifierOptionIds.filter(isString) : [],
+            }))
         : [],
       notes: isString(line.notes) ? line.notes : '',
       discount: isDiscount(line.discount) ? line.discount : null,

@@ -1,12 +1,20 @@
 import { useEffect, useRef, useState } from 'react';
-import type { LiveEventName } from '../../../src/models/contract';
+import type { LiveStatus } from '../../../src/models/bridge';
+import type { LiveEventName, LiveEvents } from '../../../src/models/contract';
 import { api } from '../api';
+
+/** Where a screen hears live events: the staff session (`api`) or a restricted one (the board link's). */
+export interface LiveSource {
+  subscribe<E extends LiveEventName>(event: E, handler: (data: LiveEvents[E] & { at: number }) => void): () => void;
+  watchConnection(listener: (status: LiveStatus) => void): () => void;
+}
 
 /**
  * Calls `refresh` when any of these live events arrives (a burst makes one call), so a screen shows
- * what other terminals and screens did without a refresh button.
+ * what other terminals and screens did without a refresh button; and again when the live channel
+ * comes back after being lost, to catch up on what it missed.
  */
-export function useLiveRefresh(events: readonly LiveEventName[], refresh: () => void, delayMs = 120): void {
+export function useLiveRefresh(events: readonly LiveEventName[], refresh: () => void, delayMs = 120, source: LiveSource = api): void {
   const latest = useRef(refresh);
   latest.current = refresh;
   const key = events.join(',');
@@ -16,12 +24,36 @@ export function useLiveRefresh(events: readonly LiveEventName[], refresh: () => 
       clearTimeout(timer);
       timer = setTimeout(() => latest.current(), delayMs);
     };
-    const stops = key.split(',').map((event) => api.subscribe(event as LiveEventName, schedule));
+    const stops = key.split(',').map((event) => source.subscribe(event as LiveEventName, schedule));
+    let lost = false;
+    stops.push(
+      source.watchConnection((status) => {
+        if (status === 'offline') lost = true;
+        else if (lost) {
+          lost = false;
+          schedule();
+        }
+      }),
+    );
     return () => {
       clearTimeout(timer);
       for (const stop of stops) stop();
     };
-  }, [key, delayMs]);
+  }, [key, delayMs, source]);
+}
+
+/** Whether the live channel is up, and since when it is not (the last moment the screen was live). */
+export function useLiveStatus(source: LiveSource = api): { online: boolean; lostAt: number | null } {
+  const [lostAt, setLostAt] = useState<number | null>(null);
+  useEffect(
+    () =>
+      source.watchConnection((status) => {
+        if (status === 'online') setLostAt(null);
+        else setLostAt((current) => current ?? Date.now());
+      }),
+    [source],
+  );
+  return { online: lostAt === null, lostAt };
 }
 
 /** The current time, updated every `everyMs` (for "há 3 min" labels). */

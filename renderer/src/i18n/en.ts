@@ -523,6 +523,7 @@ export const en: Messages = {
     add: 'Add',
     update: 'Update',
     ready: 'All chosen.',
+    groupOf: '{{group}} ({{product}})',
     problems: {
       slot: 'Choose "{{name}}".',
       min_one: 'Choose "{{name}}".',
@@ -637,6 +638,9 @@ export const en: Messages = {
     openedText: 'The items went to the kitchen. Take the payment when the customer asks for the bill (F3). Due: {{due}}.',
     addedText: 'Tab due: {{due}}.',
   },
+  live: {
+    offline: 'No connection — last update at {{time}}. Reconnecting…',
+  },
   ready: {
     title: 'Ready to hand over',
     empty: 'No order ready.',
@@ -726,6 +730,7 @@ export const en: Messages = {
     minutes_one: '{{count}} min ago',
     minutes_other: '{{count}} min ago',
     notes: 'NOTE: {{notes}}',
+    inCombo: 'from {{combo}}',
     start: 'Start',
     ready: 'Ready',
     readyDone: 'Order {{number}} ready.',
@@ -734,6 +739,18 @@ export const en: Messages = {
     preparing: 'Preparing',
     ready: 'Ready',
     exit: 'Leave the board',
+    pager: 'Pager {{pager}}',
+    linkMissing: 'This board address is incomplete. Ask the manager for a new board link.',
+    links: {
+      title: 'Call board on the TV',
+      text: 'A read-only link for the TV to show the board without a login. It shows only the number, name and pager of orders.',
+      label: 'TV name',
+      create: 'Create link',
+      created: 'Open this address on the TV. It is shown only now:',
+      revoke: 'Revoke',
+      revoked: 'revoked',
+      empty: 'No link yet.',
+    },
   },
   orders: {
     title: "Today's orders",

@@ -522,6 +522,7 @@ export const ptBR = {
     add: 'Adicionar',
     update: 'Atualizar',
     ready: 'Tudo escolhido.',
+    groupOf: '{{group}} ({{product}})',
     problems: {
       slot: 'Escolha "{{name}}".',
       min_one: 'Escolha "{{name}}".',
@@ -636,6 +637,9 @@ export const ptBR = {
     openedText: 'Os itens foram para a cozinha. Receba quando o cliente pedir a conta (F3). Saldo: {{due}}.',
     addedText: 'Saldo da comanda: {{due}}.',
   },
+  live: {
+    offline: 'Sem conexão — última atualização às {{time}}. Tentando reconectar…',
+  },
   ready: {
     title: 'Prontos para entregar',
     empty: 'Nenhum pedido pronto.',
@@ -725,7 +729,8 @@ export const ptBR = {
     minutes_one: 'há {{count}} min',
     minutes_other: 'há {{count}} min',
     notes: 'OBS: {{notes}}',
-    start: 'Em preparo',
+    inCombo: 'do {{combo}}',
+    start: 'Iniciar',
     ready: 'Pronto',
     readyDone: 'Pedido {{number}} pronto.',
   },
@@ -733,6 +738,18 @@ export const ptBR = {
     preparing: 'Preparando',
     ready: 'Pronto',
     exit: 'Sair do painel',
+    pager: 'Pager {{pager}}',
+    linkMissing: 'Este endereço do painel está incompleto. Peça ao gerente um novo link do painel.',
+    links: {
+      title: 'Painel de chamada na TV',
+      text: 'Um link só de leitura para a TV mostrar o painel sem login. Ele só mostra número, nome e pager dos pedidos.',
+      label: 'Nome da TV',
+      create: 'Criar link',
+      created: 'Abra este endereço na TV. Ele aparece só agora:',
+      revoke: 'Revogar',
+      revoked: 'revogado',
+      empty: 'Nenhum link criado.',
+    },
   },
   orders: {
     title: 'Pedidos do dia',

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketView } from '../../../src/models/kitchen';
 import { api } from '../api';
 import { minutesSince } from '../format';
 import { useLiveRefresh, useNow } from '../hooks/useLive';
 import { useSession } from '../session';
+import { assignKeys } from './keys';
 
 /** Tickets late enough to worry about, in minutes since they reached the kitchen. */
 const LATE_MINUTES = 10;
@@ -47,6 +48,14 @@ export function KitchenScreen() {
   }, [load]);
   useLiveRefresh(['kitchen.changed', 'orders.changed'], () => void load(), 80);
 
+  // Each ticket's key stays put while it is on screen (see assignKeys).
+  const lastKeys = useRef(new Map<string, number>());
+  const keyOf = useMemo(() => {
+    const next = assignKeys(lastKeys.current, tickets?.map((ticket) => ticket.id) ?? []);
+    lastKeys.current = next;
+    return next;
+  }, [tickets]);
+
   const advance = useCallback(
     async (ticket: TicketView) => {
       setBusy(ticket.id);
@@ -75,7 +84,7 @@ export function KitchenScreen() {
     if (document.querySelector('dialog[open]') || !tickets) return;
     const n = Number(event.key);
     if (Number.isInteger(n) && n >= 1 && n <= 9) {
-      const ticket = tickets[n - 1];
+      const ticket = tickets.find((item) => keyOf.get(item.id) === n);
       if (ticket) {
         event.preventDefault();
         setSelected(ticket.id);
@@ -113,7 +122,6 @@ export function KitchenScreen() {
   }
 
   const stations = stationsOf(tickets);
-  const position = new Map(tickets.map((ticket, i) => [ticket.id, i + 1]));
 
   return (
     <div className="kitchen" data-testid="kitchen-screen">
@@ -141,7 +149,7 @@ export function KitchenScreen() {
                   {here.map((ticket) => {
                     const minutes = minutesSince(ticket.createdAt, now);
                     const late = minutes >= VERY_LATE_MINUTES ? 'very-late' : minutes >= LATE_MINUTES ? 'late' : '';
-                    const n = position.get(ticket.id)!;
+                    const key = keyOf.get(ticket.id);
                     return (
                       <li
                         key={ticket.id}
@@ -149,10 +157,11 @@ export function KitchenScreen() {
                         data-testid="ticket"
                         data-number={ticket.number}
                         data-status={ticket.status}
+                        data-key={key}
                         onClick={() => setSelected(ticket.id)}
                       >
                         <header className="ticket-head">
-                          {n <= 9 && <kbd className="ticket-key">{n}</kbd>}
+                          {key !== undefined && <kbd className="ticket-key">{key}</kbd>}
                           <span className="ticket-number">{ticket.number}</span>
                           <span className="ticket-time">{t('kitchen.minutes', { count: minutes })}</span>
                         </header>
@@ -165,10 +174,11 @@ export function KitchenScreen() {
                           {ticket.lines
                             .filter((line) => line.station === station)
                             .map((line) => (
-                              <li key={line.id} className="ticket-line">
+                              <li key={`${line.id}:${line.part}`} className="ticket-line" data-testid="ticket-line">
                                 <span className="ticket-line-name">
                                   <span className="ticket-qty">{line.quantity}×</span> {line.name}
                                 </span>
+                                {line.comboName && <span className="ticket-combo">{t('kitchen.inCombo', { combo: line.comboName })}</span>}
                                 {line.modifiers.map((modifier) => (
                                   <span key={modifier} className="ticket-modifier">
                                     {modifier}

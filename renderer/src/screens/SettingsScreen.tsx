@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorsByField, type Input, type Output } from '../api';
+import { BoardLinks } from '../board/BoardLinks';
 import { Field, FormError } from '../components/Field';
 import { MoneyInput } from '../components/MoneyInput';
 import { formatMoneyInput, parseMoneyInput } from '../format';
@@ -401,6 +402,7 @@ export function SettingsScreen() {
           </div>
         )}
       </form>
+      {canEdit && <BoardLinks />}
     </div>
   );
 }

@@ -1,12 +1,16 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../api';
 import { BoardScreen } from '../board/BoardScreen';
 import { CashScreen } from '../cash/CashScreen';
 import { CatalogScreen } from '../catalog/CatalogScreen';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { LiveIndicator } from '../components/LiveIndicator';
 import { LockIcon } from '../components/Icon';
 import { Avatar } from '../components/UserTile';
 import { CounterScreen } from '../counter/CounterScreen';
 import { useHashRoute, type Route } from '../hooks/useHashRoute';
+import { useLiveStatus } from '../hooks/useLive';
 import { KitchenScreen } from '../kitchen/KitchenScreen';
 import { homeFor, navFor, resolveRoute, routeKey } from '../navigation';
 import { OrdersScreen } from '../orders/OrdersScreen';
@@ -24,6 +28,9 @@ import { HomeScreen } from './HomeScreen';
 import { SettingsScreen } from './SettingsScreen';
 import { UsersScreen } from './UsersScreen';
 
+/** How often a screen whose live channel is lost checks that its session still exists. */
+const SESSION_PROBE_MS = 3_000;
+
 /** Screens that fill the window below the header and scroll inside (the counter and the kitchen). */
 const FILL: readonly Route[] = ['caixa', 'cozinha'];
 
@@ -40,11 +47,21 @@ export function Shell() {
   // Likewise the feedback reports light up "Avaliações", and webhooks "Configurações" (where they are reached).
   const currentNav: Route = nav.includes(current) ? current : isFeedbackRoute(current) ? 'avaliacoes' : current === 'webhooks' ? 'configuracoes' : current;
   const failedPrints = useFailedPrintJobs();
+  const { online } = useLiveStatus();
+
+  // While the live channel is lost, ask the core now and then whether this session still exists: a
+  // restarted server forgets sessions, and the screen must then fall to the login, not sit stale.
+  useEffect(() => {
+    if (online) return;
+    const timer = setInterval(() => void api.call('auth.session', {}), SESSION_PROBE_MS);
+    return () => clearInterval(timer);
+  }, [online]);
 
   // The ready board is for a TV: the whole screen, no menus.
   if (route === 'painel') {
     return (
       <div className="shell shell-board" data-testid="shell" key={session.user.id}>
+        <LiveIndicator />
         <BoardScreen onExit={() => navigate(homeFor(role) === 'painel' ? 'inicio' : homeFor(role))} />
       </div>
     );
@@ -109,6 +126,7 @@ export function Shell() {
           </nav>
         )}
         {isManagerRole(role) && <FeedbackAlerts key={session.user.id} onOpen={() => navigate('avaliacoes')} />}
+        <LiveIndicator />
       </div>
       {/* A different user after "Trocar usuário" starts from fresh screens; the same user keeps them. */}
       <main className={`page${fill ? ' page-fill' : ''}`} key={session.user.id}>

@@ -2,6 +2,7 @@ import type { Db } from '../connection.js';
 import { sql } from '../statements.js';
 import type { TicketView } from '../../models/kitchen.js';
 import type { OrderType } from '../../models/orders.js';
+import { comboChoiceLabel, parseCombo } from './orders.js';
 
 type TicketStatus = 'queued' | 'preparing' | 'ready';
 
@@ -23,8 +24,17 @@ export const setTicketStatus = (db: Db, ticketId: string, status: TicketStatus, 
   sql(db, 'UPDATE kitchen_ticket_state SET status = ?, status_at = ? WHERE ticket_id = ?').run(status, at, ticketId);
 };
 
-export const insertTicketLines = (db: Db, ticketId: string, lineIds: readonly string[]): void => {
-  for (const lineId of lineIds) sql(db, 'INSERT INTO kitchen_ticket_lines (ticket_id, line_id) VALUES (?, ?)').run(ticketId, lineId);
+/** What a ticket asks of the kitchen: a whole line (part 0) or one chosen product of a combo, each at its station. */
+export interface TicketItem {
+  lineId: string;
+  part: number;
+  station: string;
+}
+
+export const insertTicketItems = (db: Db, ticketId: string, items: readonly TicketItem[]): void => {
+  for (const item of items) {
+    sql(db, 'INSERT INTO kitchen_ticket_items (ticket_id, line_id, part, station) VALUES (?, ?, ?, ?)').run(ticketId, item.lineId, item.part, item.station);
+  }
 };
 
 export const queueTicket = (db: Db, ticketId: string, orderId: string, at: number): void => {
@@ -42,38 +52,41 @@ export function kitchenQueue(db: Db): TicketView[] {
      WHERE t.status IN ('queued', 'preparing') AND s.status NOT IN ('cancelled', 'voided', 'delivered')
      ORDER BY k.created_at, k.rowid`,
   ).all();
-  return tickets.map((ticket) => ({
-    ...ticket,
-    lines: sql<[string], { id: string; name: string; quantity: number; modifiers: string; combo: string; notes: string | null; station: string }>(
-      db,
-      `SELECT l.id, l.name, l.quantity, l.modifiers, l.combo, l.notes, l.station FROM kitchen_ticket_lines tl JOIN order_lines l ON l.id = tl.line_id
-       WHERE tl.ticket_id = ? ORDER BY l.position`,
-    )
-      .all(ticket.id)
-      .map((line) => ({
-        id: line.id,
+  return tickets.map((ticket) => ({ ...ticket, lines: ticketLines(db, ticket.id) }));
+}
+
+/** A ticket's items as the kitchen reads them: a combo's chosen product by its own name, with its own modifiers. */
+export function ticketLines(db: Db, ticketId: string): TicketView['lines'] {
+  return sql<[string], { id: string; part: number; station: string; name: string; quantity: number; modifiers: string; combo: string; notes: string | null }>(
+    db,
+    `SELECT l.id, i.part, i.station, l.name, l.quantity, l.modifiers, l.combo, l.notes FROM kitchen_ticket_items i JOIN order_lines l ON l.id = i.line_id
+     WHERE i.ticket_id = ? ORDER BY l.position, i.part`,
+  )
+    .all(ticketId)
+    .map((line) => {
+      const combo = parseCombo(line.combo);
+      const chosen = line.part > 0 ? combo[line.part - 1] : undefined;
+      const common = { id: line.id, part: line.part, quantity: line.quantity, notes: line.notes, station: line.station };
+      if (chosen) return { ...common, name: chosen.productName, comboName: line.name, modifiers: chosen.modifiers.map((m) => m.name) };
+      return {
+        ...common,
         name: line.name,
-        quantity: line.quantity,
-        modifiers: [
-          ...(JSON.parse(line.combo) as { slotName: string; productName: string }[]).map((c) => `${c.slotName}: ${c.productName}`),
-          ...(JSON.parse(line.modifiers) as { name: string }[]).map((m) => m.name),
-        ],
-        notes: line.notes,
-        station: line.station,
-      })),
-  }));
+        comboName: null,
+        modifiers: [...combo.map((c) => `${c.slotName}: ${comboChoiceLabel(c)}`), ...(JSON.parse(line.modifiers) as { name: string }[]).map((m) => m.name)],
+      };
+    });
 }
 
 /** The call board: orders being prepared and orders ready and not yet delivered. */
 export function boardEntries(db: Db) {
-  const rows = sql<[], { orderId: string; number: string; customerName: string | null; status: string; since: number }>(
+  const rows = sql<[], { orderId: string; number: string; customerName: string | null; pager: string | null; status: string; since: number }>(
     db,
-    `SELECT o.id AS orderId, o.display_number AS number, o.customer_name AS customerName, s.status, s.status_at AS since
+    `SELECT o.id AS orderId, o.display_number AS number, o.customer_name AS customerName, o.pager, s.status, s.status_at AS since
      FROM order_state s JOIN orders o ON o.id = s.order_id
      WHERE s.status IN ('paid', 'preparing', 'ready') OR (s.status = 'open' AND EXISTS (SELECT 1 FROM kitchen_tickets k WHERE k.order_id = o.id))
      ORDER BY s.status_at`,
   ).all();
-  const entry = ({ orderId, number, customerName, since }: (typeof rows)[number]) => ({ orderId, number, customerName, since });
+  const entry = ({ orderId, number, customerName, pager, since }: (typeof rows)[number]) => ({ orderId, number, customerName, pager, since });
   return {
     preparing: rows.filter((r) => r.status !== 'ready').map(entry),
     ready: rows.filter((r) => r.status === 'ready').map(entry),

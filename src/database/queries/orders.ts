@@ -72,6 +72,23 @@ export interface LineRow {
   hlc: string;
 }
 
+export interface ComboChoice {
+  slotName: string;
+  productId: string;
+  productName: string;
+  priceDelta: number;
+  station: string | null;
+  modifiers: { optionId: string; name: string; priceDelta: number }[];
+}
+
+/** A line's stored combo choices; lines sold before choices had their own station and modifiers get none. */
+export const parseCombo = (json: string): ComboChoice[] =>
+  (JSON.parse(json) as Partial<ComboChoice>[]).map((choice) => ({ station: null, modifiers: [], ...choice }) as ComboChoice);
+
+/** "X-Burger (Ao ponto, + Bacon)": a chosen product with its own modifiers, as receipts and tickets show it. */
+export const comboChoiceLabel = (choice: ComboChoice): string =>
+  choice.modifiers.length ? `${choice.productName} (${choice.modifiers.map((m) => m.name).join(', ')})` : choice.productName;
+
 export function insertLine(db: Db, line: LineRow): void {
   sql(
     db,
@@ -303,7 +320,7 @@ export function orderView(
       quantity: line.quantity,
       unitPrice: line.unitPrice,
       modifiers: JSON.parse(line.modifiers),
-      combo: JSON.parse(line.combo),
+      combo: parseCombo(line.combo),
       notes: line.notes,
       station: line.station,
       discount: line.discount,

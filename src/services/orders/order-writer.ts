@@ -2,6 +2,7 @@ import type { Db } from '../../database/connection.js';
 import { openSession, type SessionRow } from '../../database/queries/cash.js';
 import {
   deriveOrderState,
+  parseCombo,
   readOrderState,
   insertDiscount,
   insertEvent,
@@ -14,7 +15,7 @@ import {
   type OrderState,
 } from '../../database/queries/orders.js';
 import { insertOnce } from '../../database/constraint.js';
-import { insertTicketLines, queueTicket } from '../../database/queries/kitchen.js';
+import { insertTicketItems, queueTicket } from '../../database/queries/kitchen.js';
 import { sql } from '../../database/statements.js';
 import { BusinessError } from '../../exceptions/business-error.js';
 import type { OrderLineInput, PaymentInput } from '../../models/orders.js';
@@ -186,27 +187,40 @@ export function takePayments(tx: Db, ctx: ScriptContext, order: OrderRow, paymen
   return rows;
 }
 
+/** A combo's chosen products are parts 1…n of its line; part 0 is the line as a whole. */
+export const WHOLE_LINE = 0;
+
+/**
+ * What one sale line sends to the kitchen: each chosen product of a combo to its own station (one with
+ * no station, like a can from the fridge, stays at the counter); any other line, or a combo none of
+ * whose products has a station, whole to the line's station.
+ */
+export function kitchenItemsOf(line: { id: string; station: string | null; combo: string }): { lineId: string; part: number; station: string }[] {
+  const parts = parseCombo(line.combo).flatMap((choice, i) => (choice.station ? [{ lineId: line.id, part: i + 1, station: choice.station }] : []));
+  if (parts.length) return parts;
+  return line.station ? [{ lineId: line.id, part: WHOLE_LINE, station: line.station }] : [];
+}
+
 /**
  * Sends to the kitchen every line with a station that no ticket has yet (or, from a script that has
  * just stored them, the lines it names); returns the new ticket.
  */
-export function sendToKitchen(tx: Db, ctx: ScriptContext, orderId: string, fresh?: { id: string; station: string | null }[]): string | null {
-  const lineIds = fresh
-    ? fresh.filter((line) => line.station !== null).map((line) => line.id)
-    : sql<[string], { id: string }>(
-        tx,
-        `SELECT l.id FROM order_lines l WHERE l.order_id = ? AND l.station IS NOT NULL
-         AND NOT EXISTS (SELECT 1 FROM kitchen_ticket_lines t WHERE t.line_id = l.id) ORDER BY l.position`,
-      )
-        .all(orderId)
-        .map((row) => row.id);
-  if (!lineIds.length) return null;
+export function sendToKitchen(tx: Db, ctx: ScriptContext, orderId: string, fresh?: { id: string; station: string | null; combo: string }[]): string | null {
+  const lines =
+    fresh ??
+    sql<[string], { id: string; station: string | null; combo: string }>(
+      tx,
+      `SELECT l.id, l.station, l.combo FROM order_lines l WHERE l.order_id = ? AND l.station IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM kitchen_ticket_items t WHERE t.line_id = l.id) ORDER BY l.position`,
+    ).all(orderId);
+  const items = lines.flatMap(kitchenItemsOf);
+  if (!items.length) return null;
   const id = ctx.newId();
   const hlc = ctx.stamp();
   sql(tx, 'INSERT INTO kitchen_tickets (id, order_id, created_at, hlc) VALUES (?, ?, ?, ?)').run(id, orderId, ctx.now, hlc);
-  insertTicketLines(tx, id, lineIds);
+  insertTicketItems(tx, id, items);
   queueTicket(tx, id, orderId, ctx.now);
-  ctx.recordChange('kitchen_ticket', id, 'insert', { id, orderId, createdAt: ctx.now, lineIds }, hlc);
+  ctx.recordChange('kitchen_ticket', id, 'insert', { id, orderId, createdAt: ctx.now, items }, hlc);
   ctx.emit('kitchen.changed', { orderId, ticketId: id });
   return id;
 }

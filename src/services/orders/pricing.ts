@@ -6,6 +6,8 @@ import { formatBRL } from '../../utils/format.js';
 import { discountAmount } from '../../utils/money.js';
 import { describeCut } from '../catalog/lowest-price.js';
 
+type ChosenModifier = { optionId: string; name: string; priceDelta: number };
+
 export interface PricedLine {
   input: OrderLineInput;
   name: string;
@@ -14,54 +16,68 @@ export interface PricedLine {
   gross: number;
   discount: number;
   total: number;
-  modifiers: { optionId: string; name: string; priceDelta: number }[];
-  combo: { slotName: string; productId: string; productName: string; priceDelta: number }[];
+  modifiers: ChosenModifier[];
+  /** Each chosen product of a combo, made at its own station with its own modifiers. */
+  combo: { slotName: string; productId: string; productName: string; priceDelta: number; station: string | null; modifiers: ChosenModifier[] }[];
 }
 
 /**
- * Prices one line from the catalog as it is now, checking it can be sold: the product is active and
- * not sold out, every modifier belongs to it within each group's min and max, every combo slot is
- * filled by one of its options. The name and price captured here never change afterwards.
+ * The modifiers chosen for one product, wherever it is sold (alone or inside a combo): each option
+ * belongs to one of the product's groups, none twice, within each group's min and max.
  */
-export function priceLine(tx: Db, catalog: CatalogCache, input: OrderLineInput, field: string): PricedLine {
-  const product = catalog.product(tx, input.productId);
-  if (!product || !product.active) throw new BusinessError('NOT_FOUND', 'Produto não encontrado ou inativo.', `${field}.productId`);
-  if (product.soldOut) throw new BusinessError('CONFLICT', `${product.name} está esgotado.`, `${field}.productId`);
-
+function chooseModifiers(tx: Db, catalog: CatalogCache, product: { id: string; name: string }, optionIds: readonly string[], field: string): ChosenModifier[] {
   const groups = catalog.groupsOf(tx, product.id);
-  const chosen = new Map<string, { optionId: string; name: string; priceDelta: number }[]>();
-  for (const optionId of input.modifierOptionIds ?? []) {
+  const chosen = new Map<string, ChosenModifier[]>();
+  for (const optionId of optionIds) {
     const option = catalog.option(tx, optionId);
     if (!option || !option.active || !groups.some((g) => g.id === option.groupId)) {
-      throw new BusinessError('VALIDATION', `Adicional inválido para ${product.name}.`, `${field}.modifierOptionIds`);
+      throw new BusinessError('VALIDATION', `Adicional inválido para ${product.name}.`, field);
     }
     const list = chosen.get(option.groupId) ?? [];
     if (list.some((o) => o.optionId === optionId)) {
-      throw new BusinessError('VALIDATION', `Adicional repetido: ${option.name}.`, `${field}.modifierOptionIds`);
+      throw new BusinessError('VALIDATION', `Adicional repetido: ${option.name}.`, field);
     }
     list.push({ optionId, name: option.name, priceDelta: option.priceDelta });
     chosen.set(option.groupId, list);
   }
-  const modifiers: PricedLine['modifiers'] = [];
+  const modifiers: ChosenModifier[] = [];
   for (const group of groups) {
     const picked = chosen.get(group.id) ?? [];
     if (picked.length < group.minChoices) {
       throw new BusinessError(
         'VALIDATION',
         group.minChoices === 1 ? `Escolha "${group.name}" para ${product.name}.` : `Escolha pelo menos ${group.minChoices} em "${group.name}".`,
-        `${field}.modifierOptionIds`,
+        field,
       );
     }
     if (picked.length > group.maxChoices) {
-      throw new BusinessError('VALIDATION', `No máximo ${group.maxChoices} em "${group.name}".`, `${field}.modifierOptionIds`);
+      throw new BusinessError('VALIDATION', `No máximo ${group.maxChoices} em "${group.name}".`, field);
     }
     modifiers.push(...picked);
   }
+  return modifiers;
+}
+
+const deltas = (modifiers: readonly ChosenModifier[]) => modifiers.reduce((sum, m) => sum + m.priceDelta, 0);
+
+/**
+ * Prices one line from the catalog as it is now, checking it can be sold: the product is active and
+ * not sold out, every modifier belongs to it within each group's min and max, every combo slot is
+ * filled by one of its options, each with its own product's modifiers. The name and price captured
+ * here never change afterwards.
+ */
+export function priceLine(tx: Db, catalog: CatalogCache, input: OrderLineInput, field: string): PricedLine {
+  const product = catalog.product(tx, input.productId);
+  if (!product || !product.active) throw new BusinessError('NOT_FOUND', 'Produto não encontrado ou inativo.', `${field}.productId`);
+  if (product.soldOut) throw new BusinessError('CONFLICT', `${product.name} está esgotado.`, `${field}.productId`);
+
+  const modifiers = chooseModifiers(tx, catalog, product, input.modifierOptionIds ?? [], `${field}.modifierOptionIds`);
 
   const combo: PricedLine['combo'] = [];
   const choices = input.comboChoices ?? [];
   if (product.kind === 'combo') {
-    for (const slot of catalog.slotsOf(tx, product.id)) {
+    // Every slot chosen first, then each chosen product's own modifiers.
+    const filled = catalog.slotsOf(tx, product.id).map((slot) => {
       const choice = choices.filter((c) => c.slotId === slot.id);
       if (choice.length !== 1 || !slot.options.has(choice[0]!.productId)) {
         throw new BusinessError('VALIDATION', `Escolha uma opção de "${slot.name}" no combo.`, `${field}.comboChoices`);
@@ -70,16 +86,25 @@ export function priceLine(tx: Db, catalog: CatalogCache, input: OrderLineInput, 
       if (!component?.active || component.soldOut) {
         throw new BusinessError('CONFLICT', `${component?.name ?? 'Item do combo'} está esgotado.`, `${field}.comboChoices`);
       }
-      combo.push({ slotName: slot.name, productId: component.id, productName: component.name, priceDelta: slot.options.get(component.id)! });
+      return { slot, choice: choice[0]!, component };
+    });
+    for (const { slot, choice, component } of filled) {
+      combo.push({
+        slotName: slot.name,
+        productId: component.id,
+        productName: component.name,
+        priceDelta: slot.options.get(component.id)!,
+        station: component.station ?? null,
+        modifiers: chooseModifiers(tx, catalog, component, choice.modifierOptionIds ?? [], `${field}.comboChoices.${choices.indexOf(choice)}.modifierOptionIds`),
+      });
     }
   } else if (choices.length) {
     throw new BusinessError('VALIDATION', `${product.name} não é um combo.`, `${field}.comboChoices`);
   }
 
-  const unitPrice =
-    product.price + modifiers.reduce((sum, m) => sum + m.priceDelta, 0) + combo.reduce((sum, c) => sum + c.priceDelta, 0);
+  const unitPrice = product.price + deltas(modifiers) + combo.reduce((sum, c) => sum + c.priceDelta + deltas(c.modifiers), 0);
   if (unitPrice < 0) {
-    const cuts = [...modifiers, ...combo.map((c) => ({ name: c.productName, priceDelta: c.priceDelta }))].filter((cut) => cut.priceDelta < 0);
+    const cuts = [...modifiers, ...combo.flatMap((c) => [{ name: c.productName, priceDelta: c.priceDelta }, ...c.modifiers])].filter((cut) => cut.priceDelta < 0);
     throw new BusinessError(
       'VALIDATION',
       `${product.name} com ${cuts.map(describeCut).join(' e ')} ficaria em ${formatBRL(unitPrice)}: um item não pode custar menos que zero. Tire o adicional ou corrija o cadastro.`,
@@ -91,7 +116,7 @@ export function priceLine(tx: Db, catalog: CatalogCache, input: OrderLineInput, 
   return {
     input,
     name: product.name,
-    station: product.station ?? combo.map((c) => catalog.product(tx, c.productId)?.station).find(Boolean) ?? null,
+    station: product.station ?? combo.map((c) => c.station).find(Boolean) ?? null,
     unitPrice,
     gross,
     discount,
