@@ -908,7 +908,8 @@ export function CounterScreen() {
             if (!recalled) return t('recall.unreadable');
             const known = recalled.lines.filter((line) => catalog.maps.products.has(line.productId));
             if (known.length < recalled.lines.length) notify(t('recall.dropped', { count: recalled.lines.length - known.length }));
-            update((s) => ({ ...s, cart: { ...recalled, lines: known } }));
+            // A new id: held again later, it is a new hold, not a resend of the first one.
+            update((s) => ({ ...s, cart: { ...recalled, orderId: uuidv7(), lines: known } }));
             setSelectedId(null);
             setDialog(null);
             return null;
