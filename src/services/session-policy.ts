@@ -9,9 +9,12 @@ export function idleLockDue(role: SessionRole, lastActivityAt: number, now: numb
   return now - lastActivityAt >= idleLockMinutes * 60_000;
 }
 
-/** A session lasts one business day at most: it ends when the day turns (04:00 by default, in the shop's zone). */
+/**
+ * A session lasts one business day at most: it ends when the day turns (04:00 by default, in the
+ * shop's zone). A clock set back never ends one, as it never turns a terminal's day back either.
+ */
 export const sessionOutlivedDay = (createdAt: number, now: number, timeZone: string, dayStartsAt: string): boolean =>
-  businessDay(createdAt, timeZone, dayStartsAt) !== businessDay(now, timeZone, dayStartsAt);
+  businessDay(now, timeZone, dayStartsAt) > businessDay(createdAt, timeZone, dayStartsAt);
 
 /**
  * Wrong PINs from another device slow that device down instead of locking the user: the first few

@@ -49,7 +49,9 @@ describe('secrets never reach a log', () => {
     const cashier = await t.ok('auth.login', { name: 'Caio Caixa', pin: '2580' });
     for (let i = 0; i < 5; i++) await t.fails('auth.login', { name: 'Caio Caixa', pin: '1357' });
     await t.ok('users.resetPin', { id, pin: '975308' }, t.adminToken);
-    const override = await t.ok('auth.override', { name: 'Gil Gerente', pin: '736194', operation: 'users.update', recordId: id }, cashier.token);
+    // A new PIN ends the user's sessions: the cashier signs in with it.
+    const signedIn = await t.ok('auth.login', { name: 'Caio Caixa', pin: '975308' });
+    const override = await t.ok('auth.override', { name: 'Gil Gerente', pin: '736194', operation: 'users.update', recordId: id }, signedIn.token);
     await t.fails('users.create', { name: 'Outro', role: 'cashier', pin: '1111' }, t.adminToken);
 
     // An internal error whose input carries a PIN and a token.
@@ -59,9 +61,9 @@ describe('secrets never reach a log', () => {
 
     const text = t.memory.text();
     expect(t.memory.records.length).toBeGreaterThan(0);
-    for (const secret of [...pins, t.adminToken, cashier.token, override.overrideToken]) expect(text).not.toContain(secret);
+    for (const secret of [...pins, t.adminToken, cashier.token, signedIn.token, override.overrideToken]) expect(text).not.toContain(secret);
     // The audit log keeps who and what, never the PIN or token either.
     const audit = (t.app.db.prepare('SELECT details FROM audit_log').pluck().all() as string[]).join('\n');
-    for (const secret of [...pins, t.adminToken, cashier.token, override.overrideToken]) expect(audit).not.toContain(secret);
+    for (const secret of [...pins, t.adminToken, cashier.token, signedIn.token, override.overrideToken]) expect(audit).not.toContain(secret);
   });
 });

@@ -287,15 +287,17 @@ describe('order numbers', () => {
   it('never go back to an earlier business day when the clock is corrected, so no number repeats in a shift', async () => {
     await counter();
     const sell = () => t.ok('orders.create', { id: newId(), type: 'balcao', lines: [line(menu.p.refri)], payments: [cash(600)] }, cashier);
-    const unlock = () => t.call('auth.unlock', { name: 'Caio Caixa', pin: '2580' }, cashier);
+    // Sessions end when the day turns: the cashier signs in again.
+    const signIn = async () => (cashier = (await t.ok('auth.login', { name: 'Caio Caixa', pin: '2580' })).token);
     // The terminal booted a day ahead: its sales are filed under tomorrow.
     t.clock.advanceMinutes(24 * 60);
-    await unlock();
+    await signIn();
     const ahead = [await sell(), await sell(), await sell()];
     expect(ahead.map((o) => `${o.businessDay} ${o.number}`)).toEqual(['2026-11-30 A-001', '2026-11-30 A-002', '2026-11-30 A-003']);
     // The clock is corrected: selling goes on under the day already reached, numbers carry on.
     t.clock.advanceMinutes(-24 * 60);
-    await unlock();
+    // A clock set back ends no session: the same sign-in goes on selling.
+    expect((await t.call('auth.unlock', { name: 'Caio Caixa', pin: '2580' }, cashier)).ok).toBe(true);
     expect(await sell()).toMatchObject({ businessDay: '2026-11-30', number: 'A-004' });
     // The order list of "today" is the terminal's day, where those sales are.
     expect((await t.ok('orders.list', {}, cashier)).map((o) => o.number).sort()).toEqual(['A-001', 'A-002', 'A-003', 'A-004']);
@@ -306,11 +308,10 @@ describe('order numbers', () => {
   it('a clock set a few minutes back across the day turn stays on the new day', async () => {
     await counter();
     const sell = () => t.ok('orders.create', { id: newId(), type: 'balcao', lines: [line(menu.p.refri)], payments: [cash(600)] }, cashier);
-    const unlock = () => t.call('auth.unlock', { name: 'Caio Caixa', pin: '2580' }, cashier);
     await sell();
     await sell();
-    t.clock.advanceMinutes(16 * 60 + 1); // 04:01 local: a new day
-    await unlock();
+    t.clock.advanceMinutes(16 * 60 + 1); // 04:01 local: a new day, and a new sign-in
+    cashier = (await t.ok('auth.login', { name: 'Caio Caixa', pin: '2580' })).token;
     expect(await sell()).toMatchObject({ businessDay: '2026-11-30', number: 'A-001' });
     t.clock.advanceMinutes(-3); // 03:58: the clock is nudged back
     expect(await sell()).toMatchObject({ businessDay: '2026-11-30', number: 'A-002' });

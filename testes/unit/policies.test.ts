@@ -3,12 +3,21 @@ import { discountNeedsApproval } from '../../src/services/discount-policy.js';
 import { overrideProblem } from '../../src/services/overrides.js';
 import { PinThrottle } from '../../src/services/pin-throttle.js';
 import { isThisComputer } from '../../src/services/request-source.js';
-import { afterWrongPin, idleLockDue, pinThrottleWait } from '../../src/services/session-policy.js';
+import { afterWrongPin, idleLockDue, pinThrottleWait, sessionOutlivedDay } from '../../src/services/session-policy.js';
 import { canApproveOverride, canManageRole, cancelNeedsManager, sangriaNeedsManager } from '../../src/services/user-policy.js';
 import { defaultDataDir } from '../../src/database/data-dir.js';
 import { foldText } from '../../src/utils/text.js';
 
 describe('session policy', () => {
+  it('a session ends when the business day turns forward, never when the clock is set back', () => {
+    const at = (iso: string) => Date.parse(iso);
+    const outlived = (created: string, now: string) => sessionOutlivedDay(at(created), at(now), 'America/Sao_Paulo', '04:00');
+    expect(outlived('2026-11-30T06:00:00Z', '2026-11-30T06:59:00Z')).toBe(false); // 03:00 → 03:59 local, same night
+    expect(outlived('2026-11-30T06:59:00Z', '2026-11-30T07:01:00Z')).toBe(true); // 03:59 → 04:01: the day turned
+    expect(outlived('2026-11-30T07:01:00Z', '2026-11-30T06:58:00Z')).toBe(false); // clock nudged back to 03:58
+    expect(outlived('2026-12-01T12:00:00Z', '2026-11-30T12:00:00Z')).toBe(false); // a day-ahead clock corrected
+  });
+
   it('locks an idle screen after the set minutes, except the kitchen’s', () => {
     expect(idleLockDue('cashier', 0, 5 * 60_000 - 1, 5)).toBe(false);
     expect(idleLockDue('cashier', 0, 5 * 60_000, 5)).toBe(true);

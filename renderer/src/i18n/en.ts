@@ -320,6 +320,8 @@ export const en: Messages = {
       feedback_contactsExpired: 'Customer contacts expired',
       feedback_openKiosk: 'Feedback screen opened',
       webhooks_create: 'Webhook created',
+      board_createLink: 'Board link created',
+      board_revokeLink: 'Board link revoked',
       webhooks_update: 'Webhook changed',
       webhooks_rotateSecret: 'Webhook secret rotated',
       webhooks_redeliver: 'Webhook redelivered',

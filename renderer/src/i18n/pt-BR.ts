@@ -319,6 +319,8 @@ export const ptBR = {
       feedback_contactsExpired: 'Contatos de clientes expirados',
       feedback_openKiosk: 'Tela de avaliação aberta',
       webhooks_create: 'Webhook criado',
+      board_createLink: 'Link do painel criado',
+      board_revokeLink: 'Link do painel revogado',
       webhooks_update: 'Webhook alterado',
       webhooks_rotateSecret: 'Segredo do webhook trocado',
       webhooks_redeliver: 'Webhook reenviado',
