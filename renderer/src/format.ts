@@ -7,6 +7,14 @@ export function currentLocale(): string {
   return i18n.language?.startsWith('en') ? 'en-US' : 'pt-BR';
 }
 
+const namesCollator = new Intl.Collator('pt-BR', { numeric: true });
+
+/**
+ * Orders names as a Brazilian reads them ("abacate", "Água", "Banana"; "Lanche 2" before "Lanche 10"), the
+ * same rule the core sorts its lists with (src/utils/text.ts), which the renderer cannot import.
+ */
+export const compareNames = (a: string, b: string): number => namesCollator.compare(a, b);
+
 /** Integer centavos as Brazilian reais: 123456 → "R$ 1.234,56" (pt-BR) or "R$1,234.56" (en). */
 export function formatBRL(centavos: number): string {
   return new Intl.NumberFormat(currentLocale(), { style: 'currency', currency: 'BRL' }).format(centavos / 100);

@@ -23,3 +23,13 @@ export const foldText = (text: string): string =>
     .toLocaleLowerCase('pt-BR')
     .replace(/\s+/g, ' ')
     .trim();
+
+const namesCollator = new Intl.Collator('pt-BR', { numeric: true });
+
+/**
+ * Orders names as a Brazilian reads them: "abacate", "Água", "Banana", "Éclair", "Zebra", and "Lanche 2"
+ * before "Lanche 10". SQLite's `ORDER BY name` compares bytes, which puts "Água" after "Zebra", so lists
+ * sorted by a name are sorted with this after the query. Accents and case only break ties, so the order is
+ * the same on every terminal.
+ */
+export const compareNames = (a: string, b: string): number => namesCollator.compare(a, b);

@@ -7,7 +7,7 @@ import { Modal } from '../components/Modal';
 import { MoneyInput } from '../components/MoneyInput';
 import type { LoadedCatalog } from '../counter/useCatalog';
 import { searchProducts } from '../counter/search';
-import { formatBRL, formatMoneyInput, MAX_CENTAVOS, moneyInputProblem, parseMoneyInput } from '../format';
+import { compareNames, formatBRL, formatMoneyInput, MAX_CENTAVOS, moneyInputProblem, parseMoneyInput } from '../format';
 import { uuidv7 } from '../ids';
 import { useSession } from '../session';
 import { isValidEan13 } from './ean13';
@@ -203,7 +203,7 @@ function ProductDialog({ catalog, product, onClose, onSaved }: { catalog: Loaded
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const stations = useMemo(() => [...new Set(catalog.snapshot.products.map((p) => p.station).filter((s): s is string => Boolean(s)))].sort(), [catalog.snapshot.products]);
+  const stations = useMemo(() => [...new Set(catalog.snapshot.products.map((p) => p.station).filter((s): s is string => Boolean(s)))].sort(compareNames), [catalog.snapshot.products]);
 
   const patchSlot = (slotId: string, change: (slot: SlotDraft) => SlotDraft) => setSlots((list) => list.map((s) => (s.id === slotId ? change(s) : s)));
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Input, type Output } from '../api';
-import { formatDateTime } from '../format';
+import { compareNames, formatDateTime } from '../format';
 import { useLiveRefresh } from '../hooks/useLive';
 import { useSession } from '../session';
 import { Face, isRating, Stars } from './Faces';
@@ -82,8 +82,8 @@ export function InboxScreen() {
       ([kiosk, catalog, users]) => {
         if (cancelled) return;
         if (kiosk.ok) setTags(kiosk.result.tags);
-        if (catalog.ok) setProducts(catalog.result.products.map((p) => ({ id: p.id, name: p.name })).sort((a, b) => a.name.localeCompare(b.name, 'pt-BR')));
-        if (users.ok) setPeople(users.result.filter((u) => u.role !== 'kitchen' && u.role !== 'stockroom').map((u) => ({ id: u.id, name: u.name })).sort((a, b) => a.name.localeCompare(b.name, 'pt-BR')));
+        if (catalog.ok) setProducts(catalog.result.products.map((p) => ({ id: p.id, name: p.name })).sort((a, b) => compareNames(a.name, b.name)));
+        if (users.ok) setPeople(users.result.filter((u) => u.role !== 'kitchen' && u.role !== 'stockroom').map((u) => ({ id: u.id, name: u.name })).sort((a, b) => compareNames(a.name, b.name)));
       },
     );
     return () => {

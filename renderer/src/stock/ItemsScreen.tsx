@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, errorsByField, type Output } from '../api';
 import { Field, FormError } from '../components/Field';
 import { Modal } from '../components/Modal';
-import { currentLocale, formatBRL } from '../format';
+import { compareNames, currentLocale, formatBRL } from '../format';
 import type { Route } from '../hooks/useHashRoute';
 import { uuidv7 } from '../ids';
 import { useSession } from '../session';
@@ -25,7 +25,7 @@ export function ItemsScreen({ onNavigate }: { onNavigate: (route: Route) => void
   const [editing, setEditing] = useState<StockItem | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
 
-  const categories = useMemo(() => [...new Set((items ?? []).map((i) => i.category).filter((c): c is string => Boolean(c)))].sort((a, b) => a.localeCompare(b, 'pt-BR')), [items]);
+  const categories = useMemo(() => [...new Set((items ?? []).map((i) => i.category).filter((c): c is string => Boolean(c)))].sort(compareNames), [items]);
   const shown = useMemo(() => {
     const folded = fold(query);
     return (items ?? []).filter(

@@ -1,6 +1,7 @@
 import type { Db } from '../connection.js';
 import { sql } from '../statements.js';
 import type { ItemView } from '../../models/stock.js';
+import { compareNames } from '../../utils/text.js';
 
 interface StoredItem {
   id: string;
@@ -51,8 +52,9 @@ function toView(row: StoredItem, units: { name: string; factor: number }[]): Ite
 /** Every item with its level; the level is the ledger's sum, kept in the same transaction as each movement. */
 export function listItems(db: Db, includeInactive: boolean): ItemView[] {
   const units = unitsByItem(db);
-  return sql<[number], StoredItem>(db, `${ITEM_SELECT} WHERE i.active >= ? ORDER BY i.name`)
+  return sql<[number], StoredItem>(db, `${ITEM_SELECT} WHERE i.active >= ?`)
     .all(includeInactive ? 0 : 1)
+    .sort((a, b) => compareNames(a.name, b.name))
     .map((row) => toView(row, units.get(row.id) ?? []));
 }
 

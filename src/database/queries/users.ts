@@ -2,6 +2,7 @@ import type { Db } from '../connection.js';
 import { sql } from '../statements.js';
 import type { Role } from '../../models/roles.js';
 import type { UserView } from '../../models/users.js';
+import { compareNames } from '../../utils/text.js';
 
 export interface UserRecord {
   id: string;
@@ -53,9 +54,10 @@ export function listUsers(db: Db, includeInactive: boolean, now: number): UserVi
   return sql<[number], StoredUser & { locked_until: number | null }>(
     db,
     `SELECT u.*, p.locked_until FROM users u LEFT JOIN pin_attempts p ON p.user_id = u.id
-     WHERE u.active >= ? ORDER BY u.active DESC, u.name COLLATE NOCASE`,
+     WHERE u.active >= ?`,
   )
     .all(includeInactive ? 0 : 1)
+    .sort((a, b) => b.active - a.active || compareNames(a.name, b.name))
     .map((row) => ({
       id: row.id,
       name: row.name,

@@ -1,6 +1,7 @@
 import type { Db } from '../../database/connection.js';
 import { sql } from '../../database/statements.js';
 import { BusinessError } from '../../exceptions/business-error.js';
+import { compareNames } from '../../utils/text.js';
 import { valueAtAverage, readLevel } from '../stock-ledger.js';
 
 export interface CountRow {
@@ -35,8 +36,10 @@ export function countView(tx: Db, count: CountRow) {
     entered: sql<[string], { itemId: string; itemName: string; counted: number; enteredAt: number }>(
       tx,
       `SELECT l.item_id AS itemId, i.name AS itemName, l.counted, l.entered_at AS enteredAt
-       FROM count_lines l JOIN stock_items i ON i.id = l.item_id WHERE l.count_id = ? ORDER BY i.name`,
-    ).all(count.id),
+       FROM count_lines l JOIN stock_items i ON i.id = l.item_id WHERE l.count_id = ?`,
+    )
+      .all(count.id)
+      .sort((a, b) => compareNames(a.itemName, b.itemName)),
   };
 }
 
@@ -48,9 +51,10 @@ export function countVariances(tx: Db, countId: string) {
   const lines = sql<[string], { itemId: string; itemName: string; baseUnit: 'un' | 'g' | 'ml'; counted: number; expected: number }>(
     tx,
     `SELECT l.item_id AS itemId, i.name AS itemName, i.base_unit AS baseUnit, l.counted, l.expected
-     FROM count_lines l JOIN stock_items i ON i.id = l.item_id WHERE l.count_id = ? ORDER BY i.name`,
+     FROM count_lines l JOIN stock_items i ON i.id = l.item_id WHERE l.count_id = ?`,
   )
     .all(countId)
+    .sort((a, b) => compareNames(a.itemName, b.itemName))
     .map((line) => {
       const variance = line.counted - line.expected;
       return { ...line, variance, varianceValue: valueAtAverage(readLevel(tx, line.itemId), variance) };

@@ -1,4 +1,5 @@
 import { sql } from '../../database/statements.js';
+import { compareNames } from '../../utils/text.js';
 import { defineScript } from '../script.js';
 import { STOCK_ROLES } from '../stock/stock-guards.js';
 
@@ -8,8 +9,9 @@ export default defineScript('suppliers.list', {
   run: (tx, input) =>
     sql<[number], { id: string; name: string; cnpj: string | null; contact: string | null; phone: string | null; email: string | null; active: number }>(
       tx,
-      'SELECT id, name, cnpj, contact, phone, email, active FROM suppliers WHERE active >= ? ORDER BY name',
+      'SELECT id, name, cnpj, contact, phone, email, active FROM suppliers WHERE active >= ?',
     )
       .all(input.includeInactive ? 0 : 1)
+      .sort((a, b) => compareNames(a.name, b.name))
       .map((row) => ({ ...row, active: row.active === 1 })),
 });
