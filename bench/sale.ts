@@ -82,7 +82,7 @@ function bareSale(db: Db, productIds: string[], recipeItems: string[][] = []) {
     payment: db.prepare("INSERT INTO payments (id, order_id, cash_session_id, method, amount, tendered, change, received_by, at, hlc) VALUES (?, ?, ?, ?, ?, ?, ?, 'u', ?, 'h')"),
     event: db.prepare("INSERT INTO order_events (id, order_id, kind, by_user, by_name, at, reason, approver_id, approver_name, hlc) VALUES (?, ?, ?, 'u', 'Caio', ?, NULL, NULL, NULL, 'h')"),
     ticket: db.prepare("INSERT INTO kitchen_tickets (id, order_id, created_at, hlc) VALUES (?, ?, ?, 'h')"),
-    ticketLine: db.prepare('INSERT INTO kitchen_ticket_lines (ticket_id, line_id) VALUES (?, ?)'),
+    ticketItem: db.prepare('INSERT INTO kitchen_ticket_items (ticket_id, line_id, part, station) VALUES (?, ?, 0, ?)'),
     ticketState: db.prepare("INSERT INTO kitchen_ticket_state (ticket_id, order_id, status, status_at) VALUES (?, ?, 'queued', ?)"),
     state: db.prepare("INSERT INTO order_state (order_id, status, subtotal, discount, total, paid, paid_at, status_at) VALUES (?, 'paid', 9200, 0, 9200, 9200, ?, ?)"),
     seq: db.prepare('UPDATE change_log_state SET last_seq = last_seq + 1, last_hlc = ? WHERE id = 1 RETURNING last_seq'),
@@ -112,7 +112,7 @@ function bareSale(db: Db, productIds: string[], recipeItems: string[][] = []) {
       const line = { id, orderId, position: i, productId, name: `Produto ${i}`, quantity: 1, unitPrice: 1000, modifiers: '[{"optionId":"x","name":"P0","priceDelta":0}]', combo: '[]', notes: i === 0 ? 'sem maionese' : null, station: i < 3 ? 'Chapa' : null, discount: 0, total: 1000, cost: 0, addedBy: 'u', addedAt: now };
       s.line.run(id, orderId, i, productId, line.name, 1, 1000, line.modifiers, line.combo, line.notes, line.station, 1000, 'u', now, 'h');
       change('order_line', id, line, now);
-      return { id, productId, station: i < 3 };
+      return { id, productId, station: line.station };
     });
     for (const kind of ['opened', 'paid']) {
       const id = newId();
@@ -126,14 +126,14 @@ function bareSale(db: Db, productIds: string[], recipeItems: string[][] = []) {
     }
     const ticketId = newId();
     s.ticket.run(ticketId, orderId, now);
-    for (const line of lines.filter((l) => l.station)) s.ticketLine.run(ticketId, line.id);
+    for (const line of lines.filter((l) => l.station)) s.ticketItem.run(ticketId, line.id, line.station);
     s.ticketState.run(ticketId, orderId, now);
     change('kitchen_ticket', ticketId, { orderId }, now);
     s.state.run(orderId, now, now);
   });
 }
 
-const FACT_TABLES = ['orders', 'order_lines', 'payments', 'order_events', 'kitchen_tickets', 'kitchen_ticket_lines', 'order_state', 'change_log', 'stock_movements'];
+const FACT_TABLES = ['orders', 'order_lines', 'payments', 'order_events', 'kitchen_tickets', 'kitchen_ticket_items', 'order_state', 'change_log', 'stock_movements'];
 const rowsPerTable = (db: Db) => Object.fromEntries(FACT_TABLES.map((t) => [t, db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number]));
 
 /** The five-line sale through the dispatcher against its bare-SQLite floor, same run; checks both wrote the same rows. */
