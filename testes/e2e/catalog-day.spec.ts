@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
 import { v7 as uuidv7 } from 'uuid';
+import { api } from './session.js';
 
 // A day of catalog, stock and settings as a new user would try it, in browser mode: an absurd loss
 // (999.999.999 un of bread) asks for confirmation before it is recorded; a CSV saved by Excel on
@@ -10,13 +11,6 @@ import { v7 as uuidv7 } from 'uuid';
 const SHOP = 'Lanchonete Teste';
 const ADMIN = { name: 'Ana Admin', pin: '480135' };
 const BREAD = 'Pão francês do dia';
-
-async function api<T = Record<string, unknown>>(request: APIRequestContext, token: string | null, operation: string, input: unknown): Promise<T> {
-  const response = await request.post(`/api/${operation}`, { data: input, headers: token ? { authorization: `Bearer ${token}` } : {} });
-  const body = (await response.json()) as T;
-  if (!response.ok()) throw new Error(`${operation} → ${response.status()} ${JSON.stringify(body)}`);
-  return body;
-}
 
 test.describe.serial('catalog, stock and settings at the rush', () => {
   let request: APIRequestContext;

@@ -1,5 +1,6 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { v7 as uuidv7 } from 'uuid';
+import { api, signIn } from './session.js';
 
 // A whole day at the counter as a new cashier lives it, where the rush used to break: the keyboard
 // after printing, split payments typed by keys, the PIX receipt of a paid order, a customer name left
@@ -15,22 +16,6 @@ const MANAGER = { name: 'Moacir Gerente', pin: '640297' };
 const VIEWPORT = { width: 1366, height: 768 };
 
 const brl = (centavos: number) => `R$ ${Math.floor(centavos / 100).toLocaleString('pt-BR')},${String(centavos % 100).padStart(2, '0')}`;
-
-async function api<T = Record<string, unknown>>(request: APIRequestContext, token: string | null, operation: string, input: unknown): Promise<T> {
-  const response = await request.post(`/api/${operation}`, { data: input, headers: token ? { authorization: `Bearer ${token}` } : {} });
-  const body = (await response.json()) as T;
-  if (!response.ok()) throw new Error(`${operation} → ${response.status()} ${JSON.stringify(body)}`);
-  return body;
-}
-
-async function signIn(page: Page, who: { name: string; pin: string }) {
-  await page.goto('/');
-  await page.getByTestId('user-tile').filter({ hasText: who.name }).click();
-  await expect(page.getByTestId('pin-step')).toContainText(who.name);
-  await page.keyboard.type(who.pin);
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('current-user')).toContainText(who.name);
-}
 
 async function showCategory(page: Page) {
   await page.getByTestId('category-tile').filter({ hasText: 'Salgados do dia' }).click();

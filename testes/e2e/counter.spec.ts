@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext, type Browser, type BrowserContext
 import { mkdirSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
 import { SHOTS } from './screenshots.js';
+import { api, signIn } from './session.js';
 
 // The lunch rush, end to end in browser mode: a menu made through the API, then the cashier's
 // counter (search, modifiers, combo, notes, cash with change, cards, PIX with its QR, a split, a
@@ -51,13 +52,6 @@ class Ledger {
 /** "R$ 1.234,56" as the screens write it (Intl's non-breaking space matches any space here). */
 const brl = (centavos: number) => `R$ ${Math.floor(centavos / 100).toLocaleString('pt-BR')},${String(centavos % 100).padStart(2, '0')}`;
 const typed = (centavos: number) => `${Math.floor(centavos / 100)},${String(centavos % 100).padStart(2, '0')}`;
-
-async function api<T = Record<string, unknown>>(request: APIRequestContext, token: string | null, operation: string, input: unknown): Promise<T> {
-  const response = await request.post(`/api/${operation}`, { data: input, headers: token ? { authorization: `Bearer ${token}` } : {} });
-  const body = (await response.json()) as T;
-  if (!response.ok()) throw new Error(`${operation} → ${response.status()} ${JSON.stringify(body)}`);
-  return body;
-}
 
 const login = async (request: APIRequestContext, who: { name: string; pin: string }) =>
   (await api<{ token: string }>(request, null, 'auth.login', { name: who.name, pin: who.pin })).token;
@@ -120,15 +114,6 @@ async function createMenu(request: APIRequestContext, token: string) {
 }
 
 type Menu = Awaited<ReturnType<typeof createMenu>>;
-
-async function signIn(page: Page, who: { name: string; pin: string }) {
-  await page.goto('/');
-  await page.getByTestId('user-tile').filter({ hasText: who.name }).click();
-  await expect(page.getByTestId('pin-step')).toContainText(who.name);
-  await page.keyboard.type(who.pin);
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('current-user')).toContainText(who.name);
-}
 
 async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'pt-BR', timezoneId: 'America/Sao_Paulo' });

@@ -1,7 +1,8 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
 import { SHOTS } from './screenshots.js';
+import { api, login, signIn } from './session.js';
 
 // The feedback loop, end to end in browser mode: a manager opens the customers' feedback screen (a
 // second window on its own restricted session); a customer finds a paid order by its number and rates
@@ -24,24 +25,6 @@ interface Report {
   count: number;
   average: number;
   distribution: number[];
-}
-
-async function api<T = Record<string, unknown>>(request: APIRequestContext, token: string | null, operation: string, input: unknown): Promise<T> {
-  const response = await request.post(`/api/${operation}`, { data: input, headers: token ? { authorization: `Bearer ${token}` } : {} });
-  const body = (await response.json()) as T;
-  if (!response.ok()) throw new Error(`${operation} → ${response.status()} ${JSON.stringify(body)}`);
-  return body;
-}
-
-const login = async (request: APIRequestContext, who: { name: string; pin: string }) => (await api<{ token: string }>(request, null, 'auth.login', who)).token;
-
-async function signIn(page: Page, who: { name: string; pin: string }) {
-  await page.goto('/');
-  await page.getByTestId('user-tile').filter({ hasText: who.name }).click();
-  await expect(page.getByTestId('pin-step')).toContainText(who.name);
-  await page.keyboard.type(who.pin);
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('current-user')).toContainText(who.name);
 }
 
 /** 3.8 → "3,8"; 4 → "4,0"; 3.33 → "3,33" (as the report shows it). */

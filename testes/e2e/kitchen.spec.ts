@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
+import { api, login } from './session.js';
 
 // The kitchen and the call board at the rush: ticket keys that stay put while a ticket is on screen,
 // buttons that say the action, the TV board on a read-only board link with pagers, and every live
@@ -17,14 +18,6 @@ const ADMIN = { name: 'Ana Admin', pin: '480135' };
 const COOK = { name: 'Kika Coz', pin: '6284' };
 const CASHIER = { name: 'Caco Coz', pin: '7395' };
 const VIEWPORT = { width: 1366, height: 768 };
-
-async function api<T = Record<string, unknown>>(request: APIRequestContext, token: string | null, operation: string, input: unknown): Promise<T> {
-  const response = await request.post(`/api/${operation}`, { data: input, headers: token ? { authorization: `Bearer ${token}` } : {} });
-  const body = (await response.json()) as T;
-  if (!response.ok()) throw new Error(`${operation} → ${response.status()} ${JSON.stringify(body)}`);
-  return body;
-}
-const login = async (request: APIRequestContext, who: { name: string; pin: string }) => (await api<{ token: string }>(request, null, 'auth.login', who)).token;
 
 async function signIn(page: Page, who: { name: string; pin: string }) {
   await page.getByTestId('user-tile').filter({ hasText: who.name }).click();

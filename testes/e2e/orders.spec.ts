@@ -1,5 +1,6 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { v7 as uuidv7 } from 'uuid';
+import { api, login, signIn } from './session.js';
 
 // Pedidos across days, end to end in browser mode: the day picker shows another business day's
 // orders (an empty one here) and comes back to today; the search finds an order by its number on
@@ -12,24 +13,6 @@ const SHOP = 'Lanchonete Teste';
 const ADMIN = { name: 'Ana Admin', pin: '480135' };
 const CASHIER = { name: 'Duda Dia', pin: '6284' };
 const VIEWPORT = { width: 1366, height: 768 };
-
-async function api<T = Record<string, unknown>>(request: APIRequestContext, token: string | null, operation: string, input: unknown): Promise<T> {
-  const response = await request.post(`/api/${operation}`, { data: input, headers: token ? { authorization: `Bearer ${token}` } : {} });
-  const body = (await response.json()) as T;
-  if (!response.ok()) throw new Error(`${operation} → ${response.status()} ${JSON.stringify(body)}`);
-  return body;
-}
-
-const login = async (request: APIRequestContext, who: { name: string; pin: string }) => (await api<{ token: string }>(request, null, 'auth.login', who)).token;
-
-async function signIn(page: Page, who: { name: string; pin: string }) {
-  await page.goto('/');
-  await page.getByTestId('user-tile').filter({ hasText: who.name }).click();
-  await expect(page.getByTestId('pin-step')).toContainText(who.name);
-  await page.keyboard.type(who.pin);
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('current-user')).toContainText(who.name);
-}
 
 type Order = { id: string; number: string; createdAt: number };
 

@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext, type Browser, type BrowserContext
 import { mkdirSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
 import { SHOTS } from './screenshots.js';
+import { api, signIn } from './session.js';
 
 // A stockroom day, end to end in browser mode: the admin sets up a small menu with recipes through
 // the API; the stockroom clerk imports two items from CSV and receives a supplier's invoice through
@@ -30,26 +31,10 @@ const MEAT_BARCODE = '7891234500019';
 const BURGER_PRICE = 2200;
 const SODA_PRICE = 600;
 
-async function api<T = Record<string, unknown>>(request: APIRequestContext, token: string | null, operation: string, input: unknown): Promise<T> {
-  const response = await request.post(`/api/${operation}`, { data: input, headers: token ? { authorization: `Bearer ${token}` } : {} });
-  const body = (await response.json()) as T;
-  if (!response.ok()) throw new Error(`${operation} → ${response.status()} ${JSON.stringify(body)}`);
-  return body;
-}
-
 const login = async (request: APIRequestContext, who: { name: string; pin: string }) => (await api<{ token: string }>(request, null, 'auth.login', { name: who.name, pin: who.pin })).token;
 
 /** A date in the shop's zone, days from today, as a Brazilian types it (dd/mm/aaaa). */
 const brDay = (plusDays: number) => new Intl.DateTimeFormat('pt-BR', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now() + plusDays * 86_400_000);
-
-async function signIn(page: Page, who: { name: string; pin: string }) {
-  await page.goto('/');
-  await page.getByTestId('user-tile').filter({ hasText: who.name }).click();
-  await expect(page.getByTestId('pin-step')).toContainText(who.name);
-  await page.keyboard.type(who.pin);
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('current-user')).toContainText(who.name);
-}
 
 async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'pt-BR', timezoneId: ZONE });

@@ -1,10 +1,11 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { v7 as uuidv7 } from 'uuid';
 import { SHOTS } from './screenshots.js';
+import { api, login, signIn } from './session.js';
 
 // A webhook on a sale, end to end in browser mode: a real receiver on loopback that verifies every
 // delivery with the standardwebhooks library; the admin adds the endpoint on the webhooks screen,
@@ -18,24 +19,6 @@ const SHOP = 'Lanchonete Teste';
 const ADMIN = { name: 'Ana Admin', pin: '480135' };
 const CASHIER = { name: 'Caio Hook', pin: '4826' };
 const VIEWPORT = { width: 1366, height: 768 };
-
-async function api<T = Record<string, unknown>>(request: APIRequestContext, token: string | null, operation: string, input: unknown): Promise<T> {
-  const response = await request.post(`/api/${operation}`, { data: input, headers: token ? { authorization: `Bearer ${token}` } : {} });
-  const body = (await response.json()) as T;
-  if (!response.ok()) throw new Error(`${operation} → ${response.status()} ${JSON.stringify(body)}`);
-  return body;
-}
-
-const login = async (request: APIRequestContext, who: { name: string; pin: string }) => (await api<{ token: string }>(request, null, 'auth.login', who)).token;
-
-async function signIn(page: Page, who: { name: string; pin: string }) {
-  await page.goto('/');
-  await page.getByTestId('user-tile').filter({ hasText: who.name }).click();
-  await expect(page.getByTestId('pin-step')).toContainText(who.name);
-  await page.keyboard.type(who.pin);
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('current-user')).toContainText(who.name);
-}
 
 interface Received {
   path: string;

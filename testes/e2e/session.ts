@@ -1,0 +1,27 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+/** What the end-to-end specs share: one call to the core over HTTP, and signing in as a person would. */
+
+export interface Person {
+  name: string;
+  pin: string;
+}
+
+export async function api<T = Record<string, unknown>>(request: APIRequestContext, token: string | null, operation: string, input: unknown): Promise<T> {
+  const response = await request.post(`/api/${operation}`, { data: input, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const body = (await response.json()) as T;
+  if (!response.ok()) throw new Error(`${operation} → ${response.status()} ${JSON.stringify(body)}`);
+  return body;
+}
+
+export const login = async (request: APIRequestContext, who: Person) => (await api<{ token: string }>(request, null, 'auth.login', who)).token;
+
+/** From the first screen: the person's tile, then the PIN typed on the keyboard. */
+export async function signIn(page: Page, who: Person) {
+  await page.goto('/');
+  await page.getByTestId('user-tile').filter({ hasText: who.name }).click();
+  await expect(page.getByTestId('pin-step')).toContainText(who.name);
+  await page.keyboard.type(who.pin);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('current-user')).toContainText(who.name);
+}
