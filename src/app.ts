@@ -13,6 +13,7 @@ import { loadRegistry } from './services/registry.js';
 import { SessionStore } from './services/session-store.js';
 import { newSetupCode } from './services/setup/setup-code.js';
 import { systemClock, type Clock } from './utils/clock.js';
+import { SyncWorker, type SyncWorkerOptions, type SyncConnection } from './sync/sync-worker.js';
 
 export interface AppOptions {
   dataDir: string;
@@ -24,6 +25,11 @@ export interface AppOptions {
   sendToPrinter?: SendBytes;
   /** Webhook delivery settings (tests pass a network switch, a short timeout, fixed jitter). */
   webhooks?: Omit<WebhookWorkerOptions, 'db' | 'events' | 'logger' | 'clock'> & { autoStart?: boolean };
+  /** The shop's server (none: this terminal runs on its own) and how the worker paces itself. */
+  sync?: Partial<Omit<SyncWorkerOptions, 'db' | 'terminalId' | 'clock' | 'logger' | 'events' | 'observeStamp' | 'configurationChanged'>> & {
+    connection?: SyncConnection | null;
+    autoStart?: boolean;
+  };
 }
 
 /** The core, assembled: one database, one dispatcher, one live channel. Transports attach to it. */
@@ -34,6 +40,7 @@ export interface App {
   printer: PrintWorker;
   webhooks: WebhookWorker;
   sessions: SessionStore;
+  sync: SyncWorker;
   logger: Logger;
   dataDir: string;
   /** Lets another device set the shop up; shown at start-up, never logged. */
@@ -51,7 +58,20 @@ export async function createApp(options: AppOptions): Promise<App> {
   const events = new EventHub();
   const sessions = new SessionStore(clock);
   const setupCode = newSetupCode();
-  const dispatcher = new Dispatcher({ db, registry, sessions, events, clock, logger: options.logger, setupCode });
+  const { connection = null, autoStart: syncAutoStart = true, ...syncPacing } = options.sync ?? {};
+  const sync = new SyncWorker({
+    db,
+    terminalId: ensureTerminalId(db),
+    clock,
+    logger: options.logger,
+    events,
+    observeStamp: (hlc) => dispatcher.observeStamp(hlc),
+    configurationChanged: () => dispatcher.reloadConfiguration(),
+    ...syncPacing,
+  });
+  const dispatcher: Dispatcher = new Dispatcher({ db, registry, sessions, events, clock, logger: options.logger, setupCode, sync });
+  if (connection) await sync.connect(connection);
+  if (syncAutoStart) sync.start();
   const printer = new PrintWorker({ db, events, clock, logger: options.logger }, options.sendToPrinter);
   printer.start();
   const webhooks = new WebhookWorker({ db, events, clock, logger: options.logger, ...options.webhooks });
@@ -67,10 +87,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     printer,
     webhooks,
     sessions,
+    sync,
     logger: options.logger,
     dataDir: options.dataDir,
     setupCode,
     close: () => {
+      void sync.stop();
       printer.stop();
       webhooks.stop();
       clearInterval(retention);

@@ -14,7 +14,9 @@ async function main() {
   const dataDir = defaultDataDir();
   const level = process.env.BALCAO_LOG_LEVEL;
   const logger = createFileLogger({ dir: join(dataDir, LOGS_DIR), ...(level === 'debug' || level === 'info' || level === 'warn' || level === 'error' ? { minLevel: level } : {}) });
-  const app = await createApp({ dataDir, logger });
+  const syncUri = process.env.BALCAO_SYNC_URI;
+  const connection = syncUri ? { uri: syncUri, database: process.env.BALCAO_SYNC_DB || 'balcao' } : null;
+  const app = await createApp({ dataDir, logger, sync: { connection } });
   const here = dirname(fileURLToPath(import.meta.url));
   const staticDir = process.env.BALCAO_RENDERER_DIR || resolve(here, '..', 'renderer');
   const server = createHttpBridge(app, { staticDir, shopNetworkHosts: shopNetworkHosts(process.env) });

@@ -22,6 +22,7 @@ import { idleLockDue, sessionOutlivedDay } from '../services/session-policy.js';
 import { PinThrottle } from '../services/pin-throttle.js';
 import { LOCAL_SOURCE } from '../services/request-source.js';
 import type { SessionRecord, SessionStore } from '../services/session-store.js';
+import type { SyncControl } from '../services/script.js';
 import type { Clock } from '../utils/clock.js';
 import { HybridLogicalClock } from '../utils/hlc.js';
 import { newErrorRef, newId } from '../utils/ids.js';
@@ -38,6 +39,8 @@ export interface DispatcherDeps {
   logger: Logger;
   /** The one-time code shown at start-up for setting the shop up from another device. */
   setupCode?: string | null;
+  /** The link to the shop's server, for the `sync.*` operations. */
+  sync?: SyncControl | null;
 }
 
 /**
@@ -68,6 +71,11 @@ export class Dispatcher {
     });
     const last = deps.db.prepare<[], { last_hlc: string }>('SELECT last_hlc FROM change_log_state').get()?.last_hlc;
     this.hlc = new HybridLogicalClock(deps.clock, this.terminal.id, last || undefined);
+  }
+
+  /** A stamp applied from another terminal: our next stamps sort after it. */
+  observeStamp(hlc: string): void {
+    this.hlc.receive(hlc);
   }
 
   get registry(): Registry {
@@ -128,7 +136,7 @@ export class Dispatcher {
     const input = parseInput(operations[script.name as OperationName].input, rawInput);
     if (session && !session.locked) sessions.touch(session);
 
-    const base: PrepareContext = { db, now, actor, session, terminal: this.terminal, settings, source, setupCode: this.deps.setupCode ?? null, pinThrottle: this.pinThrottle, catalog: this.catalog };
+    const base: PrepareContext = { db, now, actor, session, terminal: this.terminal, settings, source, setupCode: this.deps.setupCode ?? null, sync: this.deps.sync ?? null, pinThrottle: this.pinThrottle, catalog: this.catalog };
     const prepared = script.prepare ? await script.prepare(input, base) : undefined;
     return this.runInTransaction(script, input, { ...base, now: clock.now() }, prepared);
   }
@@ -242,7 +250,8 @@ export class Dispatcher {
   }
 
   /** Shop, terminal and settings are read once and again only after a script changes them. */
-  private reloadConfiguration(): void {
+  /** The shop, the terminal or the settings changed (here or from another terminal): reread them. */
+  reloadConfiguration(): void {
     this.terminal = readTerminalIdentity(this.deps.db);
     this.settings = readSettings(this.deps.db);
   }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { SyncStatus } from './sync.js';
 import { auditOperations } from './audit.js';
 import { boardOperations } from './board.js';
 import { cashOperations } from './cash.js';
@@ -61,5 +62,6 @@ export interface LiveEvents {
   'feedback.received': { feedbackId: string; orderNumber: string; rating: number };
   'feedback.alert': { feedbackId: string; orderNumber: string; rating: number; comment: string | null };
   'feedback.prompt': { orderId: string; number: string };
+  'sync.status': SyncStatus;
 }
 export type LiveEventName = keyof LiveEvents;

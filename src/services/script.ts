@@ -11,6 +11,7 @@ import type { Logger } from '../logs/logger.js';
 import type { RetryRule } from './request-replies.js';
 import type { PinThrottle } from './pin-throttle.js';
 import type { SessionRecord, SessionStore } from './session-store.js';
+import type { SyncWorker } from '../sync/sync-worker.js';
 
 /** Who is calling: the user behind the session. */
 export interface Actor {
@@ -35,7 +36,12 @@ export interface PrepareContext {
   readonly pinThrottle: PinThrottle;
   /** The catalog as sales read it, kept between calls and forgotten when it changes. */
   readonly catalog: CatalogCache;
+  /** The link to the shop's server; null where the core runs without one (some tests). */
+  readonly sync: SyncControl | null;
 }
+
+/** What the `sync.*` operations may ask of the sync worker. */
+export type SyncControl = Pick<SyncWorker, 'status' | 'syncNow' | 'connect' | 'connected'>;
 
 export type AuditInput = Pick<AuditEntry, 'action'> & Partial<Omit<AuditEntry, 'id' | 'at' | 'terminalId' | 'action'>>;
 

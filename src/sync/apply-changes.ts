@@ -27,8 +27,8 @@ type Row = Record<string, unknown>;
  * facts, so they are recomputed here as each fact lands, by the rules the scripts use.
  * Shipping them would let two terminals' caches overwrite each other.
  *
- * Not yet here (the sync issue): holding back a change whose references have not arrived, moving
- * this terminal's HLC past the stamps it applies, and wrapping PIN hashes with the shop key.
+ * A pulled page goes through `applyPulledPage` (apply-page.ts), which also holds back a change
+ * whose references have not arrived and moves the cursor in the same transaction.
  */
 export function applyChanges(db: Db, changes: readonly IncomingChange[]): void {
   db.transaction(() => {
@@ -42,7 +42,8 @@ export function applyChanges(db: Db, changes: readonly IncomingChange[]): void {
   }).immediate();
 }
 
-function applyChange(db: Db, change: IncomingChange): void {
+/** Writes one change; throws when it cannot (a reference not here yet shows as a foreign-key error). */
+export function applyChange(db: Db, change: IncomingChange): void {
   const entity = syncedEntity(change.entity);
   if (!entity) throw new Error(`Mudança de tipo desconhecido: ${change.entity}`);
   const data = typeof change.data === 'string' ? (JSON.parse(change.data) as Row) : change.data;
@@ -88,7 +89,8 @@ function applyFact(db: Db, change: IncomingChange, entity: SyncedEntity, data: R
   const columns = [...values.keys()];
   const inserted = sql(
     db,
-    `INSERT INTO ${entity.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`,
+    // Only the same fact (same key) is a no-op: a clash on another unique column is an error, never a silent drop.
+    `INSERT INTO ${entity.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT (${entity.key.map(snakeCase).join(', ')}) DO NOTHING`,
   ).run(...values.values()).changes;
   // Already here: a fact never changes, so there is nothing more to do.
   if (inserted === 0) return;
@@ -111,7 +113,7 @@ function applyFact(db: Db, change: IncomingChange, entity: SyncedEntity, data: R
 }
 
 /** The order whose state a fact moves, if any. */
-function orderOf(db: Db, entity: string, data: Row): string | undefined {
+export function orderOf(db: Db, entity: string, data: Row): string | undefined {
   if (entity === 'order') return data.id as string;
   if (entity === 'kitchen_event') return findTicket(db, data.ticketId as string)?.orderId;
   if (['order_line', 'order_discount', 'payment', 'refund', 'order_event', 'kitchen_ticket'].includes(entity)) return data.orderId as string;

@@ -98,6 +98,8 @@ export const LOCAL_TABLES = {
   request_replies: "the answers this terminal gave, so a retry sent to it gets the same one",
   board_links: "a read-only board link opens this terminal's board, served by this terminal",
   sync_push_state: 'how much of this terminal\'s log the server holds',
+  sync_held: 'changes received that wait for what they refer to',
+  order_renumberings: 'what a terminal restored from a backup renumbered, so its own orders could take the numbers it had lost',
   sync_cursor: 'how much of each other terminal\'s log this terminal has applied',
   feedback_contacts: "a customer's contact data stays where it was given until the sync can carry its erasure (LGPD)",
 } as const;

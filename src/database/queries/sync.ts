@@ -24,3 +24,24 @@ export const advancePullCursor = (db: Db, terminalId: string, lastSeq: number): 
      ON CONFLICT (terminal_id) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)`,
   ).run(terminalId, lastSeq);
 };
+
+export interface HeldChange {
+  terminalId: string;
+  seq: number;
+  change: string;
+}
+
+/** Keeps a pulled change that cannot be applied yet; holding it again changes nothing. */
+export const holdChange = (db: Db, terminalId: string, seq: number, change: string, reason: string): void => {
+  sql(db, 'INSERT INTO sync_held (terminal_id, seq, change, reason) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING').run(terminalId, seq, change, reason);
+};
+
+/** Held changes in the order their terminals made them. */
+export const listHeldChanges = (db: Db): HeldChange[] =>
+  sql<[], HeldChange>(db, 'SELECT terminal_id AS terminalId, seq, change FROM sync_held ORDER BY terminal_id, seq').all();
+
+export const releaseHeldChange = (db: Db, terminalId: string, seq: number): void => {
+  sql(db, 'DELETE FROM sync_held WHERE terminal_id = ? AND seq = ?').run(terminalId, seq);
+};
+
+export const countHeldChanges = (db: Db): number => sql<[], { n: number }>(db, 'SELECT count(*) AS n FROM sync_held').get()!.n;

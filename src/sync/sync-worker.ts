@@ -1,0 +1,261 @@
+import { setImmediate as yieldToSales } from 'node:timers/promises';
+import type { Db } from '../database/connection.js';
+import { countHeldChanges, readPullCursor, readPushedSeq } from '../database/queries/sync.js';
+import { sql } from '../database/statements.js';
+import type { Logger } from '../logs/logger.js';
+import type { SyncStatus } from '../models/sync.js';
+import type { EventHub } from '../services/event-hub.js';
+import type { Clock } from '../utils/clock.js';
+import { announceApplied } from './announce-applied.js';
+import { applyPulledPage } from './apply-page.js';
+import { describeSyncError } from './sync-errors.js';
+import { MongoSyncStore } from './mongo-sync-store.js';
+import { pushPending } from './push-pending.js';
+import { rebaseOnServer } from './rebase-diverged.js';
+import type { PullCursor, SyncStore } from './sync-store.js';
+
+/** Where the shop's database is. The URI holds a password: it is handed to the driver and never logged. */
+export interface SyncConnection {
+  uri: string;
+  database: string;
+}
+
+export interface SyncWorkerOptions {
+  db: Db;
+  terminalId: string;
+  clock: Clock;
+  logger: Logger;
+  events: EventHub;
+  /** This terminal's clock moves past the stamps it applies, so its next edits win over them. */
+  observeStamp(hlc: string): void;
+  /** The shop, the terminals or the settings arrived from another terminal. */
+  configurationChanged(): void;
+  /** Opens the shop's server (tests pass the reference store or a faulty one). */
+  openStore?: (connection: SyncConnection) => SyncStore;
+  random?: () => number;
+  /** Changes asked for per pull. */
+  pageSize?: number;
+  /** Changes applied per local transaction: a sale waits at most for one of them. */
+  applyBatch?: number;
+  /** How soon to look again while the terminal is in use, and when it is quiet. */
+  activePollMs?: number;
+  idlePollMs?: number;
+  /** Longest wait between attempts while the server cannot be reached. */
+  maxBackoffMs?: number;
+}
+
+const openMongo = (connection: SyncConnection): SyncStore =>
+  new MongoSyncStore({ uri: connection.uri, dbName: connection.database });
+
+/**
+ * Keeps this terminal and the shop's server in step, in the background (design §5): pushes the
+ * local log, pulls the others' and applies them a batch per transaction, yielding between batches so
+ * a sale never waits behind a catch-up. Offline is the normal case: a failed round is retried with
+ * backoff and jitter, and nothing is lost in between, since the log and the cursor are local.
+ */
+export class SyncWorker {
+  private store: SyncStore | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private started = false;
+  /** Once stopped the database may be closed under a round still waiting on the network. */
+  private stopped = false;
+  private failures = 0;
+  private lastActivityAt = 0;
+  private readonly state: Omit<SyncStatus, 'waiting' | 'held'> = {
+    mode: 'local',
+    phase: 'idle',
+    lastSuccessAt: null,
+    lastError: null,
+    progress: null,
+    notice: null,
+  };
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly options: SyncWorkerOptions) {
+    // A local write is pushed soon after it commits; the screens being used keeps the pulls short.
+    this.unsubscribe = options.events.subscribe((event) => {
+      if (event.type !== 'sync.status') this.nudge();
+    });
+  }
+
+  /** Sets the shop's server (null: this terminal runs on its own) and syncs with it at once. */
+  async connect(connection: SyncConnection | null): Promise<void> {
+    await this.running;
+    await this.store?.close().catch(() => {});
+    this.store = connection ? (this.options.openStore ?? openMongo)(connection) : null;
+    Object.assign(this.state, { mode: connection ? 'offline' : 'local', lastError: null, progress: null });
+    this.failures = 0;
+    this.publish();
+    if (this.started) this.schedule(0);
+  }
+
+  get connected(): boolean {
+    return this.store !== null;
+  }
+
+  start(): void {
+    this.started = true;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.started = false;
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.unsubscribe();
+    await this.running;
+    await this.store?.close().catch(() => {});
+    this.store = null;
+  }
+
+  status(): SyncStatus {
+    const { db } = this.options;
+    const lastSeq = sql<[], { last_seq: number }>(db, 'SELECT last_seq FROM change_log_state WHERE id = 1').get()!.last_seq;
+    return { ...this.state, waiting: Math.max(0, lastSeq - readPushedSeq(db)), held: countHeldChanges(db) };
+  }
+
+  /** One whole round now (after the one running, which may have started before what is asked for). */
+  async syncNow(): Promise<SyncStatus> {
+    await this.running;
+    await this.round();
+    return this.status();
+  }
+
+  /** Something changed here or on the server: look soon, not at the next idle tick. */
+  nudge(): void {
+    this.lastActivityAt = this.options.clock.now();
+    if (!this.started || !this.store) return;
+    if (this.running) this.again = true;
+    else this.schedule(250);
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.started) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.round();
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  private round(): Promise<void> {
+    if (this.running) return this.running;
+    this.running = this.runRound().finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        this.schedule(0);
+      } else this.schedule(this.nextDelay());
+    });
+    return this.running;
+  }
+
+  private async runRound(): Promise<void> {
+    const store = this.store;
+    if (!store) return;
+    this.state.phase = 'syncing';
+    try {
+      const pushed = await pushPending(this.options.db, store, this.options.terminalId);
+      if (pushed.kind === 'diverged') {
+        await this.rebase(store, pushed.seq);
+        await pushPending(this.options.db, store, this.options.terminalId);
+      }
+      await this.pullAll(store);
+      this.failures = 0;
+      Object.assign(this.state, { mode: 'online', lastSuccessAt: this.options.clock.now(), lastError: null });
+    } catch (error) {
+      if (this.stopped) return;
+      this.failures += 1;
+      const message = describeSyncError(error);
+      Object.assign(this.state, { mode: 'offline', lastError: message });
+      this.options.logger.warn('Sincronização falhou', { error: message, failures: this.failures });
+    } finally {
+      Object.assign(this.state, { phase: 'idle', progress: null });
+      this.publish();
+    }
+  }
+
+  /** Pulls until the server has nothing more for us, a batch per local transaction. */
+  private async pullAll(store: SyncStore): Promise<void> {
+    const { db, terminalId } = this.options;
+    const pageSize = this.options.pageSize ?? 2000;
+    const batch = this.options.applyBatch ?? 250;
+    let recovered = 0;
+    for (let first = true; ; first = false) {
+      const cursor = this.cursor();
+      const page = await store.pull(cursor, pageSize);
+      if (this.stopped || page.changes.length === 0) break;
+      if (first && page.more) {
+        this.state.progress = { done: 0, total: await remainingOnServer(store, cursor) };
+        this.publish();
+      }
+      for (let start = 0; start < page.changes.length; start += batch) {
+        const applied = applyPulledPage(db, terminalId, page.changes.slice(start, start + batch));
+        recovered += applied.recovered;
+        if (applied.maxHlc) this.options.observeStamp(applied.maxHlc);
+        const { configurationChanged } = announceApplied(db, this.options.events, applied.applied, this.options.clock.now());
+        if (configurationChanged) this.options.configurationChanged();
+        if (this.state.progress) {
+          this.state.progress.done += Math.min(batch, page.changes.length - start);
+          this.publish();
+        }
+        await yieldToSales();
+        if (this.stopped) return;
+      }
+      if (!page.more) break;
+    }
+    if (recovered > 0) {
+      this.state.notice = `Este terminal foi restaurado de um backup: ${recovered} alterações feitas nele depois do backup voltaram do servidor da loja. Os números de pedido seguem de onde pararam.`;
+      this.options.logger.warn('Terminal restaurado de um backup: alterações recuperadas do servidor', { recovered });
+    }
+  }
+
+  private async rebase(store: SyncStore, divergedAt: number): Promise<void> {
+    this.state.phase = 'recovering';
+    this.publish();
+    const rebase = await rebaseOnServer(this.options.db, store, this.options.terminalId, divergedAt, this.options.clock.now());
+    const moved = rebase.renumbered.map((r) => `${r.from} agora é ${r.to}`).join(', ');
+    this.state.notice =
+      `Este terminal foi restaurado de um backup: ${rebase.recovered} alterações feitas depois do backup voltaram do servidor ` +
+      `e as ${rebase.kept} feitas desde então foram mantidas.` +
+      (moved ? ` Pedidos renumerados: ${moved}.` : '');
+    this.options.logger.warn('Terminal restaurado de um backup: registro refeito sobre o do servidor', {
+      recovered: rebase.recovered,
+      kept: rebase.kept,
+      renumbered: rebase.renumbered.length,
+    });
+  }
+
+  /** Our own log starts from what this database holds: anything beyond it on the server was lost here. */
+  private cursor(): PullCursor {
+    const { db, terminalId } = this.options;
+    const ownSeq = sql<[], { last_seq: number }>(db, 'SELECT last_seq FROM change_log_state WHERE id = 1').get()!.last_seq;
+    return { ...readPullCursor(db), [terminalId]: ownSeq };
+  }
+
+  /** Exponential backoff with jitter while failing; a short look while the terminal is in use. */
+  private nextDelay(): number {
+    const random = this.options.random ?? Math.random;
+    if (this.failures > 0) {
+      const ceiling = Math.min(this.options.maxBackoffMs ?? 60_000, 1000 * 2 ** Math.min(this.failures - 1, 16));
+      return Math.round(ceiling / 2 + random() * (ceiling / 2));
+    }
+    const active = this.options.clock.now() - this.lastActivityAt < 120_000;
+    return active ? (this.options.activePollMs ?? 5000) : (this.options.idlePollMs ?? 30_000);
+  }
+
+  private publish(): void {
+    if (this.stopped) return;
+    this.options.events.publish({ type: 'sync.status', data: this.status(), at: this.options.clock.now() });
+  }
+}
+
+/** How many changes the server holds beyond the cursor, for the progress bar. */
+async function remainingOnServer(store: SyncStore, cursor: PullCursor): Promise<number> {
+  const terminals = await store.terminals();
+  return terminals.reduce((sum, t) => sum + Math.max(0, t.heldSeq - (cursor[t.terminalId] ?? 0)), 0);
+}
