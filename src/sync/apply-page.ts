@@ -51,8 +51,8 @@ function tryApply(db: Db, change: SyncChange): boolean {
     db.transaction(() => applyChange(db, change))();
     return true;
   } catch (error) {
-    if (error instanceof Error && error.cause instanceof Database.SqliteError && error.cause.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return false;
-    throw error;
+    if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return false;
+    throw new Error(`Mudança ${change.entity} ${change.entityId} (${change.id}) não aplicada: ${(error as Error).message}`, { cause: error });
   }
 }
 
