@@ -27,6 +27,7 @@ export function applyPulledPage(db: Db, terminalId: string, changes: readonly Sy
   const page: AppliedPage = { applied: [], recovered: 0, maxHlc: null };
   db.transaction(() => {
     for (const change of changes) {
+      if (change.entity === 'shop') refuseAnotherShop(db, change);
       if (change.terminalId === terminalId) {
         restoreOwnChange(db, change);
         page.recovered += 1;
@@ -43,6 +44,12 @@ export function applyPulledPage(db: Db, terminalId: string, changes: readonly Sy
     if (page.recovered > 0) rebuildOrderCounters(db, terminalId);
   }).immediate();
   return page;
+}
+
+/** One database, one shop: a change of another shop's row means the server holds two. */
+function refuseAnotherShop(db: Db, change: SyncChange): void {
+  const ours = sql<[], { id: string }>(db, 'SELECT id FROM shop LIMIT 1').get();
+  if (ours && ours.id !== change.entityId) throw new Error('O servidor tem dados de outra loja: a sincronização parou para não misturar as duas.');
 }
 
 /** Applies a change in a savepoint; false when a reference is missing (nothing of it is written). */

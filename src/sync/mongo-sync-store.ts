@@ -125,6 +125,34 @@ export class MongoSyncStore implements SyncStore {
     return { kind: 'has-other', letter: own._id };
   }
 
+  /**
+   * Calls `onChange` whenever any terminal stores changes, through a change stream (a replica set,
+   * as every Atlas cluster is). Rejects where the server has none (a standalone server, FerretDB):
+   * the worker then looks on a timer. Resolves to a function that stops watching.
+   */
+  async watch(onChange: () => void, onEnd: (error: unknown) => void): Promise<() => Promise<void>> {
+    await this.whenReady();
+    const stream = this.changes.watch([{ $match: { operationType: 'insert' } }]);
+    // Opening is lazy: the first read tells whether the server has change streams at all.
+    await stream.tryNext();
+    let stopped = false;
+    void (async () => {
+      try {
+        while (await stream.hasNext()) {
+          await stream.next();
+          onChange();
+        }
+        if (!stopped) onEnd(new Error('O servidor encerrou o aviso de mudanças.'));
+      } catch (error) {
+        if (!stopped) onEnd(error);
+      }
+    })();
+    return async () => {
+      stopped = true;
+      await stream.close();
+    };
+  }
+
   async close(): Promise<void> {
     await this.client.close();
   }

@@ -28,6 +28,11 @@ export interface SyncStore {
    * terminal already holds again is fine; a terminal holds one letter.
    */
   claimLetter(terminalId: string, letter: string): Promise<LetterClaim>;
+  /**
+   * Optional "pull now": calls `onChange` when any terminal stores changes, `onEnd` if watching
+   * stops. Rejects where the server cannot (the worker then looks on a timer).
+   */
+  watch?(onChange: () => void, onEnd: (error: unknown) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

@@ -1,6 +1,7 @@
 import { setImmediate as yieldToSales } from 'node:timers/promises';
 import type { Db } from '../database/connection.js';
 import { countHeldChanges, readPullCursor, readPushedSeq } from '../database/queries/sync.js';
+import { readTerminalIdentity } from '../database/queries/meta.js';
 import { sql } from '../database/statements.js';
 import type { Logger } from '../logs/logger.js';
 import type { SyncStatus } from '../models/sync.js';
@@ -44,6 +45,12 @@ export interface SyncWorkerOptions {
   maxBackoffMs?: number;
 }
 
+const ANOTHER_SHOP =
+  'Este banco de dados já tem os dados de outra loja. Para juntar este terminal a ela, instale-o de novo e escolha "Conectar a uma loja existente"; para uma loja nova, use outro banco de dados.';
+
+/** The server is reachable but must not be used as it is: no retry will change that. */
+export class SyncRefused extends Error {}
+
 const openMongo = (connection: SyncConnection): SyncStore =>
   new MongoSyncStore({ uri: connection.uri, dbName: connection.database });
 
@@ -62,6 +69,13 @@ export class SyncWorker {
   /** Once stopped the database may be closed under a round still waiting on the network. */
   private stopped = false;
   private failures = 0;
+  /** Stops the change stream, while one tells us of other terminals' changes. */
+  private unwatch: (() => Promise<void>) | null = null;
+  private watching = false;
+  /** Whether the server was found to have no change streams: then the timer is all there is. */
+  private watchUnsupported = false;
+  /** Whether this connection's server was checked to be this shop's, and our letter claimed on it. */
+  private serverChecked = false;
   private lastActivityAt = 0;
   private readonly state: Omit<SyncStatus, 'waiting' | 'held'> = {
     mode: 'local',
@@ -83,10 +97,13 @@ export class SyncWorker {
   /** Sets the shop's server (null: this terminal runs on its own) and syncs with it at once. */
   async connect(connection: SyncConnection | null): Promise<void> {
     await this.running;
+    await this.stopWatching();
     await this.store?.close().catch(() => {});
+    this.watchUnsupported = false;
     this.store = connection ? (this.options.openStore ?? openMongo)(connection) : null;
     Object.assign(this.state, { mode: connection ? 'offline' : 'local', lastError: null, progress: null });
     this.failures = 0;
+    this.serverChecked = false;
     this.publish();
     if (this.started) this.schedule(0);
   }
@@ -107,6 +124,7 @@ export class SyncWorker {
     this.timer = null;
     this.unsubscribe();
     await this.running;
+    await this.stopWatching();
     await this.store?.close().catch(() => {});
     this.store = null;
   }
@@ -159,12 +177,14 @@ export class SyncWorker {
     if (!store) return;
     this.state.phase = 'syncing';
     try {
+      if (!this.serverChecked) await this.checkServer(store);
       const pushed = await pushPending(this.options.db, store, this.options.terminalId);
       if (pushed.kind === 'diverged') {
         await this.rebase(store, pushed.seq);
         await pushPending(this.options.db, store, this.options.terminalId);
       }
       await this.pullAll(store);
+      void this.watch(store);
       this.failures = 0;
       Object.assign(this.state, { mode: 'online', lastSuccessAt: this.options.clock.now(), lastError: null });
     } catch (error) {
@@ -177,6 +197,27 @@ export class SyncWorker {
       Object.assign(this.state, { phase: 'idle', progress: null });
       this.publish();
     }
+  }
+
+  /**
+   * Before the first push to a server: it must be this shop's. A terminal set up on its own (its own
+   * shop) that never pulled from a server holding other terminals' logs would mix two shops; one
+   * joins a shop with "Conectar a uma loja existente" instead. Then our letter is claimed there.
+   */
+  private async checkServer(store: SyncStore): Promise<void> {
+    const { db, terminalId } = this.options;
+    const terminals = await store.terminals();
+    const others = terminals.filter((t) => t.terminalId !== terminalId && t.heldSeq > 0);
+    const hasShop = sql<[], { n: number }>(db, 'SELECT count(*) AS n FROM shop').get()!.n > 0;
+    const neverPulled = Object.keys(readPullCursor(db)).length === 0;
+    const known = terminals.some((t) => t.terminalId === terminalId);
+    if (hasShop && neverPulled && !known && others.length > 0) throw new SyncRefused(ANOTHER_SHOP);
+    const { letter } = readTerminalIdentity(db);
+    if (letter) {
+      const claim = await store.claimLetter(terminalId, letter);
+      if (claim.kind === 'taken') this.state.notice = `A letra ${letter} já é de outro terminal da loja: os números de pedido dos dois se confundem. Troque a letra deste terminal em Configurações.`;
+    }
+    this.serverChecked = true;
   }
 
   /** Pulls until the server has nothing more for us, a batch per local transaction. */
@@ -230,6 +271,31 @@ export class SyncWorker {
     });
   }
 
+  /** Where the server offers a change stream, another terminal's push is a "pull now". */
+  private async watch(store: SyncStore): Promise<void> {
+    if (this.unwatch || this.watching || this.watchUnsupported || !store.watch || this.stopped) return;
+    this.watching = true;
+    try {
+      this.unwatch = await store.watch(
+        () => this.nudge(),
+        () => {
+          // Watching stopped (the connection dropped): the next good round opens it again.
+          this.unwatch = null;
+        },
+      );
+    } catch {
+      this.watchUnsupported = true;
+    } finally {
+      this.watching = false;
+    }
+  }
+
+  private async stopWatching(): Promise<void> {
+    const unwatch = this.unwatch;
+    this.unwatch = null;
+    await unwatch?.().catch(() => {});
+  }
+
   /** Our own log starts from what this database holds: anything beyond it on the server was lost here. */
   private cursor(): PullCursor {
     const { db, terminalId } = this.options;
@@ -239,11 +305,9 @@ export class SyncWorker {
 
   /** Exponential backoff with jitter while failing; a short look while the terminal is in use. */
   private nextDelay(): number {
-    const random = this.options.random ?? Math.random;
-    if (this.failures > 0) {
-      const ceiling = Math.min(this.options.maxBackoffMs ?? 60_000, 1000 * 2 ** Math.min(this.failures - 1, 16));
-      return Math.round(ceiling / 2 + random() * (ceiling / 2));
-    }
+    if (this.failures > 0) return retryDelay(this.failures, this.options.random ?? Math.random, this.options.maxBackoffMs ?? 60_000);
+    // A change stream tells us of the others' changes: the timer is only a safety net then.
+    if (this.unwatch) return this.options.idlePollMs ?? 30_000;
     const active = this.options.clock.now() - this.lastActivityAt < 120_000;
     return active ? (this.options.activePollMs ?? 5000) : (this.options.idlePollMs ?? 30_000);
   }
@@ -252,6 +316,16 @@ export class SyncWorker {
     if (this.stopped) return;
     this.options.events.publish({ type: 'sync.status', data: this.status(), at: this.options.clock.now() });
   }
+}
+
+/**
+ * The wait before the next attempt after `failures` failed rounds in a row: doubling from 1 s up to
+ * `maxMs`, "equal jitter" (half fixed, half random) so a shop's terminals coming back online together
+ * do not all knock at the same instant.
+ */
+export function retryDelay(failures: number, random: () => number, maxMs: number): number {
+  const ceiling = Math.min(maxMs, 1000 * 2 ** Math.min(failures - 1, 16));
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
 /** How many changes the server holds beyond the cursor, for the progress bar. */

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DATABASE_FILE } from '../../src/database/data-dir.js';
 import { listChanges } from '../../src/database/queries/change-log.js';
 import { readTerminalIdentity } from '../../src/database/queries/meta.js';
@@ -30,8 +30,9 @@ interface Shop {
 }
 
 /** A terminal connected to the shop's server; its worker only runs when the test says. */
-async function terminal(shop: Shop, options: { initialized?: boolean; dir?: string } = {}) {
-  const app = { sync: { connection: { uri: 'mongodb://loja', database: 'loja' }, openStore: () => shop.open(), autoStart: false } };
+async function terminal(shop: Shop, options: { initialized?: boolean; dir?: string; background?: boolean } = {}) {
+  const pacing = options.background ? { autoStart: true, activePollMs: 200, idlePollMs: 200 } : { autoStart: false };
+  const app = { sync: { connection: { uri: 'mongodb://loja', database: 'loja' }, openStore: () => shop.open(), ...pacing } };
   const t: TestApp & { adminToken?: string } =
     options.initialized === false ? await createTestApp({ app, dir: options.dir }) : await initializedApp({ app, dir: options.dir });
   cleanups.push(() => t.close());
@@ -75,6 +76,31 @@ function workerContract(openShop: () => Promise<Shop>) {
     expect(a.events.some((e) => e.type === 'catalog.changed')).toBe(true);
     // A's next sale charges the price B set.
     expect((await sell(a, a.adminToken, menu.p.batata, 1350)).total).toBe(1350);
+  });
+
+  it('in the background: a sale reaches the server and the other terminal with nobody asking', async () => {
+    const shop = await openShop();
+    const a = await terminal(shop, { background: true });
+    const menu = await seedCatalog(a, a.adminToken);
+    await a.ok('cash.open', { id: newId(), openingFloat: 0 }, a.adminToken);
+    const b = await terminal(shop, { initialized: false, background: true });
+    const order = await sell(a, a.adminToken, menu.p.batata, 1200);
+    await vi.waitFor(() => expect(b.app.db.prepare('SELECT count(*) FROM orders WHERE id = ?').pluck().get(order.id)).toBe(1), { timeout: 20_000, interval: 100 });
+    await vi.waitFor(() => expect(a.app.sync.status()).toMatchObject({ mode: 'online', waiting: 0 }), { timeout: 20_000, interval: 100 });
+    expect(b.events.some((e) => e.type === 'sync.status' && (e.data as { mode: string }).mode === 'online')).toBe(true);
+  });
+
+  it('a terminal set up as a shop of its own never pushes into a database that holds another shop', async () => {
+    const shop = await openShop();
+    const a = await terminal(shop);
+    await a.app.sync.syncNow();
+    const before = await pullAll(shop.open());
+    const stranger = await terminal(shop);
+    const status = await stranger.app.sync.syncNow();
+    expect(status).toMatchObject({ mode: 'offline', waiting: listChanges(stranger.app.db, 0, 10_000).length });
+    expect(status.lastError).toMatch(/outra loja.*Conectar a uma loja existente/);
+    expect(await pullAll(shop.open())).toHaveLength(before.length);
+    expect((await shop.open().terminals()).map((t) => t.terminalId)).toEqual([a.id]);
   });
 
   it('a terminal offline for a while keeps selling; when it reconnects both agree, exactly once', async () => {
