@@ -53,7 +53,6 @@ export function readJoinCode(text: string): JoinCode {
   if (symbols.length !== DATA_SYMBOLS + CHECK_SYMBOLS || [...symbols].some((s) => !ALPHABET.includes(s))) throw invalid();
   const value = fromSymbols(symbols.slice(0, DATA_SYMBOLS));
   if (value % CHECK_PRIME !== fromSymbols(symbols.slice(DATA_SYMBOLS))) throw invalid();
-  if ((value & ((1n << SPARE_BITS) - 1n)) !== 0n) throw invalid();
   const payload = Buffer.from((value >> SPARE_BITS).toString(16).padStart(PAYLOAD_BYTES * 2, '0'), 'hex');
   if (payload[0] !== VERSION) throw invalid();
   const id = payload.subarray(1, 1 + SHOP_ID_BYTES).toString('hex');

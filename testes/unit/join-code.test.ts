@@ -76,6 +76,18 @@ describe('the join code', () => {
     );
   });
 
+  it('is laid out as documented, and a code of another version is refused rather than misread', () => {
+    // Written here from the layout alone: version byte, shop id, key, 3 zero bits, then the value mod 33554393 in 5 symbols.
+    const layout = (version: number) => {
+      const bytes = Buffer.concat([Buffer.of(version), Buffer.from(shopId.replace(/-/g, ''), 'hex'), shopKey]);
+      const value = BigInt(`0x${bytes.toString('hex')}`) * 8n;
+      const symbols = (n: bigint, count: number) => Array.from({ length: count }, (_, i) => ALPHABET[Number((n / 32n ** BigInt(count - 1 - i)) % 32n)]).join('');
+      return withSymbols(symbols(value, 79) + symbols(value % 33_554_393n, 5));
+    };
+    expect(encodeJoinCode({ shopId, shopKey })).toBe(layout(1));
+    expect(refusal(layout(2))).toEqual(REFUSED);
+  });
+
   it('refuses a code cut short, one too long, foreign letters and an empty field', () => {
     const symbols = symbolsOf(encodeJoinCode({ shopId, shopKey }));
     for (const typed of [withSymbols(symbols.slice(0, -1)), withSymbols(`${symbols}0`), withSymbols(`${symbols.slice(0, -1)}U`), '', 'BALCAO-', 'https://balcao.example']) {
