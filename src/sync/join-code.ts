@@ -11,7 +11,8 @@ import { ensureShopKey, SHOP_KEY_BYTES } from './shop-key.js';
  *
  * The check is the code's value modulo a prime just below 32^5: one mistyped symbol changes the
  * value by d·32^k, two swapped neighbours by d·31·32^k (0 < |d| < 32), and the prime divides
- * neither, so both mistakes are always caught; any other mistake slips by once in 33 million.
+ * neither, so both mistakes are always caught (a typo in the check itself, too); any other mistake
+ * slips by about once in 33 million.
  */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const PREFIX = 'BALCAO';
