@@ -10,6 +10,8 @@ import { productSearchKey } from '../services/catalog/product-writer.js';
 import { applyToLevel, readLevel, writeLevel } from '../services/stock-ledger.js';
 import { foldText } from '../utils/text.js';
 import { overrides } from './merge.js';
+import { unwrapUserPin } from './pin-wrap.js';
+import { readShopKey } from './shop-key.js';
 import { stampedFields, syncedEntity, type SyncedEntity } from './tables.js';
 
 /** A change as the log holds it: its data still as stored (JSON text) or already parsed. */
@@ -46,7 +48,9 @@ export function applyChanges(db: Db, changes: readonly IncomingChange[]): void {
 export function applyChange(db: Db, change: IncomingChange): void {
   const entity = syncedEntity(change.entity);
   if (!entity) throw new Error(`Mudança de tipo desconhecido: ${change.entity}`);
-  const data = typeof change.data === 'string' ? (JSON.parse(change.data) as Row) : change.data;
+  const sent = typeof change.data === 'string' ? (JSON.parse(change.data) as Row) : change.data;
+  // A user's PIN hash travels wrapped with the shop key: opened here, before any field is written.
+  const data = change.entity === 'user' ? unwrapUserPin(readShopKey(db), change, sent) : sent;
   if (entity.kind === 'fact') applyFact(db, change, entity, data);
   else applyReference(db, change, entity, data);
 }

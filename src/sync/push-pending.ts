@@ -1,6 +1,8 @@
 import type { Db } from '../database/connection.js';
 import { listChanges, type ChangeRow } from '../database/queries/change-log.js';
 import { markPushed, readPushedSeq } from '../database/queries/sync.js';
+import { wrapUserPin } from './pin-wrap.js';
+import { ensureShopKey } from './shop-key.js';
 import type { PushOutcome, SyncChange, SyncStore } from './sync-store.js';
 
 /**
@@ -14,7 +16,7 @@ export async function pushPending(db: Db, store: SyncStore, terminalId: string, 
     const from = readPushedSeq(db);
     const rows = listChanges(db, from, pageSize);
     if (rows.length === 0) return { kind: 'stored', heldSeq: from };
-    const outcome = await store.push(terminalId, rows.map(toSyncChange));
+    const outcome = await store.push(terminalId, rows.map((row) => toSyncChange(db, row)));
     if (outcome.kind === 'diverged') {
       // Below the divergence the server's log is ours: those rows are sent.
       markPushed(db, Math.min(outcome.heldSeq, outcome.seq - 1));
@@ -28,4 +30,8 @@ export async function pushPending(db: Db, store: SyncStore, terminalId: string, 
   }
 }
 
-const toSyncChange = (row: ChangeRow): SyncChange => ({ ...row, data: JSON.parse(row.data) as SyncChange['data'] });
+/** A row as it leaves this terminal: its data parsed, a user's PIN hash wrapped with the shop key (the log keeps it raw). */
+export function toSyncChange(db: Db, row: ChangeRow): SyncChange {
+  const data = JSON.parse(row.data) as SyncChange['data'];
+  return { ...row, data: row.entity === 'user' ? wrapUserPin(ensureShopKey(db), row, data) : data };
+}

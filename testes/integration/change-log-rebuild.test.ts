@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/database/connection.js';
 import { listChanges } from '../../src/database/queries/change-log.js';
 import { applyChanges } from '../../src/sync/apply-changes.js';
+import { toSyncChange } from '../../src/sync/push-pending.js';
+import { installShopKey, readShopKey } from '../../src/sync/shop-key.js';
 import { DERIVED_TABLES, LOCAL_TABLES, syncedTables } from '../../src/sync/tables.js';
 import { newId } from '../../src/utils/ids.js';
 import { card, cash, line, seedCatalog } from '../helpers/catalog-fixture.js';
@@ -161,9 +163,11 @@ const allTables = (db: Db) =>
 
 const comparedTables = () => [...syncedTables(), ...DERIVED_TABLES];
 
+/** Another terminal of the same shop: it holds the shop key, which opens the PIN hashes. */
 function freshDatabase(name: string): Db {
   const db = openDatabase(join(t.dir, name));
   opened.push(db);
+  installShopKey(db, readShopKey(t.app.db)!);
   return db;
 }
 
@@ -181,7 +185,8 @@ describe('the change log carries every row another terminal needs', () => {
     // The rush writes every synced table, so none of them is compared empty.
     expect(syncedTables().filter((table) => rowsOf(original, table).length === 0)).toEqual([]);
 
-    const changes = listChanges(original, 0, 1_000_000);
+    // As they travel: a user's PIN hash wrapped with the shop key.
+    const changes = listChanges(original, 0, 1_000_000).map((row) => toSyncChange(original, row));
     const rebuilt = freshDatabase('rebuilt.db');
     applyChanges(rebuilt, changes);
     for (const table of comparedTables()) expect({ table, rows: rowsOf(rebuilt, table) }).toEqual({ table, rows: rowsOf(original, table) });
@@ -206,7 +211,7 @@ describe('the change log carries every row another terminal needs', () => {
     const column = (sql: string) => (t.app.db.prepare(sql).pluck().all() as string[]).sort();
     expect(ids('order_line')).toEqual(column('SELECT id FROM order_lines'));
     expect(ids('order_discount')).toEqual(column('SELECT id FROM order_discounts'));
-    const orderDiscount = changes.find((c) => c.entity === 'order_discount' && JSON.parse(c.data).lineId === null)!;
-    expect(JSON.parse(orderDiscount.data)).toMatchObject({ kind: 'percent', value: 1000, reason: 'cliente fiel', givenBy: expect.any(String), approvedByName: 'Gil Gerente' });
+    const orderDiscount = changes.find((c) => c.entity === 'order_discount' && c.data.lineId === null)!;
+    expect(orderDiscount.data).toMatchObject({ kind: 'percent', value: 1000, reason: 'cliente fiel', givenBy: expect.any(String), approvedByName: 'Gil Gerente' });
   });
 });

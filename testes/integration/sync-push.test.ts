@@ -3,7 +3,7 @@ import { listChanges } from '../../src/database/queries/change-log.js';
 import { readTerminalIdentity } from '../../src/database/queries/meta.js';
 import { markPushed, readPushedSeq } from '../../src/database/queries/sync.js';
 import { MemorySyncStore } from '../../src/sync/memory-sync-store.js';
-import { pushPending } from '../../src/sync/push-pending.js';
+import { pushPending, toSyncChange } from '../../src/sync/push-pending.js';
 import type { SyncStore } from '../../src/sync/sync-store.js';
 import { FaultySyncStore } from '../helpers/faulty-sync-store.js';
 import { mongoForThisFile, mongoStoreOn, pullAll, run } from '../helpers/sync-fixtures.js';
@@ -22,7 +22,10 @@ async function terminalWithChanges() {
   cleanups.push(() => t.close());
   for (const pinLockMinutes of [10, 20, 30]) await t.ok('settings.update', { pinLockMinutes }, t.adminToken);
   const rows = listChanges(t.app.db);
-  const sent = rows.map((row) => ({ ...row, data: JSON.parse(row.data) as Record<string, unknown> }));
+  // The log as it leaves the terminal: as written, but the admin's PIN hash wrapped with the shop key.
+  const sent = rows.map((row) => toSyncChange(t.app.db, row));
+  const wrapped = (row: (typeof rows)[number]) => (row.entity === 'user' ? { pinHash: expect.stringMatching(/^v1:/) } : {});
+  expect(sent).toEqual(rows.map((row) => ({ ...row, data: { ...(JSON.parse(row.data) as Record<string, unknown>), ...wrapped(row) } })));
   return { db: t.app.db, terminalId: readTerminalIdentity(t.app.db).id, sent, lastSeq: rows.at(-1)!.terminalSeq };
 }
 

@@ -2,6 +2,7 @@ import { countUsers, insertUser } from '../../database/queries/users.js';
 import { sql } from '../../database/statements.js';
 import { BusinessError } from '../../exceptions/business-error.js';
 import { hashPin } from '../../hashing/pin-hash.js';
+import { makeShopKey } from '../../sync/shop-key.js';
 import { foldText } from '../../utils/text.js';
 import { assertStrongPin } from '../pin-check.js';
 import { isThisComputer } from '../request-source.js';
@@ -37,6 +38,8 @@ export default defineScript('setup.initialize', {
     const shopId = ctx.newId();
     const terminalId = ctx.terminal.id;
     const adminId = ctx.newId();
+    // Wraps the PIN hashes the sync sends; it stays on the shop's terminals (the join code carries it).
+    makeShopKey(tx);
 
     const shopHlc = ctx.stamp();
     sql(tx, 'INSERT INTO shop (id, name, created_at, hlc) VALUES (?, ?, ?, ?)').run(shopId, input.shopName, ctx.now, shopHlc);

@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../src/database/connection.js';
+import { BusinessError } from '../../src/exceptions/business-error.js';
+import { makeJoinCode, readJoinCode } from '../../src/sync/join-code.js';
+import { ensureShopKey, installShopKey, readShopKey } from '../../src/sync/shop-key.js';
+import { ADMIN, createTestApp, SHOP, type TestApp } from '../helpers/test-app.js';
+
+let t: TestApp;
+const opened: Db[] = [];
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+  t?.close();
+});
+
+const freshDb = (name: string) => {
+  const db = openDatabase(`${t.dir}/${name}`);
+  opened.push(db);
+  return db;
+};
+
+/** Every form the key could be written in. */
+const spellings = (key: Buffer) => [key.toString('base64url'), key.toString('base64'), key.toString('hex')];
+
+/** Everything a terminal shows or keeps outside its meta table: tables, logs. */
+function everythingButMeta(t: TestApp): string {
+  const tables = t.app.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('meta') AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+  return [...tables.map((table) => JSON.stringify(t.app.db.prepare(`SELECT * FROM ${table}`).all())), t.memory.text()].join('\n');
+}
+
+describe('the shop key', () => {
+  it('is made when the shop is set up: 32 random bytes, kept only in the local meta table', async () => {
+    t = await createTestApp();
+    expect(readShopKey(t.app.db)).toBeUndefined();
+    const output = await t.ok('setup.initialize', { ...SHOP, adminName: ADMIN.name, adminPin: ADMIN.pin });
+    const key = readShopKey(t.app.db)!;
+    expect(key).toHaveLength(32);
+    // Never in an operation's output, the change log, the audit, the logs or any other table.
+    const seen = `${JSON.stringify(output)}\n${everythingButMeta(t)}`;
+    for (const spelling of spellings(key)) expect(seen).not.toContain(spelling);
+    // The same key from then on.
+    expect(ensureShopKey(t.app.db).equals(key)).toBe(true);
+  });
+
+  it('each shop gets its own', async () => {
+    t = await createTestApp();
+    const [one, two] = [freshDb('one.db'), freshDb('two.db')];
+    expect(ensureShopKey(one).equals(ensureShopKey(two))).toBe(false);
+  });
+
+  it('a fresh terminal takes the key of the join code; the same key again is fine, another one is refused', async () => {
+    t = await createTestApp();
+    const db = freshDb('joining.db');
+    const key = randomBytes(32);
+    installShopKey(db, key);
+    installShopKey(db, Buffer.from(key));
+    expect(readShopKey(db)!.equals(key)).toBe(true);
+    let refused: unknown;
+    try {
+      installShopKey(db, randomBytes(32));
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(BusinessError);
+    expect((refused as BusinessError).toBody()).toMatchObject({ code: 'CONFLICT', field: 'joinCode', message: expect.stringMatching(/outra loja/) });
+    expect(readShopKey(db)!.equals(key)).toBe(true);
+  });
+
+  it('the join code of a set-up shop carries its id and key to a fresh terminal', async () => {
+    t = await createTestApp();
+    const { shopId } = await t.ok('setup.initialize', { ...SHOP, adminName: ADMIN.name, adminPin: ADMIN.pin });
+    const joined = readJoinCode(makeJoinCode(t.app.db));
+    expect(joined.shopId).toBe(shopId);
+    const fresh = freshDb('fresh.db');
+    installShopKey(fresh, joined.shopKey);
+    expect(readShopKey(fresh)!.equals(readShopKey(t.app.db)!)).toBe(true);
+  });
+
+  it('a terminal with no shop set up has no join code to show', async () => {
+    t = await createTestApp();
+    expect(() => makeJoinCode(t.app.db)).toThrow(BusinessError);
+    expect(readShopKey(t.app.db)).toBeUndefined();
+  });
+});
