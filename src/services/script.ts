@@ -41,7 +41,7 @@ export interface PrepareContext {
 }
 
 /** What the `sync.*` operations may ask of the sync worker. */
-export type SyncControl = Pick<SyncWorker, 'status' | 'syncNow' | 'connect' | 'connected'>;
+export type SyncControl = Pick<SyncWorker, 'status' | 'syncNow' | 'connect' | 'connected' | 'claimFreeLetter'>;
 
 export type AuditInput = Pick<AuditEntry, 'action'> & Partial<Omit<AuditEntry, 'id' | 'at' | 'terminalId' | 'action'>>;
 

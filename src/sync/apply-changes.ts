@@ -44,13 +44,17 @@ export function applyChanges(db: Db, changes: readonly IncomingChange[]): void {
   }).immediate();
 }
 
+/** A change's data as this terminal keeps it: a user's PIN hash travels wrapped with the shop key and is opened here. */
+export function arrivedData(db: Db, change: IncomingChange): Row {
+  const sent = typeof change.data === 'string' ? (JSON.parse(change.data) as Row) : change.data;
+  return change.entity === 'user' ? unwrapUserPin(readShopKey(db), change, sent) : sent;
+}
+
 /** Writes one change; throws when it cannot (a reference not here yet shows as a foreign-key error). */
 export function applyChange(db: Db, change: IncomingChange): void {
   const entity = syncedEntity(change.entity);
   if (!entity) throw new Error(`Mudança de tipo desconhecido: ${change.entity}`);
-  const sent = typeof change.data === 'string' ? (JSON.parse(change.data) as Row) : change.data;
-  // A user's PIN hash travels wrapped with the shop key: opened here, before any field is written.
-  const data = change.entity === 'user' ? unwrapUserPin(readShopKey(db), change, sent) : sent;
+  const data = arrivedData(db, change);
   if (entity.kind === 'fact') applyFact(db, change, entity, data);
   else applyReference(db, change, entity, data);
 }

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { Db } from '../database/connection.js';
 import { advancePullCursor, holdChange, listHeldChanges, markPushed, readPushedSeq, releaseHeldChange } from '../database/queries/sync.js';
 import { sql } from '../database/statements.js';
-import { applyChange } from './apply-changes.js';
+import { applyChange, arrivedData } from './apply-changes.js';
 import type { SyncChange } from './sync-store.js';
 
 /** What a page brought, so the screens that show it can be told. */
@@ -79,14 +79,14 @@ function releaseHeld(db: Db): SyncChange[] {
   return released;
 }
 
-/** Puts one of this terminal's changes, lost with a restored backup, back into its data and its log. */
+/** Puts one of this terminal's changes, lost with a restored backup, back into its data and its log (as it logged it: PIN hash opened). */
 export function restoreOwnChange(db: Db, change: SyncChange): void {
   applyChange(db, change);
   sql(
     db,
     `INSERT INTO change_log (terminal_seq, id, terminal_id, hlc, entity, entity_id, op, data, at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(change.terminalSeq, change.id, change.terminalId, change.hlc, change.entity, change.entityId, change.op, JSON.stringify(change.data), change.at);
+  ).run(change.terminalSeq, change.id, change.terminalId, change.hlc, change.entity, change.entityId, change.op, JSON.stringify(arrivedData(db, change)), change.at);
   sql(db, 'UPDATE change_log_state SET last_seq = max(last_seq, ?), last_hlc = max(last_hlc, ?) WHERE id = 1').run(change.terminalSeq, change.hlc);
   // The server holds it: it is sent.
   if (change.terminalSeq > readPushedSeq(db)) markPushed(db, change.terminalSeq);

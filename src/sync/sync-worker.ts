@@ -51,6 +51,8 @@ const ANOTHER_SHOP =
 /** The server is reachable but must not be used as it is: no retry will change that. */
 export class SyncRefused extends Error {}
 
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
+
 const openMongo = (connection: SyncConnection): SyncStore =>
   new MongoSyncStore({ uri: connection.uri, dbName: connection.database });
 
@@ -140,6 +142,24 @@ export class SyncWorker {
     await this.running;
     await this.round();
     return this.status();
+  }
+
+  /**
+   * Claims on the server the first order-number letter no terminal of the shop holds, for a terminal
+   * joining the shop. The server decides: two terminals joining at once never get the same letter.
+   */
+  async claimFreeLetter(): Promise<string> {
+    const store = this.store;
+    if (!store) throw new Error('Sem conexão com o servidor da loja.');
+    const { terminalId } = this.options;
+    const held = new Set((await store.terminals()).flatMap((t) => (t.terminalId !== terminalId && t.letter ? [t.letter] : [])));
+    for (const letter of LETTERS) {
+      if (held.has(letter)) continue;
+      const claim = await store.claimLetter(terminalId, letter);
+      if (claim.kind === 'claimed') return letter;
+      if (claim.kind === 'has-other') return claim.letter;
+    }
+    throw new Error('Todas as letras de A a Z já são de terminais desta loja.');
   }
 
   /** Something changed here or on the server: look soon, not at the next idle tick. */

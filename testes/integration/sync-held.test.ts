@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listChanges } from '../../src/database/queries/change-log.js';
 import { readPullCursor } from '../../src/database/queries/sync.js';
+import { installShopKey, readShopKey } from '../../src/sync/shop-key.js';
+import { toSyncChange } from '../../src/sync/push-pending.js';
 import { applyPulledPage } from '../../src/sync/apply-page.js';
 import type { SyncChange } from '../../src/sync/sync-store.js';
 import { newId } from '../../src/utils/ids.js';
@@ -17,12 +19,14 @@ describe('a pulled change whose references have not arrived', () => {
     opened.push(a);
     const items = await seedStock(a, a.adminToken, await seedCatalog(a, a.adminToken));
     await a.ok('stock.receive', { id: newId(), lines: [{ id: newId(), itemId: items.pao, unit: 'pct', quantity: 4000, unitCost: 900 }] }, a.adminToken);
-    const log: SyncChange[] = listChanges(a.app.db, 0, 100_000).map((row) => ({ ...row, data: JSON.parse(row.data) as Record<string, unknown> }));
+    // The log as it travels (PIN hashes wrapped with the shop key).
+    const log: SyncChange[] = listChanges(a.app.db, 0, 100_000).map((row) => toSyncChange(a.app.db, row));
     const receipt = log.filter((c) => c.entity === 'stock_movement' && c.data.itemId === items.pao);
     expect(receipt).toHaveLength(1);
 
     const b = await createTestApp();
     opened.push(b);
+    installShopKey(b.app.db, readShopKey(a.app.db)!);
     const level = () => b.app.db.prepare('SELECT quantity FROM stock_levels WHERE item_id = ?').pluck().get(items.pao);
     // The movement arrives before the item it moves (its terminal's log was read in another order).
     const first = applyPulledPage(b.app.db, 'este-terminal', receipt);

@@ -8,6 +8,7 @@ import { listChanges } from '../../src/database/queries/change-log.js';
 import { readTerminalIdentity } from '../../src/database/queries/meta.js';
 import { readPullCursor } from '../../src/database/queries/sync.js';
 import type { LiveEvent } from '../../src/services/event-hub.js';
+import { installShopKey, readShopKey } from '../../src/sync/shop-key.js';
 import { MemorySyncStore } from '../../src/sync/memory-sync-store.js';
 import { MongoSyncStore } from '../../src/sync/mongo-sync-store.js';
 import type { SyncStore } from '../../src/sync/sync-store.js';
@@ -30,12 +31,17 @@ interface Shop {
 }
 
 /** A terminal connected to the shop's server; its worker only runs when the test says. */
-async function terminal(shop: Shop, options: { initialized?: boolean; dir?: string; background?: boolean } = {}) {
+/**
+ * A terminal of the shop: set up, or (`joining`) a fresh one holding the shop key of the terminal
+ * whose join code it was given, which pulls the rest.
+ */
+async function terminal(shop: Shop, options: { initialized?: boolean; dir?: string; background?: boolean; joining?: TestApp } = {}) {
   const pacing = options.background ? { autoStart: true, activePollMs: 200, idlePollMs: 200 } : { autoStart: false };
   const app = { sync: { connection: { uri: 'mongodb://loja', database: 'loja' }, openStore: () => shop.open(), ...pacing } };
   const t: TestApp & { adminToken?: string } =
     options.initialized === false ? await createTestApp({ app, dir: options.dir }) : await initializedApp({ app, dir: options.dir });
   cleanups.push(() => t.close());
+  if (options.joining) installShopKey(t.app.db, readShopKey(options.joining.app.db)!);
   const events: LiveEvent[] = [];
   t.app.events.subscribe((event) => events.push(event));
   return Object.assign(t, { events, id: readTerminalIdentity(t.app.db).id, adminToken: t.adminToken ?? '' });
@@ -54,7 +60,7 @@ function workerContract(openShop: () => Promise<Shop>) {
     const order = await sell(a, a.adminToken, menu.p.batata, 1200);
     expect(await a.app.sync.syncNow()).toMatchObject({ mode: 'online', waiting: 0, lastError: null });
 
-    const b = await terminal(shop, { initialized: false });
+    const b = await terminal(shop, { initialized: false, joining: a });
     const status = await b.app.sync.syncNow();
     expect(status).toMatchObject({ mode: 'online', waiting: 0, held: 0, lastError: null });
     // The shop's users came with the rest: the admin signs in on B with the same PIN.
@@ -83,7 +89,7 @@ function workerContract(openShop: () => Promise<Shop>) {
     const a = await terminal(shop, { background: true });
     const menu = await seedCatalog(a, a.adminToken);
     await a.ok('cash.open', { id: newId(), openingFloat: 0 }, a.adminToken);
-    const b = await terminal(shop, { initialized: false, background: true });
+    const b = await terminal(shop, { initialized: false, background: true, joining: a });
     const order = await sell(a, a.adminToken, menu.p.batata, 1200);
     await vi.waitFor(() => expect(b.app.db.prepare('SELECT count(*) FROM orders WHERE id = ?').pluck().get(order.id)).toBe(1), { timeout: 20_000, interval: 100 });
     await vi.waitFor(() => expect(a.app.sync.status()).toMatchObject({ mode: 'online', waiting: 0 }), { timeout: 20_000, interval: 100 });
@@ -123,7 +129,7 @@ function workerContract(openShop: () => Promise<Shop>) {
     const menu = await seedCatalog(a, a.adminToken);
     await a.ok('cash.open', { id: newId(), openingFloat: 0 }, a.adminToken);
     await a.app.sync.syncNow();
-    const b = await terminal(flaky, { initialized: false });
+    const b = await terminal(flaky, { initialized: false, joining: a });
     await b.app.sync.syncNow();
 
     online = false;
@@ -217,7 +223,7 @@ function workerContract(openShop: () => Promise<Shop>) {
     const serverOrders = serverLog.filter((c) => c.entity === 'order');
     expect(serverOrders.map((c) => c.data.displayNumber)).toEqual(['A-001', 'A-002', 'A-003', 'A-004']);
     // Another terminal sees the same numbers.
-    const b = await terminal(shop, { initialized: false });
+    const b = await terminal(shop, { initialized: false, joining: restored });
     await b.app.sync.syncNow();
     const bToken = (await b.ok('auth.login', ADMIN)).token;
     expect((await b.ok('orders.list', {}, bToken)).map((o) => o.number).sort()).toEqual(['A-001', 'A-002', 'A-003', 'A-004']);
