@@ -56,6 +56,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   AUTH_LOCKED: 423,
   AUTH_THROTTLED: 429,
   RATE_LIMITED: 429,
+  SYNC_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 

@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'INVALID_STATE',
   /** The figure is possible but far from usual: the screen asks the person and sends again with `confirmed: true`. */
   'CONFIRMATION_REQUIRED',
+  /** The shop's server could not be reached or refused us: the message says why, in words for the staff. */
+  'SYNC_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -20,3 +20,18 @@ export const SyncStatus = z.object({
   notice: z.string().nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
+
+/** Where the shop's database is, as typed by an admin. The URI holds a password: it is never echoed back. */
+export const SyncConnectionInput = z.strictObject({
+  uri: z
+    .string({ error: 'Informe o endereço do banco (connection string).' })
+    .trim()
+    .max(1000, 'O endereço do banco é longo demais.')
+    .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'O endereço do banco deve começar com mongodb+srv:// ou mongodb:// (copie-o do Atlas em Connect → Drivers).'),
+  database: z
+    .string({ error: 'Informe o nome do banco de dados da loja.' })
+    .trim()
+    .min(1, 'Informe o nome do banco de dados da loja.')
+    .max(38, 'O nome do banco pode ter no máximo 38 caracteres.')
+    .regex(/^[A-Za-z0-9_-]+$/, 'O nome do banco só pode ter letras sem acento, números, _ e -.'),
+});

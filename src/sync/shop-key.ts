@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../database/connection.js';
-import { readMeta, writeMeta } from '../database/queries/meta.js';
+import { deleteMeta, readMeta, writeMeta } from '../database/queries/meta.js';
 import { BusinessError } from '../exceptions/business-error.js';
 
 /**
@@ -40,4 +40,9 @@ export function installShopKey(db: Db, key: Buffer): void {
     throw new BusinessError('CONFLICT', 'Este terminal já pertence a outra loja: o código de conexão é de uma loja diferente.', 'joinCode');
   }
   writeMeta(db, META_KEY, key.toString('base64url'));
+}
+
+/** A join that failed before any user arrived gives the key back, so the right code can be typed next. */
+export function forgetShopKey(db: Db): void {
+  deleteMeta(db, META_KEY);
 }

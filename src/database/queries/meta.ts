@@ -16,6 +16,10 @@ export const writeMeta = (db: Db, key: string, value: string): void => {
   sql(db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 };
 
+export const deleteMeta = (db: Db, key: string): void => {
+  sql(db, 'DELETE FROM meta WHERE key = ?').run(key);
+};
+
 /** This database file is one terminal; its id is made the first time the file is opened. */
 export function ensureTerminalId(db: Db): string {
   const existing = readMeta(db, 'terminal_id');

@@ -1,28 +1,11 @@
 import { countUsers, insertUser } from '../../database/queries/users.js';
 import { sql } from '../../database/statements.js';
-import { BusinessError } from '../../exceptions/business-error.js';
 import { hashPin } from '../../hashing/pin-hash.js';
 import { makeShopKey } from '../../sync/shop-key.js';
 import { foldText } from '../../utils/text.js';
 import { assertStrongPin } from '../pin-check.js';
-import { isThisComputer } from '../request-source.js';
-import { setupCodeMatches } from './setup-code.js';
+import { alreadyInitialized, requireThisComputerOrCode } from './setup-code.js';
 import { defineScript } from '../script.js';
-
-/** From another device, the code shown when browser mode started: a stranger on the network cannot claim the shop. */
-function requireThisComputerOrCode(source: string, expected: string | null, typed: string | undefined): void {
-  if (isThisComputer(source) || (expected !== null && setupCodeMatches(expected, typed))) return;
-  throw new BusinessError(
-    'FORBIDDEN',
-    typed
-      ? 'Código de configuração incorreto. Confira o código mostrado no computador do caixa ao iniciar o Balcão.'
-      : 'Configure a loja no próprio computador do caixa, ou informe o código de configuração mostrado nele ao iniciar o Balcão.',
-    'setupCode',
-  );
-}
-
-const alreadyInitialized = () =>
-  new BusinessError('ALREADY_INITIALIZED', 'Esta loja já foi configurada. Entre com um usuário administrador.');
 
 export default defineScript('setup.initialize', {
   roles: 'public',
