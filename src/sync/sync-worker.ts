@@ -134,7 +134,8 @@ export class SyncWorker {
   status(): SyncStatus {
     const { db } = this.options;
     const lastSeq = sql<[], { last_seq: number }>(db, 'SELECT last_seq FROM change_log_state WHERE id = 1').get()!.last_seq;
-    return { ...this.state, waiting: Math.max(0, lastSeq - readPushedSeq(db)), held: countHeldChanges(db) };
+    const progress = this.state.progress && { ...this.state.progress };
+    return { ...this.state, progress, waiting: Math.max(0, lastSeq - readPushedSeq(db)), held: countHeldChanges(db) };
   }
 
   /** One whole round now (after the one running, which may have started before what is asked for). */

@@ -8,6 +8,7 @@ import { listChanges } from '../../src/database/queries/change-log.js';
 import { readTerminalIdentity } from '../../src/database/queries/meta.js';
 import { readPullCursor } from '../../src/database/queries/sync.js';
 import type { LiveEvent } from '../../src/services/event-hub.js';
+import type { SyncStatus } from '../../src/models/sync.js';
 import { installShopKey, readShopKey } from '../../src/sync/shop-key.js';
 import { MemorySyncStore } from '../../src/sync/memory-sync-store.js';
 import { MongoSyncStore } from '../../src/sync/mongo-sync-store.js';
@@ -35,8 +36,11 @@ interface Shop {
  * A terminal of the shop: set up, or (`joining`) a fresh one holding the shop key of the terminal
  * whose join code it was given, which pulls the rest.
  */
-async function terminal(shop: Shop, options: { initialized?: boolean; dir?: string; background?: boolean; joining?: TestApp } = {}) {
-  const pacing = options.background ? { autoStart: true, activePollMs: 200, idlePollMs: 200 } : { autoStart: false };
+async function terminal(
+  shop: Shop,
+  options: { initialized?: boolean; dir?: string; background?: boolean; joining?: TestApp; pages?: { pageSize: number; applyBatch: number } } = {},
+) {
+  const pacing = { ...(options.background ? { autoStart: true, activePollMs: 200, idlePollMs: 200 } : { autoStart: false }), ...options.pages };
   const app = { sync: { connection: { uri: 'mongodb://loja', database: 'loja' }, openStore: () => shop.open(), ...pacing } };
   const t: TestApp & { adminToken?: string } =
     options.initialized === false ? await createTestApp({ app, dir: options.dir }) : await initializedApp({ app, dir: options.dir });
@@ -94,6 +98,21 @@ function workerContract(openShop: () => Promise<Shop>) {
     await vi.waitFor(() => expect(b.app.db.prepare('SELECT count(*) FROM orders WHERE id = ?').pluck().get(order.id)).toBe(1), { timeout: 20_000, interval: 100 });
     await vi.waitFor(() => expect(a.app.sync.status()).toMatchObject({ mode: 'online', waiting: 0 }), { timeout: 20_000, interval: 100 });
     expect(b.events.some((e) => e.type === 'sync.status' && (e.data as { mode: string }).mode === 'online')).toBe(true);
+  });
+
+  it('a terminal far behind catches up page by page, telling the screens how far it has come', async () => {
+    const shop = await openShop();
+    const a = await terminal(shop);
+    await seedCatalog(a, a.adminToken);
+    await a.app.sync.syncNow();
+    const total = listChanges(a.app.db, 0, 100_000).length;
+    const b = await terminal(shop, { initialized: false, joining: a, pages: { pageSize: 10, applyBatch: 4 } });
+    expect(await b.app.sync.syncNow()).toMatchObject({ mode: 'online', progress: null });
+    const progress = b.events.flatMap((e) => (e.type === 'sync.status' && (e.data as SyncStatus).progress ? [(e.data as SyncStatus).progress!] : []));
+    expect(progress[0]).toEqual({ done: 0, total });
+    expect(progress.at(-1)).toEqual({ done: total, total });
+    expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((x, y) => x - y));
+    expect(readPullCursor(b.app.db)[a.id]).toBe(total);
   });
 
   it('a terminal set up as a shop of its own never pushes into a database that holds another shop', async () => {

@@ -284,6 +284,7 @@ export const en: Messages = {
     loadMore: 'Load more',
     actionLabels: {
       setup_initialize: 'Initial setup',
+      setup_join: 'Terminal joined the shop',
       auth_login: 'Sign in',
       auth_logout: 'Sign out',
       auth_lockout: 'Locked out for wrong PIN',

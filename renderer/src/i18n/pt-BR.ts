@@ -283,6 +283,7 @@ export const ptBR = {
     loadMore: 'Carregar mais',
     actionLabels: {
       setup_initialize: 'Configuração inicial',
+      setup_join: 'Terminal conectado à loja',
       auth_login: 'Entrada',
       auth_logout: 'Saída',
       auth_lockout: 'Bloqueio por PIN errado',
