@@ -55,6 +55,31 @@ async function sell(t: TestApp, token: string, productId: string, amount: number
   return t.ok('orders.create', { id: newId(), type: 'balcao', lines: [line(productId)], payments: [card('debit', amount)] }, token);
 }
 
+/**
+ * Terminal A sells once and syncs; a backup is taken; it sells twice more and syncs; then its
+ * database is replaced by the backup and the terminal opens again on it, not yet synced.
+ */
+async function restoredFromBackup(shop: Shop) {
+  const dir = mkdtempSync(join(tmpdir(), 'balcao-restore-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const a = await terminal(shop, { dir });
+  const menu = await seedCatalog(a, a.adminToken);
+  await a.ok('cash.open', { id: newId(), openingFloat: 0 }, a.adminToken);
+  await sell(a, a.adminToken, menu.p.pao, 500);
+  await a.app.sync.syncNow();
+  const backup = join(dir, 'backup.db');
+  a.app.db.exec(`VACUUM INTO '${backup}'`);
+  const lost = [await sell(a, a.adminToken, menu.p.pao, 500), await sell(a, a.adminToken, menu.p.pao, 500)];
+  await a.app.sync.syncNow();
+  a.close();
+  cleanups.splice(cleanups.length - 1, 1);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, DATABASE_FILE + suffix), { force: true });
+  copyFileSync(backup, join(dir, DATABASE_FILE));
+  const restored = await terminal(shop, { dir, initialized: false });
+  const { token } = await restored.ok('auth.login', ADMIN);
+  return { restored, lost, menu, token };
+}
+
 function workerContract(openShop: () => Promise<Shop>) {
   it('an order paid on A shows in B’s orders and kitchen queue; a price changed on B reaches A', async () => {
     const shop = await openShop();
@@ -173,25 +198,8 @@ function workerContract(openShop: () => Promise<Shop>) {
 
   it('a terminal restored from a backup gets its later sales back from the server and numbers on from them', async () => {
     const shop = await openShop();
-    const dir = mkdtempSync(join(tmpdir(), 'balcao-restore-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const a = await terminal(shop, { dir });
-    const menu = await seedCatalog(a, a.adminToken);
-    await a.ok('cash.open', { id: newId(), openingFloat: 0 }, a.adminToken);
-    await sell(a, a.adminToken, menu.p.pao, 500);
-    await a.app.sync.syncNow();
-    const backup = join(dir, 'backup.db');
-    a.app.db.exec(`VACUUM INTO '${backup}'`);
-    const lost = [await sell(a, a.adminToken, menu.p.pao, 500), await sell(a, a.adminToken, menu.p.pao, 500)];
-    await a.app.sync.syncNow();
+    const { restored, lost, menu, token } = await restoredFromBackup(shop);
     const serverLog = await pullAll(shop.open());
-    a.close();
-    cleanups.pop();
-
-    for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, DATABASE_FILE + suffix), { force: true });
-    copyFileSync(backup, join(dir, DATABASE_FILE));
-    const restored = await terminal(shop, { dir, initialized: false });
-    const { token } = await restored.ok('auth.login', ADMIN);
     expect((await restored.ok('orders.list', {}, token)).map((o) => o.id)).not.toContain(lost[0]!.id);
 
     const status = await restored.app.sync.syncNow();
@@ -208,24 +216,7 @@ function workerContract(openShop: () => Promise<Shop>) {
 
   it('a restored terminal that sold before reconnecting keeps both: the lost sales come back, its new ones follow, renumbered', async () => {
     const shop = await openShop();
-    const dir = mkdtempSync(join(tmpdir(), 'balcao-restore-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const a = await terminal(shop, { dir });
-    const menu = await seedCatalog(a, a.adminToken);
-    await a.ok('cash.open', { id: newId(), openingFloat: 0 }, a.adminToken);
-    await sell(a, a.adminToken, menu.p.pao, 500);
-    await a.app.sync.syncNow();
-    const backup = join(dir, 'backup.db');
-    a.app.db.exec(`VACUUM INTO '${backup}'`);
-    const lost = [await sell(a, a.adminToken, menu.p.pao, 500), await sell(a, a.adminToken, menu.p.pao, 500)];
-    await a.app.sync.syncNow();
-    a.close();
-    cleanups.pop();
-
-    for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, DATABASE_FILE + suffix), { force: true });
-    copyFileSync(backup, join(dir, DATABASE_FILE));
-    const restored = await terminal(shop, { dir, initialized: false });
-    const { token } = await restored.ok('auth.login', ADMIN);
+    const { restored, lost, menu, token } = await restoredFromBackup(shop);
     // Sold offline before it ever reached the server: it reuses number 2, which a lost sale had.
     const afterRestore = await sell(restored, token, menu.p.batata, 1200);
     expect(afterRestore.number).toBe(lost[0]!.number);
