@@ -59,13 +59,15 @@ export function KioskApp() {
   const load = useCallback(async () => {
     if (!client) return;
     const outcome = await client.call('feedback.kiosk', {});
-    if (outcome.ok) {
-      setShopName(outcome.result.shopName);
-      setTags(outcome.result.tags);
-      document.title = `${outcome.result.shopName} · ${t('feedback.kiosk.title')}`;
-      setStage((current) => (current.name === 'loading' ? { name: 'start' } : current));
-      // Without a connection the screen says "sem conexão" (KioskConnection) and loads again once it is back.
-    } else if (outcome.status !== 0) close();
+    if (!outcome.ok) {
+      // Unreachable: KioskConnection says "sem conexão" and loads again once it is back. Refused: the session is gone.
+      if (outcome.status !== 0) close();
+      return;
+    }
+    setShopName(outcome.result.shopName);
+    setTags(outcome.result.tags);
+    document.title = `${outcome.result.shopName} · ${t('feedback.kiosk.title')}`;
+    setStage((current) => (current.name === 'loading' ? { name: 'start' } : current));
   }, [client, close, t]);
 
   useEffect(() => {
