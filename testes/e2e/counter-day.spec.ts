@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { v7 as uuidv7 } from 'uuid';
-import { api, signIn } from './session.js';
+import { api, login, signIn } from './session.js';
 
 // A whole day at the counter as a new cashier lives it, where the rush used to break: the keyboard
 // after printing, split payments typed by keys, the PIX receipt of a paid order, a customer name left
@@ -172,6 +172,46 @@ test.describe.serial('a day at the counter', () => {
       await expect(receipt).not.toContainText('Pague com PIX');
       await expect(receipt).not.toContainText('copia e cola');
       await page.keyboard.press('Enter');
+    });
+
+    await test.step('a PIX whose answer was lost, then paid in cash: the order the PIX made is the one paid, once', async () => {
+      const request = page.request;
+      const manager = await login(request, MANAGER);
+      const orderIds = async () => (await api<{ id: string }[]>(request, manager, 'orders.list', { limit: 500 })).map((order) => order.id);
+      const drawer = async () => (await api<{ cash: { expected: number } }>(request, manager, 'cash.report', {})).cash.expected;
+      const idsBefore = await orderIds();
+      const drawerBefore = await drawer();
+      // The order the PIX charge needs reaches the core and is made there, but its answer never reaches the screen.
+      let lost = 0;
+      await page.route('**/api/orders.create', async (route) => {
+        if ((route.request().postDataJSON() as { payments?: unknown }).payments) return route.continue();
+        lost += 1;
+        await route.fetch();
+        await route.abort();
+      });
+      await addTile(page, 'Empada');
+      await page.keyboard.press('F10');
+      await page.getByTestId('pay-method-pix').click();
+      await page.getByTestId('pay-finish').click();
+      await expect(page.getByTestId('pay-error')).toBeVisible();
+      expect(lost).toBe(1);
+      // The customer pays in cash instead.
+      await page.getByRole('button', { name: 'Tirar PIX' }).click();
+      await page.getByTestId('pay-method-cash').click();
+      await page.getByTestId('pay-tendered').fill('10,00');
+      await expect(page.getByTestId('pay-change')).toHaveText(brl(300));
+      await page.getByTestId('pay-finish').click();
+      const number = await doneNumber(page);
+      await page.keyboard.press('Enter');
+      await page.unroute('**/api/orders.create');
+
+      const made = (await orderIds()).filter((id) => !idsBefore.includes(id));
+      expect(made).toHaveLength(1);
+      const order = await api<{ number: string; status: string; paid: number; payments: unknown[] }>(request, manager, 'orders.get', { id: made[0] });
+      expect(order.number).toBe(number);
+      expect(order.paid).toBe(700);
+      expect(order.payments).toEqual([expect.objectContaining({ method: 'cash', amount: 700, tendered: 1000, change: 300 })]);
+      expect(await drawer()).toBe(drawerBefore + 700);
     });
 
     let voidNumber = '';

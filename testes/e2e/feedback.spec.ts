@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
+import { NetworkLink } from './network-link.js';
 import { SHOTS } from './screenshots.js';
 import { api, login, signIn } from './session.js';
 
@@ -276,5 +277,47 @@ test.describe.serial('feedback', () => {
     expect(errors).toEqual([]);
     await context.close();
     await request.dispose();
+  });
+
+  test('the feedback screen says "sem conexão" when its network is cut, then catches up by itself', async ({ browser, playwright }, info) => {
+    test.setTimeout(120_000);
+    const suite = info.project.use.baseURL!;
+    const request = await playwright.request.newContext({ baseURL: suite });
+    // The tablet reaches the server through a link of its own, beside the suite's port.
+    const link = new NetworkLink(new URL(suite), Number(new URL(suite).port) + 300);
+    await link.up();
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'pt-BR', timezoneId: 'America/Sao_Paulo', baseURL: link.baseURL });
+    const kiosk = await context.newPage();
+    const token = (await api<{ token: string }>(request, cashierToken, 'feedback.openKiosk', {})).token;
+    const newTag = 'atendimento Aval';
+    try {
+      await kiosk.goto(`/#/avaliacao?token=${encodeURIComponent(token)}`);
+      await expect(kiosk.getByTestId('kiosk-start')).toBeVisible();
+      await expect(kiosk.getByTestId('live-offline')).toHaveCount(0);
+
+      await test.step('the tablet loses the network: "sem conexão" with the time of the last update', async () => {
+        await link.cut();
+        await expect(kiosk.getByTestId('live-offline')).toBeVisible({ timeout: 15_000 });
+        await expect(kiosk.getByTestId('live-offline')).toContainText(/Sem conexão — última atualização às \d\d:\d\d:\d\d/);
+        await expect(kiosk.getByTestId('kiosk-start')).toBeVisible();
+      });
+
+      // Meanwhile the manager offers customers another tag.
+      await api(request, adminToken, 'settings.update', { feedbackTags: [...tags.slice(0, 11), newTag] });
+
+      await test.step('the network is back: the screen reconnects by itself, has the new tag and hears the counter again, with no reload', async () => {
+        await link.up();
+        await expect(kiosk.getByTestId('live-offline')).toHaveCount(0, { timeout: 30_000 });
+        const order = await sale(request, [[products.suco, 1, 800]]);
+        await expect(kiosk.getByTestId('kiosk-order')).toHaveAttribute('data-number', order.number);
+        await kiosk.getByTestId('kiosk-rating-4').click();
+        await expect(kiosk.locator(`[data-testid="kiosk-tag"][data-tag="${newTag}"]`)).toBeVisible();
+      });
+    } finally {
+      await api(request, adminToken, 'settings.update', { feedbackTags: tags });
+      await context.close();
+      await link.cut();
+      await request.dispose();
+    }
   });
 });

@@ -179,7 +179,7 @@ test.describe.serial('kitchen and board', () => {
     await request.dispose();
   });
 
-  test('when the server restarts, the kitchen and the board say "sem conexão", then catch up by themselves', async ({ browser, playwright }) => {
+  test('when the server restarts, the kitchen, the board and the feedback screen say "sem conexão", then catch up by themselves', async ({ browser, playwright }) => {
     test.setTimeout(180_000);
     const port = 5395;
     const baseURL = `http://127.0.0.1:${port}`;
@@ -210,9 +210,13 @@ test.describe.serial('kitchen and board', () => {
       const tv = await (await browser.newContext({ viewport: VIEWPORT, baseURL })).newPage();
       await tv.goto(`/#/painel-tv?token=${link.token}`);
       await expect(tv.locator(`[data-testid="board-entry"][data-number="${before.number}"]`)).toBeVisible();
+      const kiosk = await (await browser.newContext({ viewport: VIEWPORT, baseURL })).newPage();
+      const kioskToken = (await api<{ token: string }>(request, cashier, 'feedback.openKiosk', {})).token;
+      await kiosk.goto(`/#/avaliacao?token=${encodeURIComponent(kioskToken)}`);
+      await expect(kiosk.getByTestId('kiosk-start')).toBeVisible();
 
       await stop();
-      for (const page of [kitchen, tv]) {
+      for (const page of [kitchen, tv, kiosk]) {
         await expect(page.getByTestId('live-offline')).toBeVisible({ timeout: 15_000 });
         await expect(page.getByTestId('live-offline')).toContainText(/Sem conexão — última atualização às \d\d:\d\d:\d\d/);
       }
@@ -228,6 +232,9 @@ test.describe.serial('kitchen and board', () => {
       await signIn(kitchen, COOK);
       await expect(ticket(kitchen, after.number)).toBeVisible();
       await expect(kitchen.getByTestId('live-offline')).toHaveCount(0);
+      // The feedback screen's session is gone too: it says so (staff must open it again) instead of sitting stale.
+      await expect(kiosk.getByTestId('kiosk-closed')).toBeVisible({ timeout: 30_000 });
+      await expect(kiosk.getByTestId('live-offline')).toHaveCount(0);
       await request.dispose();
     } finally {
       if (server && server.exitCode === null) await stop();

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEven
 import { useTranslation } from 'react-i18next';
 import { errorsByField } from '../api';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { LiveIndicator } from '../components/LiveIndicator';
+import { useLiveRefresh, useSessionProbe } from '../hooks/useLive';
 import { uuidv7 } from '../ids';
 import { Face, RATINGS, type Rating } from './Faces';
 import { KioskClient, forgetKioskToken, takeKioskToken } from './kioskSession';
@@ -43,7 +45,6 @@ export function KioskApp() {
   const [stage, setStage] = useState<Stage>(token ? { name: 'loading' } : { name: 'closed' });
   const [shopName, setShopName] = useState('');
   const [tags, setTags] = useState<string[]>([]);
-  const [offline, setOffline] = useState(false);
   const stageRef = useRef(stage);
   stageRef.current = stage;
   const lastPrompt = useRef<{ orderId: string; number: string; at: number } | null>(null);
@@ -58,26 +59,20 @@ export function KioskApp() {
   const load = useCallback(async () => {
     if (!client) return;
     const outcome = await client.call('feedback.kiosk', {});
-    if (outcome.ok) {
-      setOffline(false);
-      setShopName(outcome.result.shopName);
-      setTags(outcome.result.tags);
-      document.title = `${outcome.result.shopName} · ${t('feedback.kiosk.title')}`;
-      setStage((current) => (current.name === 'loading' ? { name: 'start' } : current));
-    } else if (outcome.status === 0) setOffline(true);
-    else close();
+    if (!outcome.ok) {
+      // Unreachable: KioskConnection says "sem conexão" and loads again once it is back. Refused: the session is gone.
+      if (outcome.status !== 0) close();
+      return;
+    }
+    setShopName(outcome.result.shopName);
+    setTags(outcome.result.tags);
+    document.title = `${outcome.result.shopName} · ${t('feedback.kiosk.title')}`;
+    setStage((current) => (current.name === 'loading' ? { name: 'start' } : current));
   }, [client, close, t]);
 
   useEffect(() => {
     void load();
   }, [load]);
-
-  // Without a connection, try again every few seconds.
-  useEffect(() => {
-    if (!offline) return;
-    const timer = setTimeout(() => void load(), 5_000);
-    return () => clearTimeout(timer);
-  }, [offline, load]);
 
   const showOrder = useCallback(
     async (prompt: { orderId: string; number: string }) => {
@@ -93,7 +88,7 @@ export function KioskApp() {
   // The counter just charged an order: show it, unless a customer is busy rating another one.
   useEffect(() => {
     if (!client) return;
-    return client.onPrompt((event) => {
+    return client.subscribe('feedback.prompt', (event) => {
       lastPrompt.current = { orderId: event.orderId, number: event.number, at: Date.now() };
       if (stageRef.current.name === 'start') void showOrder(event);
     });
@@ -120,6 +115,7 @@ export function KioskApp() {
 
   return (
     <div className="kiosk" data-testid="kiosk" data-stage={stage.name}>
+      {client && stage.name !== 'closed' && <KioskConnection client={client} reload={load} />}
       <header className="kiosk-bar">
         <span className="brand-mark" aria-hidden="true">
           B
@@ -131,11 +127,6 @@ export function KioskApp() {
         </div>
       </header>
       <main className="kiosk-main">
-        {offline && (
-          <div className="alert alert-error kiosk-offline" role="alert">
-            {t('feedback.kiosk.offline')}
-          </div>
-        )}
         {stage.name === 'loading' && (
           <p className="muted" role="status">
             {t('common.loading')}
@@ -184,6 +175,19 @@ export function KioskApp() {
       </main>
     </div>
   );
+}
+
+/**
+ * "Sem conexão" with the time of the last update while the live channel is lost, as on the kitchen and
+ * the board. Meanwhile the screen asks the core now and then (a restarted server forgot this screen's
+ * session: it then closes instead of sitting stale), and once the channel is back it loads again what
+ * may have changed (the shop's name, the tags).
+ */
+function KioskConnection({ client, reload }: { client: KioskClient; reload: () => Promise<void> }) {
+  const check = () => void reload();
+  useSessionProbe(check, client);
+  useLiveRefresh([], check, 0, client);
+  return <LiveIndicator source={client} />;
 }
 
 function StartStep({ client, onFound, onClosed }: { client: KioskClient; onFound: (order: KioskOrder) => void; onClosed: () => void }) {

@@ -1,5 +1,5 @@
-import type { BridgeOutcome, PosBridge } from '../../../src/models/bridge';
-import type { LiveEvents, OperationInput } from '../../../src/models/contract';
+import type { BridgeOutcome, LiveStatus, PosBridge } from '../../../src/models/bridge';
+import type { LiveEventName, LiveEvents, OperationInput } from '../../../src/models/contract';
 import { createBridge } from '../bridge';
 
 /**
@@ -59,7 +59,10 @@ export function forgetKioskToken(): void {
 
 type KioskOperation = 'feedback.kiosk' | 'feedback.lookup' | 'feedback.submit';
 
-/** The three operations the feedback screen may call, and its one live event, with the kiosk token only. */
+/**
+ * The three operations the feedback screen may call, and its live channel (where the core lets it hear
+ * `feedback.prompt` only), with the kiosk token only.
+ */
 export class KioskClient {
   private readonly bridge: PosBridge = createBridge();
 
@@ -69,7 +72,11 @@ export class KioskClient {
     return this.bridge.invoke(operation, input, this.token);
   }
 
-  onPrompt(handler: (data: LiveEvents['feedback.prompt'] & { at: number }) => void): () => void {
-    return this.bridge.subscribe('feedback.prompt', this.token, handler);
+  subscribe<E extends LiveEventName>(event: E, handler: (data: LiveEvents[E] & { at: number }) => void): () => void {
+    return this.bridge.subscribe(event, this.token, handler);
+  }
+
+  watchConnection(listener: (status: LiveStatus) => void): () => void {
+    return this.bridge.watchConnection?.(this.token, listener) ?? (() => {});
   }
 }

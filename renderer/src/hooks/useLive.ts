@@ -12,7 +12,7 @@ export interface LiveSource {
 /**
  * Calls `refresh` when any of these live events arrives (a burst makes one call), so a screen shows
  * what other terminals and screens did without a refresh button; and again when the live channel
- * comes back after being lost, to catch up on what it missed.
+ * comes back after being lost, to catch up on what it missed (with no events, only then).
  */
 export function useLiveRefresh(events: readonly LiveEventName[], refresh: () => void, delayMs = 120, source: LiveSource = api): void {
   const latest = useRef(refresh);
@@ -24,7 +24,7 @@ export function useLiveRefresh(events: readonly LiveEventName[], refresh: () => 
       clearTimeout(timer);
       timer = setTimeout(() => latest.current(), delayMs);
     };
-    const stops = key.split(',').map((event) => source.subscribe(event as LiveEventName, schedule));
+    const stops = (key ? key.split(',') : []).map((event) => source.subscribe(event as LiveEventName, schedule));
     let lost = false;
     stops.push(
       source.watchConnection((status) => {
@@ -42,8 +42,11 @@ export function useLiveRefresh(events: readonly LiveEventName[], refresh: () => 
   }, [key, delayMs, source]);
 }
 
+/** What a screen needs to know whether its live channel is up. */
+export type ConnectionSource = Pick<LiveSource, 'watchConnection'>;
+
 /** Whether the live channel is up, and since when it is not (the last moment the screen was live). */
-export function useLiveStatus(source: LiveSource = api): { online: boolean; lostAt: number | null } {
+export function useLiveStatus(source: ConnectionSource = api): { online: boolean; lostAt: number | null } {
   const [lostAt, setLostAt] = useState<number | null>(null);
   useEffect(
     () =>
@@ -54,6 +57,24 @@ export function useLiveStatus(source: LiveSource = api): { online: boolean; lost
     [source],
   );
   return { online: lostAt === null, lostAt };
+}
+
+/** How often a screen whose live channel is lost checks that its session still exists. */
+const SESSION_PROBE_MS = 3_000;
+
+/**
+ * While the live channel is lost, calls `probe` every few seconds: a restarted server forgets sessions,
+ * and the screen must then find out (and say so) instead of sitting stale.
+ */
+export function useSessionProbe(probe: () => void, source: ConnectionSource = api): void {
+  const latest = useRef(probe);
+  latest.current = probe;
+  const { online } = useLiveStatus(source);
+  useEffect(() => {
+    if (online) return;
+    const timer = setInterval(() => latest.current(), SESSION_PROBE_MS);
+    return () => clearInterval(timer);
+  }, [online]);
 }
 
 /** The current time, updated every `everyMs` (for "há 3 min" labels). */

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { BoardScreen } from '../board/BoardScreen';
@@ -10,7 +9,7 @@ import { LockIcon } from '../components/Icon';
 import { Avatar } from '../components/UserTile';
 import { CounterScreen } from '../counter/CounterScreen';
 import { useHashRoute, type Route } from '../hooks/useHashRoute';
-import { useLiveStatus } from '../hooks/useLive';
+import { useSessionProbe } from '../hooks/useLive';
 import { KitchenScreen } from '../kitchen/KitchenScreen';
 import { homeFor, navFor, resolveRoute, routeKey } from '../navigation';
 import { OrdersScreen } from '../orders/OrdersScreen';
@@ -28,9 +27,6 @@ import { HomeScreen } from './HomeScreen';
 import { SettingsScreen } from './SettingsScreen';
 import { UsersScreen } from './UsersScreen';
 
-/** How often a screen whose live channel is lost checks that its session still exists. */
-const SESSION_PROBE_MS = 3_000;
-
 /** Screens that fill the window below the header and scroll inside (the counter and the kitchen). */
 const FILL: readonly Route[] = ['caixa', 'cozinha'];
 
@@ -47,15 +43,8 @@ export function Shell() {
   // Likewise the feedback reports light up "Avaliações", and webhooks "Configurações" (where they are reached).
   const currentNav: Route = nav.includes(current) ? current : isFeedbackRoute(current) ? 'avaliacoes' : current === 'webhooks' ? 'configuracoes' : current;
   const failedPrints = useFailedPrintJobs();
-  const { online } = useLiveStatus();
-
-  // While the live channel is lost, ask the core now and then whether this session still exists: a
-  // restarted server forgets sessions, and the screen must then fall to the login, not sit stale.
-  useEffect(() => {
-    if (online) return;
-    const timer = setInterval(() => void api.call('auth.session', {}), SESSION_PROBE_MS);
-    return () => clearInterval(timer);
-  }, [online]);
+  // A session the server forgot (it restarted) answers UNAUTHENTICATED, and the screen falls to the login.
+  useSessionProbe(() => void api.call('auth.session', {}));
 
   // The ready board is for a TV: the whole screen, no menus.
   if (route === 'painel') {
