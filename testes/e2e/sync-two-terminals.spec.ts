@@ -335,8 +335,10 @@ test.describe.serial('two terminals of one shop', () => {
     await aOrders.getByTestId('nav-pedidos').click();
     const bOrders = await screen(browser, b!, ADMIN);
     await bOrders.getByTestId('nav-pedidos').click();
-    // What both had before: B caught up with A's earlier sales.
-    await expect.poll(() => listedNumbers(bOrders), SYNC).toEqual(await listedNumbers(aOrders));
+    // Where both stand before: B caught up with A's earlier sales.
+    const before = (await api<{ number: string }[]>(aOrders.request, await login(aOrders.request, ADMIN), 'orders.list', {})).map((o) => o.number).sort();
+    await expect.poll(() => listedNumbers(aOrders)).toEqual(before);
+    await expect.poll(() => listedNumbers(bOrders), SYNC).toEqual(before);
     const counter = await screen(browser, a!, CASHIER);
 
     link!.cut();
