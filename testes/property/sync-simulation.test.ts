@@ -428,12 +428,15 @@ async function simulate(label: string, { store: open, numRuns, ...length }: Run)
   );
 }
 
+/** A longer soak (BALCAO_SIM_RUNS) gets the time it needs. */
+const timeout = (numRuns: number) => Math.max(180_000, (Number(process.env.BALCAO_SIM_RUNS) || numRuns) * 20_000);
+
 describe('sync simulation: terminals, a bad network, kills, restores and skewed clocks', () => {
   it('memória: after healing, the shop agrees with itself and with the model', async () => {
     await simulate('memória', { store: async () => ({ store: new MemorySyncStore(), cleanup: async () => {} }), numRuns: 12, minLength: 30, maxLength: 50 });
-  }, 180_000);
+  }, timeout(12));
 
   it.skipIf(!mongo)('MongoDB: after healing, the shop agrees with itself and with the model', async () => {
     await simulate('MongoDB', { store: async () => mongoStoreOn(mongo!), numRuns: 3, minLength: 10, maxLength: 20 });
-  }, 180_000);
+  }, timeout(3));
 });
