@@ -199,7 +199,7 @@ const snapshot = terminal.map((i) =>
 
 const restore = fc.record({ i: terminal, pick: fc.nat() }).map(({ i, pick }) =>
   command(
-    `restore(${i}, copy ${pick})`,
+    `restore(${i}, copy ${pick} mod copies)`,
     (m) => i < m.terminals && m.snapshots[i]!.length > 0,
     async (m, shop) => {
       const term = shop.terminals[i]!;
@@ -226,20 +226,20 @@ const skew = fc.record({ i: terminal, seconds: fc.integer({ min: -120, max: 120 
 /** A plain array rather than fc.commands: a run needs enough steps for its faults to meet, every time. */
 const commands = (length: { minLength: number; maxLength: number }) =>
   fc.array(
-      fc.oneof(
-        { arbitrary: sell, weight: 10 },
-        { arbitrary: cashMove, weight: 2 },
-        { arbitrary: receive, weight: 3 },
-        { arbitrary: edit, weight: 4 },
-        { arbitrary: syncRound, weight: 8 },
-        { arbitrary: network, weight: 3 },
-        { arbitrary: deliverLate, weight: 2 },
-        { arbitrary: kill, weight: 1 },
-        { arbitrary: snapshot, weight: 3 },
-        { arbitrary: restore, weight: 3 },
-        { arbitrary: advance, weight: 2 },
-        { arbitrary: skew, weight: 1 },
-      ),
+    fc.oneof(
+      { arbitrary: sell, weight: 10 },
+      { arbitrary: cashMove, weight: 2 },
+      { arbitrary: receive, weight: 3 },
+      { arbitrary: edit, weight: 4 },
+      { arbitrary: syncRound, weight: 8 },
+      { arbitrary: network, weight: 3 },
+      { arbitrary: deliverLate, weight: 2 },
+      { arbitrary: kill, weight: 1 },
+      { arbitrary: snapshot, weight: 3 },
+      { arbitrary: restore, weight: 3 },
+      { arbitrary: advance, weight: 2 },
+      { arbitrary: skew, weight: 1 },
+    ),
     length,
   );
 
