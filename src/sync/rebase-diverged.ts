@@ -2,8 +2,11 @@ import type { Db } from '../database/connection.js';
 import { appendChange, listChanges } from '../database/queries/change-log.js';
 import { formatOrderNumber } from '../database/queries/orders.js';
 import { sql } from '../database/statements.js';
+import { HybridLogicalClock } from '../utils/hlc.js';
+import { applyChange } from './apply-changes.js';
 import { restoreOwnChange, rebuildOrderCounters } from './apply-page.js';
 import type { SyncChange, SyncStore } from './sync-store.js';
+import { syncedEntity } from './tables.js';
 
 export interface Rebase {
   /** Changes of this terminal the server held and this database had lost. */
@@ -12,6 +15,8 @@ export interface Rebase {
   kept: number;
   /** Orders made here since the backup whose number the server's had already used: old → new. */
   renumbered: { from: string; to: string }[];
+  /** The highest stamp now in this terminal's log, for its clock to go on from. */
+  lastStamp: string | null;
 }
 
 /**
@@ -20,11 +25,17 @@ export interface Rebase {
  * real: the server's rows are sales the backup lost, the local ones sales made after the restore.
  * The server's rows come back under their seqs, the local ones follow them with new seqs, and an
  * order made here whose number the lost ones had used takes the next free number of its day.
+ *
+ * The backup's clock resumed from the backup's last stamp, so a write made here since may carry the
+ * very stamp of a lost one (same clock reading) or an older one: as a terminal's stamps rise along its
+ * log, a kept edit of reference data not stamped above what came back takes a new stamp above it,
+ * and is applied again here with it, so it wins everywhere as it did here.
  */
 export async function rebaseOnServer(db: Db, store: SyncStore, terminalId: string, divergedAt: number, now: number): Promise<Rebase> {
   const serverRows = await pullOwnLog(store, terminalId, divergedAt - 1);
   let kept = 0;
   let moves: Renumbering[] = [];
+  let lastStamp = serverRows.reduce<string | null>((top, row) => (top === null || row.hlc > top ? row.hlc : top), null);
   db.transaction(() => {
     const serverIds = new Set(serverRows.map((row) => row.id));
     const localRows = listChanges(db, divergedAt - 1, Number.MAX_SAFE_INTEGER).filter((row) => !serverIds.has(row.id));
@@ -34,16 +45,25 @@ export async function rebaseOnServer(db: Db, store: SyncStore, terminalId: strin
     sql(db, 'DELETE FROM change_log WHERE terminal_seq >= ?').run(divergedAt);
     sql(db, 'UPDATE change_log_state SET last_seq = ? WHERE id = 1').run(divergedAt - 1);
     for (const change of serverRows) restoreOwnChange(db, change);
+    const stamps = new HybridLogicalClock({ now: () => now }, terminalId, lastStamp ?? undefined);
     for (const row of localRows) {
       const data = JSON.parse(row.data) as Record<string, unknown>;
       const moved = row.entity === 'order' ? moves.find((m) => m.orderId === row.entityId) : undefined;
       if (moved) Object.assign(data, { number: moved.number, displayNumber: moved.to });
-      appendChange(db, { id: row.id, terminalId: row.terminalId, hlc: row.hlc, entity: row.entity, entityId: row.entityId, op: row.op, data, at: row.at });
+      const restamp = syncedEntity(row.entity)?.kind === 'reference' && lastStamp !== null && row.hlc <= lastStamp;
+      const hlc = restamp ? stamps.tick() : row.hlc;
+      const change = { id: row.id, terminalId: row.terminalId, hlc, entity: row.entity, entityId: row.entityId, op: row.op, data, at: row.at };
+      appendChange(db, change);
+      if (restamp) applyChange(db, change);
+      if (lastStamp === null || hlc > lastStamp) {
+        lastStamp = hlc;
+        stamps.receive(hlc);
+      }
       kept += 1;
     }
     rebuildOrderCounters(db, terminalId);
   }).immediate();
-  return { recovered: serverRows.length, kept, renumbered: moves.map(({ from, to }) => ({ from, to })) };
+  return { recovered: serverRows.length, kept, renumbered: moves.map(({ from, to }) => ({ from, to })), lastStamp };
 }
 
 /** This terminal's log on the server after `after`, every page of it. */

@@ -280,6 +280,7 @@ export class SyncWorker {
     this.state.phase = 'recovering';
     this.publish();
     const rebase = await rebaseOnServer(this.options.db, store, this.options.terminalId, divergedAt, this.options.clock.now());
+    if (rebase.lastStamp) this.options.observeStamp(rebase.lastStamp);
     const moved = rebase.renumbered.map((r) => `${r.from} agora é ${r.to}`).join(', ');
     this.state.notice =
       `Este terminal foi restaurado de um backup: ${rebase.recovered} alterações feitas depois do backup voltaram do servidor ` +
