@@ -50,11 +50,14 @@ export function arrivedData(db: Db, change: IncomingChange): Row {
   return change.entity === 'user' ? unwrapUserPin(readShopKey(db), change, sent) : sent;
 }
 
-/** Writes one change; throws when it cannot (a reference not here yet shows as a foreign-key error). */
-export function applyChange(db: Db, change: IncomingChange): void {
+/**
+ * Writes one change; throws when it cannot (a reference not here yet shows as a foreign-key error).
+ * `from: 'log'` is one of this terminal's own changes as its log holds it (its PIN hash not wrapped).
+ */
+export function applyChange(db: Db, change: IncomingChange, from: 'server' | 'log' = 'server'): void {
   const entity = syncedEntity(change.entity);
   if (!entity) throw new Error(`Mudança de tipo desconhecido: ${change.entity}`);
-  const data = arrivedData(db, change);
+  const data = from === 'server' ? arrivedData(db, change) : (change.data as Row);
   if (entity.kind === 'fact') applyFact(db, change, entity, data);
   else applyReference(db, change, entity, data);
 }

@@ -54,7 +54,7 @@ export async function rebaseOnServer(db: Db, store: SyncStore, terminalId: strin
       const hlc = restamp ? stamps.tick() : row.hlc;
       const change = { id: row.id, terminalId: row.terminalId, hlc, entity: row.entity, entityId: row.entityId, op: row.op, data, at: row.at };
       appendChange(db, change);
-      if (restamp) applyChange(db, change);
+      if (restamp) applyChange(db, change, 'log');
       if (lastStamp === null || hlc > lastStamp) {
         lastStamp = hlc;
         stamps.receive(hlc);

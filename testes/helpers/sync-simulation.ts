@@ -2,13 +2,11 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DATABASE_FILE } from '../../src/database/data-dir.js';
-import { appendChange } from '../../src/database/queries/change-log.js';
-import { keepFieldStamps } from '../../src/database/queries/field-stamps.js';
 import { readTerminalIdentity } from '../../src/database/queries/meta.js';
 import type { DispatchResult } from '../../src/ipc/dispatcher.js';
 import type { OperationInput, OperationName, OperationOutput } from '../../src/models/contract.js';
+import { makeJoinCode } from '../../src/sync/join-code.js';
 import type { SyncStore } from '../../src/sync/sync-store.js';
-import { formatHlc } from '../../src/utils/hlc.js';
 import { newId } from '../../src/utils/ids.js';
 import { seedCatalog, type Menu } from './catalog-fixture.js';
 import { FaultySyncStore } from './faulty-sync-store.js';
@@ -47,11 +45,14 @@ export class SimShop {
     readonly server: SyncStore,
     readonly menu: Menu,
     readonly items: StockItems,
+    /** What a new terminal is given to join the shop. */
+    private readonly joinCode: string,
   ) {}
 
   /**
-   * Terminal A sets the shop up (menu, stock items, recipes) and opens its caixa; the others join by
-   * pulling everything from the server, take a letter and open their caixa. The network is clean
+   * Terminal A sets the shop up (menu, stock items, recipes) and opens its caixa (its first sync
+   * claims its letter); the others join with the join code, which pulls everything from the server
+   * and claims the next free letter, and open their caixa. The network is clean
    * while they join: the faults come with the commands.
    */
   static async open(server: SyncStore, count: number): Promise<SimShop> {
@@ -71,9 +72,8 @@ export class SimShop {
     first.clock.advance(START - first.clock.now());
     const menu = await seedCatalog(first, first.adminToken);
     const items = await seedStock(first, first.adminToken, menu);
-    const shop = new SimShop(root, shared, menu, items);
+    const shop = new SimShop(root, shared, menu, items, makeJoinCode(first.app.db));
     const a: SimTerminal = { name: 'A', dir, t: first, id: readTerminalIdentity(first.app.db).id, token: first.adminToken, link, skewMs: 0, sessionId: '', snapshots: [] };
-    await claim(shared, a, 'A', false);
     a.sessionId = (await shop.ok(a, 'cash.open', { id: newId(), openingFloat: OPENING_FLOAT })).id;
     shop.terminals.push(a);
     await shop.expectClean(a);
@@ -87,8 +87,9 @@ export class SimShop {
     const t = await createTestApp({ dir, app: syncOptions(link) });
     const term: SimTerminal = { name: letter, dir, t, id: readTerminalIdentity(t.app.db).id, token: '', link, skewMs: 0, sessionId: '', snapshots: [] };
     this.setClock(term);
+    const joined = await t.ok('setup.join', { joinCode: this.joinCode });
+    if (joined.terminalLetter !== letter) throw new Error(`O terminal ${letter} recebeu a letra ${joined.terminalLetter}.`);
     await this.expectClean(term);
-    await claim(this.server, term, letter, true);
     term.token = signIn(t);
     term.sessionId = (await this.ok(term, 'cash.open', { id: newId(), openingFloat: OPENING_FLOAT })).id;
     this.terminals.push(term);
@@ -185,22 +186,3 @@ const syncOptions = (link: FaultySyncStore) => ({
   sync: { connection: { uri: 'mongodb://loja', database: 'loja' }, openStore: () => link, autoStart: false },
 });
 
-/**
- * Gives a terminal its order-number letter the way joining a shop will once the join operation
- * exists: the letter is claimed on the server (unique in the shop), then recorded here as this
- * terminal's, with a change so every terminal learns it. Terminal A got its row from setup.
- */
-async function claim(server: SyncStore, term: SimTerminal, letter: string, record: boolean): Promise<void> {
-  const outcome = await server.claimLetter(term.id, letter);
-  if (outcome.kind !== 'claimed') throw new Error(`Letra ${letter} não reservada: ${JSON.stringify(outcome)}`);
-  if (!record) return;
-  const { db } = term.t.app;
-  const now = term.t.clock.now();
-  const hlc = formatHlc({ wall: now, counter: 0, node: term.id });
-  db.transaction(() => {
-    db.prepare('INSERT INTO terminals (id, letter, created_at, hlc) VALUES (?, ?, ?, ?)').run(term.id, letter, now, hlc);
-    appendChange(db, { id: newId(), terminalId: term.id, hlc, entity: 'terminal', entityId: term.id, op: 'insert', data: { id: term.id, letter, createdAt: now }, at: now });
-    keepFieldStamps(db, 'terminal', term.id, ['letter', 'createdAt'], hlc);
-  }).immediate();
-  term.t.app.dispatcher.reloadConfiguration();
-}

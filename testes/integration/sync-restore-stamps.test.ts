@@ -48,4 +48,22 @@ describe('a restored terminal that edits before it reconnects', () => {
     await shop.expectClean(b);
     expect(b.t.app.db.prepare('SELECT price FROM products WHERE id = ?').pluck().get(pao)).toBe(650);
   });
+  it('a PIN reset made after the restore goes out wrapped, and the other terminal signs the person in with it', async () => {
+    shop = await SimShop.open(new MemorySyncStore(), 2);
+    const [a, b] = shop.terminals as [SimTerminal, SimTerminal];
+    const { id } = await shop.ok(a, 'users.create', { name: 'Caio Caixa', role: 'cashier', pin: '2468' });
+    await shop.expectClean(a);
+    shop.snapshot(a);
+    await shop.ok(a, 'users.resetPin', { id, pin: '1357' });
+    await shop.expectClean(a);
+    await shop.restore(a, a.snapshots[0]!);
+    // Same clock reading as the lost reset: the new one is stamped again above it when the logs are joined.
+    await shop.ok(a, 'users.resetPin', { id, pin: '9753' });
+    await shop.expectClean(a);
+    await shop.expectClean(b);
+    for (const term of [a, b]) {
+      expect((await term.t.call('auth.login', { name: 'Caio Caixa', pin: '9753' })).ok).toBe(true);
+      expect((await term.t.call('auth.login', { name: 'Caio Caixa', pin: '1357' })).ok).toBe(false);
+    }
+  });
 });
