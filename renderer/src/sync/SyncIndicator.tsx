@@ -71,8 +71,9 @@ export function SyncIndicator() {
       >
         <span className="sync-dot" aria-hidden="true" />
         <span className="sync-pill-label">{label}</span>
-        {status.waiting > 0 && (
-          <span className="sync-count" data-testid="sync-waiting-count">
+        {/* Purely local, the log is not waiting for anything. */}
+        {status.mode !== 'local' && status.waiting > 0 && (
+          <span className="sync-count" title={t('sync.indicator.waiting', { count: status.waiting })} data-testid="sync-waiting-count">
             {status.waiting}
           </span>
         )}
