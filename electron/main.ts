@@ -89,11 +89,20 @@ async function start(): Promise<void> {
   checkForUpdates(logger);
 }
 
-/** Why: the shop's connection string holds a password; the operating system's key store seals it on disk. */
+/**
+ * Why: the shop's connection string holds a password; the operating system's key store seals it on
+ * disk. On Linux without a keyring Electron falls back to a fixed key ('basic_text'), which seals
+ * nothing: refused, and browser mode's .env is the way there.
+ */
 const keyStoreCipher: Cipher = {
   encrypt(plain) {
-    if (!safeStorage.isEncryptionAvailable()) {
-      throw new BusinessError('INVALID_STATE', 'Este computador não oferece um cofre de senhas para guardar a conexão com segurança.', 'uri');
+    const sealed = safeStorage.isEncryptionAvailable() && !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text');
+    if (!sealed) {
+      throw new BusinessError(
+        'INVALID_STATE',
+        'Este computador não tem um cofre de senhas (no Linux: GNOME Keyring ou KWallet) para guardar a conexão com segurança. Use o modo navegador com o arquivo .env.',
+        'uri',
+      );
     }
     return safeStorage.encryptString(plain);
   },
