@@ -73,7 +73,7 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
   );
 
   const choice = (
-    <div className="sync-choice" role="group" aria-label={t('setup.title')}>
+    <div className="sync-choice">
       {(['new', 'join'] as const).map((option) => (
         <button key={option} type="button" className="button button-secondary" aria-pressed={path === option} onClick={() => setPath(option)} data-testid={`setup-path-${option}`}>
           {option === 'new' ? t('sync.join.newShop') : t('sync.join.existingShop')}
@@ -85,77 +85,72 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
   if (path === 'join') {
     return (
       <AuthLayout>
-        <div className="setup-paths">
-          {choice}
-          <JoinShop onDone={onDone} />
-        </div>
+        <JoinShop onDone={onDone}>{choice}</JoinShop>
       </AuthLayout>
     );
   }
 
   return (
     <AuthLayout>
-      <div className="setup-paths">
+      <form ref={formRef} className="card setup-card" onSubmit={(e) => void submit(e)} noValidate data-testid="setup-wizard" aria-labelledby="setup-title">
         {choice}
-        <form ref={formRef} className="card setup-card" onSubmit={(e) => void submit(e)} noValidate data-testid="setup-wizard" aria-labelledby="setup-title">
-          <div className="card-heading">
-            <h1 id="setup-title">{t('setup.title')}</h1>
-            <p className="muted">{t('setup.subtitle')}</p>
-          </div>
-          <FormError message={errors._form} />
-          <fieldset className="form-section">
-            <legend>{t('setup.shopSection')}</legend>
-            <div className="form-grid">
-              <Field label={t('setup.shopName')} name="shopName" error={errors.shopName} hint={t('setup.shopNameHint')} className="span-2">
-                {(control) => (
-                  <input {...control} className="input" autoComplete="organization" autoFocus maxLength={80} value={values.shopName} onChange={(e) => set('shopName', e.target.value)} />
-                )}
-              </Field>
-              <Field label={t('setup.terminalLetter')} name="terminalLetter" error={errors.terminalLetter} hint={t('setup.terminalLetterHint')}>
-                {(control) => (
-                  <input
-                    {...control}
-                    className="input input-letter"
-                    autoComplete="off"
-                    maxLength={1}
-                    value={values.terminalLetter}
-                    onChange={(e) => set('terminalLetter', e.target.value.toUpperCase().replace(/[^A-Z]/g, ''))}
-                  />
-                )}
-              </Field>
-            </div>
-          </fieldset>
-          <fieldset className="form-section">
-            <legend>{t('setup.adminSection')}</legend>
-            <p className="muted small">{t('setup.adminIntro')}</p>
-            <div className="form-grid">
-              <Field label={t('setup.adminName')} name="adminName" error={errors.adminName} className="span-2">
-                {(control) => (
-                  <input {...control} className="input" autoComplete="name" maxLength={60} value={values.adminName} onChange={(e) => set('adminName', e.target.value)} />
-                )}
-              </Field>
-              <Field label={t('setup.adminPin')} name="adminPin" error={errors.adminPin} hint={t('setup.adminPinHint')}>
-                {pinInput('adminPin')}
-              </Field>
-              <Field label={t('setup.adminPinConfirm')} name="adminPinConfirm" error={errors.adminPinConfirm}>
-                {pinInput('adminPinConfirm')}
-              </Field>
-            </div>
-          </fieldset>
-          {needsCode && (
-            <Field label={t('setup.setupCode')} name="setupCode" error={errors.setupCode} hint={t('setup.setupCodeHint')}>
+        <div className="card-heading">
+          <h1 id="setup-title">{t('setup.title')}</h1>
+          <p className="muted">{t('setup.subtitle')}</p>
+        </div>
+        <FormError message={errors._form} />
+        <fieldset className="form-section">
+          <legend>{t('setup.shopSection')}</legend>
+          <div className="form-grid">
+            <Field label={t('setup.shopName')} name="shopName" error={errors.shopName} hint={t('setup.shopNameHint')} className="span-2">
               {(control) => (
-                <input {...control} className="input" autoComplete="one-time-code" maxLength={20} value={values.setupCode} onChange={(e) => set('setupCode', e.target.value)} />
+                <input {...control} className="input" autoComplete="organization" autoFocus maxLength={80} value={values.shopName} onChange={(e) => set('shopName', e.target.value)} />
               )}
             </Field>
-          )}
-          <div className="form-actions">
-            <button type="submit" className="button button-primary button-large" disabled={busy} data-testid="setup-submit">
-              {busy ? t('setup.submitting') : t('setup.submit')}
-            </button>
+            <Field label={t('setup.terminalLetter')} name="terminalLetter" error={errors.terminalLetter} hint={t('setup.terminalLetterHint')}>
+              {(control) => (
+                <input
+                  {...control}
+                  className="input input-letter"
+                  autoComplete="off"
+                  maxLength={1}
+                  value={values.terminalLetter}
+                  onChange={(e) => set('terminalLetter', e.target.value.toUpperCase().replace(/[^A-Z]/g, ''))}
+                />
+              )}
+            </Field>
           </div>
-        </form>
-      </div>
+        </fieldset>
+        <fieldset className="form-section">
+          <legend>{t('setup.adminSection')}</legend>
+          <p className="muted small">{t('setup.adminIntro')}</p>
+          <div className="form-grid">
+            <Field label={t('setup.adminName')} name="adminName" error={errors.adminName} className="span-2">
+              {(control) => (
+                <input {...control} className="input" autoComplete="name" maxLength={60} value={values.adminName} onChange={(e) => set('adminName', e.target.value)} />
+              )}
+            </Field>
+            <Field label={t('setup.adminPin')} name="adminPin" error={errors.adminPin} hint={t('setup.adminPinHint')}>
+              {pinInput('adminPin')}
+            </Field>
+            <Field label={t('setup.adminPinConfirm')} name="adminPinConfirm" error={errors.adminPinConfirm}>
+              {pinInput('adminPinConfirm')}
+            </Field>
+          </div>
+        </fieldset>
+        {needsCode && (
+          <Field label={t('setup.setupCode')} name="setupCode" error={errors.setupCode} hint={t('setup.setupCodeHint')}>
+            {(control) => (
+              <input {...control} className="input" autoComplete="one-time-code" maxLength={20} value={values.setupCode} onChange={(e) => set('setupCode', e.target.value)} />
+            )}
+          </Field>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="button button-primary button-large" disabled={busy} data-testid="setup-submit">
+            {busy ? t('setup.submitting') : t('setup.submit')}
+          </button>
+        </div>
+      </form>
     </AuthLayout>
   );
 }

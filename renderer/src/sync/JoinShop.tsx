@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorsByField, type ApiError } from '../api';
 import { Field, FormError } from '../components/Field';
@@ -32,8 +32,9 @@ type Errors = Partial<Record<FieldName | '_form', string>>;
 /**
  * The setup wizard's second path, "Conectar a uma loja existente": the shop's address, database and
  * join code, a progress bar while the shop's data arrives, then the shop and this terminal's letter.
+ * `children` goes at the top of the card (the wizard's choice between a new shop and this).
  */
-export function JoinShop({ onDone }: { onDone: () => void }) {
+export function JoinShop({ onDone, children }: { onDone: () => void; children?: ReactNode }) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Record<FieldName, string>>({ uri: '', database: 'balcao', joinCode: '', setupCode: '' });
   // From another device, the core asks for the code shown on the counter computer (as for a new shop).
@@ -92,6 +93,7 @@ export function JoinShop({ onDone }: { onDone: () => void }) {
 
   return (
     <form ref={formRef} className="card setup-card" onSubmit={(e) => void submit(e)} noValidate data-testid="join-shop" aria-labelledby="join-title">
+      {children}
       <div className="card-heading">
         <h1 id="join-title">{t('sync.join.title')}</h1>
         <p className="muted">{t('sync.join.subtitle')}</p>
