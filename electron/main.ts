@@ -1,4 +1,4 @@
-import { app as electronApp, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app as electronApp, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import electronUpdater from 'electron-updater';
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -12,6 +12,8 @@ import { RENDERER_CSP } from '../src/ipc/http-security.js';
 import type { Logger } from '../src/logs/logger.js';
 import type { LiveEvent } from '../src/services/event-hub.js';
 import { LOCAL_SOURCE } from '../src/services/request-source.js';
+import { BusinessError } from '../src/exceptions/business-error.js';
+import { SAVED_CONNECTION_FILE, savedConnection, type Cipher } from '../src/sync/sync-connection.js';
 import { createElectronLogger, electronLog } from './electron-logger.js';
 import {
   APP_ENTRY_URL,
@@ -75,7 +77,8 @@ async function start(): Promise<void> {
   if (!existsSync(nativeBinding)) {
     throw new Error(`O módulo do banco de dados para o Electron não foi encontrado em ${nativeBinding}. Rode "npm start" para gerá-lo.`);
   }
-  core = await createApp({ dataDir, logger, nativeBinding });
+  const connections = savedConnection(join(dataDir, SAVED_CONNECTION_FILE), keyStoreCipher);
+  core = await createApp({ dataDir, logger, nativeBinding, sync: { connections } });
 
   // Why: no camera, microphone, notifications or geolocation for a web page we serve ourselves.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -85,6 +88,26 @@ async function start(): Promise<void> {
   createWindow();
   checkForUpdates(logger);
 }
+
+/**
+ * Why: the shop's connection string holds a password; the operating system's key store seals it on
+ * disk. On Linux without a keyring Electron falls back to a fixed key ('basic_text'), which seals
+ * nothing: refused, and browser mode's .env is the way there.
+ */
+const keyStoreCipher: Cipher = {
+  encrypt(plain) {
+    const sealed = safeStorage.isEncryptionAvailable() && !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text');
+    if (!sealed) {
+      throw new BusinessError(
+        'INVALID_STATE',
+        'Este computador não tem um cofre de senhas (no Linux: GNOME Keyring ou KWallet) para guardar a conexão com segurança. Use o modo navegador com o arquivo .env.',
+        'uri',
+      );
+    }
+    return safeStorage.encryptString(plain);
+  },
+  decrypt: (sealed) => safeStorage.decryptString(sealed),
+};
 
 function createWindow(): void {
   const window = new BrowserWindow({

@@ -14,6 +14,8 @@ import { SessionStore } from './services/session-store.js';
 import { newSetupCode } from './services/setup/setup-code.js';
 import { systemClock, type Clock } from './utils/clock.js';
 import { SyncWorker, type SyncWorkerOptions, type SyncConnection } from './sync/sync-worker.js';
+import { fixedConnection, type ConnectionStore } from './sync/sync-connection.js';
+import type { SyncControl } from './services/script.js';
 
 export interface AppOptions {
   dataDir: string;
@@ -27,6 +29,9 @@ export interface AppOptions {
   webhooks?: Omit<WebhookWorkerOptions, 'db' | 'events' | 'logger' | 'clock'> & { autoStart?: boolean };
   /** The shop's server (none: this terminal runs on its own) and how the worker paces itself. */
   sync?: Partial<Omit<SyncWorkerOptions, 'db' | 'terminalId' | 'clock' | 'logger' | 'events' | 'observeStamp' | 'configurationChanged'>> & {
+    /** Where the connection is kept (desktop: saved encrypted; browser mode: `.env`), read at start. */
+    connections?: ConnectionStore;
+    /** A connection fixed for this run, when no store is given (tests). */
     connection?: SyncConnection | null;
     autoStart?: boolean;
   };
@@ -58,7 +63,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const events = new EventHub();
   const sessions = new SessionStore(clock);
   const setupCode = newSetupCode();
-  const { connection = null, autoStart: syncAutoStart = true, ...syncPacing } = options.sync ?? {};
+  const { connection = null, connections = fixedConnection(connection), autoStart: syncAutoStart = true, ...syncPacing } = options.sync ?? {};
   const sync = new SyncWorker({
     db,
     terminalId: ensureTerminalId(db),
@@ -69,8 +74,19 @@ export async function createApp(options: AppOptions): Promise<App> {
     configurationChanged: () => dispatcher.reloadConfiguration(),
     ...syncPacing,
   });
-  const dispatcher: Dispatcher = new Dispatcher({ db, registry, sessions, events, clock, logger: options.logger, setupCode, sync });
-  if (connection) await sync.connect(connection);
+  const syncControl: SyncControl = {
+    status: () => sync.status(),
+    syncNow: () => sync.syncNow(),
+    connect: (next) => sync.connect(next),
+    claimFreeLetter: () => sync.claimFreeLetter(),
+    get connected() {
+      return sync.connected;
+    },
+    connections,
+  };
+  const dispatcher: Dispatcher = new Dispatcher({ db, registry, sessions, events, clock, logger: options.logger, setupCode, sync: syncControl });
+  const saved = connections.read();
+  if (saved) await sync.connect(saved);
   if (syncAutoStart) sync.start();
   const printer = new PrintWorker({ db, events, clock, logger: options.logger }, options.sendToPrinter);
   printer.start();

@@ -7,6 +7,7 @@ import { readTerminalIdentity } from './database/queries/meta.js';
 import { createHttpBridge } from './ipc/http-server.js';
 import { resolveBindHost, shopNetworkHosts } from './ipc/http-security.js';
 import { createFileLogger } from './logs/file-logger.js';
+import { environmentConnection } from './sync/sync-connection.js';
 
 /** Browser mode: the core behind HTTP on loopback, serving the built renderer. */
 async function main() {
@@ -14,9 +15,7 @@ async function main() {
   const dataDir = defaultDataDir();
   const level = process.env.BALCAO_LOG_LEVEL;
   const logger = createFileLogger({ dir: join(dataDir, LOGS_DIR), ...(level === 'debug' || level === 'info' || level === 'warn' || level === 'error' ? { minLevel: level } : {}) });
-  const syncUri = process.env.BALCAO_SYNC_URI;
-  const connection = syncUri ? { uri: syncUri, database: process.env.BALCAO_SYNC_DB || 'balcao' } : null;
-  const app = await createApp({ dataDir, logger, sync: { connection } });
+  const app = await createApp({ dataDir, logger, sync: { connections: environmentConnection(process.env) } });
   const here = dirname(fileURLToPath(import.meta.url));
   const staticDir = process.env.BALCAO_RENDERER_DIR || resolve(here, '..', 'renderer');
   const server = createHttpBridge(app, { staticDir, shopNetworkHosts: shopNetworkHosts(process.env) });

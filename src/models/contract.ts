@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { SyncStatus } from './sync.js';
+import { syncOperations, type SyncStatus } from './sync.js';
 import { auditOperations } from './audit.js';
 import { boardOperations } from './board.js';
 import { cashOperations } from './cash.js';
@@ -36,6 +36,7 @@ export const operations = {
   ...stockOperations,
   ...webhooksOperations,
   ...feedbackOperations,
+  ...syncOperations,
 };
 
 export type Operations = typeof operations;

@@ -11,6 +11,7 @@ import type { Logger } from '../logs/logger.js';
 import type { RetryRule } from './request-replies.js';
 import type { PinThrottle } from './pin-throttle.js';
 import type { SessionRecord, SessionStore } from './session-store.js';
+import type { ConnectionStore } from '../sync/sync-connection.js';
 import type { SyncWorker } from '../sync/sync-worker.js';
 
 /** Who is calling: the user behind the session. */
@@ -40,8 +41,8 @@ export interface PrepareContext {
   readonly sync: SyncControl | null;
 }
 
-/** What the `sync.*` operations may ask of the sync worker. */
-export type SyncControl = Pick<SyncWorker, 'status' | 'syncNow' | 'connect' | 'connected' | 'claimFreeLetter'>;
+/** What the `sync.*` operations may ask of the sync worker, and where its connection is kept (absent: nowhere). */
+export type SyncControl = Pick<SyncWorker, 'status' | 'syncNow' | 'connect' | 'connected' | 'claimFreeLetter'> & { readonly connections?: ConnectionStore };
 
 export type AuditInput = Pick<AuditEntry, 'action'> & Partial<Omit<AuditEntry, 'id' | 'at' | 'terminalId' | 'action'>>;
 

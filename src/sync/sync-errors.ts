@@ -1,12 +1,16 @@
-import { MongoNetworkError, MongoServerError, MongoServerSelectionError } from 'mongodb';
+import { MongoNetworkError, MongoParseError, MongoServerError, MongoServerSelectionError } from 'mongodb';
 
 const CONNECTION_STRING = /mongodb(\+srv)?:\/\/\S+/gi;
 
 /** Never a connection string in a message that may be shown or logged: it can hold a password. */
 export const withoutConnectionStrings = (text: string): string => text.replace(CONNECTION_STRING, '[endereço do banco]');
 
+export const INVALID_CONNECTION_STRING =
+  'Endereço de conexão inválido: copie de novo do Atlas; na senha, caracteres como @ : / precisam ir codificados (@ vira %40).';
+
 /** Why a round failed, in words for the staff (pt-BR), with no secret in it. */
 export function describeSyncError(error: unknown): string {
+  if (error instanceof MongoParseError) return INVALID_CONNECTION_STRING;
   if (error instanceof MongoServerSelectionError || error instanceof MongoNetworkError) {
     return 'Servidor da loja inacessível: sem internet, endereço errado ou este IP não liberado no Atlas.';
   }

@@ -25,6 +25,8 @@ export const ROUTES = [
   'avaliacoes',
   'avaliacoes/relatorios',
   'webhooks',
+  // The sync connection (renderer/src/sync), the admin's, reached from Configurações.
+  'sincronizacao',
 ] as const;
 export type Route = (typeof ROUTES)[number];
 

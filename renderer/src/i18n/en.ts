@@ -1,6 +1,7 @@
 import { stockEn } from '../stock/i18n';
 import { feedbackEn } from '../feedback/i18n';
 import { webhooksEn } from '../webhooks/i18n';
+import { syncEn } from '../sync/i18n';
 import type { Messages } from './pt-BR';
 
 /** English: the second language. Messages from the core (errors) stay in Portuguese. */
@@ -143,6 +144,7 @@ export const en: Messages = {
       avaliacoes: 'Feedback',
       'avaliacoes-relatorios': 'Feedback reports',
       webhooks: 'Webhooks',
+      sincronizacao: 'Sync',
     },
     lock: 'Lock',
     logout: 'Sign out',
@@ -174,6 +176,7 @@ export const en: Messages = {
       avaliacoes: 'What customers thought: ratings, comments, alerts and reports.',
       'avaliacoes-relatorios': 'Average rating by day, product, tag, cashier and hour.',
       webhooks: 'Signed notices to other systems, with a delivery log.',
+      sincronizacao: 'The MongoDB Atlas connection, its test and the code for another terminal.',
     },
     placeholder: {
       cashier: {
@@ -326,6 +329,8 @@ export const en: Messages = {
       webhooks_update: 'Webhook changed',
       webhooks_rotateSecret: 'Webhook secret rotated',
       webhooks_redeliver: 'Webhook redelivered',
+      sync_configure: 'Sync connection changed',
+      sync_joinCode: 'Join code shown',
     },
     recordTypes: {
       user: 'User',
@@ -344,6 +349,7 @@ export const en: Messages = {
       feedback: 'Feedback',
       feedback_contact: 'Customer contact',
       webhook_endpoint: 'Webhook',
+      sync: 'Sync',
       webhook_delivery: 'Webhook delivery',
     },
   },
@@ -357,6 +363,8 @@ export const en: Messages = {
     sections: { shop: 'Shop', security: 'PIN and lock', counter: 'Counter and PIX', printer: 'Printer', receipt: 'Receipt header', stock: 'Stock', feedback: 'Customer feedback', integrations: 'Integrations' },
     webhooksText: 'Webhooks tell other systems (delivery apps, ERP, spreadsheets) about sales, tills, stock and feedback, signed and with a delivery log.',
     webhooksOpen: 'Open webhooks',
+    syncText: 'Sync with MongoDB Atlas: this terminal’s connection to the shop’s database, the connection test and the code for another terminal to join the shop.',
+    syncOpen: 'Open sync',
     receiptText: "Printed at the top of the customer's non-fiscal receipt.",
     fields: {
       shopName: 'Shop name',
@@ -902,6 +910,7 @@ export const en: Messages = {
   stock: stockEn,
   feedback: feedbackEn,
   webhooks: webhooksEn,
+  sync: syncEn,
   printJobs: {
     title: 'Printing',
     subtitle: 'Receipts, kitchen tickets and till slips sent to the network printer.',

@@ -1,6 +1,7 @@
 import { stockPtBR } from '../stock/i18n';
 import { feedbackPtBR } from '../feedback/i18n';
 import { webhooksPtBR } from '../webhooks/i18n';
+import { syncPtBR } from '../sync/i18n';
 
 /** Portuguese (Brazil): the first language of the app. The English file has the same keys. */
 export const ptBR = {
@@ -142,6 +143,7 @@ export const ptBR = {
       avaliacoes: 'Avaliações',
       'avaliacoes-relatorios': 'Relatórios de avaliações',
       webhooks: 'Webhooks',
+      sincronizacao: 'Sincronização',
     },
     lock: 'Bloquear',
     logout: 'Sair',
@@ -173,6 +175,7 @@ export const ptBR = {
       avaliacoes: 'O que os clientes acharam: notas, comentários, alertas e relatórios.',
       'avaliacoes-relatorios': 'Média das notas por dia, produto, etiqueta, operador e hora.',
       webhooks: 'Avisos assinados para outros sistemas, com registro de entregas.',
+      sincronizacao: 'Conexão com o MongoDB Atlas, teste da conexão e o código para outro terminal.',
     },
     placeholder: {
       cashier: {
@@ -325,6 +328,8 @@ export const ptBR = {
       webhooks_update: 'Webhook alterado',
       webhooks_rotateSecret: 'Segredo do webhook trocado',
       webhooks_redeliver: 'Webhook reenviado',
+      sync_configure: 'Conexão da sincronização alterada',
+      sync_joinCode: 'Código de conexão exibido',
     },
     recordTypes: {
       user: 'Usuário',
@@ -343,6 +348,7 @@ export const ptBR = {
       feedback: 'Avaliação',
       feedback_contact: 'Contato de cliente',
       webhook_endpoint: 'Webhook',
+      sync: 'Sincronização',
       webhook_delivery: 'Entrega de webhook',
     },
   },
@@ -356,6 +362,8 @@ export const ptBR = {
     sections: { shop: 'Loja', security: 'PIN e bloqueio', counter: 'Caixa e PIX', printer: 'Impressora', receipt: 'Dados do cupom', stock: 'Estoque', feedback: 'Avaliações dos clientes', integrations: 'Integrações' },
     webhooksText: 'Webhooks avisam outros sistemas (delivery, ERP, planilhas) de vendas, caixa, estoque e avaliações, com assinatura e registro de entregas.',
     webhooksOpen: 'Abrir webhooks',
+    syncText: 'Sincronização com o MongoDB Atlas: a conexão deste terminal com o banco da loja, o teste da conexão e o código para outro terminal entrar na loja.',
+    syncOpen: 'Abrir sincronização',
     receiptText: 'Aparecem no topo do cupom não fiscal do cliente.',
     fields: {
       shopName: 'Nome da loja',
@@ -901,6 +909,7 @@ export const ptBR = {
   stock: stockPtBR,
   feedback: feedbackPtBR,
   webhooks: webhooksPtBR,
+  sync: syncPtBR,
   printJobs: {
     title: 'Impressões',
     subtitle: 'Cupons, tickets da cozinha e comprovantes de caixa enviados à impressora de rede.',

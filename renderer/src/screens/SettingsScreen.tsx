@@ -389,6 +389,12 @@ export function SettingsScreen() {
                 {t('settings.webhooksOpen')}
               </a>
             </div>
+            <p className="muted small">{t('settings.syncText')}</p>
+            <div>
+              <a href="#/sincronizacao" className="button button-secondary" data-testid="settings-sync">
+                {t('settings.syncOpen')}
+              </a>
+            </div>
           </section>
         )}
         {canEdit && (

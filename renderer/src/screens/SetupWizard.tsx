@@ -3,15 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { api, errorsByField } from '../api';
 import { Field, FormError, type FieldControlProps } from '../components/Field';
 import { useFocusFirstInvalid } from '../hooks/useFocusFirstInvalid';
+import { JoinShop } from '../sync/JoinShop';
 import { AuthLayout } from './AuthLayout';
 
 const FIELDS = ['shopName', 'terminalLetter', 'adminName', 'adminPin', 'adminPinConfirm', 'setupCode'] as const;
 type FieldName = (typeof FIELDS)[number];
 type Errors = Partial<Record<FieldName | '_form', string>>;
 
-/** First run: the shop, this terminal's letter and the first administrator. */
+/** First run: a new shop (its name, this terminal's letter and the first administrator), or joining an existing one. */
 export function SetupWizard({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
+  const [path, setPath] = useState<'new' | 'join'>('new');
   const [values, setValues] = useState<Record<FieldName, string>>({
     shopName: '',
     terminalLetter: 'A',
@@ -70,9 +72,28 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
     />
   );
 
+  const choice = (
+    <div className="sync-choice">
+      {(['new', 'join'] as const).map((option) => (
+        <button key={option} type="button" className="button button-secondary" aria-pressed={path === option} onClick={() => setPath(option)} data-testid={`setup-path-${option}`}>
+          {option === 'new' ? t('sync.join.newShop') : t('sync.join.existingShop')}
+        </button>
+      ))}
+    </div>
+  );
+
+  if (path === 'join') {
+    return (
+      <AuthLayout>
+        <JoinShop onDone={onDone}>{choice}</JoinShop>
+      </AuthLayout>
+    );
+  }
+
   return (
     <AuthLayout>
       <form ref={formRef} className="card setup-card" onSubmit={(e) => void submit(e)} noValidate data-testid="setup-wizard" aria-labelledby="setup-title">
+        {choice}
         <div className="card-heading">
           <h1 id="setup-title">{t('setup.title')}</h1>
           <p className="muted">{t('setup.subtitle')}</p>

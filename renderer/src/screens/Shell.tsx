@@ -20,6 +20,8 @@ import { StockScreens } from '../stock/StockScreens';
 import { FeedbackAlerts } from '../feedback/FeedbackAlerts';
 import { FeedbackScreens, isFeedbackRoute } from '../feedback/FeedbackScreens';
 import { isManagerRole } from '../roles';
+import { SyncIndicator } from '../sync/SyncIndicator';
+import { SyncScreen } from '../sync/SyncScreen';
 import { WebhookDeadAlert } from '../webhooks/WebhookAlert';
 import { WebhooksScreen } from '../webhooks/WebhooksScreen';
 import { AuditScreen } from './AuditScreen';
@@ -40,8 +42,8 @@ export function Shell() {
   const nav = navFor(role);
   // A stock screen the menu does not list lights up the menu's "Estoque" entry.
   const current: Route = !nav.includes(route) && isStockRoute(route) ? 'estoque' : route;
-  // Likewise the feedback reports light up "Avaliações", and webhooks "Configurações" (where they are reached).
-  const currentNav: Route = nav.includes(current) ? current : isFeedbackRoute(current) ? 'avaliacoes' : current === 'webhooks' ? 'configuracoes' : current;
+  // Likewise the feedback reports light up "Avaliações", and webhooks and sync "Configurações" (where they are reached).
+  const currentNav: Route = nav.includes(current) ? current : isFeedbackRoute(current) ? 'avaliacoes' : current === 'webhooks' || current === 'sincronizacao' ? 'configuracoes' : current;
   const failedPrints = useFailedPrintJobs();
   // A session the server forgot (it restarted) answers UNAUTHENTICATED, and the screen falls to the login.
   useSessionProbe(() => void api.call('auth.session', {}));
@@ -79,6 +81,7 @@ export function Shell() {
             {role === 'admin' && <WebhookDeadAlert key={session.user.id} onOpen={() => navigate('webhooks')} />}
           </div>
           <div className="topbar-actions">
+            <SyncIndicator key={session.user.id} />
             <div className="topbar-user" data-testid="current-user">
               <Avatar name={session.user.name} size="small" />
               <span className="topbar-user-text">
@@ -132,6 +135,7 @@ export function Shell() {
         {isStockRoute(route) && <StockScreens route={route} onNavigate={navigate} />}
         {isFeedbackRoute(route) && <FeedbackScreens route={route} onNavigate={navigate} />}
         {route === 'webhooks' && <WebhooksScreen />}
+        {route === 'sincronizacao' && <SyncScreen />}
       </main>
     </div>
   );

@@ -27,7 +27,10 @@ export default defineScript('setup.join', {
     const hadKey = readShopKey(ctx.db) !== undefined;
     installShopKey(ctx.db, shopKey);
     try {
-      return await joinThrough(sync, ctx.db, input.connection, shopId);
+      const joined = await joinThrough(sync, ctx.db, input.connection, shopId);
+      // Kept where this terminal keeps its connection (sealed on the desktop); browser mode reads .env.
+      if (input.connection) sync.connections?.write?.(input.connection);
+      return joined;
     } catch (error) {
       // Nothing of the shop's users arrived: the key goes, and the right code can be typed next.
       if (!hadKey && countUsers(ctx.db) === 0) forgetShopKey(ctx.db);

@@ -1,0 +1,152 @@
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, errorsByField, type ApiError } from '../api';
+import { Field, FormError } from '../components/Field';
+import { useFocusFirstInvalid } from '../hooks/useFocusFirstInvalid';
+import { SyncProgress } from './SyncIndicator';
+import './sync.css';
+
+export interface JoinInput {
+  uri: string;
+  database: string;
+  joinCode: string;
+  setupCode?: string;
+}
+export interface JoinedShop {
+  shopName: string;
+  terminalLetter: string;
+}
+export type JoinOutcome = { ok: true; result: JoinedShop } | { ok: false; status: number; error: ApiError };
+
+/** Joins this terminal to an existing shop: it pulls everything the shop's server holds, then claims a letter. */
+export async function joinShop({ uri, database, joinCode, setupCode }: JoinInput): Promise<JoinOutcome> {
+  const outcome = await api.call('setup.join', { connection: { uri, database }, joinCode, ...(setupCode === undefined ? {} : { setupCode }) });
+  if (outcome.ok) return outcome;
+  // The address and the database travel together; the form names them one by one.
+  const field = outcome.error.field?.replace(/^connection\./, '');
+  return { ...outcome, error: { ...outcome.error, ...(field ? { field } : {}) } };
+}
+
+const FIELDS = ['uri', 'database', 'joinCode', 'setupCode'] as const;
+type FieldName = (typeof FIELDS)[number];
+type Errors = Partial<Record<FieldName | '_form', string>>;
+
+/**
+ * The setup wizard's second path, "Conectar a uma loja existente": the shop's address, database and
+ * join code, a progress bar while the shop's data arrives, then the shop and this terminal's letter.
+ * `children` goes at the top of the card (the wizard's choice between a new shop and this).
+ */
+export function JoinShop({ onDone, children }: { onDone: () => void; children?: ReactNode }) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<Record<FieldName, string>>({ uri: '', database: 'balcao', joinCode: '', setupCode: '' });
+  // From another device, the core asks for the code shown on the counter computer (as for a new shop).
+  const [needsCode, setNeedsCode] = useState(false);
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [joined, setJoined] = useState<JoinedShop | null>(null);
+  const formRef = useFocusFirstInvalid<HTMLFormElement>(errors);
+
+  // The catch-up reports its progress on the live channel while the join runs.
+  useEffect(() => {
+    if (!busy) return;
+    return api.subscribe('sync.status', (status) => setProgress(status.progress));
+  }, [busy]);
+
+  const set = (name: FieldName, value: string) => {
+    setValues((current) => ({ ...current, [name]: value }));
+    setErrors((current) => ({ ...current, [name]: undefined, _form: undefined }));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const missing: Errors = {};
+    for (const name of ['uri', 'database', 'joinCode'] as const) if (!values[name].trim()) missing[name] = t('sync.screen.required');
+    if (Object.keys(missing).length) return setErrors(missing);
+    setBusy(true);
+    setProgress(null);
+    const outcome = await joinShop({
+      uri: values.uri.trim(),
+      database: values.database.trim(),
+      joinCode: values.joinCode.trim(),
+      ...(needsCode ? { setupCode: values.setupCode.trim() } : {}),
+    });
+    setBusy(false);
+    if (outcome.ok) return setJoined(outcome.result);
+    if (outcome.error.field === 'setupCode') setNeedsCode(true);
+    setErrors(errorsByField(outcome.error, FIELDS));
+  };
+
+  if (joined) {
+    return (
+      <div className="card setup-card" data-testid="join-done">
+        <div className="card-heading">
+          <h1>{t('sync.join.done', { letter: joined.terminalLetter, shop: joined.shopName })}</h1>
+        </div>
+        <div className="form-actions">
+          <button type="button" className="button button-primary button-large" onClick={onDone} autoFocus>
+            {t('sync.join.enter')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <form ref={formRef} className="card setup-card" onSubmit={(e) => void submit(e)} noValidate data-testid="join-shop" aria-labelledby="join-title">
+      {children}
+      <div className="card-heading">
+        <h1 id="join-title">{t('sync.join.title')}</h1>
+        <p className="muted">{t('sync.join.subtitle')}</p>
+      </div>
+      <FormError message={errors._form} />
+      <div className="form-grid">
+        <Field label={t('sync.screen.uri')} name="uri" error={errors.uri} hint={t('sync.screen.uriHint')} className="span-2">
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="password"
+              autoComplete="off"
+              spellCheck={false}
+              autoFocus
+              maxLength={2000}
+              placeholder="mongodb+srv://…"
+              value={values.uri}
+              onChange={(e) => set('uri', e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('sync.screen.databaseField')} name="database" error={errors.database} hint={t('sync.screen.databaseHint')}>
+          {(control) => <input {...control} className="input" autoComplete="off" spellCheck={false} maxLength={63} value={values.database} onChange={(e) => set('database', e.target.value)} />}
+        </Field>
+        <Field label={t('sync.join.joinCode')} name="joinCode" error={errors.joinCode} hint={t('sync.join.joinCodeHint')}>
+          {(control) => <input {...control} className="input" autoComplete="off" spellCheck={false} maxLength={200} value={values.joinCode} onChange={(e) => set('joinCode', e.target.value)} />}
+        </Field>
+        {needsCode && (
+          <Field label={t('setup.setupCode')} name="setupCode" error={errors.setupCode} hint={t('setup.setupCodeHint')}>
+            {(control) => <input {...control} className="input" autoComplete="one-time-code" maxLength={20} value={values.setupCode} onChange={(e) => set('setupCode', e.target.value)} />}
+          </Field>
+        )}
+      </div>
+      {busy && (
+        <div role="status" data-testid="join-progress">
+          {progress ? (
+            <SyncProgress done={progress.done} total={progress.total} />
+          ) : (
+            <div className="sync-progress">
+              <progress aria-label={t('sync.join.receiving')} />
+              <span className="small">{t('sync.join.receiving')}</span>
+            </div>
+          )}
+        </div>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button button-primary button-large" disabled={busy} data-testid="join-submit">
+          {busy ? t('sync.join.submitting') : t('sync.join.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
