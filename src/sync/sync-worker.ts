@@ -78,6 +78,7 @@ export class SyncWorker {
   private watchUnsupported = false;
   /** Whether this connection's server was checked to be this shop's, and our letter claimed on it. */
   private serverChecked = false;
+  private claimedLetter: string | null = null;
   private lastActivityAt = 0;
   private readonly state: Omit<SyncStatus, 'waiting' | 'held'> = {
     mode: 'local',
@@ -106,6 +107,7 @@ export class SyncWorker {
     Object.assign(this.state, { mode: connection ? 'offline' : 'local', lastError: null, progress: null });
     this.failures = 0;
     this.serverChecked = false;
+    this.claimedLetter = null;
     this.publish();
     if (this.started) this.schedule(0);
   }
@@ -199,6 +201,7 @@ export class SyncWorker {
     this.state.phase = 'syncing';
     try {
       if (!this.serverChecked) await this.checkServer(store);
+      await this.claimOwnLetter(store);
       const pushed = await pushPending(this.options.db, store, this.options.terminalId);
       if (pushed.kind === 'diverged') {
         await this.rebase(store, pushed.seq);
@@ -223,7 +226,7 @@ export class SyncWorker {
   /**
    * Before the first push to a server: it must be this shop's. A terminal set up on its own (its own
    * shop) that never pulled from a server holding other terminals' logs would mix two shops; one
-   * joins a shop with "Conectar a uma loja existente" instead. Then our letter is claimed there.
+   * joins a shop with "Conectar a uma loja existente" instead.
    */
   private async checkServer(store: SyncStore): Promise<void> {
     const { db, terminalId } = this.options;
@@ -233,12 +236,16 @@ export class SyncWorker {
     const neverPulled = Object.keys(readPullCursor(db)).length === 0;
     const known = terminals.some((t) => t.terminalId === terminalId);
     if (hasShop && neverPulled && !known && others.length > 0) throw new SyncRefused(ANOTHER_SHOP);
-    const { letter } = readTerminalIdentity(db);
-    if (letter) {
-      const claim = await store.claimLetter(terminalId, letter);
-      if (claim.kind === 'taken') this.state.notice = `A letra ${letter} já é de outro terminal da loja: os números de pedido dos dois se confundem. Troque a letra deste terminal em Configurações.`;
-    }
     this.serverChecked = true;
+  }
+
+  /** Our letter, claimed on the server once it is known here (set up after connecting, or changed). */
+  private async claimOwnLetter(store: SyncStore): Promise<void> {
+    const { letter } = readTerminalIdentity(this.options.db);
+    if (!letter || letter === this.claimedLetter) return;
+    const claim = await store.claimLetter(this.options.terminalId, letter);
+    if (claim.kind === 'taken') this.state.notice = `A letra ${letter} já é de outro terminal da loja: os números de pedido dos dois se confundem. Troque a letra deste terminal em Configurações.`;
+    this.claimedLetter = letter;
   }
 
   /** Pulls until the server has nothing more for us, a batch per local transaction. */

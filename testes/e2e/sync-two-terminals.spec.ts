@@ -1,5 +1,4 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect, createServer, type Server, type Socket } from 'node:net';
@@ -8,8 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MongoClient } from 'mongodb';
 import { v7 as uuidv7 } from 'uuid';
-import { DATABASE_FILE, LOGS_DIR } from '../../src/database/data-dir.js';
-import { formatHlc } from '../../src/utils/hlc.js';
+import { LOGS_DIR } from '../../src/database/data-dir.js';
 import { freePort, freshDbName, startMongoTestServer, stopChild, type MongoTestServer } from '../helpers/mongo-test-server.js';
 import { api, login, signIn, type Person } from './session.js';
 
@@ -164,30 +162,6 @@ function throughLink(uri: string, link: (target: { host: string; port: number })
   };
 }
 
-/**
- * B joins the shop the way this build allows: started on an empty folder with the shop's server, it
- * pulls the shop (its people included). Its terminal letter is what the join claims on the server;
- * until `setup.join` exists, B is stopped and its letter written in its own database, then started
- * again. The "Conectar a uma loja existente" wizard replaces this step.
- */
-async function joinByPulling(b: Terminal, letter: string) {
-  const roster = async () => {
-    const response = await fetch(`${b.url}/api/auth.roster`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-    return response.ok ? ((await response.json()) as Person[]).map((user) => user.name) : [];
-  };
-  await expect.poll(roster, { message: 'as pessoas da loja chegam ao terminal B', ...SYNC }).toEqual(expect.arrayContaining([ADMIN.name, CASHIER.name, COOK.name]));
-  await b.stop();
-  const db = new Database(join(b.dataDir, DATABASE_FILE));
-  try {
-    const id = (db.prepare("SELECT value FROM meta WHERE key = 'terminal_id'").pluck().get() as string | undefined)!;
-    const now = Date.now();
-    db.prepare('INSERT INTO terminals (id, letter, created_at, hlc) VALUES (?, ?, ?, ?)').run(id, letter, now, formatHlc({ wall: now, counter: 0, node: id }));
-  } finally {
-    db.close();
-  }
-  await b.run();
-}
-
 test.describe.serial('two terminals of one shop', () => {
   let skipReason: string | null = null;
   let offlineSkipReason: string | null = null;
@@ -195,6 +169,9 @@ test.describe.serial('two terminals of one shop', () => {
   let link: NetworkLink | null = null;
   let a: Terminal | null = null;
   let b: Terminal | null = null;
+  let c: Terminal | null = null;
+  /** What an admin reads on A (Sincronização → "Mostrar código de conexão") to join another terminal. */
+  let joinCode = '';
   const database = freshDbName();
   const contexts: BrowserContext[] = [];
   const products = { xTudo: uuidv7(), misto: uuidv7() };
@@ -237,10 +214,16 @@ test.describe.serial('two terminals of one shop', () => {
     await api(request, admin, 'catalog.saveProduct', { id: products.xTudo, name: 'X-Tudo', code: 'XT', price: 2200, categoryId: lanches, station: 'Chapa' });
     await api(request, admin, 'catalog.saveProduct', { id: products.misto, name: 'Misto quente', code: 'MQ', price: 1200, categoryId: lanches, station: 'Chapa' });
     await api(request, await login(request, CASHIER), 'cash.open', { id: uuidv7(), openingFloat: 10_000 });
+    joinCode = (await api<{ code: string }>(request, admin, 'sync.joinCode', {})).code;
+    // "Sincronizar agora" on A: the shop is on the server before anyone joins it.
+    expect(await api(request, admin, 'sync.now', {})).toMatchObject({ mode: 'online', waiting: 0 });
     await request.dispose();
 
+    // B joins with the join code; its connection comes from its environment (.env in browser mode).
     b = await Terminal.start('B', { uri: server.uri, database });
-    await joinByPulling(b, 'B');
+    const onB = await playwright.request.newContext({ baseURL: b.url });
+    expect(await api(onB, null, 'setup.join', { joinCode })).toEqual({ shopName: SHOP, terminalLetter: 'B' });
+    await onB.dispose();
   });
 
   test.beforeEach(() => {
@@ -251,6 +234,7 @@ test.describe.serial('two terminals of one shop', () => {
     for (const context of contexts.splice(0)) await context.close();
     await a?.remove();
     await b?.remove();
+    await c?.remove();
     await link?.close();
     if (server) {
       const client = new MongoClient(server.uri);
@@ -373,12 +357,32 @@ test.describe.serial('two terminals of one shop', () => {
     expect(await summary(bOrders)).toEqual(await summary(aOrders));
   });
 
-  // The join wizard ("Conectar a uma loja existente") and `setup.join` are not in this build yet: B
-  // above joins by pulling and gets its letter written in its database. Once they land, this test
-  // starts a third terminal (C) on an empty folder with the same server, opens its wizard, picks
-  // "Conectar a uma loja existente", types the server, the database and the join code an admin shows
-  // on A (Sincronização → "Mostrar código de conexão"), watches the progress bar reach the end, sees
-  // the shop's name and its own claimed letter (C), signs in with the admin's PIN (the PIN hashes
-  // arrive wrapped with the shop key the code carries) and finds A's and B's orders in its Pedidos.
-  test.fixme('a third terminal joins with the join code', async () => {});
+  test('a third terminal joins with the join code through the first-run wizard', async ({ browser, playwright }) => {
+    test.setTimeout(180_000);
+    c = await Terminal.start('C', { uri: server!.uri, database });
+    const context = await browser.newContext({ baseURL: c.url, viewport: VIEWPORT, locale: 'pt-BR', timezoneId: 'America/Sao_Paulo' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByTestId('setup-path-join').click();
+    const form = page.getByTestId('join-shop');
+    await form.locator('input[name="uri"]').fill(server!.uri);
+    await form.locator('input[name="database"]').fill(database);
+    // A typo is refused naming the field, and nothing is joined.
+    await form.locator('input[name="joinCode"]').fill(joinCode.slice(0, -1) + (joinCode.endsWith('X') ? 'Y' : 'X'));
+    await page.getByTestId('join-submit').click();
+    await expect(page.getByTestId('field-error-joinCode')).toContainText('Código de conexão inválido');
+    await form.locator('input[name="joinCode"]').fill(joinCode.toLowerCase());
+    await page.getByTestId('join-submit').click();
+    await expect(page.getByTestId('join-done')).toContainText(`terminal C de ${SHOP}`, SYNC);
+    await page.getByTestId('join-done').getByRole('button').click();
+    // The shop's people sign in on C with their own PINs, and A's and B's orders are there.
+    await signIn(page, ADMIN);
+    const onC = await api<{ number: string }[]>(page.request, await login(page.request, ADMIN), 'orders.list', {});
+    const aRequest = await playwright.request.newContext({ baseURL: a!.url });
+    const onA = await api<{ number: string }[]>(aRequest, await login(aRequest, ADMIN), 'orders.list', {});
+    await aRequest.dispose();
+    expect(onC.length).toBeGreaterThan(0);
+    expect(onC.map((o) => o.number).sort()).toEqual(onA.map((o) => o.number).sort());
+  });
 });

@@ -55,6 +55,18 @@ describe('setup.join: a new terminal joins the shop with the join code', () => {
     for (const text of [audit, JSON.stringify(c.memory.records)]) expect(text).not.toContain('s3nh4-secreta');
   });
 
+  it('a shop set up after its terminal connected claims its letter at the next sync, so a joining terminal takes the next one', async () => {
+    const store = new MemorySyncStore();
+    const a = await terminalOn(store, false);
+    await a.app.sync.connect(CONNECTION);
+    await a.app.sync.syncNow();
+    await a.ok('setup.initialize', { shopName: 'Lanchonete Teste', terminalLetter: 'A', adminName: ADMIN.name, adminPin: ADMIN.pin });
+    await a.app.sync.syncNow();
+    expect((await store.terminals()).map((t) => t.letter)).toEqual(['A']);
+    const c = await terminalOn(store, false);
+    expect((await c.ok('setup.join', { connection: CONNECTION, joinCode: makeJoinCode(a.app.db) })).terminalLetter).toBe('B');
+  });
+
   it('two terminals joining at once never get the same letter', async () => {
     const { store, code } = await shopOnServer();
     const [c, d] = [await terminalOn(store, false), await terminalOn(store, false)];
