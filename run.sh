@@ -103,6 +103,7 @@ case "${1:-start}" in
     ;;
   bench)
     install_packages
+    ensure_ferretdb
     npm run --silent bench
     ;;
   *)

@@ -1,6 +1,7 @@
 import { bridgeRoundtripRatio, scriptWriteRatio } from './foundation.js';
 import { saleOverHttp, saleRatio, saleWithRecipeRatio } from './sale.js';
 import { stockOnHand } from './stock.js';
+import { syncFigures } from './sync.js';
 import { webhookOverhead, webhookThroughput } from './webhooks.js';
 import { browserFigures } from './browser.js';
 import { report, type Figures } from './lib.js';
@@ -15,5 +16,6 @@ await saleWithRecipeRatio(figures);
 await stockOnHand(figures);
 await webhookOverhead(figures);
 await webhookThroughput(figures);
+await syncFigures(figures);
 await browserFigures(figures);
 report(figures);

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'node:http';
-import { createApp, type App } from '../src/app.js';
+import { createApp, type App, type AppOptions } from '../src/app.js';
 import { openDatabase, type Db } from '../src/database/connection.js';
 import { createHttpBridge } from '../src/ipc/http-server.js';
 import { MemoryLogger } from '../src/logs/memory-logger.js';
@@ -17,9 +17,9 @@ export async function call(app: App, operation: string, input: unknown, token?: 
   return outcome.result as any;
 }
 
-/** A counter ready to sell: a menu with modifiers, a cashier's session, an open caixa; optionally recipes. */
-export async function counter(dir: string, { recipes = false, webhooks = false } = {}) {
-  const app = await createApp({ dataDir: dir, logger: new MemoryLogger().logger, webhooks: { autoStart: !webhooks } });
+/** A counter ready to sell: a menu with modifiers, a cashier's session, an open caixa; optionally recipes and a shop's server. */
+export async function counter(dir: string, { recipes = false, webhooks = false, sync }: { recipes?: boolean; webhooks?: boolean; sync?: AppOptions['sync'] } = {}) {
+  const app = await createApp({ dataDir: dir, logger: new MemoryLogger().logger, webhooks: { autoStart: !webhooks }, sync });
   await call(app, 'setup.initialize', { shopName: 'Bancada', terminalLetter: 'A', adminName: 'Ana Admin', adminPin: '480135' });
   const admin = (await call(app, 'auth.login', { name: 'Ana Admin', pin: '480135' })).token;
   const ponto = { id: newId(), options: [newId(), newId()] };
