@@ -54,11 +54,11 @@ export function arrivedData(db: Db, change: IncomingChange): Row {
  * Writes one change; throws when it cannot (a reference not here yet shows as a foreign-key error).
  * `from: 'log'` is one of this terminal's own changes as its log holds it (its PIN hash not wrapped).
  */
-export function applyChange(db: Db, change: IncomingChange, from: 'server' | 'log' = 'server'): void {
+export function applyChange(db: Db, change: IncomingChange, from: 'server' | 'log' = 'server', states?: OrderStateQueue): void {
   const entity = syncedEntity(change.entity);
   if (!entity) throw new Error(`Mudança de tipo desconhecido: ${change.entity}`);
   const data = from === 'server' ? arrivedData(db, change) : (change.data as Row);
-  if (entity.kind === 'fact') applyFact(db, change, entity, data);
+  if (entity.kind === 'fact') applyFact(db, change, entity, data, states);
   else applyReference(db, change, entity, data);
 }
 
@@ -94,7 +94,7 @@ function columnValues(db: Db, change: IncomingChange, entity: SyncedEntity, data
   return values;
 }
 
-function applyFact(db: Db, change: IncomingChange, entity: SyncedEntity, data: Row): void {
+function applyFact(db: Db, change: IncomingChange, entity: SyncedEntity, data: Row, states?: OrderStateQueue): void {
   const values = columnValues(db, change, entity, data, Object.keys(data));
   if (columnsOf(db, entity.table).has('hlc')) values.set('hlc', change.hlc);
   const columns = [...values.keys()];
@@ -120,7 +120,32 @@ function applyFact(db: Db, change: IncomingChange, entity: SyncedEntity, data: R
     writeLevel(db, itemId, applyToLevel(readLevel(db, itemId), data.quantity as number, data.value as number), data.at as number);
   }
   const orderId = orderOf(db, change.entity, data);
-  if (orderId) writeOrderState(db, orderId, deriveOrderState(db, orderId), change.at);
+  if (!orderId) return;
+  if (states) states.touch(orderId, change.at);
+  else writeOrderState(db, orderId, deriveOrderState(db, orderId), change.at);
+}
+
+/**
+ * Order states to write while a batch is applied: once per order and script (its changes share
+ * their time), not once per fact, with the same result, since a state is derived from every fact
+ * of the order. The caller flushes at the end of the batch.
+ */
+export class OrderStateQueue {
+  private pending: { orderId: string; at: number } | null = null;
+
+  constructor(private readonly db: Db) {}
+
+  touch(orderId: string, at: number): void {
+    if (this.pending && (this.pending.orderId !== orderId || this.pending.at !== at)) this.flush();
+    this.pending = { orderId, at };
+  }
+
+  flush(): void {
+    if (!this.pending) return;
+    const { orderId, at } = this.pending;
+    writeOrderState(this.db, orderId, deriveOrderState(this.db, orderId), at);
+    this.pending = null;
+  }
 }
 
 /** The order whose state a fact moves, if any. */

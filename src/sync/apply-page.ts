@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { Db } from '../database/connection.js';
 import { advancePullCursor, holdChange, listHeldChanges, markPushed, readPushedSeq, releaseHeldChange } from '../database/queries/sync.js';
 import { sql } from '../database/statements.js';
-import { applyChange, arrivedData } from './apply-changes.js';
+import { applyChange, arrivedData, OrderStateQueue } from './apply-changes.js';
 import type { SyncChange } from './sync-store.js';
 
 /** What a page brought, so the screens that show it can be told. */
@@ -24,26 +24,68 @@ export interface AppliedPage {
  * log under their own seqs and its counters are rebuilt above them.
  */
 export function applyPulledPage(db: Db, terminalId: string, changes: readonly SyncChange[]): AppliedPage {
-  const page: AppliedPage = { applied: [], recovered: 0, maxHlc: null };
-  db.transaction(() => {
+  return db
+    .transaction(() => {
+      const page = applyAtOnce(db, terminalId, changes) ?? applyOneByOne(db, terminalId, changes);
+      page.applied.push(...releaseHeld(db));
+      if (page.recovered > 0) rebuildOrderCounters(db, terminalId);
+      return page;
+    })
+    .immediate();
+}
+
+/**
+ * The usual case, every reference already here: the whole batch in one savepoint, each order's
+ * state derived once per script that touched it and the cursor moved once per terminal. Null when
+ * anything fails (a reference missing, above all): the batch is then applied change by change.
+ */
+function applyAtOnce(db: Db, terminalId: string, changes: readonly SyncChange[]): AppliedPage | null {
+  const attempt = db.transaction(() => {
+    const page: AppliedPage = { applied: [], recovered: 0, maxHlc: null };
+    const states = new OrderStateQueue(db);
+    const cursor = new Map<string, number>();
     for (const change of changes) {
       if (change.entity === 'shop') refuseAnotherShop(db, change);
       if (change.terminalId === terminalId) {
         restoreOwnChange(db, change);
         page.recovered += 1;
-      } else if (!tryApply(db, change)) {
-        holdChange(db, change.terminalId, change.terminalSeq, JSON.stringify(change), 'referência ainda não recebida');
-        advancePullCursor(db, change.terminalId, change.terminalSeq);
-        continue;
-      }
-      page.applied.push(change);
-      if (page.maxHlc === null || change.hlc > page.maxHlc) page.maxHlc = change.hlc;
-      advancePullCursor(db, change.terminalId, change.terminalSeq);
+      } else applyChange(db, change, 'server', states);
+      noteApplied(page, change);
+      cursor.set(change.terminalId, change.terminalSeq);
     }
-    page.applied.push(...releaseHeld(db));
-    if (page.recovered > 0) rebuildOrderCounters(db, terminalId);
-  }).immediate();
+    states.flush();
+    for (const [terminal, seq] of cursor) advancePullCursor(db, terminal, seq);
+    return page;
+  });
+  try {
+    return attempt();
+  } catch {
+    return null;
+  }
+}
+
+/** Change by change, each in its own savepoint: one whose references are missing is held. */
+function applyOneByOne(db: Db, terminalId: string, changes: readonly SyncChange[]): AppliedPage {
+  const page: AppliedPage = { applied: [], recovered: 0, maxHlc: null };
+  for (const change of changes) {
+    if (change.entity === 'shop') refuseAnotherShop(db, change);
+    if (change.terminalId === terminalId) {
+      restoreOwnChange(db, change);
+      page.recovered += 1;
+    } else if (!tryApply(db, change)) {
+      holdChange(db, change.terminalId, change.terminalSeq, JSON.stringify(change), 'referência ainda não recebida');
+      advancePullCursor(db, change.terminalId, change.terminalSeq);
+      continue;
+    }
+    noteApplied(page, change);
+    advancePullCursor(db, change.terminalId, change.terminalSeq);
+  }
   return page;
+}
+
+function noteApplied(page: AppliedPage, change: SyncChange): void {
+  page.applied.push(change);
+  if (page.maxHlc === null || change.hlc > page.maxHlc) page.maxHlc = change.hlc;
 }
 
 /** One database, one shop: a change of another shop's row means the server holds two. */
