@@ -7,6 +7,9 @@ import { MongoClient } from 'mongodb';
 import { createApp, type App } from '../src/app.js';
 import { openDatabase, type Db } from '../src/database/connection.js';
 import { listChanges } from '../src/database/queries/change-log.js';
+import { makeJoinCode } from '../src/sync/join-code.js';
+import { toSyncChange } from '../src/sync/push-pending.js';
+import { installShopKey, readShopKey } from '../src/sync/shop-key.js';
 import { ensureTerminalId } from '../src/database/queries/meta.js';
 import { readPullCursor, readPushedSeq } from '../src/database/queries/sync.js';
 import { MemoryLogger } from '../src/logs/memory-logger.js';
@@ -51,7 +54,7 @@ export async function syncFigures(figures: Figures) {
     const rush = await lunchRush(join(dir, 'rush'), BEHIND);
     const changes = pulledLog(rush.app.db);
     console.log(`Sincronização: ${changes.length} alterações de um caixa (${describeMix(changes)}).`);
-    await applyRatio(figures, join(dir, 'apply'), changes);
+    await applyRatio(figures, join(dir, 'apply'), rush.app.db, changes);
     const memory = new MemorySyncStore();
     await pushPending(rush.app.db, memory, ensureTerminalId(rush.app.db));
     figures['sync.catchup_100k_s'] = plainFigure(await catchUp(join(dir, 'catchup'), { uri: 'memoria://loja', database: 'loja' }, () => memory, rush.app), 's');
@@ -65,7 +68,7 @@ export async function syncFigures(figures: Figures) {
 }
 
 /** A terminal's whole log as a pull brings it. */
-const pulledLog = (db: Db) => listChanges(db, 0, Number.MAX_SAFE_INTEGER).map((row): SyncChange => ({ ...row, data: JSON.parse(row.data) as SyncChange['data'] }));
+const pulledLog = (db: Db) => listChanges(db, 0, Number.MAX_SAFE_INTEGER).map((row) => toSyncChange(db, row));
 
 /** FerretDB started on loopback (or the server in MONGODB_TEST_URI), or null after saying in one line why not. */
 async function startServer(): Promise<MongoTestServer | null> {
@@ -135,9 +138,10 @@ const describeMix = (changes: readonly SyncChange[]) => {
   return [...counts].sort((a, b) => b[1] - a[1]).map(([entity, n]) => `${entity} ${n}`).join(', ');
 };
 
-/** A terminal that has not joined any shop yet, as a second counter is before its first sync. */
-async function blankTerminal(dir: string, connection?: SyncConnection, openStore?: () => SyncStore) {
+/** A new terminal of the shop before its first sync: it holds the shop key its join code gave it. */
+async function blankTerminal(dir: string, shop: Db, connection?: SyncConnection, openStore?: () => SyncStore) {
   const app = await createApp({ dataDir: dir, logger: new MemoryLogger().logger, webhooks: { autoStart: false }, sync: { autoStart: false, connection, openStore } });
+  installShopKey(app.db, readShopKey(shop)!);
   return { app, terminalId: ensureTerminalId(app.db) };
 }
 
@@ -148,8 +152,8 @@ async function blankTerminal(dir: string, connection?: SyncConnection, openStore
  * statements in one IMMEDIATE transaction into the same tables of a file with the same pragmas.
  * Batches alternate between the two, so both meet the same noise; the figure is per batch.
  */
-async function applyRatio(figures: Figures, dir: string, changes: readonly SyncChange[]) {
-  const { app, terminalId } = await blankTerminal(dir);
+async function applyRatio(figures: Figures, dir: string, shop: Db, changes: readonly SyncChange[]) {
+  const { app, terminalId } = await blankTerminal(dir, shop);
   const floorDb = openDatabase(join(dir, 'bare.sqlite3'));
   const tables = new Set<string>(['sync_cursor', 'change_field_stamps', 'order_state', 'kitchen_ticket_state', 'stock_levels', 'sync_held']);
   for (const change of changes) {
@@ -260,7 +264,7 @@ function floorWriter(db: Db) {
 async function catchUp(dir: string, connection: SyncConnection, openStore: (() => SyncStore) | undefined, source: App): Promise<number> {
   const sourceId = ensureTerminalId(source.db);
   const last = source.db.prepare('SELECT last_seq FROM change_log_state WHERE id = 1').pluck().get() as number;
-  const behind = await blankTerminal(dir, connection, openStore);
+  const behind = await blankTerminal(dir, source.db, connection, openStore);
   const began = performance.now();
   const status = await behind.app.sync.syncNow();
   const seconds = (performance.now() - began) / 1000;
@@ -311,13 +315,10 @@ async function syncOverhead(figures: Figures, dir: string) {
   const plain = await counter(join(dir, 'plain'), { sync: { autoStart: false } });
   await synced.app.sync.syncNow();
 
-  // The other terminal joins the shop by pulling it. Joining with a letter of its own (design §5) is
-  // not built yet, so its terminal row is written here, as the join will write it.
-  const other = await blankTerminal(join(dir, 'other'), connection, openStore);
-  await other.app.sync.syncNow();
+  // The other terminal joins the shop with its join code, as a second counter does.
+  const other = await blankTerminal(join(dir, 'other'), synced.app.db, connection, openStore);
+  await call(other.app, 'setup.join', { joinCode: makeJoinCode(synced.app.db) });
   await other.app.sync.stop();
-  other.app.db.prepare("INSERT INTO terminals (id, letter, created_at, hlc) VALUES (?, 'B', 0, '')").run(other.terminalId);
-  other.app.dispatcher.reloadConfiguration();
   const cashier = (await call(other.app, 'auth.login', { name: 'Caio Caixa', pin: '2580' })).token as string;
   await call(other.app, 'cash.open', { id: newId(), openingFloat: 10_000 }, cashier);
   const otherStore = openStore();
