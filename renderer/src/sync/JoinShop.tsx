@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, errorsByField, type ApiError } from '../api';
 import { Field, FormError } from '../components/Field';
 import { useFocusFirstInvalid } from '../hooks/useFocusFirstInvalid';
+import { ConnectionFields } from './ConnectionFields';
 import { SyncProgress } from './SyncIndicator';
 import './sync.css';
 
@@ -102,25 +103,7 @@ export function JoinShop({ onDone, children }: { onDone: () => void; children?: 
       </div>
       <FormError message={errors._form} />
       <div className="form-grid">
-        <Field label={t('sync.screen.uri')} name="uri" error={errors.uri} hint={t('sync.screen.uriHint')} className="span-2">
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="password"
-              autoComplete="off"
-              spellCheck={false}
-              autoFocus
-              maxLength={2000}
-              placeholder="mongodb+srv://…"
-              value={values.uri}
-              onChange={(e) => set('uri', e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('sync.screen.databaseField')} name="database" error={errors.database} hint={t('sync.screen.databaseHint')}>
-          {(control) => <input {...control} className="input" autoComplete="off" spellCheck={false} maxLength={63} value={values.database} onChange={(e) => set('database', e.target.value)} />}
-        </Field>
+        <ConnectionFields uri={values.uri} database={values.database} errors={errors} onChange={set} autoFocus />
         <Field label={t('sync.join.joinCode')} name="joinCode" error={errors.joinCode} hint={t('sync.join.joinCodeHint')}>
           {(control) => <input {...control} className="input" autoComplete="off" spellCheck={false} maxLength={200} value={values.joinCode} onChange={(e) => set('joinCode', e.target.value)} />}
         </Field>

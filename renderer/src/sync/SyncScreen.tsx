@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorsByField, type Output } from '../api';
-import { Field, FormError } from '../components/Field';
+import { FormError } from '../components/Field';
 import { useFocusFirstInvalid } from '../hooks/useFocusFirstInvalid';
 import { useSession } from '../session';
+import { ConnectionFields } from './ConnectionFields';
 import './sync.css';
 
 type Connection = Output<'sync.connection'>;
@@ -146,36 +147,7 @@ export function SyncScreen() {
         <p className="muted small">{t('sync.screen.guide')}</p>
         <FormError message={errors._form} />
         <div className="form-grid">
-          <Field label={t('sync.screen.uri')} name="uri" error={errors.uri} hint={t('sync.screen.uriHint')} className="span-2">
-            {(control) => (
-              <input
-                {...control}
-                className="input"
-                type="password"
-                autoComplete="off"
-                spellCheck={false}
-                maxLength={2000}
-                placeholder="mongodb+srv://…"
-                value={uri}
-                onChange={(e) => edit('uri', e.target.value)}
-                data-testid="sync-uri"
-              />
-            )}
-          </Field>
-          <Field label={t('sync.screen.databaseField')} name="database" error={errors.database} hint={t('sync.screen.databaseHint')}>
-            {(control) => (
-              <input
-                {...control}
-                className="input"
-                autoComplete="off"
-                spellCheck={false}
-                maxLength={63}
-                value={database}
-                onChange={(e) => edit('database', e.target.value)}
-                data-testid="sync-database-input"
-              />
-            )}
-          </Field>
+          <ConnectionFields uri={uri} database={database} errors={errors} onChange={edit} />
         </div>
         {tested && (
           <div className={`alert ${tested.ok ? 'alert-success' : 'alert-error'}`} role="status" data-testid="sync-test-result" data-ok={tested.ok}>
