@@ -52,9 +52,9 @@ describe('a killed process', () => {
     const changed = (db.prepare("SELECT data FROM change_log WHERE entity = 'user' AND op = 'update' ORDER BY terminal_seq").pluck().all() as string[]).map(
       (d) => (JSON.parse(d) as { name: string }).name,
     );
-    // Every acknowledged write is there; at most the one in flight went further.
+    // Every acknowledged write is there. Writes the child committed after the last ack this side read
+    // (its acks wait in the pipe on a busy machine) may be there too, whole and in order.
     expect(audited.length).toBeGreaterThanOrEqual(lastAck);
-    expect(audited.length).toBeLessThanOrEqual(lastAck + 1);
     expect(audited).toEqual(Array.from({ length: audited.length }, (_, i) => `Caixa ${i + 1}`));
     // No half write: the user row, its change and its audit row committed together or not at all.
     expect(changed).toEqual(audited);
@@ -76,7 +76,6 @@ describe('a till killed in the middle of a burst of sales', () => {
 
     const orders = db.prepare('SELECT id, number FROM orders ORDER BY number').all() as { id: string; number: number }[];
     expect(orders.length).toBeGreaterThanOrEqual(acked.length);
-    expect(orders.length).toBeLessThanOrEqual(acked.length + 1);
     const stored = new Set(orders.map((o) => o.id));
     for (const id of acked) expect(stored.has(id)).toBe(true);
     expect(orders.map((o) => o.number)).toEqual(Array.from({ length: orders.length }, (_, i) => i + 1));
