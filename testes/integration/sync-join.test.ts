@@ -105,3 +105,24 @@ describe('setup.join: a new terminal joins the shop with the join code', () => {
     expect((await c.ok('setup.join', { connection: CONNECTION, joinCode: code })).terminalLetter).toBe('B');
   });
 });
+
+describe('a caixa seen from another terminal of the shop', () => {
+  it('is named by the letter of the terminal it was opened on, not the one reading it', async () => {
+    const { store, a } = await shopOnServer();
+    const [caixaOfA] = await a.ok('cash.sessions', {}, a.adminToken);
+    expect(caixaOfA!.terminalLetter).toBe('A');
+    const b = await terminalOn(store, false);
+    expect((await b.ok('setup.join', { connection: CONNECTION, joinCode: makeJoinCode(a.app.db) })).terminalLetter).toBe('B');
+    const { token } = await b.ok('auth.login', ADMIN);
+    const report = await b.ok('cash.report', { sessionId: caixaOfA!.id }, token);
+    expect(report.session).toMatchObject({ id: caixaOfA!.id, terminalLetter: 'A' });
+
+    // B's own caixa keeps B's letter, on B and, once synced, on A.
+    const own = await b.ok('cash.open', { id: newId(), openingFloat: 0 }, token);
+    expect(own.terminalLetter).toBe('B');
+    expect((await b.ok('cash.current', {}, token)).session?.terminalLetter).toBe('B');
+    await b.app.sync.syncNow();
+    await a.app.sync.syncNow();
+    expect((await a.ok('cash.report', { sessionId: own.id }, a.adminToken)).session.terminalLetter).toBe('B');
+  });
+});

@@ -29,9 +29,12 @@ export function ensureTerminalId(db: Db): string {
   return id;
 }
 
+/** The order-number letter of a terminal of the shop (this one or another, once synced); null before it is known here. */
+export const terminalLetter = (db: Db, terminalId: string): string | null =>
+  sql<[string], { letter: string }>(db, 'SELECT letter FROM terminals WHERE id = ?').get(terminalId)?.letter ?? null;
+
 export function readTerminalIdentity(db: Db): TerminalIdentity {
   const id = ensureTerminalId(db);
-  const terminal = sql<[string], { letter: string }>(db, 'SELECT letter FROM terminals WHERE id = ?').get(id);
   const shop = sql<[], { id: string; name: string }>(db, 'SELECT id, name FROM shop LIMIT 1').get();
-  return { id, letter: terminal?.letter ?? null, shopId: shop?.id ?? null, shopName: shop?.name ?? null };
+  return { id, letter: terminalLetter(db, id), shopId: shop?.id ?? null, shopName: shop?.name ?? null };
 }

@@ -7,15 +7,17 @@ import {
   sessionOrderFigures,
   type SessionRow,
 } from '../../database/queries/cash.js';
+import { terminalLetter } from '../../database/queries/meta.js';
 import type { CashReport } from '../../models/cash.js';
 import type { PaymentMethod } from '../../models/money.js';
 
-export function sessionInfo(db: Db, session: SessionRow, terminalLetter: string): CashReport['session'] {
+/** A caixa is named by the terminal it was opened on, whichever terminal reads it. */
+export function sessionInfo(db: Db, session: SessionRow): CashReport['session'] {
   const closing = findClosing(db, session.id);
   const confirmation = findConfirmation(db, session.id);
   return {
     id: session.id,
-    terminalLetter,
+    terminalLetter: terminalLetter(db, session.terminalId) ?? '',
     status: closing ? 'closed' : 'open',
     openedAt: session.openedAt,
     openedByName: session.openedByName,
@@ -31,8 +33,8 @@ export function sessionInfo(db: Db, session: SessionRow, terminalLetter: string)
  * The X report of an open caixa, or the Z report of a closed one. A closed caixa's expected figures
  * are the ones frozen at closing, so its Z report never changes.
  */
-export function buildCashReport(db: Db, session: SessionRow, terminalLetter: string): CashReport {
-  const info = sessionInfo(db, session, terminalLetter);
+export function buildCashReport(db: Db, session: SessionRow): CashReport {
+  const info = sessionInfo(db, session);
   const closing = findClosing(db, session.id);
   const { cash, methods } = expectedBySession(db, session);
   const counted = closing ? (JSON.parse(closing.counted) as Record<PaymentMethod, number>) : null;

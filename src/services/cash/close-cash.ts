@@ -13,8 +13,7 @@ export default defineScript('cash.close', {
   run(tx, input, ctx) {
     const session = findSession(tx, input.sessionId);
     if (!session || session.terminalId !== ctx.terminal.id) throw new BusinessError('NOT_FOUND', 'Caixa não encontrado neste terminal.', 'sessionId');
-    const letter = ctx.terminal.letter ?? '';
-    if (findClosing(tx, session.id)) return buildCashReport(tx, session, letter);
+    if (findClosing(tx, session.id)) return buildCashReport(tx, session);
     // Named, so the cashier finds them (F3 or Pedidos list open orders of any day).
     const open = tx
       .prepare<[string], string>(
@@ -36,7 +35,7 @@ export default defineScript('cash.close', {
     const closing = { sessionId: session.id, closedBy: ctx.actor!.id, closedByName: ctx.actor!.name, closedAt: ctx.now, counted: input.counted, expected };
     insertClosing(tx, { ...closing, hlc });
     ctx.recordChange('cash_closing', session.id, 'insert', closing, hlc);
-    const report = buildCashReport(tx, session, letter);
+    const report = buildCashReport(tx, session);
     ctx.audit({
       action: 'cash.close',
       recordType: 'cash_session',
@@ -44,7 +43,7 @@ export default defineScript('cash.close', {
       details: { differences: Object.fromEntries(report.methods.map((m) => [m.method, m.difference])) },
     });
     ctx.emit('cash.changed', { sessionId: session.id });
-    ctx.webhook('cash.closed', { sessionId: session.id, terminal: letter, closedBy: ctx.actor!.name, methods: report.methods, cash: report.cash, orders: report.orders });
+    ctx.webhook('cash.closed', { sessionId: session.id, terminal: report.session.terminalLetter, closedBy: ctx.actor!.name, methods: report.methods, cash: report.cash, orders: report.orders });
     return report;
   },
 });

@@ -17,6 +17,6 @@ export default defineScript('cash.confirm', {
       ctx.recordChange('cash_confirmation', session.id, 'insert', confirmation, hlc);
       ctx.audit({ action: 'cash.confirm', recordType: 'cash_session', recordId: session.id });
     }
-    return buildCashReport(tx, session, ctx.terminal.letter ?? '');
+    return buildCashReport(tx, session);
   },
 });

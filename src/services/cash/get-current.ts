@@ -10,6 +10,6 @@ export default defineScript('cash.current', {
     const session = openSession(tx, ctx.terminal.id);
     if (!session) return { session: null, orders: 0, movements: [] };
     const orders = sql<[string], { n: number }>(tx, 'SELECT count(*) AS n FROM orders WHERE cash_session_id = ?').get(session.id)!.n;
-    return { session: sessionInfo(tx, session, ctx.terminal.letter ?? ''), orders, movements: sessionMovements(tx, session.id) };
+    return { session: sessionInfo(tx, session), orders, movements: sessionMovements(tx, session.id) };
   },
 });

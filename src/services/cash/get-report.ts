@@ -10,6 +10,6 @@ export default defineScript('cash.report', {
   run(tx, input, ctx) {
     const session = input.sessionId ? findSession(tx, input.sessionId) : openSession(tx, ctx.terminal.id);
     if (!session) throw new BusinessError('NOT_FOUND', input.sessionId ? 'Caixa não encontrado.' : 'Não há caixa aberto neste terminal.', 'sessionId');
-    return buildCashReport(tx, session, ctx.terminal.letter ?? '');
+    return buildCashReport(tx, session);
   },
 });

@@ -6,5 +6,5 @@ import { sessionInfo } from './cash-report.js';
 export default defineScript('cash.sessions', {
   roles: MANAGER_ROLES,
   readOnly: true,
-  run: (tx, input, ctx) => listSessions(tx, ctx.terminal.id, input.limit ?? 30).map((s) => sessionInfo(tx, s, ctx.terminal.letter ?? '')),
+  run: (tx, input, ctx) => listSessions(tx, ctx.terminal.id, input.limit ?? 30).map((s) => sessionInfo(tx, s)),
 });

@@ -24,6 +24,6 @@ export default defineScript('cash.open', {
     ctx.audit({ action: 'cash.open', recordType: 'cash_session', recordId: row.id, details: { openingFloat: input.openingFloat } });
     ctx.emit('cash.changed', { sessionId: row.id });
     ctx.webhook('cash.opened', { sessionId: row.id, terminal: letter, openedBy: row.openedByName, openingFloat: row.openingFloat });
-    return sessionInfo(tx, row, letter);
+    return sessionInfo(tx, row);
   },
 });
