@@ -1,4 +1,4 @@
-import { MongoBulkWriteError, MongoClient, MongoServerError, type Collection } from 'mongodb';
+import { MongoBulkWriteError, MongoClient, MongoServerError, type Collection, type Document, type FindCursor } from 'mongodb';
 import {
   assertRun,
   contiguousEnd,
@@ -45,6 +45,8 @@ export interface MongoSyncStoreOptions {
   dbName: string;
   /** How long a terminal waits for the server before giving up (offline is the normal case). */
   serverSelectionTimeoutMS?: number;
+  /** Told of every command sent to the server (tests count the queries a catch-up costs). */
+  onCommand?: (commandName: string, command: Document) => void;
 }
 
 const DUPLICATE_KEY = 11000;
@@ -62,10 +64,14 @@ export class MongoSyncStore implements SyncStore {
   private readonly terminalDocs: Collection<TerminalDocument>;
   private readonly letters: Collection<LetterDocument>;
   private ready: Promise<void> | null = null;
+  /** Per terminal, the query of its log left open by the last pull, for the next page to go on with. */
+  private readonly readers = new Map<string, LogReader>();
 
   constructor(options: MongoSyncStoreOptions) {
     const timeout = options.serverSelectionTimeoutMS ?? 5000;
-    this.client = new MongoClient(options.uri, { serverSelectionTimeoutMS: timeout, connectTimeoutMS: timeout, socketTimeoutMS: 30_000 });
+    const { onCommand } = options;
+    this.client = new MongoClient(options.uri, { serverSelectionTimeoutMS: timeout, connectTimeoutMS: timeout, socketTimeoutMS: 30_000, monitorCommands: onCommand !== undefined });
+    if (onCommand) this.client.on('commandStarted', (event) => onCommand(event.commandName, event.command));
     const db = this.client.db(options.dbName);
     this.changes = db.collection('changes');
     this.terminalDocs = db.collection('terminals');
@@ -91,9 +97,36 @@ export class MongoSyncStore implements SyncStore {
   async pull(cursor: PullCursor, limit: number): Promise<PullPage> {
     await this.whenReady();
     const terminalIds = (await this.terminalDocs.find({}, { projection: { _id: 1 } }).toArray()).map((t) => t._id);
-    return pullPage(terminalIds, cursor, limit, async (terminalId, after, count) =>
-      (await this.changes.find({ terminal: terminalId, seq: { $gt: after } }).sort({ seq: 1 }).limit(count).toArray()).map(fromDocument),
-    );
+    return pullPage(terminalIds, cursor, limit, async (terminalId, after, count) => (await this.readAfter(terminalId, after, count)).map(fromDocument));
+  }
+
+  /**
+   * A terminal's log after `after`, read on from the query the last page left open when it stands
+   * right there, else from a new one. A catch-up thus costs one query per terminal, not one per
+   * page: FerretDB 1.24 on SQLite uses no index at all (its `_id` index is on another expression
+   * than the one it queries by), so every query reads and sorts the whole collection; MongoDB walks
+   * the (terminal, seq) index either way. A query is given up at a hole (what fills it later is
+   * after its place in the query), at its end (later pushes are not in it) and on any error (an
+   * idle cursor times out on the server): the next read opens a new one, so nothing is skipped.
+   */
+  private async readAfter(terminalId: string, after: number, count: number): Promise<ChangeDocument[]> {
+    const open = this.readers.get(terminalId);
+    if (open) {
+      this.readers.delete(terminalId);
+      const read = await open.read(after, count).catch(async () => {
+        await open.close();
+        return null;
+      });
+      if (read) return this.keepOpen(terminalId, open, read, count);
+    }
+    const reader = new LogReader(this.changes.find({ terminal: terminalId, seq: { $gt: after } }).sort({ seq: 1 }).batchSize(count), after);
+    return this.keepOpen(terminalId, reader, (await reader.read(after, count))!, count);
+  }
+
+  private async keepOpen(terminalId: string, reader: LogReader, read: ChangeDocument[], count: number): Promise<ChangeDocument[]> {
+    if (read.length === count && reader.contiguous) this.readers.set(terminalId, reader);
+    else await reader.close();
+    return read;
   }
 
   async terminals(): Promise<ServerTerminal[]> {
@@ -154,6 +187,9 @@ export class MongoSyncStore implements SyncStore {
   }
 
   async close(): Promise<void> {
+    const readers = [...this.readers.values()];
+    this.readers.clear();
+    await Promise.all(readers.map((reader) => reader.close()));
     await this.client.close();
   }
 
@@ -222,6 +258,48 @@ export class MongoSyncStore implements SyncStore {
     }
     if (end > checked) await this.terminalDocs.updateOne({ _id: terminalId }, { $max: { heldSeq: end } });
     return end;
+  }
+}
+
+/**
+ * One terminal's log in seq order from an open query. What it handed out stays at hand until a
+ * read asks from past it, so a pull that asks again from the same place (the page's extra look for
+ * `more`, a page that was not applied) gets the same answer. It holds about one read's documents.
+ */
+class LogReader {
+  /** What the last reads handed out after the seq last asked for; the query goes on after it. */
+  private recent: ChangeDocument[] = [];
+  /** The seq of the last document the query gave, and below which nothing is at hand any more. */
+  private passed: number;
+  private dropped: number;
+  /** False once the query showed a hole: what fills it would come after its place. */
+  contiguous = true;
+
+  constructor(
+    private readonly cursor: FindCursor<ChangeDocument>,
+    /** The seq the query started after. */
+    from: number,
+  ) {
+    this.passed = from;
+    this.dropped = from;
+  }
+
+  /** Up to `count` documents after `after`, or null when this query cannot tell (it holds nothing from there). */
+  async read(after: number, count: number): Promise<ChangeDocument[] | null> {
+    if (after < this.dropped || after > this.passed) return null;
+    this.dropped = after;
+    this.recent = this.recent.filter((doc) => doc.seq > after);
+    while (this.recent.length < count && this.contiguous && (await this.cursor.hasNext())) {
+      const doc = (await this.cursor.next())!;
+      if (doc.seq !== this.passed + 1) this.contiguous = false;
+      this.passed = doc.seq;
+      this.recent.push(doc);
+    }
+    return this.recent.slice(0, count);
+  }
+
+  async close(): Promise<void> {
+    await this.cursor.close().catch(() => {});
   }
 }
 

@@ -176,6 +176,42 @@ describe.skipIf(!mongo)('MongoDB store on its own', () => {
     expect(await store.terminals()).toEqual([{ terminalId: a, letter: null, heldSeq: 4 }]);
   });
 
+  it('a catch-up reads a terminal’s log with one query, page after page; asking again gives the same page', async () => {
+    const dbName = freshDbName();
+    const queries: string[] = [];
+    const store = new MongoSyncStore({ uri: mongo!.uri, dbName, onCommand: (name, command) => name === 'find' && queries.push(String(command.find)) });
+    cleanups.push(mongoStoreOn(mongo!, dbName).cleanup, () => store.close());
+    const a = newId();
+    const log = run(a, 1, 25);
+    await store.push(a, log);
+    queries.length = 0;
+    expect(await pullAll(store, {}, 5)).toEqual(log);
+    expect(queries.filter((collection) => collection === 'changes')).toHaveLength(1);
+
+    // The same place again (a page not applied), or an earlier one, gets what a new query would.
+    const first = await store.pull({}, 5);
+    expect(await store.pull({}, 5)).toEqual(first);
+    expect(await store.pull({ [a]: 5 }, 5)).toEqual({ changes: log.slice(5, 10), more: true });
+    expect(await store.pull({ [a]: 5 }, 5)).toEqual({ changes: log.slice(5, 10), more: true });
+    expect(await store.pull({ [a]: 2 }, 5)).toEqual({ changes: log.slice(2, 7), more: true });
+  });
+
+  it('a hole met by a query left open is waited on, and what fills it later is pulled', async () => {
+    const dbName = freshDbName();
+    const store = await openMongo(dbName);
+    const a = newId();
+    const log = run(a, 1, 12);
+    await store.push(a, log.slice(0, 10));
+    const raw = new MongoClient(mongo!.uri);
+    cleanups.push(() => raw.close());
+    const changes = raw.db(dbName).collection<ChangeDocument>('changes');
+    await changes.insertOne(toDocument(log[11]!));
+    expect(await store.pull({}, 5)).toEqual({ changes: log.slice(0, 5), more: true });
+    expect(await store.pull({ [a]: 5 }, 5)).toEqual({ changes: log.slice(5, 10), more: false });
+    await changes.insertOne(toDocument(log[10]!));
+    expect(await store.pull({ [a]: 10 }, 5)).toEqual({ changes: log.slice(10), more: false });
+  });
+
   it('creates its indexes itself, and creating them again from another terminal changes nothing', async () => {
     const dbName = freshDbName();
     const first = await openMongo(dbName);
