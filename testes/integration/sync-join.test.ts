@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readShopKey } from '../../src/sync/shop-key.js';
 import { makeJoinCode } from '../../src/sync/join-code.js';
 import { MemorySyncStore } from '../../src/sync/memory-sync-store.js';
 import type { SyncStore } from '../../src/sync/sync-store.js';
 import { newId } from '../../src/utils/ids.js';
 import { card, line, seedCatalog } from '../helpers/catalog-fixture.js';
+import { startBridge } from '../helpers/http.js';
 import { ADMIN, createTestApp, initializedApp, type TestApp } from '../helpers/test-app.js';
 
 const opened: TestApp[] = [];
@@ -12,8 +13,8 @@ afterEach(() => opened.splice(0).forEach((t) => t.close()));
 
 const CONNECTION = { uri: 'mongodb+srv://balcao:s3nh4-secreta@loja.exemplo.mongodb.net/', database: 'loja' };
 
-async function terminalOn(store: SyncStore, initialized: boolean) {
-  const app = { sync: { openStore: () => store, autoStart: false } };
+async function terminalOn(store: SyncStore, initialized: boolean, pages?: { pageSize: number; applyBatch: number }) {
+  const app = { sync: { openStore: () => store, autoStart: false, ...pages } };
   const t: TestApp & { adminToken?: string } = initialized ? await initializedApp({ app }) : await createTestApp({ app });
   opened.push(t);
   return t;
@@ -124,5 +125,60 @@ describe('a caixa seen from another terminal of the shop', () => {
     await b.app.sync.syncNow();
     await a.app.sync.syncNow();
     expect((await a.ok('cash.report', { sessionId: own.id }, a.adminToken)).session.terminalLetter).toBe('B');
+  });
+});
+
+/** A promise the test resolves when it has looked. */
+function gate() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+}
+
+describe('setup.joinProgress: the join wizard counts what has arrived', () => {
+  it('while a join runs, this computer and the device with the setup code see the counts move; a stranger sees nothing', async () => {
+    const { store, code } = await shopOnServer();
+    const total = (await store.terminals()).reduce((sum, t) => sum + t.heldSeq, 0);
+    // The join stops before its third and its fifth page until the test has looked.
+    const gates = new Map([3, 5].map((page) => [page, gate()]));
+    let pulls = 0;
+    const paced: SyncStore = {
+      push: (id, changes) => store.push(id, changes),
+      pull: async (cursor, limit) => {
+        await gates.get(++pulls)?.promise;
+        return store.pull(cursor, limit);
+      },
+      terminals: () => store.terminals(),
+      claimLetter: (id, letter) => store.claimLetter(id, letter),
+      close: async () => {},
+    };
+    const c = await terminalOn(paced, false, { pageSize: 5, applyBatch: 5 });
+    const bridge = await startBridge(c.app);
+    try {
+      expect((await bridge.post('setup.joinProgress', {})).json).toEqual({ progress: null });
+      const joining = bridge.post('setup.join', { connection: CONNECTION, joinCode: code });
+
+      await vi.waitFor(() => expect(pulls).toBe(3));
+      const here = await bridge.post('setup.joinProgress', {});
+      expect(here).toEqual({ status: 200, json: { progress: { done: 10, total } } });
+      const stranger = await bridge.postFrom('127.0.0.2', 'setup.joinProgress', {});
+      expect(stranger).toMatchObject({ status: 403, json: { error: { code: 'FORBIDDEN', field: 'setupCode' } } });
+      expect(JSON.stringify(stranger.json)).not.toMatch(/done|total|\b10\b/);
+      expect((await bridge.postFrom('127.0.0.2', 'setup.joinProgress', { setupCode: 'ABCD-EFGH-JKLM' })).status).toBe(403);
+      expect(await bridge.postFrom('127.0.0.2', 'setup.joinProgress', { setupCode: c.app.setupCode })).toEqual(here);
+
+      gates.get(3)!.resolve();
+      await vi.waitFor(() => expect(pulls).toBe(5));
+      expect((await bridge.post('setup.joinProgress', {})).json).toEqual({ progress: { done: 20, total } });
+      gates.get(5)!.resolve();
+      expect((await joining).status).toBe(200);
+
+      // Set up, the shop's progress is for its staff only (sync.status, after login).
+      expect((await bridge.post('setup.joinProgress', {})).json).toMatchObject({ error: { code: 'ALREADY_INITIALIZED' } });
+      expect((await bridge.postFrom('127.0.0.2', 'setup.joinProgress', { setupCode: c.app.setupCode })).json).toMatchObject({ error: { code: 'ALREADY_INITIALIZED' } });
+    } finally {
+      for (const gate of gates.values()) gate.resolve();
+      await bridge.close();
+    }
   });
 });

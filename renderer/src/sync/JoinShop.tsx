@@ -29,6 +29,7 @@ export async function joinShop({ uri, database, joinCode, setupCode }: JoinInput
 }
 
 const FIELDS = ['uri', 'database', 'joinCode', 'setupCode'] as const;
+const PROGRESS_POLL_MS = 500;
 type FieldName = (typeof FIELDS)[number];
 type Errors = Partial<Record<FieldName | '_form', string>>;
 
@@ -48,11 +49,22 @@ export function JoinShop({ onDone, children }: { onDone: () => void; children?: 
   const [joined, setJoined] = useState<JoinedShop | null>(null);
   const formRef = useFocusFirstInvalid<HTMLFormElement>(errors);
 
-  // The catch-up reports its progress on the live channel while the join runs.
+  // No one is logged in yet, so no live channel: the wizard asks for the counts while the join runs
+  // (from another device with the same setup code the join needs).
+  const setupCode = needsCode ? values.setupCode.trim() : undefined;
   useEffect(() => {
     if (!busy) return;
-    return api.subscribe('sync.status', (status) => setProgress(status.progress));
-  }, [busy]);
+    let asking = false;
+    const ask = async () => {
+      if (asking) return;
+      asking = true;
+      const outcome = await api.call('setup.joinProgress', setupCode === undefined ? {} : { setupCode });
+      asking = false;
+      if (outcome.ok && outcome.result.progress) setProgress(outcome.result.progress);
+    };
+    const timer = setInterval(() => void ask(), PROGRESS_POLL_MS);
+    return () => clearInterval(timer);
+  }, [busy, setupCode]);
 
   const set = (name: FieldName, value: string) => {
     setValues((current) => ({ ...current, [name]: value }));
@@ -116,7 +128,7 @@ export function JoinShop({ onDone, children }: { onDone: () => void; children?: 
       {busy && (
         <div role="status" data-testid="join-progress">
           {progress ? (
-            <SyncProgress done={progress.done} total={progress.total} />
+            <SyncProgress done={progress.done} total={progress.total} textKey="sync.join.progress" />
           ) : (
             <div className="sync-progress">
               <progress aria-label={t('sync.join.receiving')} />

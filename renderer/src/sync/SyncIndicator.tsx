@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { formatDateTime } from '../format';
+import { currentLocale, formatDateTime } from '../format';
 import { useSession } from '../session';
 import { useSyncStatus, type SyncStatus } from './useSyncStatus';
 import './sync.css';
@@ -124,9 +124,11 @@ export function SyncIndicator() {
 }
 
 /** "Recebendo 1.200 de 5.000" with a bar: a terminal catching up (joining, or back after days offline). */
-export function SyncProgress({ done, total, compact = false }: { done: number; total: number; compact?: boolean }) {
+export function SyncProgress({ done, total, compact = false, textKey = 'sync.indicator.progress' }: { done: number; total: number; compact?: boolean; textKey?: 'sync.indicator.progress' | 'sync.join.progress' }) {
   const { t } = useTranslation();
-  const text = t('sync.indicator.progress', { done: done.toLocaleString(), total: total.toLocaleString() });
+  // In the screen's language, not the browser's: "12.345 de 100.000".
+  const count = new Intl.NumberFormat(currentLocale());
+  const text = t(textKey, { done: count.format(done), total: count.format(total) });
   return (
     <div className={`sync-progress${compact ? ' sync-progress-compact' : ''}`} data-testid="sync-progress">
       <progress max={Math.max(total, 1)} value={Math.min(done, total)} aria-label={text} />
