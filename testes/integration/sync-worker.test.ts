@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MongoClient } from 'mongodb';
+import { MongoClient, MongoServerError } from 'mongodb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DATABASE_FILE } from '../../src/database/data-dir.js';
 import { listChanges } from '../../src/database/queries/change-log.js';
@@ -264,5 +264,62 @@ describe.skipIf(!mongo)('sync worker: MongoDB', () => {
         return store;
       },
     };
+  });
+});
+
+describe.skipIf(!mongo)('sync worker: a server without change streams', () => {
+  it('the worker pulls on its timer, tries watching once per connection, and logs nothing for it', async () => {
+    const dbName = freshDbName();
+    const stores: MongoSyncStore[] = [];
+    cleanups.push(async () => {
+      for (const store of stores) await store.close();
+      const client = new MongoClient(mongo!.uri);
+      await client.db(dbName).dropDatabase();
+      await client.close();
+    });
+    /** Per terminal's store, what each attempt to watch ended in: null when it watches, else the server's refusal. */
+    const watched = new Map<MongoSyncStore, unknown[]>();
+    const shop: Shop = {
+      open() {
+        const store = new MongoSyncStore({ uri: mongo!.uri, dbName });
+        stores.push(store);
+        const outcomes: unknown[] = [];
+        watched.set(store, outcomes);
+        const watch = store.watch.bind(store);
+        store.watch = (onChange, onEnd) =>
+          watch(onChange, onEnd).then(
+            (stop) => (outcomes.push(null), stop),
+            (error: unknown) => {
+              outcomes.push(error);
+              throw error;
+            },
+          );
+        return store;
+      },
+    };
+    const a = await terminal(shop);
+    const menu = await seedCatalog(a, a.adminToken);
+    await a.ok('cash.open', { id: newId(), openingFloat: 0 }, a.adminToken);
+    await a.app.sync.syncNow();
+    const b = await terminal(shop, { initialized: false, background: true, joining: a });
+    const order = await sell(a, a.adminToken, menu.p.batata, 1200);
+    await a.app.sync.syncNow();
+    // B hears of A's sale only from its timer, and keeps looking round after round.
+    await vi.waitFor(() => expect(b.app.db.prepare('SELECT count(*) FROM orders WHERE id = ?').pluck().get(order.id)).toBe(1), { timeout: 20_000, interval: 100 });
+    const rounds = () => b.events.filter((e) => e.type === 'sync.status' && (e.data as SyncStatus).mode === 'online').length;
+    const seen = rounds();
+    await vi.waitFor(() => expect(rounds()).toBeGreaterThan(seen + 2), { timeout: 20_000, interval: 100 });
+
+    const outcomes = watched.get(stores[1]!)!;
+    if (outcomes[0] === null) {
+      console.log('sync worker: o servidor de teste tem change streams; o caminho sem eles não foi testado.');
+      return;
+    }
+    expect(outcomes).toHaveLength(1);
+    // FerretDB 1.24: code 238 (NotImplemented), "`aggregate` stage "$changeStream" is not implemented yet".
+    expect(outcomes[0]).toBeInstanceOf(MongoServerError);
+    expect((outcomes[0] as MongoServerError).message).toMatch(/\$changeStream/);
+    expect(b.memory.records.filter((r) => r.level === 'error' || r.level === 'warn')).toEqual([]);
+    expect(b.app.sync.status()).toMatchObject({ mode: 'online', lastError: null });
   });
 });
