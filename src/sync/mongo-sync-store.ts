@@ -45,6 +45,8 @@ export interface MongoSyncStoreOptions {
   dbName: string;
   /** How long a terminal waits for the server before giving up (offline is the normal case). */
   serverSelectionTimeoutMS?: number;
+  /** How long one reply may take before the connection is taken for dead. */
+  socketTimeoutMS?: number;
   /** Told of every command sent to the server (tests count the queries a catch-up costs). */
   onCommand?: (commandName: string, command: Document) => void;
 }
@@ -70,7 +72,7 @@ export class MongoSyncStore implements SyncStore {
   constructor(options: MongoSyncStoreOptions) {
     const timeout = options.serverSelectionTimeoutMS ?? 5000;
     const { onCommand } = options;
-    this.client = new MongoClient(options.uri, { serverSelectionTimeoutMS: timeout, connectTimeoutMS: timeout, socketTimeoutMS: 30_000, monitorCommands: onCommand !== undefined });
+    this.client = new MongoClient(options.uri, { serverSelectionTimeoutMS: timeout, connectTimeoutMS: timeout, socketTimeoutMS: options.socketTimeoutMS ?? 30_000, monitorCommands: onCommand !== undefined });
     if (onCommand) this.client.on('commandStarted', (event) => onCommand(event.commandName, event.command));
     const db = this.client.db(options.dbName);
     this.changes = db.collection('changes');
@@ -111,16 +113,17 @@ export class MongoSyncStore implements SyncStore {
    */
   private async readAfter(terminalId: string, after: number, count: number): Promise<ChangeDocument[]> {
     const open = this.readers.get(terminalId);
-    if (open) {
-      this.readers.delete(terminalId);
-      const read = await open.read(after, count).catch(async () => {
-        await open.close();
-        return null;
-      });
-      if (read) return this.keepOpen(terminalId, open, read, count);
-    }
+    this.readers.delete(terminalId);
+    const goneOn = await open?.read(after, count).catch(() => null);
+    if (open && goneOn) return this.keepOpen(terminalId, open, goneOn, count);
+    await open?.close();
     const reader = new LogReader(this.changes.find({ terminal: terminalId, seq: { $gt: after } }).sort({ seq: 1 }).batchSize(count), after);
-    return this.keepOpen(terminalId, reader, (await reader.read(after, count))!, count);
+    try {
+      return await this.keepOpen(terminalId, reader, (await reader.read(after, count))!, count);
+    } catch (error) {
+      await reader.close();
+      throw error;
+    }
   }
 
   private async keepOpen(terminalId: string, reader: LogReader, read: ChangeDocument[], count: number): Promise<ChangeDocument[]> {
@@ -269,8 +272,9 @@ export class MongoSyncStore implements SyncStore {
 class LogReader {
   /** What the last reads handed out after the seq last asked for; the query goes on after it. */
   private recent: ChangeDocument[] = [];
-  /** The seq of the last document the query gave, and below which nothing is at hand any more. */
+  /** The seq of the last document the query gave. */
   private passed: number;
+  /** What the query gave up to this seq is no longer at hand. */
   private dropped: number;
   /** False once the query showed a hole: what fills it would come after its place. */
   contiguous = true;
