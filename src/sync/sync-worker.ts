@@ -13,7 +13,7 @@ import { describeSyncError } from './sync-errors.js';
 import { MongoSyncStore } from './mongo-sync-store.js';
 import { pushPending } from './push-pending.js';
 import { rebaseOnServer } from './rebase-diverged.js';
-import type { PullCursor, SyncStore } from './sync-store.js';
+import type { PullCursor, ServerTerminal, SyncStore } from './sync-store.js';
 
 /** Where the shop's database is. The URI holds a password: it is handed to the driver and never logged. */
 export interface SyncConnection {
@@ -200,14 +200,15 @@ export class SyncWorker {
     if (!store) return;
     this.state.phase = 'syncing';
     try {
-      if (!this.serverChecked) await this.checkServer(store);
+      // Listing the terminals walks their logs on the server: the first round's check serves its progress too.
+      const terminals = this.serverChecked ? null : await this.checkServer(store);
       await this.claimOwnLetter(store);
       const pushed = await pushPending(this.options.db, store, this.options.terminalId);
       if (pushed.kind === 'diverged') {
         await this.rebase(store, pushed.seq);
         await pushPending(this.options.db, store, this.options.terminalId);
       }
-      await this.pullAll(store);
+      await this.pullAll(store, terminals);
       void this.watch(store);
       this.failures = 0;
       Object.assign(this.state, { mode: 'online', lastSuccessAt: this.options.clock.now(), lastError: null });
@@ -228,7 +229,7 @@ export class SyncWorker {
    * shop) that never pulled from a server holding other terminals' logs would mix two shops; one
    * joins a shop with "Conectar a uma loja existente" instead.
    */
-  private async checkServer(store: SyncStore): Promise<void> {
+  private async checkServer(store: SyncStore): Promise<ServerTerminal[]> {
     const { db, terminalId } = this.options;
     const terminals = await store.terminals();
     const others = terminals.filter((t) => t.terminalId !== terminalId && t.heldSeq > 0);
@@ -237,6 +238,7 @@ export class SyncWorker {
     const known = terminals.some((t) => t.terminalId === terminalId);
     if (hasShop && neverPulled && !known && others.length > 0) throw new SyncRefused(ANOTHER_SHOP);
     this.serverChecked = true;
+    return terminals;
   }
 
   /** Our letter, claimed on the server once it is known here (set up after connecting, or changed). */
@@ -248,8 +250,8 @@ export class SyncWorker {
     this.claimedLetter = letter;
   }
 
-  /** Pulls until the server has nothing more for us, a batch per local transaction. */
-  private async pullAll(store: SyncStore): Promise<void> {
+  /** Pulls until the server has nothing more for us, a batch per local transaction; `terminals`, when this round listed them. */
+  private async pullAll(store: SyncStore, terminals: ServerTerminal[] | null): Promise<void> {
     const { db, terminalId } = this.options;
     const pageSize = this.options.pageSize ?? 2000;
     const batch = this.options.applyBatch ?? 250;
@@ -259,7 +261,7 @@ export class SyncWorker {
       const page = await store.pull(cursor, pageSize);
       if (this.stopped || page.changes.length === 0) break;
       if (first && page.more) {
-        this.state.progress = { done: 0, total: await remainingOnServer(store, cursor) };
+        this.state.progress = { done: 0, total: remainingOnServer(terminals ?? (await store.terminals()), cursor) };
         this.publish();
       }
       for (let start = 0; start < page.changes.length; start += batch) {
@@ -358,7 +360,6 @@ export function retryDelay(failures: number, random: () => number, maxMs: number
 }
 
 /** How many changes the server holds beyond the cursor, for the progress bar. */
-async function remainingOnServer(store: SyncStore, cursor: PullCursor): Promise<number> {
-  const terminals = await store.terminals();
+function remainingOnServer(terminals: readonly ServerTerminal[], cursor: PullCursor): number {
   return terminals.reduce((sum, t) => sum + Math.max(0, t.heldSeq - (cursor[t.terminalId] ?? 0)), 0);
 }

@@ -131,8 +131,19 @@ function workerContract(openShop: () => Promise<Shop>) {
     await seedCatalog(a, a.adminToken);
     await a.app.sync.syncNow();
     const total = listChanges(a.app.db, 0, 100_000).length;
-    const b = await terminal(shop, { initialized: false, joining: a, pages: { pageSize: 10, applyBatch: 4 } });
+    // Listing the terminals walks each one's log on the server (a whole read of it on FerretDB): once per round.
+    let listed = 0;
+    const counted: Shop = {
+      open() {
+        const store = shop.open();
+        const terminals = store.terminals.bind(store);
+        store.terminals = () => ((listed += 1), terminals());
+        return store;
+      },
+    };
+    const b = await terminal(counted, { initialized: false, joining: a, pages: { pageSize: 10, applyBatch: 4 } });
     expect(await b.app.sync.syncNow()).toMatchObject({ mode: 'online', progress: null });
+    expect(listed).toBe(1);
     const progress = b.events.flatMap((e) => (e.type === 'sync.status' && (e.data as SyncStatus).progress ? [(e.data as SyncStatus).progress!] : []));
     expect(progress[0]).toEqual({ done: 0, total });
     expect(progress.at(-1)).toEqual({ done: total, total });
