@@ -66,7 +66,8 @@ export function projectRoot(): string {
 
 const RESULTS = join(projectRoot(), 'bench', 'results', 'latest.json');
 
-export function report(figures: Figures): void {
+/** Shows the figures; a whole run (`save`) also records them as the latest results. */
+export function report(figures: Figures, save = true): void {
   const rows = Object.entries(figures).map(([name, f]) => ({
     figure: name,
     median: `${f.median} ${f.unit}`,
@@ -74,6 +75,7 @@ export function report(figures: Figures): void {
     ratio: f.ratio === null ? '—' : f.ratio,
   }));
   console.table(rows);
+  if (!save) return;
   mkdirSync(dirname(RESULTS), { recursive: true });
   writeFileSync(RESULTS, `${JSON.stringify(figures, null, 2)}\n`);
   console.log(`Resultados gravados em ${RESULTS}`);

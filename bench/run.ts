@@ -6,16 +6,32 @@ import { webhookOverhead, webhookThroughput } from './webhooks.js';
 import { browserFigures } from './browser.js';
 import { report, type Figures } from './lib.js';
 
-/** npm run bench: every figure, measured in one run so ratios compare like with like. */
+/**
+ * npm run bench: every figure, measured in one run so ratios compare like with like.
+ * `node build/bench/run.js sync browser` measures only the parts named (while working on one) and
+ * leaves the recorded results as they were.
+ */
+const parts: Record<string, (figures: Figures) => Promise<void>> = {
+  foundation: async (figures) => {
+    await scriptWriteRatio(figures);
+    await bridgeRoundtripRatio(figures);
+  },
+  sale: async (figures) => {
+    await saleRatio(figures);
+    await saleOverHttp(figures);
+    await saleWithRecipeRatio(figures);
+  },
+  stock: stockOnHand,
+  webhooks: async (figures) => {
+    await webhookOverhead(figures);
+    await webhookThroughput(figures);
+  },
+  sync: syncFigures,
+  browser: browserFigures,
+};
+const named = process.argv.slice(2);
+const unknown = named.filter((name) => !(name in parts));
+if (unknown.length > 0) throw new Error(`Partes desconhecidas: ${unknown.join(', ')} (há ${Object.keys(parts).join(', ')}).`);
 const figures: Figures = {};
-await scriptWriteRatio(figures);
-await bridgeRoundtripRatio(figures);
-await saleRatio(figures);
-await saleOverHttp(figures);
-await saleWithRecipeRatio(figures);
-await stockOnHand(figures);
-await webhookOverhead(figures);
-await webhookThroughput(figures);
-await syncFigures(figures);
-await browserFigures(figures);
-report(figures);
+for (const [name, measure] of Object.entries(parts)) if (named.length === 0 || named.includes(name)) await measure(figures);
+report(figures, named.length === 0);
