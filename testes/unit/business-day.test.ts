@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { businessDay, shiftDay } from '../../src/utils/business-day.js';
+import { businessDay, businessDayStart, shiftDay } from '../../src/utils/business-day.js';
 
 /** The epoch ms of a wall-clock time given with its UTC offset, as a person in that zone reads it. */
 const at = (isoWithOffset: string) => Date.parse(isoWithOffset);
@@ -49,5 +49,19 @@ describe('shiftDay', () => {
     expect(shiftDay('2024-02-28', 1)).toBe('2024-02-29');
     expect(shiftDay('2025-12-31', 1)).toBe('2026-01-01');
     expect(shiftDay('2026-01-10', -40)).toBe('2025-12-01');
+  });
+});
+
+describe('businessDayStart', () => {
+  it('is the turn hour on the wall clock of the day, daylight saving or not', () => {
+    expect(businessDayStart('2026-03-11', 'America/Sao_Paulo', '04:00')).toBe(at('2026-03-11T04:00:00-03:00'));
+    expect(businessDayStart('2018-11-04', 'America/Sao_Paulo', '04:00')).toBe(at('2018-11-04T04:00:00-02:00'));
+    expect(businessDayStart('2019-02-17', 'America/Sao_Paulo', '04:00')).toBe(at('2019-02-17T04:00:00-03:00'));
+    expect(businessDayStart('2018-03-11', 'America/New_York', '04:00')).toBe(at('2018-03-11T04:00:00-04:00'));
+    expect(businessDayStart('2018-11-04', 'America/New_York', '04:00')).toBe(at('2018-11-04T04:00:00-05:00'));
+    // Each start belongs to its own day, the minute before to the day before.
+    const start = businessDayStart('2018-11-04', 'America/New_York', '04:00');
+    expect(businessDay(start, 'America/New_York', '04:00')).toBe('2018-11-04');
+    expect(businessDay(start - 60_000, 'America/New_York', '04:00')).toBe('2018-11-03');
   });
 });

@@ -9,8 +9,8 @@ const counted = (state: string) => `(${state}.paid_at IS NOT NULL AND ${state}.s
  * so the shares add up to the discount to the centavo and every line's net is an integer.
  */
 const insertSoldProducts = (where: string) => `
-  INSERT INTO sold_products (order_id, product_id, business_day, quantity, gross, discount, cost, uncosted_net, uncosted_lines)
-  SELECT order_id, product_id, business_day, sum(quantity), sum(gross), sum(gross - net),
+  INSERT INTO sold_products (order_id, product_id, business_day, lines, quantity, gross, discount, cost, uncosted_net, uncosted_lines)
+  SELECT order_id, product_id, business_day, count(*), sum(quantity), sum(gross), sum(gross - net),
          sum(CASE WHEN cost_known THEN cost ELSE 0 END), sum(CASE WHEN cost_known THEN 0 ELSE net END), sum(1 - cost_known)
   FROM (
     SELECT l.order_id, l.product_id, o.business_day, l.quantity, l.unit_price * l.quantity AS gross, l.cost, l.cost_known,
@@ -28,7 +28,7 @@ const refreshOrder = (orderId: string) => `
   DELETE FROM sold_products WHERE order_id = ${orderId};
   ${insertSoldProducts(`s.order_id = ${orderId} AND ${counted('s')}`)}`;
 
-const FIGURES = ['quantity', 'gross', 'discount', 'cost', 'uncosted_net', 'uncosted_lines'] as const;
+const FIGURES = ['lines', 'quantity', 'gross', 'discount', 'cost', 'uncosted_net', 'uncosted_lines'] as const;
 
 /**
  * Sales reports over years of sales must answer in milliseconds, so they read summaries kept up to
@@ -38,7 +38,7 @@ const FIGURES = ['quantity', 'gross', 'discount', 'cost', 'uncosted_net', 'uncos
  * - order_lines.cost_known: whether the line's cost of goods sold is known (a recipe whose items had
  *   an average cost). Lines stored before are known when the stock ledger shows them priced.
  * - sold_products: per counted order and product, what it sold, net of every discount.
- * - sales_by_day_product: the same summed per business day and product.
+ * - sales_by_day_product: the same summed per business day and product; sales_by_day per business day.
  */
 export const migration022: Migration = {
   version: 22,
@@ -54,17 +54,35 @@ export const migration022: Migration = {
 
       CREATE TABLE sold_products (
         order_id TEXT NOT NULL REFERENCES orders (id), product_id TEXT NOT NULL, business_day TEXT NOT NULL,
-        quantity INTEGER NOT NULL, gross INTEGER NOT NULL, discount INTEGER NOT NULL,
+        lines INTEGER NOT NULL, quantity INTEGER NOT NULL, gross INTEGER NOT NULL, discount INTEGER NOT NULL,
         cost INTEGER NOT NULL, uncosted_net INTEGER NOT NULL, uncosted_lines INTEGER NOT NULL,
         PRIMARY KEY (order_id, product_id)
       ) STRICT, WITHOUT ROWID;
 
       CREATE TABLE sales_by_day_product (
         business_day TEXT NOT NULL, product_id TEXT NOT NULL, orders INTEGER NOT NULL,
-        quantity INTEGER NOT NULL, gross INTEGER NOT NULL, discount INTEGER NOT NULL,
+        lines INTEGER NOT NULL, quantity INTEGER NOT NULL, gross INTEGER NOT NULL, discount INTEGER NOT NULL,
         cost INTEGER NOT NULL, uncosted_net INTEGER NOT NULL, uncosted_lines INTEGER NOT NULL,
         PRIMARY KEY (business_day, product_id)
       ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE sales_by_day (
+        business_day TEXT PRIMARY KEY, orders INTEGER NOT NULL,
+        lines INTEGER NOT NULL, quantity INTEGER NOT NULL, gross INTEGER NOT NULL, discount INTEGER NOT NULL,
+        cost INTEGER NOT NULL, uncosted_net INTEGER NOT NULL, uncosted_lines INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+
+      -- Row triggers see an order's products come and go one by one: its first one counts the order, its last one uncounts it.
+      CREATE TRIGGER sales_by_day_add AFTER INSERT ON sold_products BEGIN
+        INSERT INTO sales_by_day (business_day, orders, ${FIGURES.join(', ')})
+        VALUES (NEW.business_day, NOT EXISTS (SELECT 1 FROM sold_products p WHERE p.order_id = NEW.order_id AND p.product_id <> NEW.product_id), ${FIGURES.map((f) => `NEW.${f}`).join(', ')})
+        ON CONFLICT (business_day) DO UPDATE SET orders = orders + excluded.orders, ${FIGURES.map((f) => `${f} = ${f} + excluded.${f}`).join(', ')};
+      END;
+      CREATE TRIGGER sales_by_day_remove AFTER DELETE ON sold_products BEGIN
+        UPDATE sales_by_day SET orders = orders - NOT EXISTS (SELECT 1 FROM sold_products p WHERE p.order_id = OLD.order_id),
+          ${FIGURES.map((f) => `${f} = ${f} - OLD.${f}`).join(', ')}
+        WHERE business_day = OLD.business_day;
+      END;
 
       CREATE TRIGGER sales_by_day_product_add AFTER INSERT ON sold_products BEGIN
         INSERT INTO sales_by_day_product (business_day, product_id, orders, ${FIGURES.join(', ')})
@@ -91,6 +109,9 @@ export const migration022: Migration = {
       BEGIN
         ${refreshOrder('NEW.order_id')}
       END;
+
+      -- The losses report reads one kind of movement over a period.
+      CREATE INDEX stock_movements_losses ON stock_movements (at) WHERE kind = 'perda';
 
       ${insertSoldProducts(counted('s'))}
     `);

@@ -38,8 +38,11 @@ describe('migration 022: sales summaries and known line costs', () => {
     ]);
     // The 100 off the order: floor(100·1000/3000)=33 to the first line, 63−33=30 to the second, 100−63=37 to the cans.
     expect(db.prepare('SELECT * FROM sales_by_day_product ORDER BY product_id').all()).toEqual([
-      { business_day: '2026-11-29', product_id: 'burger', orders: 1, quantity: 2, gross: 2000, discount: 100 + 33 + 30, cost: 300, uncosted_net: 900 - 30, uncosted_lines: 1 },
-      { business_day: '2026-11-29', product_id: 'can', orders: 1, quantity: 2, gross: 1100, discount: 37, cost: 0, uncosted_net: 1100 - 37, uncosted_lines: 1 },
+      { business_day: '2026-11-29', product_id: 'burger', orders: 1, lines: 2, quantity: 2, gross: 2000, discount: 100 + 33 + 30, cost: 300, uncosted_net: 900 - 30, uncosted_lines: 1 },
+      { business_day: '2026-11-29', product_id: 'can', orders: 1, lines: 1, quantity: 2, gross: 1100, discount: 37, cost: 0, uncosted_net: 1100 - 37, uncosted_lines: 1 },
+    ]);
+    expect(db.prepare('SELECT * FROM sales_by_day').all()).toEqual([
+      { business_day: '2026-11-29', orders: 1, lines: 3, quantity: 4, gross: 3100, discount: 200, cost: 300, uncosted_net: 870 + 1063, uncosted_lines: 2 },
     ]);
     expect(() => db.prepare("UPDATE order_lines SET cost_known = 1 WHERE id = 'o'").run()).toThrow(/immutable/);
   });
