@@ -82,6 +82,7 @@ export const migration022: Migration = {
         UPDATE sales_by_day SET orders = orders - NOT EXISTS (SELECT 1 FROM sold_products p WHERE p.order_id = OLD.order_id),
           ${FIGURES.map((f) => `${f} = ${f} - OLD.${f}`).join(', ')}
         WHERE business_day = OLD.business_day;
+        DELETE FROM sales_by_day WHERE business_day = OLD.business_day AND orders = 0;
       END;
 
       CREATE TRIGGER sales_by_day_product_add AFTER INSERT ON sold_products BEGIN
@@ -92,6 +93,8 @@ export const migration022: Migration = {
       CREATE TRIGGER sales_by_day_product_remove AFTER DELETE ON sold_products BEGIN
         UPDATE sales_by_day_product SET orders = orders - 1, ${FIGURES.map((f) => `${f} = ${f} - OLD.${f}`).join(', ')}
         WHERE business_day = OLD.business_day AND product_id = OLD.product_id;
+        -- Nothing sold is no row, whichever way the facts arrived (a void applied with its sale never adds one).
+        DELETE FROM sales_by_day_product WHERE business_day = OLD.business_day AND product_id = OLD.product_id AND orders = 0;
       END;
 
       CREATE TRIGGER sold_products_state_insert AFTER INSERT ON order_state WHEN ${counted('NEW')} BEGIN
