@@ -12,6 +12,7 @@ import type { PaymentMethod } from '../../models/money.js';
 import type { SalesDimension, SalesFigures } from '../../models/reports.js';
 import { ORDER_TYPE_LABELS, PAYMENT_METHOD_LABELS } from '../../printing/format.js';
 import type { OrderType } from '../../printing/receipt-data.js';
+import { shiftDay } from '../../utils/business-day.js';
 import type { Period } from './period.js';
 
 export interface SalesRow extends SalesFigures {
@@ -19,16 +20,25 @@ export interface SalesRow extends SalesFigures {
   label: string;
 }
 
+/** Summed sales, plus the change handed back (payment rows only, where gross is what was handed over). */
+type Sums = SoldSums & { change: number };
+
+interface Group {
+  label: string;
+  sums: Sums;
+}
+
 const WEEKDAYS = ['domingo', 'segunda-feira', 'terça-feira', 'quarta-feira', 'quinta-feira', 'sexta-feira', 'sábado'];
 
 export const dayLabel = (day: string): string => day.split('-').reverse().join('/');
 
 /**
- * The figures of summed sales. Net is gross less every discount; cost sums the lines whose cost is
- * known and is null when none is ("custo desconhecido"), and the margin leaves the others out.
+ * The figures of summed sales. Net is gross less every discount (for payments: less the change);
+ * cost sums the lines whose cost is known and is null when none is ("custo desconhecido"), and the
+ * margin leaves the others out.
  */
-export function salesFigures(sums: SoldSums): SalesFigures {
-  const net = sums.gross - sums.discount;
+export function salesFigures(sums: Sums): SalesFigures {
+  const net = sums.gross - sums.discount - sums.change;
   const cost = sums.lines > sums.uncostedLines ? sums.cost : null;
   return {
     orders: sums.orders,
@@ -36,92 +46,102 @@ export function salesFigures(sums: SoldSums): SalesFigures {
     gross: sums.gross,
     discounts: sums.discount,
     net,
-    change: 0,
+    change: sums.change,
     cost,
     uncostedNet: sums.uncostedNet,
     margin: cost === null ? null : net - sums.uncostedNet - cost,
   };
 }
 
-const EMPTY: SoldSums = { orders: 0, lines: 0, quantity: 0, gross: 0, discount: 0, cost: 0, uncostedNet: 0, uncostedLines: 0 };
+const empty = (): Sums => ({ orders: 0, lines: 0, quantity: 0, gross: 0, discount: 0, cost: 0, uncostedNet: 0, uncostedLines: 0, change: 0 });
 
-function add(into: SoldSums, sums: SoldSums): void {
-  for (const key of Object.keys(EMPTY) as (keyof SoldSums)[]) into[key] += sums[key];
+function add(into: Sums, sums: Partial<Sums>): void {
+  for (const key of Object.keys(into) as (keyof Sums)[]) into[key] += sums[key] ?? 0;
 }
 
-/** Sums entries into groups by key, keeping each group's label. */
-function grouped<T>(entries: readonly T[], group: (entry: T) => { key: string; label: string; sums: SoldSums }): SalesRow[] {
-  const groups = new Map<string, { label: string; sums: SoldSums }>();
-  for (const entry of entries) {
-    const { key, label, sums } = group(entry);
-    const found = groups.get(key) ?? { label, sums: { ...EMPTY } };
-    add(found.sums, sums);
-    groups.set(key, found);
+function addTo(groups: Map<string, Group>, key: string, label: string, sums: Partial<Sums>): void {
+  const group = groups.get(key) ?? { label, sums: empty() };
+  add(group.sums, sums);
+  groups.set(key, group);
+}
+
+type SoldOrder = ReturnType<typeof soldOrders>[number];
+
+/** Adds one stretch of days to the groups of one dimension. Every dimension adds up across days: an order belongs to one day. */
+function addDays(db: Db, groups: Map<string, Group>, from: string, to: string, by: SalesDimension, timeZone: string): void {
+  switch (by) {
+    case 'day':
+      for (const d of salesByDay(db, from, to)) addTo(groups, d.day, dayLabel(d.day), d);
+      return;
+    case 'weekday':
+      for (const d of salesByDay(db, from, to)) {
+        const weekday = new Date(`${d.day}T00:00:00Z`).getUTCDay();
+        addTo(groups, String(weekday), WEEKDAYS[weekday]!, d);
+      }
+      return;
+    case 'product':
+      for (const p of salesByProduct(db, from, to)) addTo(groups, p.productId, p.name ?? p.productId, p);
+      return;
+    case 'category': {
+      const orders = new Map(ordersByCategory(db, from, to).map((c) => [c.categoryId ?? '', c.orders]));
+      for (const p of salesByProduct(db, from, to)) addTo(groups, p.categoryId ?? '', p.categoryName ?? 'Sem categoria', { ...p, orders: 0 });
+      for (const [key, count] of orders) if (groups.has(key)) groups.get(key)!.sums.orders += count;
+      return;
+    }
+    case 'payment':
+      for (const p of salesByPayment(db, from, to)) {
+        addTo(groups, p.method, PAYMENT_METHOD_LABELS[p.method as PaymentMethod] ?? p.method, { orders: p.orders, gross: p.amount + p.change, change: p.change });
+      }
+      return;
+    default: {
+      const hour = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' });
+      const keyOf: Record<'hour' | 'terminal' | 'cashier' | 'order_type', (o: SoldOrder) => [string, string]> = {
+        hour: (o) => {
+          const h = hour.format(o.createdAt);
+          return [h, `${h}h`];
+        },
+        terminal: (o) => [o.terminalId, `Terminal ${o.terminalLetter ?? '?'}`],
+        cashier: (o) => [o.cashierId, o.cashierName],
+        order_type: (o) => [o.type, ORDER_TYPE_LABELS[o.type as OrderType] ?? o.type],
+      };
+      for (const o of soldOrders(db, from, to)) addTo(groups, ...keyOf[by](o), { ...o, orders: 1 });
+    }
   }
-  return [...groups].map(([key, g]) => ({ key, label: g.label, ...salesFigures(g.sums) }));
+}
+
+/** Stretches of at most `days` days covering the period, oldest first. */
+export function stretches(period: Period, days: number): Period[] {
+  const out: Period[] = [];
+  for (let from = period.from; from <= period.to; from = shiftDay(from, days)) {
+    const end = shiftDay(from, days - 1);
+    const to = end < period.to ? end : period.to;
+    out.push({ from, to, days: 0 });
+  }
+  return out.map((s) => ({ ...s, days: Math.round((Date.parse(`${s.to}T00:00:00Z`) - Date.parse(`${s.from}T00:00:00Z`)) / 86_400_000) + 1 }));
 }
 
 const byKey = (a: SalesRow, b: SalesRow) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 const byNet = (a: SalesRow, b: SalesRow) => b.net - a.net || byKey(a, b);
 
-/** The rows of one period, grouped by one dimension, and their totals. */
-export function salesRows(db: Db, period: Period, by: SalesDimension, timeZone: string): { rows: SalesRow[]; totals: SalesFigures } {
-  const { from, to } = period;
-  const totals = salesFigures(salesTotals(db, from, to));
-  switch (by) {
-    case 'day':
-      return { rows: salesByDay(db, from, to).map((d) => ({ key: d.day, label: dayLabel(d.day), ...salesFigures(d) })), totals };
-    case 'weekday':
-      return {
-        rows: grouped(salesByDay(db, from, to), (d) => {
-          const weekday = new Date(`${d.day}T00:00:00Z`).getUTCDay();
-          return { key: String(weekday), label: WEEKDAYS[weekday]!, sums: d };
-        }).sort(byKey),
-        totals,
-      };
-    case 'product':
-      return { rows: salesByProduct(db, from, to).map((p) => ({ key: p.productId, label: p.name ?? p.productId, ...salesFigures(p) })).sort(byNet), totals };
-    case 'category': {
-      const orders = new Map(ordersByCategory(db, from, to).map((c) => [c.categoryId ?? '', c.orders]));
-      const rows = grouped(salesByProduct(db, from, to), (p) => ({ key: p.categoryId ?? '', label: p.categoryName ?? 'Sem categoria', sums: { ...p, orders: 0 } }));
-      return { rows: rows.map((row) => ({ ...row, orders: orders.get(row.key) ?? 0 })).sort(byNet), totals };
-    }
-    case 'payment': {
-      const rows = salesByPayment(db, from, to).map((p) => ({
-        key: p.method,
-        label: PAYMENT_METHOD_LABELS[p.method as PaymentMethod] ?? p.method,
-        orders: p.orders,
-        quantity: 0,
-        gross: p.amount + p.change,
-        discounts: 0,
-        net: p.amount,
-        change: p.change,
-        cost: null,
-        uncostedNet: 0,
-        margin: null,
-      }));
-      const sum = (field: 'gross' | 'net' | 'change') => rows.reduce((total, row) => total + row[field], 0);
-      return {
-        rows: rows.sort(byNet),
-        totals: { ...totals, gross: sum('gross'), discounts: 0, net: sum('net'), change: sum('change'), cost: null, uncostedNet: 0, margin: null },
-      };
-    }
-    case 'hour':
-    case 'terminal':
-    case 'cashier':
-    case 'order_type': {
-      const hour = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' });
-      const keyOf = {
-        hour: (o: ReturnType<typeof soldOrders>[number]) => {
-          const h = hour.format(o.createdAt);
-          return { key: h, label: `${h}h` };
-        },
-        terminal: (o: ReturnType<typeof soldOrders>[number]) => ({ key: o.terminalId, label: `Terminal ${o.terminalLetter ?? '?'}` }),
-        cashier: (o: ReturnType<typeof soldOrders>[number]) => ({ key: o.cashierId, label: o.cashierName }),
-        order_type: (o: ReturnType<typeof soldOrders>[number]) => ({ key: o.type, label: ORDER_TYPE_LABELS[o.type as OrderType] ?? o.type }),
-      }[by];
-      const rows = grouped(soldOrders(db, from, to), (o) => ({ ...keyOf(o), sums: { ...o, orders: 1 } }));
-      return { rows: rows.sort(by === 'hour' ? byKey : byNet), totals };
-    }
+/** Lets a sale waiting at the counter go first: a long report reads in stretches, never holding the one thread for long. */
+const letOthersRun = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The days a report reads at a time: a month of summaries is a few milliseconds. */
+const STRETCH_DAYS = 31;
+
+/** The rows of one period grouped by one dimension, and their totals, read a stretch of days at a time. */
+export async function salesRows(db: Db, period: Period, by: SalesDimension, timeZone: string): Promise<{ rows: SalesRow[]; totals: SalesFigures }> {
+  const groups = new Map<string, Group>();
+  const totals = empty();
+  for (const stretch of stretches(period, STRETCH_DAYS)) {
+    await letOthersRun();
+    addDays(db, groups, stretch.from, stretch.to, by, timeZone);
+    add(totals, salesTotals(db, stretch.from, stretch.to));
   }
+  const rows = [...groups].map(([key, g]) => ({ key, label: g.label, ...salesFigures(g.sums) }));
+  rows.sort(by === 'day' || by === 'weekday' || by === 'hour' ? byKey : byNet);
+  if (by !== 'payment') return { rows, totals: salesFigures(totals) };
+  // By payment the totals are the rows': what was handed over, the change, what stayed (the sales' net).
+  const paid = rows.reduce((sum, row) => ({ gross: sum.gross + row.gross, change: sum.change + row.change }), { gross: 0, change: 0 });
+  return { rows, totals: { ...salesFigures({ ...empty(), orders: totals.orders, quantity: totals.quantity, ...paid }), cost: null, margin: null } };
 }
