@@ -4,6 +4,7 @@ import { stockOnHand } from './stock.js';
 import { syncFigures } from './sync.js';
 import { webhookOverhead, webhookThroughput } from './webhooks.js';
 import { browserFigures } from './browser.js';
+import { reportFigures, summaryOverhead } from './reports.js';
 import { report, type Figures } from './lib.js';
 
 /** npm run bench: every figure, measured in one run so ratios compare like with like. */
@@ -14,6 +15,8 @@ await saleRatio(figures);
 await saleOverHttp(figures);
 await saleWithRecipeRatio(figures);
 await stockOnHand(figures);
+await summaryOverhead(figures);
+await reportFigures(figures);
 await webhookOverhead(figures);
 await webhookThroughput(figures);
 await syncFigures(figures);

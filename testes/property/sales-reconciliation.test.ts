@@ -104,6 +104,12 @@ describe('sales reports reconcile to the centavo', () => {
       fc.asyncProperty(fc.array(saleArb, { minLength: 1, maxLength: 10 }), async (sales) => {
         day = shiftDay(day, 3);
         await setLocal(`${day}T11:00:00`);
+        // A failed run (while fast-check shrinks it) may have left its caixa open: close it first.
+        const left = await t.call('cash.report', {}, token);
+        if (left.ok) {
+          const open = left.result as OperationOutput<'cash.report'>;
+          if (open.kind === 'X') await t.ok('cash.close', { sessionId: open.session.id, counted: Object.fromEntries(open.methods.map((m) => [m.method, m.expected])) as never }, token);
+        }
         const caixa = await t.ok('cash.open', { id: newId(), openingFloat: 5000 }, token);
         const order = (ids: string[]) => Promise.all(ids.map((id) => t.ok('orders.get', { id }, token)));
         const made: string[] = [];
@@ -125,7 +131,8 @@ describe('sales reports reconcile to the centavo', () => {
               await t.ok('orders.cancel', { orderId: created.id, reason: 'cliente desistiu' }, token);
               continue;
             }
-            await t.ok('orders.pay', { orderId: created.id, payments: paymentsFor(created.total, sale.payment) }, token);
+            // Nothing due (a 100% discount): the order closed itself when created.
+            if (created.paidAt === null) await t.ok('orders.pay', { orderId: created.id, payments: paymentsFor(created.total, sale.payment) }, token);
             if (sale.fate === 'voided') await t.ok('orders.void', { orderId: created.id, reason: 'engano no pedido' }, token);
           }
         }

@@ -17,8 +17,8 @@ const SUMS = `coalesce(sum(lines), 0) AS lines, coalesce(sum(quantity), 0) AS qu
   coalesce(sum(discount), 0) AS discount, coalesce(sum(cost), 0) AS cost, coalesce(sum(uncosted_net), 0) AS uncostedNet,
   coalesce(sum(uncosted_lines), 0) AS uncostedLines`;
 
-/** An order counts as a sale once paid and while neither voided nor cancelled (the rule of migration 022). */
-export const COUNTED = `s.paid_at IS NOT NULL AND s.status NOT IN ('voided', 'cancelled')`;
+/** Whether order o counts as a sale: the summaries hold exactly the counted orders (the rule lives in migration 022). */
+const COUNTED = 'EXISTS (SELECT 1 FROM sold_products sp WHERE sp.order_id = o.id)';
 
 export const salesTotals = (db: Db, from: string, to: string): SoldSums =>
   sql<[string, string], SoldSums>(db, `SELECT coalesce(sum(orders), 0) AS orders, ${SUMS} FROM sales_by_day WHERE business_day BETWEEN ? AND ?`).get(from, to)!;
@@ -54,7 +54,7 @@ export const salesByPayment = (db: Db, from: string, to: string) =>
   sql<[string, string], { method: string; orders: number; amount: number; change: number }>(
     db,
     `SELECT pay.method, count(DISTINCT pay.order_id) AS orders, sum(pay.amount) AS amount, coalesce(sum(pay.change), 0) AS change
-     FROM orders o JOIN order_state s ON s.order_id = o.id JOIN payments pay ON pay.order_id = o.id
+     FROM orders o JOIN payments pay ON pay.order_id = o.id
      WHERE o.business_day BETWEEN ? AND ? AND ${COUNTED} GROUP BY pay.method`,
   ).all(from, to);
 
