@@ -57,20 +57,20 @@ export const migration022: Migration = {
         lines INTEGER NOT NULL, quantity INTEGER NOT NULL, gross INTEGER NOT NULL, discount INTEGER NOT NULL,
         cost INTEGER NOT NULL, uncosted_net INTEGER NOT NULL, uncosted_lines INTEGER NOT NULL,
         PRIMARY KEY (order_id, product_id)
-      ) STRICT, WITHOUT ROWID;
+      ) STRICT;
 
       CREATE TABLE sales_by_day_product (
         business_day TEXT NOT NULL, product_id TEXT NOT NULL, orders INTEGER NOT NULL,
         lines INTEGER NOT NULL, quantity INTEGER NOT NULL, gross INTEGER NOT NULL, discount INTEGER NOT NULL,
         cost INTEGER NOT NULL, uncosted_net INTEGER NOT NULL, uncosted_lines INTEGER NOT NULL,
         PRIMARY KEY (business_day, product_id)
-      ) STRICT, WITHOUT ROWID;
+      ) STRICT;
 
       CREATE TABLE sales_by_day (
         business_day TEXT PRIMARY KEY, orders INTEGER NOT NULL,
         lines INTEGER NOT NULL, quantity INTEGER NOT NULL, gross INTEGER NOT NULL, discount INTEGER NOT NULL,
         cost INTEGER NOT NULL, uncosted_net INTEGER NOT NULL, uncosted_lines INTEGER NOT NULL
-      ) STRICT, WITHOUT ROWID;
+      ) STRICT;
 
       -- Row triggers see an order's products come and go one by one: its first one counts the order, its last one uncounts it.
       CREATE TRIGGER sales_by_day_add AFTER INSERT ON sold_products BEGIN
