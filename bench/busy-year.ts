@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { createApp } from '../src/app.js';
 import { openDatabase } from '../src/database/connection.js';
 import { DATABASE_FILE } from '../src/database/data-dir.js';
+import { latestSchemaVersion } from '../src/database/migrations/index.js';
 import { MemoryLogger } from '../src/logs/memory-logger.js';
 import { businessDayStart, shiftDay } from '../src/utils/business-day.js';
 import { newId } from '../src/utils/ids.js';
@@ -17,9 +18,9 @@ import { projectRoot } from './lib.js';
  * cancellations, losses, weekly receipts and a few ratings. The sales summaries are kept by the
  * schema's own triggers as the rows go in. The change log is left empty: nothing here is to be synced.
  *
- * Built files are cached under bench/.cache, keyed by VERSION and the options, so a rerun copies one.
+ * Built files are cached under bench/.cache, keyed by VERSION, the schema version and the options, so a rerun copies one.
  */
-export const VERSION = 'busy-year-2';
+export const VERSION = 'busy-year-3';
 
 export interface BusyYearOptions {
   orders?: number;
@@ -89,7 +90,8 @@ async function setUpShop(dir: string) {
 /** Builds the year into `file` (or copies the cached build); the file must not exist yet. */
 export async function buildBusyYear(file: string, options: BusyYearOptions = {}): Promise<BusyYear> {
   const opts = { orders: 250_000, days: 365, firstDay: '2025-12-01', linesPerOrder: 4, seed: 42, ...options };
-  const key = `${VERSION}-${opts.orders}-${opts.days}-${opts.firstDay}-${opts.linesPerOrder}-${opts.seed}`;
+  // A new schema (another migration) builds a new file.
+  const key = `${VERSION}-s${latestSchemaVersion()}-${opts.orders}-${opts.days}-${opts.firstDay}-${opts.linesPerOrder}-${opts.seed}`;
   const cacheDir = join(projectRoot(), 'bench', '.cache');
   const cached = join(cacheDir, `${key}.sqlite3`);
   const meta = join(cacheDir, `${key}.json`);
