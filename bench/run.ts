@@ -4,6 +4,7 @@ import { stockOnHand } from './stock.js';
 import { syncFigures } from './sync.js';
 import { webhookOverhead, webhookThroughput } from './webhooks.js';
 import { browserFigures } from './browser.js';
+import { reportFigures, summaryOverhead } from './reports.js';
 import { report, type Figures } from './lib.js';
 
 /**
@@ -22,6 +23,10 @@ const parts: Record<string, (figures: Figures) => Promise<void>> = {
     await saleWithRecipeRatio(figures);
   },
   stock: stockOnHand,
+  reports: async (figures) => {
+    await summaryOverhead(figures);
+    await reportFigures(figures);
+  },
   webhooks: async (figures) => {
     await webhookOverhead(figures);
     await webhookThroughput(figures);

@@ -7,6 +7,7 @@ import { catalogOperations } from './catalog.js';
 import { kitchenOperations } from './kitchen.js';
 import { ordersOperations } from './orders.js';
 import { printingOperations } from './printing.js';
+import { reportsOperations } from './reports.js';
 import { stockOperations } from './stock.js';
 import { webhooksOperations } from './webhooks.js';
 import { feedbackOperations } from './feedback.js';
@@ -37,6 +38,7 @@ export const operations = {
   ...webhooksOperations,
   ...feedbackOperations,
   ...syncOperations,
+  ...reportsOperations,
 };
 
 export type Operations = typeof operations;

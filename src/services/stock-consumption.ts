@@ -36,17 +36,25 @@ export function consumptionOf(tx: Db, catalog: CatalogCache, lines: SoldLine[]):
   return result;
 }
 
+/** A sale line's cost of goods: known only when it took items and each of them had an average cost. */
+export interface LineCost {
+  cost: number;
+  known: boolean;
+}
+
 /** Writes the venda movements of a sale's lines; returns each line's cost of goods sold (centavos). */
-export function takeStockForLines(tx: Db, ctx: ScriptContext, orderId: string, lines: SoldLine[]): Map<string, number> {
-  const costs = new Map<string, number>();
+export function takeStockForLines(tx: Db, ctx: ScriptContext, orderId: string, lines: SoldLine[]): Map<string, LineCost> {
+  const costs = new Map<string, LineCost>();
   const touched = new Set<string>();
   for (const [lineId, items] of consumptionOf(tx, ctx.catalog, lines)) {
-    let cost = 0;
+    const line: LineCost = { cost: 0, known: items.size > 0 };
     for (const [itemId, quantity] of items) {
-      cost -= appendMovement(tx, ctx, { itemId, kind: 'venda', quantity: -quantity, orderId, orderLineId: lineId }).value;
+      const movement = appendMovement(tx, ctx, { itemId, kind: 'venda', quantity: -quantity, orderId, orderLineId: lineId });
+      line.cost -= movement.value;
+      line.known &&= movement.priced;
       touched.add(itemId);
     }
-    costs.set(lineId, cost);
+    costs.set(lineId, line);
   }
   if (touched.size) ctx.emit('stock.changed', { itemIds: [...touched] });
   return costs;

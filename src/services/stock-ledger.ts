@@ -28,6 +28,8 @@ export function mulDivRound(a: number, b: number, c: number): number {
  * own average while there is some, else the last average it had (stock may go negative: the sale
  * already happened).
  */
+export const hasAverage = (level: Level): boolean => level.quantity > 0 || level.rateQuantity > 0;
+
 export function valueAtAverage(level: Level, quantity: number): number {
   if (level.quantity > 0) return mulDivRound(level.value, quantity, level.quantity);
   if (level.rateQuantity > 0) return mulDivRound(level.rateValue, quantity, level.rateQuantity);
@@ -117,7 +119,7 @@ export interface MovementInput {
  * Appends one movement to the ledger and moves the item's level with it, in the caller's
  * transaction. Crossing down to the minimum raises `stock.low` on the live channel.
  */
-export function appendMovement(tx: Db, ctx: ScriptContext, input: MovementInput): { id: string; value: number } {
+export function appendMovement(tx: Db, ctx: ScriptContext, input: MovementInput): { id: string; value: number; priced: boolean } {
   const item = sql<[string], Level & { name: string; minimum: number }>(
     tx,
     `SELECT i.name, i.minimum, coalesce(l.quantity, 0) AS quantity, coalesce(l.value, 0) AS value,
@@ -127,6 +129,8 @@ export function appendMovement(tx: Db, ctx: ScriptContext, input: MovementInput)
   if (!item) throw new Error(`Insumo ${input.itemId} não existe.`);
   const before: Level = { quantity: item.quantity, value: item.value, rateValue: item.rateValue, rateQuantity: item.rateQuantity };
   const value = input.cost !== undefined ? receiptValue(before, input.quantity, input.cost) : (input.value ?? valueAtAverage(before, input.quantity));
+  // An item never received at a cost has no average: its value of 0 is not known to be 0.
+  const priced = input.cost !== undefined || input.value !== undefined || hasAverage(before);
   const after = applyToLevel(before, input.quantity, value);
   if (!withinLedgerLimit(input.quantity, value, after)) {
     throw new BusinessError('VALIDATION', `Quantidade ou valor alto demais para o estoque de ${item.name} (máximo de R$ 10 bilhões e 1 bilhão de unidades).`, input.field ?? 'quantity');
@@ -172,7 +176,7 @@ export function appendMovement(tx: Db, ctx: ScriptContext, input: MovementInput)
     ctx.emit('stock.low', low);
     ctx.webhook('stock.low', low);
   }
-  return { id, value };
+  return { id, value, priced };
 }
 
 /** Reverses a movement exactly: the same quantity and value, back, pointing to it. */

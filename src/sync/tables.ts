@@ -76,8 +76,11 @@ export type EntityName = keyof typeof SYNCED_ENTITIES;
 export const syncedEntity = (entity: string): SyncedEntity | undefined =>
   Object.hasOwn(SYNCED_ENTITIES, entity) ? SYNCED_ENTITIES[entity as EntityName] : undefined;
 
-/** Kept in the same transaction for the screens' queries; the applier recomputes them from the facts. */
-export const DERIVED_TABLES = ['order_state', 'kitchen_ticket_state', 'stock_levels'] as const;
+/**
+ * Kept in the same transaction for the screens' queries; the applier recomputes them from the facts
+ * (the sales summaries by triggers on order_state and order_lines, so they follow every path).
+ */
+export const DERIVED_TABLES = ['order_state', 'kitchen_ticket_state', 'stock_levels', 'sold_products', 'sales_by_day_product', 'sales_by_day'] as const;
 
 /** Tables that never leave this terminal, and why. */
 export const LOCAL_TABLES = {

@@ -67,6 +67,8 @@ export interface LineRow {
   discount: number;
   total: number;
   cost: number;
+  /** 1 when the cost is known (see takeStockForLines), else 0: the cost then says nothing. */
+  costKnown: number;
   addedBy: string;
   addedAt: number;
   hlc: string;
@@ -92,8 +94,8 @@ export const comboChoiceLabel = (choice: ComboChoice): string =>
 export function insertLine(db: Db, line: LineRow): void {
   sql(
     db,
-    `INSERT INTO order_lines (id, order_id, position, product_id, name, quantity, unit_price, modifiers, combo, notes, station, discount, total, cost, added_by, added_at, hlc)
-     VALUES (@id, @orderId, @position, @productId, @name, @quantity, @unitPrice, @modifiers, @combo, @notes, @station, @discount, @total, @cost, @addedBy, @addedAt, @hlc)`,
+    `INSERT INTO order_lines (id, order_id, position, product_id, name, quantity, unit_price, modifiers, combo, notes, station, discount, total, cost, cost_known, added_by, added_at, hlc)
+     VALUES (@id, @orderId, @position, @productId, @name, @quantity, @unitPrice, @modifiers, @combo, @notes, @station, @discount, @total, @cost, @costKnown, @addedBy, @addedAt, @hlc)`,
   ).run(line);
 }
 

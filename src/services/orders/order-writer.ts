@@ -64,7 +64,8 @@ export function storeLines(tx: Db, ctx: ScriptContext, order: OrderRow, priced: 
     priced.map((line) => ({ id: line.input.id, productId: line.input.productId, quantity: line.input.quantity, modifiers: line.modifiers, combo: line.combo })),
   );
   const rows = priced.map((line, i) => ({
-    cost: costs.get(line.input.id) ?? 0,
+    cost: costs.get(line.input.id)?.cost ?? 0,
+    costKnown: costs.get(line.input.id)?.known ? 1 : 0,
     id: line.input.id,
     orderId: order.id,
     position: firstPosition + i,
