@@ -1,6 +1,5 @@
 import type { Db } from '../../database/connection.js';
-import { listItems } from '../../database/queries/stock.js';
-import { sql } from '../../database/statements.js';
+import { listItems, newestReceipts } from '../../database/queries/stock.js';
 import { businessDay } from '../../utils/business-day.js';
 import type { PrepareContext } from '../script.js';
 
@@ -15,11 +14,7 @@ export function stockAlerts(db: Db, ctx: Pick<PrepareContext, 'now' | 'settings'
   for (const item of items) {
     if (item.onHand <= 0) continue;
     let left = item.onHand;
-    const receipts = sql<[string], { id: string; quantity: number; lot: string | null; expiry: string | null }>(
-      db,
-      "SELECT id, quantity, lot, expiry FROM stock_movements WHERE item_id = ? AND kind = 'entrada' AND NOT EXISTS (SELECT 1 FROM stock_movements r WHERE r.reverses_id = stock_movements.id) ORDER BY at DESC, rowid DESC",
-    ).all(item.id);
-    for (const receipt of receipts) {
+    for (const receipt of newestReceipts(db, item.id)) {
       if (left <= 0) break;
       const remaining = Math.min(left, receipt.quantity);
       left -= remaining;
