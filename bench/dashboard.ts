@@ -11,8 +11,8 @@ const ADMIN = { name: 'Ana Admin', pin: '480135' };
 /**
  * dashboard.ms: the median of `reports.dashboard` through the dispatcher, on a database a shop has
  * filled (a busy year, from bench/busy-year.ts). dashboard.sale_p99_ms and dashboard.sale_alone_p99_ms:
- * a sale asked for while the dashboard is being read (it waits behind it on the one thread), and the
- * same sale alone, so the cost the dashboard adds to a sale reads as their difference.
+ * a sale asked for at the moment the dashboard is (it waits behind the read on the one thread), and
+ * the same sale alone, so the cost the dashboard adds to a sale reads as their difference.
  * `file` is the database file, named as the app names it (balcao.sqlite3); it gets one product, a
  * caixa if none is open, and the bench's sales.
  */
@@ -49,10 +49,9 @@ export async function dashboardFigures(figures: Figures, file: string, { rounds 
     const behind: number[] = [];
     for (let i = 0; i < sales; i++) {
       alone.push(await timed(sale));
-      // The dashboard is asked first, the sale right after: the worst moment for the sale.
-      const read = dashboard();
-      behind.push(await timed(sale));
-      await read;
+      // Sale and dashboard asked at the same moment, the dashboard first: its read runs at once on the
+      // one thread, and the sale's clock runs meanwhile. The worst moment for the sale.
+      behind.push(await timed(() => Promise.all([dashboard(), sale()])));
     }
     figures['dashboard.ms'] = plainFigure(median(reads), 'ms');
     figures['dashboard.sale_p99_ms'] = plainFigure(percentile(behind, 99), 'ms');

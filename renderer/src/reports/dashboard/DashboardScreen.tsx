@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChartConfiguration } from 'chart.js';
 import type { LiveEventName } from '../../../../src/models/contract';
@@ -165,7 +165,7 @@ function SalesCards({ view, time }: { view: Dashboard; time: string }) {
   );
 }
 
-function Panel({ title, subtitle, wide, testId, children }: { title: string; subtitle?: string; wide?: boolean; testId: string; children: React.ReactNode }) {
+function Panel({ title, subtitle, wide, testId, children }: { title: string; subtitle?: string; wide?: boolean; testId: string; children: ReactNode }) {
   return (
     <section className={`panel dash-panel${wide ? ' dash-panel-wide' : ''}`} data-testid={testId} aria-label={title}>
       <div>

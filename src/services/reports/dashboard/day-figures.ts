@@ -23,13 +23,18 @@ export function comparedDays(now: number, today: string, timeZone: string, start
 
 type Days = ReturnType<typeof comparedDays>;
 
-const apart = (rows: ReturnType<typeof dayOrderKinds>, kind: OrderKind) => {
-  const row = rows.find((r) => r.kind === kind);
-  return { count: row?.count ?? 0, total: row?.total ?? 0, discounts: row?.discounts ?? 0 };
+type KindRows = ReturnType<typeof dayOrderKinds>;
+
+const ofKind = (rows: KindRows, kind: OrderKind) => rows.find((r) => r.kind === kind) ?? { count: 0, total: 0, discounts: 0 };
+
+/** Voided, cancelled or open orders: how many and their value, shown apart from the sales. */
+const apart = (rows: KindRows, kind: OrderKind) => {
+  const { count, total } = ofKind(rows, kind);
+  return { count, total };
 };
 
-const salesFigures = (rows: ReturnType<typeof dayOrderKinds>): SalesFigures => {
-  const sold = apart(rows, 'sold');
+const salesFigures = (rows: KindRows): SalesFigures => {
+  const sold = ofKind(rows, 'sold');
   return { orders: sold.count, netSales: sold.total, averageTicket: averageOf(sold.total, sold.count), discounts: sold.discounts };
 };
 
@@ -37,12 +42,8 @@ const salesFigures = (rows: ReturnType<typeof dayOrderKinds>): SalesFigures => {
 export function salesCards(db: Db, days: Days): Pick<DashboardView, 'today' | 'lastWeek'> {
   // Today has no cut: an order stamped by a terminal whose clock runs ahead is still today's.
   const today = dayOrderKinds(db, days.today, Number.MAX_SAFE_INTEGER);
-  const withoutDiscounts = (kind: OrderKind) => {
-    const { count, total } = apart(today, kind);
-    return { count, total };
-  };
   return {
-    today: { ...salesFigures(today), voided: withoutDiscounts('voided'), cancelled: withoutDiscounts('cancelled'), open: withoutDiscounts('open') },
+    today: { ...salesFigures(today), voided: apart(today, 'voided'), cancelled: apart(today, 'cancelled'), open: apart(today, 'open') },
     lastWeek: salesFigures(dayOrderKinds(db, days.lastWeek, days.lastWeekStart + days.elapsed)),
   };
 }

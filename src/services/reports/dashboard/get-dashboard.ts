@@ -3,6 +3,7 @@ import { paymentMix, printJobHealth, productSales } from '../../../database/quer
 import { PAYMENT_METHODS } from '../../../models/money.js';
 import { MANAGER_ROLES } from '../../../models/roles.js';
 import { businessDay } from '../../../utils/business-day.js';
+import { compareNames } from '../../../utils/text.js';
 import { queryFeedback } from '../../feedback/feedback-query.js';
 import { defineScript } from '../../script.js';
 import { stockAlerts } from '../../stock/stock-alerts.js';
@@ -26,8 +27,8 @@ export default defineScript('reports.dashboard', {
     const days = comparedDays(ctx.now, businessDay(ctx.now, timezone, businessDayStartsAt), timezone, businessDayStartsAt);
 
     const products = productSales(tx, days.today);
-    const byValue = [...products].sort((a, b) => b.netValue - a.netValue || b.quantity - a.quantity || a.name.localeCompare(b.name));
-    const byQuantity = [...products].sort((a, b) => b.quantity - a.quantity || b.netValue - a.netValue || a.name.localeCompare(b.name));
+    const byValue = [...products].sort((a, b) => b.netValue - a.netValue || b.quantity - a.quantity || compareNames(a.name, b.name));
+    const byQuantity = [...products].sort((a, b) => b.quantity - a.quantity || b.netValue - a.netValue || compareNames(a.name, b.name));
     const payments = paymentMix(tx, days.today).sort((a, b) => PAYMENT_METHODS.indexOf(a.method) - PAYMENT_METHODS.indexOf(b.method));
 
     const caixas = openSessions(tx).map((session) => ({
