@@ -9,6 +9,7 @@ import { STOCK_ROUTES } from './stock/routes';
  */
 const MANAGER_NAV: readonly Route[] = [
   'inicio',
+  'painel-gerente',
   'caixa',
   'pedidos',
   'caixa/sessao',

@@ -3,6 +3,7 @@ import { syncOperations, type SyncStatus } from './sync.js';
 import { auditOperations } from './audit.js';
 import { boardOperations } from './board.js';
 import { cashOperations } from './cash.js';
+import { dashboardOperations } from './dashboard.js';
 import { catalogOperations } from './catalog.js';
 import { kitchenOperations } from './kitchen.js';
 import { ordersOperations } from './orders.js';
@@ -39,6 +40,7 @@ export const operations = {
   ...feedbackOperations,
   ...syncOperations,
   ...reportsOperations,
+  ...dashboardOperations,
 };
 
 export type Operations = typeof operations;

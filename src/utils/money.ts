@@ -17,3 +17,6 @@ export const orderDiscountOf = (subtotal: number, rules: readonly { kind: 'perce
 
 /** A discount's size as basis points of its base, for the override limit. */
 export const discountShare = (amount: number, base: number): number => (base === 0 ? 0 : Math.ceil((amount * 10_000) / base));
+
+/** The average of `count` amounts that add up to `total` (a ticket médio), half up; nothing counted averages 0. */
+export const averageOf = (total: number, count: number): number => (count === 0 ? 0 : Math.floor((2 * total + count) / (2 * count)));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { operations } from '../../src/models/contract.js';
-import { loadRegistry } from '../../src/services/registry.js';
+import { areaModules, loadRegistry } from '../../src/services/registry.js';
 import { isScript } from '../../src/services/script.js';
 
 const SERVICES = join(import.meta.dirname, '../../src/services');
@@ -25,9 +25,9 @@ describe('the script registry', () => {
     for (const area of readdirSync(SERVICES)) {
       const dir = join(SERVICES, area);
       if (!statSync(dir).isDirectory()) continue;
-      for (const file of readdirSync(dir)) {
-        const module = (await import(pathToFileURL(join(dir, file)).href)) as { default?: unknown };
-        if (module.default !== undefined) expect(isScript(module.default), `${area}/${file}`).toBe(true);
+      for (const file of areaModules(dir, '.ts')) {
+        const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+        if (module.default !== undefined) expect(isScript(module.default), file).toBe(true);
       }
     }
   });

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 
 export const ROUTES = [
   'inicio',
+  // The manager's dashboard (renderer/src/reports/dashboard).
+  'painel-gerente',
   'caixa',
   'pedidos',
   'caixa/sessao',

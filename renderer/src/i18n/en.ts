@@ -2,6 +2,7 @@ import { stockEn } from '../stock/i18n';
 import { feedbackEn } from '../feedback/i18n';
 import { webhooksEn } from '../webhooks/i18n';
 import { syncEn } from '../sync/i18n';
+import { dashboardEn } from '../reports/dashboard/i18n';
 import type { Messages } from './pt-BR';
 
 /** English: the second language. Messages from the core (errors) stay in Portuguese. */
@@ -123,6 +124,7 @@ export const en: Messages = {
     navigation: 'Main navigation',
     routes: {
       inicio: 'Home',
+      'painel-gerente': "Manager's dashboard",
       caixa: 'Counter',
       pedidos: 'Orders',
       'caixa-sessao': 'Cash session',
@@ -155,6 +157,7 @@ export const en: Messages = {
     manageTitle: 'Administration',
     shortcuts: {
       inicio: 'Shortcuts, shift notes and what each role can do.',
+      'painel-gerente': 'The day, live: sales against last week, best sellers, caixas, stock, ratings and alerts.',
       caixa: 'Sell at the counter: search, cart, cash, card and PIX.',
       pedidos: "Today's orders, open tabs, receipts and voids.",
       'caixa-sessao': 'Opening, cash in, cash out and the blind close of the till.',
@@ -911,6 +914,7 @@ export const en: Messages = {
   feedback: feedbackEn,
   webhooks: webhooksEn,
   sync: syncEn,
+  dashboard: dashboardEn,
   printJobs: {
     title: 'Printing',
     subtitle: 'Receipts, kitchen tickets and till slips sent to the network printer.',

@@ -2,6 +2,7 @@ import { stockPtBR } from '../stock/i18n';
 import { feedbackPtBR } from '../feedback/i18n';
 import { webhooksPtBR } from '../webhooks/i18n';
 import { syncPtBR } from '../sync/i18n';
+import { dashboardPtBR } from '../reports/dashboard/i18n';
 
 /** Portuguese (Brazil): the first language of the app. The English file has the same keys. */
 export const ptBR = {
@@ -122,6 +123,7 @@ export const ptBR = {
     navigation: 'Navegação principal',
     routes: {
       inicio: 'Início',
+      'painel-gerente': 'Painel do gerente',
       caixa: 'Caixa',
       pedidos: 'Pedidos',
       'caixa-sessao': 'Sessão do caixa',
@@ -154,6 +156,7 @@ export const ptBR = {
     manageTitle: 'Administração',
     shortcuts: {
       inicio: 'Atalhos, anotações do turno e o que cada papel pode fazer.',
+      'painel-gerente': 'O dia ao vivo: vendas contra a semana passada, mais vendidos, caixas, estoque, avaliações e alertas.',
       caixa: 'Vender no balcão: busca, carrinho, dinheiro, cartão e PIX.',
       pedidos: 'Pedidos do dia, comandas abertas, cupons e estornos.',
       'caixa-sessao': 'Abertura, suprimento, sangria e fechamento às cegas do caixa.',
@@ -910,6 +913,7 @@ export const ptBR = {
   feedback: feedbackPtBR,
   webhooks: webhooksPtBR,
   sync: syncPtBR,
+  dashboard: dashboardPtBR,
   printJobs: {
     title: 'Impressões',
     subtitle: 'Cupons, tickets da cozinha e comprovantes de caixa enviados à impressora de rede.',

@@ -14,6 +14,7 @@ import { KitchenScreen } from '../kitchen/KitchenScreen';
 import { homeFor, navFor, resolveRoute, routeKey } from '../navigation';
 import { OrdersScreen } from '../orders/OrdersScreen';
 import { PrintJobsScreen, useFailedPrintJobs } from '../printjobs/PrintJobsScreen';
+import { DashboardScreen } from '../reports/dashboard/DashboardScreen';
 import { useSession } from '../session';
 import { isStockRoute } from '../stock/routes';
 import { StockScreens } from '../stock/StockScreens';
@@ -123,6 +124,7 @@ export function Shell() {
       {/* A different user after "Trocar usuário" starts from fresh screens; the same user keeps them. */}
       <main className={`page${fill ? ' page-fill' : ''}`} key={session.user.id}>
         {route === 'inicio' && <HomeScreen onNavigate={navigate} />}
+        {route === 'painel-gerente' && <DashboardScreen />}
         {route === 'caixa' && <CounterScreen />}
         {route === 'pedidos' && <OrdersScreen onNavigate={navigate} />}
         {route === 'caixa/sessao' && <CashScreen />}

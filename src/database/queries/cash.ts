@@ -24,6 +24,15 @@ export const openSession = (db: Db, terminalId: string): SessionRow | undefined 
      ORDER BY s.opened_at DESC LIMIT 1`,
   ).get(terminalId);
 
+/** Every caixa open now on any terminal this database knows (its own and those sync brought), oldest first. */
+export const openSessions = (db: Db): (SessionRow & { terminalLetter: string })[] =>
+  sql<[], SessionRow & { terminalLetter: string }>(
+    db,
+    `SELECT ${SESSION_COLUMNS}, coalesce(t.letter, '') AS terminalLetter FROM cash_sessions s LEFT JOIN terminals t ON t.id = s.terminal_id
+     WHERE NOT EXISTS (SELECT 1 FROM cash_closings c WHERE c.session_id = s.id)
+     ORDER BY s.opened_at, s.rowid`,
+  ).all();
+
 export const findSession = (db: Db, id: string): SessionRow | undefined =>
   sql<[string], SessionRow>(db, `SELECT ${SESSION_COLUMNS} FROM cash_sessions s WHERE s.id = ?`).get(id);
 

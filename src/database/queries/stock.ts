@@ -98,3 +98,10 @@ export function replaceItemUnits(db: Db, itemId: string, units: readonly { name:
 /** The largest single receipt of an item, in thousandths of its base unit; 0 when it was never received. */
 export const largestReceipt = (db: Db, itemId: string): number =>
   sql<[string], { n: number | null }>(db, "SELECT max(quantity) AS n FROM stock_movements WHERE item_id = ? AND kind = 'entrada'").get(itemId)?.n ?? 0;
+
+/** An item's receipts not reversed, newest first, one at a time: the walk stops once what is on hand is covered. */
+export const newestReceipts = (db: Db, itemId: string) =>
+  sql<[string], { id: string; quantity: number; lot: string | null; expiry: string | null }>(
+    db,
+    "SELECT id, quantity, lot, expiry FROM stock_movements WHERE item_id = ? AND kind = 'entrada' AND NOT EXISTS (SELECT 1 FROM stock_movements r WHERE r.reverses_id = stock_movements.id) ORDER BY at DESC, rowid DESC",
+  ).iterate(itemId);

@@ -16,7 +16,7 @@ export default defineScript('reports.caixas', {
     const period = resolvePeriod(input.period, ctx.now, ctx.settings);
     const [start, end] = periodBounds(period, ctx.settings);
     const caixas = sessionsOpenedBetween(tx, start, end).map((session) => {
-      const report = buildCashReport(tx, session, session.letter ?? '?');
+      const report = buildCashReport(tx, session);
       const closed = report.kind === 'Z';
       return {
         sessionId: session.id,

@@ -1,37 +1,9 @@
-import { listItems } from '../../database/queries/stock.js';
-import { sql } from '../../database/statements.js';
-import { businessDay } from '../../utils/business-day.js';
 import { defineScript } from '../script.js';
+import { stockAlerts } from './stock-alerts.js';
 import { STOCK_ROLES } from './stock-guards.js';
 
-/**
- * Items at or below their minimum, and received lots expiring within the set days that may still be
- * on the shelf: stock leaves oldest first, so the newest receipts that add up to what is on hand remain.
- */
 export default defineScript('stock.alerts', {
   roles: STOCK_ROLES,
   readOnly: true,
-  run(tx, _input, ctx) {
-    const items = listItems(tx, false);
-    const limit = businessDay(ctx.now + ctx.settings.stockExpiryDays * 86_400_000, ctx.settings.timezone, '00:00');
-    const expiring: { movementId: string; itemId: string; itemName: string; lot: string | null; expiry: string; remaining: number; baseUnit: 'un' | 'g' | 'ml' }[] = [];
-    for (const item of items) {
-      if (item.onHand <= 0) continue;
-      let left = item.onHand;
-      const receipts = sql<[string], { id: string; quantity: number; lot: string | null; expiry: string | null }>(
-        tx,
-        "SELECT id, quantity, lot, expiry FROM stock_movements WHERE item_id = ? AND kind = 'entrada' AND NOT EXISTS (SELECT 1 FROM stock_movements r WHERE r.reverses_id = stock_movements.id) ORDER BY at DESC, rowid DESC",
-      ).all(item.id);
-      for (const receipt of receipts) {
-        if (left <= 0) break;
-        const remaining = Math.min(left, receipt.quantity);
-        left -= remaining;
-        if (receipt.expiry && receipt.expiry <= limit) {
-          expiring.push({ movementId: receipt.id, itemId: item.id, itemName: item.name, lot: receipt.lot, expiry: receipt.expiry, remaining, baseUnit: item.baseUnit });
-        }
-      }
-    }
-    expiring.sort((a, b) => a.expiry.localeCompare(b.expiry));
-    return { low: items.filter((item) => item.low), expiring, expiryDays: ctx.settings.stockExpiryDays };
-  },
+  run: (tx, _input, ctx) => stockAlerts(tx, ctx),
 });
