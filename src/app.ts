@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type Db } from './database/connection.js';
 import { DATABASE_FILE } from './database/data-dir.js';
+import { fileSecretStore, PLAIN_SECRETS_FILE, type SecretStore } from './database/secret-store.js';
 import { ensureTerminalId } from './database/queries/meta.js';
 import { Dispatcher } from './ipc/dispatcher.js';
 import type { Logger } from './logs/logger.js';
@@ -15,6 +16,7 @@ import { newSetupCode } from './services/setup/setup-code.js';
 import { systemClock, type Clock } from './utils/clock.js';
 import { SyncWorker, type SyncWorkerOptions, type SyncConnection } from './sync/sync-worker.js';
 import { fixedConnection, type ConnectionStore } from './sync/sync-connection.js';
+import { unsealed } from './utils/sealed-file.js';
 import type { SyncControl } from './services/script.js';
 
 export interface AppOptions {
@@ -23,6 +25,12 @@ export interface AppOptions {
   clock?: Clock;
   /** A better-sqlite3 binary for another runtime (the desktop's Electron build). */
   nativeBinding?: string;
+  /**
+   * Where the terminal's secrets (webhook secrets, the shop key) are kept, never in the database.
+   * Desktop: a file sealed by the operating system's key store. Default (browser mode, tests): a
+   * file in the data folder readable by this user only.
+   */
+  secrets?: SecretStore;
   /** How print jobs reach the printer (tests pass a recorder). */
   sendToPrinter?: SendBytes;
   /** Webhook delivery settings (tests pass a network switch, a short timeout, fixed jitter). */
@@ -57,7 +65,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
   mkdirSync(options.dataDir, { recursive: true });
   const file = join(options.dataDir, DATABASE_FILE);
-  const db = openDatabase(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const secrets = options.secrets ?? fileSecretStore(join(options.dataDir, PLAIN_SECRETS_FILE), unsealed);
+  const db = openDatabase(file, { secrets, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   ensureTerminalId(db);
   const registry = await loadRegistry();
   const events = new EventHub();
