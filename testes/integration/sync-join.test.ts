@@ -97,6 +97,8 @@ describe('setup.join: a new terminal joins the shop with the join code', () => {
       pull: (cursor, limit) => (online ? store.pull(cursor, limit) : Promise.reject(new Error('sem rede'))),
       terminals: () => (online ? store.terminals() : Promise.reject(new Error('sem rede'))),
       claimLetter: (id, letter) => (online ? store.claimLetter(id, letter) : Promise.reject(new Error('sem rede'))),
+      auditHeadOf: (id) => (online ? store.auditHeadOf(id) : Promise.reject(new Error('sem rede'))),
+      keepAuditHead: (id, head) => (online ? store.keepAuditHead(id, head) : Promise.reject(new Error('sem rede'))),
       close: async () => {},
     };
     const c = await terminalOn(guarded, false);

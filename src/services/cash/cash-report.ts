@@ -48,5 +48,6 @@ export function buildCashReport(db: Db, session: SessionRow, terminalLetter: str
     cash: frozen ? { ...cash, expected: frozen.cash } : cash,
     orders: sessionOrderFigures(db, session.id),
     movements: sessionMovements(db, session.id),
+    auditHead: closing?.auditSeq != null && closing.auditHash != null ? { seq: closing.auditSeq, hash: closing.auditHash } : null,
   };
 }
