@@ -47,7 +47,7 @@ const missingKey = () =>
   new BusinessError(
     'INVALID_STATE',
     'A chave da loja não está neste computador (o banco de dados veio de outro computador): os PINs não podem ser sincronizados. ' +
-      'Copie o código de conexão em Sincronização, em outro terminal da loja, e informe-o aqui em Sincronização → "Chave da loja".',
+      'Em outro terminal da loja, abra Sincronização → "Mostrar código de conexão" e digite o código aqui, em Sincronização → "Chave da loja".',
     'joinCode',
   );
 

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/database/connection.js';
-import { memorySecretStore } from '../../src/database/secret-store.js';
+import { memorySecretStore, PLAIN_SECRETS_FILE } from '../../src/database/secret-store.js';
 import { BusinessError } from '../../src/exceptions/business-error.js';
 import { makeJoinCode, readJoinCode } from '../../src/sync/join-code.js';
 import { ensureShopKey, installShopKey, readShopKey } from '../../src/sync/shop-key.js';
@@ -105,5 +108,36 @@ describe('the shop key outside the database', () => {
     expect(() => installShopKey(moved, randomBytes(32))).toThrow(/outra loja/);
     installShopKey(moved, key);
     expect(ensureShopKey(moved).equals(key)).toBe(true);
+  });
+});
+
+describe('a database restored on a new computer', () => {
+  it('gets the shop key back from the join code of another of the shop\'s terminals; another shop\'s code is refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'balcao-moved-'));
+    try {
+      t = await createTestApp({ dir });
+      await t.ok('setup.initialize', { ...SHOP, adminName: ADMIN.name, adminPin: ADMIN.pin });
+      const key = readShopKey(t.app.db)!;
+      const code = makeJoinCode(t.app.db); // as another terminal of the shop shows it
+      t.close();
+      rmSync(join(dir, PLAIN_SECRETS_FILE)); // the secrets stayed with the old computer
+      t = await createTestApp({ dir });
+      const { token } = await t.ok('auth.login', ADMIN);
+      expect(await t.fails('sync.joinCode', {}, token)).toMatchObject({ code: 'INVALID_STATE', field: 'joinCode', message: expect.stringMatching(/Chave da loja/) });
+
+      const other = await createTestApp();
+      const { shopId: otherShop } = await other.ok('setup.initialize', { ...SHOP, adminName: ADMIN.name, adminPin: ADMIN.pin });
+      const otherCode = makeJoinCode(other.app.db);
+      other.close();
+      expect(otherShop).not.toBe(readJoinCode(code).shopId);
+      expect(await t.fails('sync.restoreShopKey', { joinCode: otherCode }, token)).toMatchObject({ code: 'CONFLICT', field: 'joinCode' });
+
+      expect(await t.ok('sync.restoreShopKey', { joinCode: code.toLowerCase() }, token)).toEqual({ restored: true });
+      expect(readShopKey(t.app.db)!.equals(key)).toBe(true);
+      expect((await t.ok('sync.joinCode', {}, token)).code).toBe(code);
+    } finally {
+      t.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
