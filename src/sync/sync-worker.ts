@@ -2,7 +2,7 @@ import { setImmediate as yieldToSales } from 'node:timers/promises';
 import type { Db } from '../database/connection.js';
 import type { AuditHeadFile } from '../database/audit-head-file.js';
 import { auditHashAt, readAuditHead } from '../database/queries/audit.js';
-import { judgeWitness, type WitnessedHead } from '../hashing/audit-witness.js';
+import { judgeWitness, type AuditHead, type WitnessedHead } from '../hashing/audit-witness.js';
 import { countHeldChanges, readPullCursor, readPushedSeq } from '../database/queries/sync.js';
 import { readTerminalIdentity } from '../database/queries/meta.js';
 import { sql } from '../database/statements.js';
@@ -84,6 +84,8 @@ export class SyncWorker {
   /** Whether this connection's server was checked to be this shop's, and our letter claimed on it. */
   private serverChecked = false;
   private claimedLetter: string | null = null;
+  /** The audit head this connection's server was last given: an unchanged head costs no request. */
+  private shippedAuditHead: AuditHead | null = null;
   private lastActivityAt = 0;
   private readonly state: Omit<SyncStatus, 'waiting' | 'held'> = {
     mode: 'local',
@@ -113,6 +115,7 @@ export class SyncWorker {
     this.failures = 0;
     this.serverChecked = false;
     this.claimedLetter = null;
+    this.shippedAuditHead = null;
     this.publish();
     if (this.started) this.schedule(0);
   }
@@ -258,15 +261,20 @@ export class SyncWorker {
   private async shipAuditHead(store: SyncStore): Promise<void> {
     const { db, terminalId, clock, auditHeadFile } = this.options;
     const head = readAuditHead(db);
+    if (head && this.shippedAuditHead?.seq === head.seq && this.shippedAuditHead.hash === head.hash) return;
     const held = await store.auditHeadOf(terminalId);
     if (held) auditHeadFile?.noteServer(held);
-    if (!head || (held?.seq === head.seq && held.hash === head.hash)) return;
+    if (!head || (held?.seq === head.seq && held.hash === head.hash)) {
+      this.shippedAuditHead = head;
+      return;
+    }
     if (held && judgeWitness(head.seq, auditHashAt(db, held.seq), held) !== 'agrees') {
       this.state.notice = 'A auditoria deste terminal não confere com a que o servidor da loja guardou: veja "Verificar integridade" em Auditoria.';
       return;
     }
     const shipped = { ...head, at: clock.now() };
     await store.keepAuditHead(terminalId, shipped);
+    this.shippedAuditHead = head;
     auditHeadFile?.noteServer(shipped);
     auditHeadFile?.checkpoint(db, shipped.at);
   }

@@ -341,6 +341,7 @@ export const en: Messages = {
       webhooks_redeliver: 'Webhook redelivered',
       sync_configure: 'Sync connection changed',
       sync_joinCode: 'Join code shown',
+      sync_restoreShopKey: 'Shop key brought back from another terminal',
     },
     recordTypes: {
       user: 'User',

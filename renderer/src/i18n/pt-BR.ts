@@ -340,6 +340,7 @@ export const ptBR = {
       webhooks_redeliver: 'Webhook reenviado',
       sync_configure: 'Conexão da sincronização alterada',
       sync_joinCode: 'Código de conexão exibido',
+      sync_restoreShopKey: 'Chave da loja trazida de outro terminal',
     },
     recordTypes: {
       user: 'Usuário',
