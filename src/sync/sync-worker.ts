@@ -215,8 +215,8 @@ export class SyncWorker {
         await this.rebase(store, pushed.seq);
         await pushPending(this.options.db, store, this.options.terminalId);
       }
-      await this.pullAll(store);
       await this.shipAuditHead(store);
+      await this.pullAll(store);
       void this.watch(store);
       this.failures = 0;
       Object.assign(this.state, { mode: 'online', lastSuccessAt: this.options.clock.now(), lastError: null });
@@ -261,10 +261,10 @@ export class SyncWorker {
   private async shipAuditHead(store: SyncStore): Promise<void> {
     const { db, terminalId, clock, auditHeadFile } = this.options;
     const head = readAuditHead(db);
-    if (head && this.shippedAuditHead?.seq === head.seq && this.shippedAuditHead.hash === head.hash) return;
+    if (!head || (this.shippedAuditHead?.seq === head.seq && this.shippedAuditHead.hash === head.hash)) return;
     const held = await store.auditHeadOf(terminalId);
     if (held) auditHeadFile?.noteServer(held);
-    if (!head || (held?.seq === head.seq && held.hash === head.hash)) {
+    if (held?.seq === head.seq && held.hash === head.hash) {
       this.shippedAuditHead = head;
       return;
     }
