@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import { expect, test } from '@playwright/test';
 import { api, login, signIn } from './session.js';
 
@@ -16,7 +16,7 @@ interface Z {
 test('the Z report shows and prints the audit head; Verificar integridade compares the chain with it', async ({ page, request }) => {
   const token = await login(request, ADMIN);
   const current = await api<{ session: { id: string } | null }>(request, token, 'cash.current', {});
-  const sessionId = current.session?.id ?? (await api<{ id: string }>(request, token, 'cash.open', { id: randomUUID(), openingFloat: 0 })).id;
+  const sessionId = current.session?.id ?? (await api<{ id: string }>(request, token, 'cash.open', { id: uuidv7(), openingFloat: 0 })).id;
   const z = await api<Z>(request, token, 'cash.close', { sessionId, counted: COUNTED });
   const line = `Auditoria: registro nº ${z.auditHead.seq} · hash ${z.auditHead.hash.slice(0, 16)}`;
 
