@@ -13,7 +13,9 @@ import type { Logger } from '../src/logs/logger.js';
 import type { LiveEvent } from '../src/services/event-hub.js';
 import { LOCAL_SOURCE } from '../src/services/request-source.js';
 import { BusinessError } from '../src/exceptions/business-error.js';
-import { SAVED_CONNECTION_FILE, savedConnection, type Cipher } from '../src/sync/sync-connection.js';
+import { fileSecretStore, PLAIN_SECRETS_FILE, SEALED_SECRETS_FILE, type SecretStore } from '../src/database/secret-store.js';
+import { SAVED_CONNECTION_FILE, savedConnection } from '../src/sync/sync-connection.js';
+import { unsealed, type Cipher } from '../src/utils/sealed-file.js';
 import { createElectronLogger, electronLog } from './electron-logger.js';
 import {
   APP_ENTRY_URL,
@@ -78,7 +80,7 @@ async function start(): Promise<void> {
     throw new Error(`O módulo do banco de dados para o Electron não foi encontrado em ${nativeBinding}. Rode "npm start" para gerá-lo.`);
   }
   const connections = savedConnection(join(dataDir, SAVED_CONNECTION_FILE), keyStoreCipher);
-  core = await createApp({ dataDir, logger, nativeBinding, sync: { connections } });
+  core = await createApp({ dataDir, logger, nativeBinding, secrets: secretStore(dataDir, logger), sync: { connections } });
 
   // Why: no camera, microphone, notifications or geolocation for a web page we serve ourselves.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -94,10 +96,11 @@ async function start(): Promise<void> {
  * disk. On Linux without a keyring Electron falls back to a fixed key ('basic_text'), which seals
  * nothing: refused, and browser mode's .env is the way there.
  */
+const keyStoreSeals = () => safeStorage.isEncryptionAvailable() && !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text');
+
 const keyStoreCipher: Cipher = {
   encrypt(plain) {
-    const sealed = safeStorage.isEncryptionAvailable() && !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text');
-    if (!sealed) {
+    if (!keyStoreSeals()) {
       throw new BusinessError(
         'INVALID_STATE',
         'Este computador não tem um cofre de senhas (no Linux: GNOME Keyring ou KWallet) para guardar a conexão com segurança. Use o modo navegador com o arquivo .env.',
@@ -108,6 +111,18 @@ const keyStoreCipher: Cipher = {
   },
   decrypt: (sealed) => safeStorage.decryptString(sealed),
 };
+
+/**
+ * Why: the webhook secrets and the shop key are sealed by the key store too. Without one (Linux
+ * with no keyring) the shop must still run: they go to a file only this user can read, as in
+ * browser mode, and stay there once it exists.
+ */
+function secretStore(dataDir: string, log: Logger): SecretStore {
+  const plainFile = join(dataDir, PLAIN_SECRETS_FILE);
+  if (keyStoreSeals() && !existsSync(plainFile)) return fileSecretStore(join(dataDir, SEALED_SECRETS_FILE), keyStoreCipher);
+  log.warn('Sem cofre de senhas do sistema: os segredos ficam em um arquivo legível só por este usuário', { file: plainFile });
+  return fileSecretStore(plainFile, unsealed);
+}
 
 function createWindow(): void {
   const window = new BrowserWindow({

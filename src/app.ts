@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type Db } from './database/connection.js';
+import { AUDIT_HEAD_FILE, AuditHeadFile } from './database/audit-head-file.js';
 import { DATABASE_FILE } from './database/data-dir.js';
+import { fileSecretStore, PLAIN_SECRETS_FILE, type SecretStore } from './database/secret-store.js';
 import { ensureTerminalId } from './database/queries/meta.js';
 import { Dispatcher } from './ipc/dispatcher.js';
 import type { Logger } from './logs/logger.js';
@@ -15,7 +17,11 @@ import { newSetupCode } from './services/setup/setup-code.js';
 import { systemClock, type Clock } from './utils/clock.js';
 import { SyncWorker, type SyncWorkerOptions, type SyncConnection } from './sync/sync-worker.js';
 import { fixedConnection, type ConnectionStore } from './sync/sync-connection.js';
+import { unsealed } from './utils/sealed-file.js';
 import type { SyncControl } from './services/script.js';
+
+/** How often the audit head beside the database catches up, besides caixa closes, sync rounds and the app's close. */
+const AUDIT_CHECKPOINT_MS = 5 * 60_000;
 
 export interface AppOptions {
   dataDir: string;
@@ -23,6 +29,12 @@ export interface AppOptions {
   clock?: Clock;
   /** A better-sqlite3 binary for another runtime (the desktop's Electron build). */
   nativeBinding?: string;
+  /**
+   * Where the terminal's secrets (webhook secrets, the shop key) are kept, never in the database.
+   * Desktop: a file sealed by the operating system's key store. Default (browser mode, tests): a
+   * file in the data folder readable by this user only.
+   */
+  secrets?: SecretStore;
   /** How print jobs reach the printer (tests pass a recorder). */
   sendToPrinter?: SendBytes;
   /** Webhook delivery settings (tests pass a network switch, a short timeout, fixed jitter). */
@@ -57,15 +69,18 @@ export async function createApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
   mkdirSync(options.dataDir, { recursive: true });
   const file = join(options.dataDir, DATABASE_FILE);
-  const db = openDatabase(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const secrets = options.secrets ?? fileSecretStore(join(options.dataDir, PLAIN_SECRETS_FILE), unsealed);
+  const db = openDatabase(file, { secrets, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   ensureTerminalId(db);
   const registry = await loadRegistry();
   const events = new EventHub();
   const sessions = new SessionStore(clock);
   const setupCode = newSetupCode();
   const { connection = null, connections = fixedConnection(connection), autoStart: syncAutoStart = true, ...syncPacing } = options.sync ?? {};
+  const auditHeadFile = new AuditHeadFile(join(options.dataDir, AUDIT_HEAD_FILE));
   const sync = new SyncWorker({
     db,
+    auditHeadFile,
     terminalId: ensureTerminalId(db),
     clock,
     logger: options.logger,
@@ -79,12 +94,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     syncNow: () => sync.syncNow(),
     connect: (next) => sync.connect(next),
     claimFreeLetter: () => sync.claimFreeLetter(),
+    auditHeadOnServer: () => sync.auditHeadOnServer(),
     get connected() {
       return sync.connected;
     },
     connections,
   };
-  const dispatcher: Dispatcher = new Dispatcher({ db, registry, sessions, events, clock, logger: options.logger, setupCode, sync: syncControl });
+  const dispatcher: Dispatcher = new Dispatcher({ db, registry, sessions, events, clock, logger: options.logger, setupCode, sync: syncControl, auditHeadFile });
   const saved = connections.read();
   if (saved) await sync.connect(saved);
   if (syncAutoStart) sync.start();
@@ -95,6 +111,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   eraseExpiredContacts(db, clock.now());
   const retention = setInterval(() => eraseExpiredContacts(db, clock.now()), 3_600_000);
   retention.unref();
+  // The audit head beside the database, at a pace that costs no sale (also at each caixa close and sync round).
+  const auditCheckpoint = setInterval(() => auditHeadFile.checkpoint(db, clock.now()), AUDIT_CHECKPOINT_MS);
+  auditCheckpoint.unref();
   options.logger.info('Banco de dados aberto', { file, operations: registry.size });
   return {
     db,
@@ -108,10 +127,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     dataDir: options.dataDir,
     setupCode,
     close: () => {
+      if (!db.open) return;
       void sync.stop();
       printer.stop();
       webhooks.stop();
       clearInterval(retention);
+      clearInterval(auditCheckpoint);
+      auditHeadFile.checkpoint(db, clock.now());
       db.close();
     },
   };

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
+import { keepSecretsIn, type SecretStore } from './secret-store.js';
 import { DatabaseTooNewError, latestSchemaVersion, runMigrations, schemaVersion } from './migrations/index.js';
 
 export type Db = Database.Database;
@@ -8,6 +9,8 @@ export interface OpenOptions {
   /** A better-sqlite3 binary built for another runtime (the desktop passes its Electron build). */
   nativeBinding?: string;
   busyTimeoutMs?: number;
+  /** Where this terminal keeps its secrets (migrations move old ones there). */
+  secrets?: SecretStore;
 }
 
 /**
@@ -22,6 +25,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const db = new Database(file, driverOptions);
   try {
     applyPragmas(db, options.busyTimeoutMs ?? 5000);
+    if (options.secrets) keepSecretsIn(db, options.secrets);
     runMigrations(db);
     return db;
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { Db } from '../database/connection.js';
 import { appendAudit } from '../database/queries/audit.js';
+import type { AuditHeadFile } from '../database/audit-head-file.js';
 import { activeBoardLinkByHash } from '../database/queries/board.js';
 import { appendChange } from '../database/queries/change-log.js';
 import { keepFieldStamps } from '../database/queries/field-stamps.js';
@@ -41,6 +42,8 @@ export interface DispatcherDeps {
   setupCode?: string | null;
   /** The link to the shop's server, for the `sync.*` operations. */
   sync?: SyncControl | null;
+  /** The audit chain's head kept beside the database, for `audit.verify` and the caixa close. */
+  auditHeadFile?: AuditHeadFile | null;
 }
 
 /**
@@ -136,7 +139,7 @@ export class Dispatcher {
     const input = parseInput(operations[script.name as OperationName].input, rawInput);
     if (session && !session.locked) sessions.touch(session);
 
-    const base: PrepareContext = { db, now, actor, session, terminal: this.terminal, settings, source, setupCode: this.deps.setupCode ?? null, sync: this.deps.sync ?? null, pinThrottle: this.pinThrottle, catalog: this.catalog };
+    const base: PrepareContext = { db, now, actor, session, terminal: this.terminal, settings, source, setupCode: this.deps.setupCode ?? null, sync: this.deps.sync ?? null, auditHeadFile: this.deps.auditHeadFile ?? null, pinThrottle: this.pinThrottle, catalog: this.catalog };
     const prepared = script.prepare ? await script.prepare(input, base) : undefined;
     return this.runInTransaction(script, input, { ...base, now: clock.now() }, prepared);
   }

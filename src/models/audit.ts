@@ -21,6 +21,18 @@ export const AuditRow = z.object({
 });
 export type AuditRow = z.infer<typeof AuditRow>;
 
+export const AuditHead = z.object({ seq: z.number().int(), hash: z.string() });
+
+/** One head seen outside the database file, and how the chain stands against it. */
+export const AUDIT_WITNESSES = ['file', 'server', 'z'] as const;
+export const AuditWitnessCheck = AuditHead.extend({
+  source: z.enum(AUDIT_WITNESSES),
+  at: EpochMs,
+  verdict: z.enum(['agrees', 'rows-missing', 'rewritten']),
+  message: z.string(),
+});
+export type AuditWitnessCheck = z.infer<typeof AuditWitnessCheck>;
+
 export const auditOperations = {
   'audit.list': {
     summary: 'Registros da auditoria, do mais novo ao mais antigo, com filtros.',
@@ -36,8 +48,17 @@ export const auditOperations = {
     output: z.object({ rows: z.array(AuditRow), nextBeforeSeq: z.number().int().nullable() }),
   },
   'audit.verify': {
-    summary: 'Confere a corrente de hashes da auditoria e aponta o primeiro registro adulterado.',
+    summary:
+      'Confere a corrente de hashes da auditoria e aponta o primeiro registro adulterado; compara o fim da corrente com o visto fora do banco ' +
+      '(arquivo audit-head.json, servidor da loja, último Z impresso), o que revela registros apagados do fim ou a corrente reescrita.',
     input: Empty,
-    output: z.object({ ok: z.boolean(), rows: z.number().int(), badRowId: Id.optional() }),
+    output: z.object({
+      ok: z.boolean(),
+      rows: z.number().int(),
+      badRowId: Id.optional(),
+      head: AuditHead.nullable(),
+      witnesses: z.array(AuditWitnessCheck),
+      note: z.string().nullable(),
+    }),
   },
 } satisfies OperationTable;

@@ -58,6 +58,8 @@ export const CashReport = z.object({
     voidedTotal: z.number().int(),
   }),
   movements: z.array(CashMovementView),
+  /** The audit chain's head when the caixa closed (Z only; null for an X, or a Z closed before it was kept). */
+  auditHead: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
 });
 export type CashReport = z.infer<typeof CashReport>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Empty, Id, PersonName, Pin } from './fields.js';
 import type { OperationTable } from './operation.js';
-import { SyncConnectionInput, SyncStatus } from './sync.js';
+import { JoinCodeText, SyncConnectionInput, SyncStatus } from './sync.js';
 
 export const TerminalLetter = z
   .string({ error: 'Informe a letra do terminal.' })
@@ -40,7 +40,7 @@ export const setupOperations = {
       'Junta este terminal novo a uma loja que já existe: recebe tudo do servidor da loja (com progresso em setup.joinProgress), ganha a primeira letra livre e os usuários da loja entram com seus PINs. Sem endereço, usa a conexão já configurada (.env).',
     input: z.strictObject({
       connection: SyncConnectionInput.optional(),
-      joinCode: z.string({ error: 'Informe o código de conexão.' }).trim().min(1, 'Informe o código de conexão.').max(200, 'Código de conexão inválido: confira as letras e números.'),
+      joinCode: JoinCodeText,
       setupCode: z.string().trim().max(40).optional(),
     }),
     output: z.object({ shopName: z.string(), terminalLetter: z.string() }),

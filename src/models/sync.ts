@@ -64,6 +64,13 @@ export const SyncConnectionView = z.object({
 });
 export type SyncConnectionView = z.infer<typeof SyncConnectionView>;
 
+/** A join code as typed or pasted (read and checked by the script). */
+export const JoinCodeText = z
+  .string({ error: 'Informe o código de conexão.' })
+  .trim()
+  .min(1, 'Informe o código de conexão.')
+  .max(200, 'Código de conexão inválido: confira as letras e números.');
+
 export const syncOperations = {
   'sync.status': {
     summary: 'Como está a sincronização com o servidor da loja: local, online ou sem conexão, alterações esperando, último sucesso e último erro.',
@@ -94,5 +101,11 @@ export const syncOperations = {
     summary: 'O código que outro terminal digita para entrar nesta loja. Dá acesso à proteção dos PINs: só nos terminais da própria loja.',
     input: Empty,
     output: z.object({ code: z.string() }),
+  },
+  'sync.restoreShopKey': {
+    summary:
+      'Devolve a este terminal a chave da loja que ficou em outro computador (banco restaurado ou trazido de outro PC), a partir do código de conexão de outro terminal da loja.',
+    input: z.strictObject({ joinCode: JoinCodeText }),
+    output: z.object({ restored: z.literal(true) }),
   },
 } satisfies OperationTable;

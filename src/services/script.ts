@@ -3,6 +3,7 @@ import type { CatalogCache } from './catalog-cache.js';
 import type { StoredSettings } from '../database/queries/settings.js';
 import type { TerminalIdentity } from '../database/queries/meta.js';
 import type { AuditEntry } from '../database/queries/audit.js';
+import type { AuditHeadFile } from '../database/audit-head-file.js';
 import type { Rejection } from '../exceptions/business-error.js';
 import type { LiveEventName, LiveEvents, OperationName, OperationOutput, ParsedInput } from '../models/contract.js';
 import type { SessionRole } from '../models/roles.js';
@@ -39,10 +40,12 @@ export interface PrepareContext {
   readonly catalog: CatalogCache;
   /** The link to the shop's server; null where the core runs without one (some tests). */
   readonly sync: SyncControl | null;
+  /** The audit chain's head as kept beside the database (a witness outside the file); null where there is none. */
+  readonly auditHeadFile: AuditHeadFile | null;
 }
 
 /** What the `sync.*` operations may ask of the sync worker, and where its connection is kept (absent: nowhere). */
-export type SyncControl = Pick<SyncWorker, 'status' | 'syncNow' | 'connect' | 'connected' | 'claimFreeLetter'> & { readonly connections?: ConnectionStore };
+export type SyncControl = Pick<SyncWorker, 'status' | 'syncNow' | 'connect' | 'connected' | 'claimFreeLetter' | 'auditHeadOnServer'> & { readonly connections?: ConnectionStore };
 
 export type AuditInput = Pick<AuditEntry, 'action'> & Partial<Omit<AuditEntry, 'id' | 'at' | 'terminalId' | 'action'>>;
 

@@ -1,3 +1,4 @@
+import type { WitnessedHead } from '../hashing/audit-witness.js';
 import {
   assertRun,
   contiguousEnd,
@@ -24,6 +25,8 @@ export class MemorySyncStore implements SyncStore {
   private readonly ids = new Set<string>();
   /** letter → terminal id */
   private readonly letters = new Map<string, string>();
+  /** terminal id → the head of its audit chain */
+  private readonly auditHeads = new Map<string, WitnessedHead>();
 
   async push(terminalId: string, changes: readonly SyncChange[]): Promise<PushOutcome> {
     assertRun(terminalId, changes);
@@ -64,6 +67,15 @@ export class MemorySyncStore implements SyncStore {
     if (own) return { kind: 'has-other', letter: own[0] };
     this.letters.set(letter, terminalId);
     return { kind: 'claimed' };
+  }
+
+  async auditHeadOf(terminalId: string): Promise<WitnessedHead | null> {
+    const head = this.auditHeads.get(terminalId);
+    return head ? { ...head } : null;
+  }
+
+  async keepAuditHead(terminalId: string, head: WitnessedHead): Promise<void> {
+    this.auditHeads.set(terminalId, { seq: head.seq, hash: head.hash, at: head.at });
   }
 
   async close(): Promise<void> {}

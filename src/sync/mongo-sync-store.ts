@@ -1,4 +1,5 @@
 import { MongoBulkWriteError, MongoClient, MongoServerError, type Collection, type Document, type FindCursor } from 'mongodb';
+import type { WitnessedHead } from '../hashing/audit-witness.js';
 import {
   assertRun,
   contiguousEnd,
@@ -26,10 +27,14 @@ export interface ChangeDocument {
   at: number;
 }
 
-/** One per terminal. `heldSeq` only ever moves up, and only to a seq checked to have no hole below it. */
+/**
+ * One per terminal. `heldSeq` only ever moves up, and only to a seq checked to have no hole below it.
+ * `auditHead` is the head of the terminal's audit chain as it last sent it.
+ */
 interface TerminalDocument {
   _id: string;
   heldSeq: number;
+  auditHead?: WitnessedHead;
 }
 
 /** One per claimed letter: the `_id` makes the letter unique in the shop, an index makes it one per terminal. */
@@ -159,6 +164,21 @@ export class MongoSyncStore implements SyncStore {
     const own = await this.letters.findOne({ terminal: terminalId });
     if (!own) throw new Error('O servidor recusou a letra sem dizer quem a tem.');
     return { kind: 'has-other', letter: own._id };
+  }
+
+  async auditHeadOf(terminalId: string): Promise<WitnessedHead | null> {
+    await this.whenReady();
+    const head = (await this.terminalDocs.findOne({ _id: terminalId }, { projection: { auditHead: 1 } }))?.auditHead;
+    return head ? { seq: head.seq, hash: head.hash, at: head.at } : null;
+  }
+
+  async keepAuditHead(terminalId: string, head: WitnessedHead): Promise<void> {
+    await this.whenReady();
+    await this.terminalDocs.updateOne(
+      { _id: terminalId },
+      { $set: { auditHead: { seq: head.seq, hash: head.hash, at: head.at } }, $setOnInsert: { heldSeq: 0 } },
+      { upsert: true },
+    );
   }
 
   /**

@@ -1,8 +1,8 @@
-import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { MongoClient } from 'mongodb';
+import { readSealedFile, removeSealedFile, writeSealedFile, type Cipher } from '../utils/sealed-file.js';
 import type { SyncConnection } from './sync-worker.js';
 
-export type { SyncConnection };
+export type { SyncConnection, Cipher };
 
 /**
  * Where this terminal's connection to the shop's server is kept. Browser mode: the environment
@@ -28,11 +28,6 @@ export function environmentConnection(env: NodeJS.ProcessEnv): ConnectionStore {
   return fixedConnection(uri ? { uri, database: env.BALCAO_SYNC_DB?.trim() || DEFAULT_SYNC_DATABASE } : null);
 }
 
-export interface Cipher {
-  encrypt(plain: string): Buffer;
-  decrypt(sealed: Buffer): string;
-}
-
 /** The file's name in the data folder. */
 export const SAVED_CONNECTION_FILE = 'sync-connection.bin';
 
@@ -45,21 +40,18 @@ export function savedConnection(file: string, cipher: Cipher): ConnectionStore {
   return {
     source: 'saved',
     read() {
-      if (!existsSync(file)) return null;
       try {
-        const parsed = JSON.parse(cipher.decrypt(readFileSync(file))) as Partial<SyncConnection>;
+        const text = readSealedFile(file, cipher);
+        if (text === null) return null;
+        const parsed = JSON.parse(text) as Partial<SyncConnection>;
         return typeof parsed.uri === 'string' && typeof parsed.database === 'string' ? { uri: parsed.uri, database: parsed.database } : null;
       } catch {
         return null;
       }
     },
     write(connection) {
-      if (!connection) return rmSync(file, { force: true });
-      // Written aside and renamed, so a crash never leaves half a file; readable by this user only.
-      const temporary = `${file}.tmp`;
-      writeFileSync(temporary, cipher.encrypt(JSON.stringify({ uri: connection.uri, database: connection.database })), { mode: 0o600 });
-      chmodSync(temporary, 0o600);
-      renameSync(temporary, file);
+      if (!connection) return removeSealedFile(file);
+      writeSealedFile(file, cipher, JSON.stringify({ uri: connection.uri, database: connection.database }));
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Change } from '../database/queries/change-log.js';
 import { canonicalJson } from '../hashing/canonical-json.js';
+import type { WitnessedHead } from '../hashing/audit-witness.js';
 
 /**
  * The shop's server as the sync sees it (design §5): one log per terminal, addressed by the
@@ -28,6 +29,12 @@ export interface SyncStore {
    * terminal already holds again is fine; a terminal holds one letter.
    */
   claimLetter(terminalId: string, letter: string): Promise<LetterClaim>;
+  /**
+   * The head of a terminal's audit chain (last seq and hash, and when it was sent), kept in its
+   * terminal document: a witness outside the terminal's database file. Null until one is kept.
+   */
+  auditHeadOf(terminalId: string): Promise<WitnessedHead | null>;
+  keepAuditHead(terminalId: string, head: WitnessedHead): Promise<void>;
   /**
    * Optional "pull now": calls `onChange` when any terminal stores changes, `onEnd` if watching
    * stops. Rejects where the server cannot (the worker then looks on a timer).

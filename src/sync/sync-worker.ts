@@ -1,5 +1,8 @@
 import { setImmediate as yieldToSales } from 'node:timers/promises';
 import type { Db } from '../database/connection.js';
+import type { AuditHeadFile } from '../database/audit-head-file.js';
+import { auditHashAt, readAuditHead } from '../database/queries/audit.js';
+import { judgeWitness, type AuditHead, type WitnessedHead } from '../hashing/audit-witness.js';
 import { countHeldChanges, readPullCursor, readPushedSeq } from '../database/queries/sync.js';
 import { readTerminalIdentity } from '../database/queries/meta.js';
 import { sql } from '../database/statements.js';
@@ -31,6 +34,8 @@ export interface SyncWorkerOptions {
   observeStamp(hlc: string): void;
   /** The shop, the terminals or the settings arrived from another terminal. */
   configurationChanged(): void;
+  /** Where this terminal's audit head is kept beside the database; each round records the one the server holds. */
+  auditHeadFile?: AuditHeadFile;
   /** Opens the shop's server (tests pass the reference store or a faulty one). */
   openStore?: (connection: SyncConnection) => SyncStore;
   random?: () => number;
@@ -79,6 +84,8 @@ export class SyncWorker {
   /** Whether this connection's server was checked to be this shop's, and our letter claimed on it. */
   private serverChecked = false;
   private claimedLetter: string | null = null;
+  /** The audit head this connection's server was last given: an unchanged head costs no request. */
+  private shippedAuditHead: AuditHead | null = null;
   private lastActivityAt = 0;
   private readonly state: Omit<SyncStatus, 'waiting' | 'held'> = {
     mode: 'local',
@@ -108,6 +115,7 @@ export class SyncWorker {
     this.failures = 0;
     this.serverChecked = false;
     this.claimedLetter = null;
+    this.shippedAuditHead = null;
     this.publish();
     if (this.started) this.schedule(0);
   }
@@ -208,6 +216,7 @@ export class SyncWorker {
         await this.rebase(store, pushed.seq);
         await pushPending(this.options.db, store, this.options.terminalId);
       }
+      await this.shipAuditHead(store);
       await this.pullAll(store, terminals);
       void this.watch(store);
       this.failures = 0;
@@ -239,6 +248,37 @@ export class SyncWorker {
     if (hasShop && neverPulled && !known && others.length > 0) throw new SyncRefused(ANOTHER_SHOP);
     this.serverChecked = true;
     return terminals;
+  }
+
+  /** The head of this terminal's audit chain as the shop's server holds it (null: none sent yet, or no server). */
+  async auditHeadOnServer(): Promise<WitnessedHead | null> {
+    return (await this.store?.auditHeadOf(this.options.terminalId)) ?? null;
+  }
+
+  /**
+   * Sends the head of this terminal's audit chain to its terminal document, a witness outside the
+   * database file. Only a chain that still reaches the head the server holds replaces it: one cut
+   * short or rewritten leaves the server's head as it was, for "Verificar integridade" to show.
+   */
+  private async shipAuditHead(store: SyncStore): Promise<void> {
+    const { db, terminalId, clock, auditHeadFile } = this.options;
+    const head = readAuditHead(db);
+    if (!head || (this.shippedAuditHead?.seq === head.seq && this.shippedAuditHead.hash === head.hash)) return;
+    const held = await store.auditHeadOf(terminalId);
+    if (held) auditHeadFile?.noteServer(held);
+    if (held?.seq === head.seq && held.hash === head.hash) {
+      this.shippedAuditHead = head;
+      return;
+    }
+    if (held && judgeWitness(head.seq, auditHashAt(db, held.seq), held) !== 'agrees') {
+      this.state.notice = 'A auditoria deste terminal não confere com a que o servidor da loja guardou: veja "Verificar integridade" em Auditoria.';
+      return;
+    }
+    const shipped = { ...head, at: clock.now() };
+    await store.keepAuditHead(terminalId, shipped);
+    this.shippedAuditHead = head;
+    auditHeadFile?.noteServer(shipped);
+    auditHeadFile?.checkpoint(db, shipped.at);
   }
 
   /** Our letter, claimed on the server once it is known here (set up after connecting, or changed). */

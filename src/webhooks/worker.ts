@@ -3,6 +3,7 @@ import type { Db } from '../database/connection.js';
 import type { Logger } from '../logs/logger.js';
 import type { EventHub } from '../services/event-hub.js';
 import { systemClock, type Clock } from '../utils/clock.js';
+import { endpointSecrets } from './endpoint-secrets.js';
 import { newId } from '../utils/ids.js';
 import { nextAttemptDelay, retryAfterMs } from './schedule.js';
 import { signWebhook } from './signature.js';
@@ -44,8 +45,6 @@ interface Due {
   step: number;
   body: string;
   url: string;
-  secret: string;
-  previousSecret: string | null;
   previousValidUntil: number | null;
 }
 
@@ -116,8 +115,8 @@ export class WebhookWorker {
     this.resumeClock(now);
     const due = this.options.db
       .prepare<[number], Due>(
-        `SELECT d.id, d.event_id AS eventId, d.endpoint_id AS endpointId, d.attempts, d.step, e.body, p.url, p.secret,
-                p.previous_secret AS previousSecret, p.previous_valid_until AS previousValidUntil
+        `SELECT d.id, d.event_id AS eventId, d.endpoint_id AS endpointId, d.attempts, d.step, e.body, p.url,
+                p.previous_valid_until AS previousValidUntil
          FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id JOIN webhook_endpoints p ON p.id = d.endpoint_id
          WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND p.enabled = 1
          ORDER BY d.next_attempt_at, d.rowid LIMIT 200`,
@@ -165,12 +164,14 @@ export class WebhookWorker {
   }
 
   private async attempt(delivery: Due): Promise<void> {
+    const { db } = this.options;
+    const secrets = this.signingSecrets(delivery);
+    if (!secrets) return;
     const startedWall = this.wallClock.now();
     const started = performance.now();
-    const outcome = await this.post(delivery, startedWall);
+    const outcome = await this.post(delivery, secrets, startedWall);
     const durationMs = Math.round(performance.now() - started);
     const now = this.clock.now();
-    const { db } = this.options;
 
     if (outcome.kind === 'offline') {
       this.offlineSince ??= now;
@@ -207,9 +208,28 @@ export class WebhookWorker {
     this.options.events.publish({ type: 'webhooks.delivery', data: { deliveryId: delivery.id, status }, at: now });
   }
 
-  private async post(delivery: Due, wallNow: number): Promise<Outcome & { response?: string | null }> {
-    const secrets = [delivery.secret];
-    if (delivery.previousSecret && delivery.previousValidUntil !== null && delivery.previousValidUntil > this.clock.now()) secrets.push(delivery.previousSecret);
+  /**
+   * The secrets that sign this delivery: the current one, and the previous one during a rotation.
+   * A database brought from another computer has its endpoints but not their secrets (they stay
+   * with the computer): such an endpoint is paused, its deliveries kept, until the admin gives it a
+   * new secret and turns it back on.
+   */
+  private signingSecrets(delivery: Due): string[] | null {
+    const { current, previous } = endpointSecrets(this.options.db, delivery.endpointId);
+    if (!current) {
+      const now = this.clock.now();
+      this.options.db
+        .prepare('UPDATE webhook_endpoints SET enabled = 0, disabled_reason = ?, updated_at = ? WHERE id = ?')
+        .run('O segredo deste destino não está neste computador (banco trazido de outro computador): gere um novo segredo e ative o destino de novo.', now, delivery.endpointId);
+      this.options.events.publish({ type: 'webhooks.changed', data: { endpointId: delivery.endpointId }, at: now });
+      this.options.logger.warn('Webhook pausado: segredo ausente neste computador', { endpointId: delivery.endpointId });
+      return null;
+    }
+    const stillValid = previous && delivery.previousValidUntil !== null && delivery.previousValidUntil > this.clock.now();
+    return stillValid ? [current, previous] : [current];
+  }
+
+  private async post(delivery: Due, secrets: string[], wallNow: number): Promise<Outcome & { response?: string | null }> {
     const timestamp = Math.floor(wallNow / 1000);
     try {
       const response = await this.send(delivery.url, {

@@ -1,3 +1,4 @@
+import type { WitnessedHead } from '../../src/hashing/audit-witness.js';
 import type { PullCursor, SyncChange, SyncStore } from '../../src/sync/sync-store.js';
 
 /** What the network does to one request. */
@@ -53,6 +54,14 @@ export class FaultySyncStore implements SyncStore {
 
   claimLetter(terminalId: string, letter: string) {
     return this.request(() => this.inner.claimLetter(terminalId, letter));
+  }
+
+  auditHeadOf(terminalId: string) {
+    return this.request(() => this.inner.auditHeadOf(terminalId));
+  }
+
+  keepAuditHead(terminalId: string, head: WitnessedHead) {
+    return this.request(() => this.inner.keepAuditHead(terminalId, head));
   }
 
   close() {

@@ -61,6 +61,8 @@ export class SimShop {
       pull: (cursor, limit) => server.pull(cursor, limit),
       terminals: () => server.terminals(),
       claimLetter: (id, letter) => server.claimLetter(id, letter),
+      auditHeadOf: (id) => server.auditHeadOf(id),
+      keepAuditHead: (id, head) => server.keepAuditHead(id, head),
       // The terminals come and go; the server stays up.
       close: async () => {},
     };

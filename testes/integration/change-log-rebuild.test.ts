@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/database/connection.js';
+import { memorySecretStore } from '../../src/database/secret-store.js';
 import { listChanges } from '../../src/database/queries/change-log.js';
 import { applyChanges } from '../../src/sync/apply-changes.js';
 import { toSyncChange } from '../../src/sync/push-pending.js';
@@ -165,7 +166,7 @@ const comparedTables = () => [...syncedTables(), ...DERIVED_TABLES];
 
 /** Another terminal of the same shop: it holds the shop key, which opens the PIN hashes. */
 function freshDatabase(name: string): Db {
-  const db = openDatabase(join(t.dir, name));
+  const db = openDatabase(join(t.dir, name), { secrets: memorySecretStore() });
   opened.push(db);
   installShopKey(db, readShopKey(t.app.db)!);
   return db;

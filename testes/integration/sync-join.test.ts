@@ -98,6 +98,8 @@ describe('setup.join: a new terminal joins the shop with the join code', () => {
       pull: (cursor, limit) => (online ? store.pull(cursor, limit) : Promise.reject(new Error('sem rede'))),
       terminals: () => (online ? store.terminals() : Promise.reject(new Error('sem rede'))),
       claimLetter: (id, letter) => (online ? store.claimLetter(id, letter) : Promise.reject(new Error('sem rede'))),
+      auditHeadOf: (id) => (online ? store.auditHeadOf(id) : Promise.reject(new Error('sem rede'))),
+      keepAuditHead: (id, head) => (online ? store.keepAuditHead(id, head) : Promise.reject(new Error('sem rede'))),
       close: async () => {},
     };
     const c = await terminalOn(guarded, false);
@@ -150,6 +152,8 @@ describe('setup.joinProgress: the join wizard counts what has arrived', () => {
       },
       terminals: () => store.terminals(),
       claimLetter: (id, letter) => store.claimLetter(id, letter),
+      auditHeadOf: (id) => store.auditHeadOf(id),
+      keepAuditHead: (id, head) => store.keepAuditHead(id, head),
       close: async () => {},
     };
     const c = await terminalOn(paced, false, { pageSize: 5, applyBatch: 5 });

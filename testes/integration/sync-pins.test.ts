@@ -7,7 +7,7 @@ import { markPushed } from '../../src/database/queries/sync.js';
 import { applyChanges } from '../../src/sync/apply-changes.js';
 import { MemorySyncStore } from '../../src/sync/memory-sync-store.js';
 import { pushPending, toSyncChange } from '../../src/sync/push-pending.js';
-import { installShopKey, readShopKey } from '../../src/sync/shop-key.js';
+import { forgetShopKey, installShopKey, readShopKey } from '../../src/sync/shop-key.js';
 import type { SyncStore } from '../../src/sync/sync-store.js';
 import { freshDbName } from '../helpers/mongo-test-server.js';
 import { mongoForThisFile, mongoStoreOn, pullAll } from '../helpers/sync-fixtures.js';
@@ -119,7 +119,7 @@ function pinContract(open: () => Promise<OpenStore>) {
   it('a shop set up before terminals had a shop key gets one at its first push, and it opens the PINs elsewhere', async () => {
     const a = await initializedApp();
     cleanups.push(() => a.close());
-    a.app.db.prepare("DELETE FROM meta WHERE key = 'shop_key'").run();
+    forgetShopKey(a.app.db);
     const { store, storedText } = await open();
     await pushPending(a.app.db, store, readTerminalIdentity(a.app.db).id);
     expect(await storedText()).not.toContain('$2');

@@ -136,6 +136,21 @@ function syncStoreContract(open: () => Promise<Opened>) {
     ]);
   });
 
+  it("keeps each terminal's audit head in its terminal document: the latest one sent, apart from its log", async () => {
+    await setup();
+    const [a, b] = [newId(), newId()];
+    expect(await store.auditHeadOf(a)).toBeNull();
+    await store.push(a, run(a, 1, 2));
+    await store.keepAuditHead(a, { seq: 7, hash: 'a'.repeat(64), at: 1_000 });
+    await store.keepAuditHead(a, { seq: 9, hash: 'b'.repeat(64), at: 2_000 });
+    await store.keepAuditHead(b, { seq: 3, hash: 'c'.repeat(64), at: 3_000 });
+    expect(await store.auditHeadOf(a)).toEqual({ seq: 9, hash: 'b'.repeat(64), at: 2_000 });
+    expect(await store.auditHeadOf(b)).toEqual({ seq: 3, hash: 'c'.repeat(64), at: 3_000 });
+    // The log is untouched; a terminal known only by its head has nothing to pull.
+    expect(await store.terminals()).toEqual(expect.arrayContaining([{ terminalId: a, letter: null, heldSeq: 2 }]));
+    expect((await store.pull({}, 10)).changes.map((c) => c.terminalSeq)).toEqual([1, 2]);
+  });
+
   it('refuses a run that is not one terminal with consecutive seqs, and stores none of it', async () => {
     await setup();
     const [a, b] = [newId(), newId()];

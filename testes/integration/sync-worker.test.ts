@@ -176,6 +176,8 @@ function workerContract(openShop: () => Promise<Shop>) {
           pull: (cursor, limit) => guard(() => store.pull(cursor, limit)),
           terminals: () => guard(() => store.terminals()),
           claimLetter: (id, letter) => guard(() => store.claimLetter(id, letter)),
+          auditHeadOf: (id) => guard(() => store.auditHeadOf(id)),
+          keepAuditHead: (id, head) => guard(() => store.keepAuditHead(id, head)),
           close: () => store.close(),
         };
       },

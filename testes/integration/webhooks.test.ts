@@ -2,11 +2,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createApp } from '../../src/app.js';
+import { DATABASE_FILE } from '../../src/database/data-dir.js';
+import { PLAIN_SECRETS_FILE } from '../../src/database/secret-store.js';
 import { newId } from '../../src/utils/ids.js';
 import type { NetworkStatus } from '../../src/webhooks/worker.js';
 import { cash, line, seedCatalog } from '../helpers/catalog-fixture.js';
-import { initializedApp } from '../helpers/test-app.js';
+import { createTestApp, initializedApp } from '../helpers/test-app.js';
 
 type T = Awaited<ReturnType<typeof initializedApp>>;
 
@@ -337,10 +342,40 @@ describe('webhooks', () => {
     expect(receiver.at('/ping')[3]!.verified).toBe(false); // grace over: only the new secret signs
     const everything = `${t.memory.text()}\n${JSON.stringify(await t.ok('webhooks.deliveries', {}, t.adminToken))}\n${JSON.stringify(await t.ok('webhooks.list', {}, t.adminToken))}`;
     const auditText = (t.app.db.prepare('SELECT details FROM audit_log').pluck().all() as string[]).join('\n');
+    // Nor in the database file: not a byte of them in the file or its WAL.
+    const databaseBytes = Buffer.concat([readFileSync(join(t.dir, DATABASE_FILE)), readFileSync(join(t.dir, `${DATABASE_FILE}-wal`))]);
     for (const secret of [oldSecret, rotated.secret]) {
       expect(everything).not.toContain(secret.slice(6));
       expect(auditText).not.toContain(secret.slice(6));
+      expect(databaseBytes.includes(secret.slice(6))).toBe(false);
     }
+    if (process.platform !== 'win32') expect(statSync(join(t.dir, PLAIN_SECRETS_FILE)).mode & 0o777).toBe(0o600);
+  });
+
+  it('a database brought to a computer without its secrets pauses the endpoint; a new secret and turning it on deliver again, verified', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'balcao-moved-'));
+    t = await initializedApp({ dir, app: { webhooks: webhookOptions } });
+    receiver = new Receiver();
+    await receiver.start();
+    const id = await endpoint('/erp', ['cash.opened']);
+    t.close();
+    // The same database on another computer: the secret store stayed behind.
+    rmSync(join(dir, PLAIN_SECRETS_FILE));
+    t = Object.assign(await createTestApp({ dir, app: { webhooks: webhookOptions } }), { adminToken: '', adminId: '' });
+    await relogin();
+    await t.ok('cash.open', { id: newId(), openingFloat: 0 }, t.adminToken);
+    await tick();
+    expect(receiver.at('/erp')).toHaveLength(0);
+    const [paused] = await t.ok('webhooks.list', {}, t.adminToken);
+    expect(paused).toMatchObject({ id, enabled: false, pending: 1, disabledReason: expect.stringMatching(/segredo.*não está neste computador/) });
+
+    const { secret } = await t.ok('webhooks.rotateSecret', { id }, t.adminToken);
+    receiver.secrets.set('/erp', secret);
+    await t.ok('webhooks.update', { id, enabled: true }, t.adminToken);
+    await tick();
+    expect(receiver.at('/erp')).toMatchObject([{ type: 'cash.opened', verified: true }]);
+    t.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('refuses plain HTTP off this computer unless marked as the shop network', async () => {

@@ -28,6 +28,11 @@ export function CashReportView({ report, actions }: { report: CashReport; action
             {session.closedAt !== null && ` · ${t('cashReport.closed', { at: formatDateTime(session.closedAt, timeZone), by: session.closedByName ?? '' })}`}
             {session.confirmedAt !== null && ` · ${t('cashReport.confirmed', { by: session.confirmedByName ?? '' })}`}
           </p>
+          {report.auditHead && (
+            <p className="muted small" data-testid="report-audit">
+              {t('cashReport.audit', { seq: report.auditHead.seq, hash: report.auditHead.hash.slice(0, 16) })}
+            </p>
+          )}
         </div>
         {actions && <div className="report-actions">{actions}</div>}
       </div>

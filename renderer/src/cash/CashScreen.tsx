@@ -16,6 +16,7 @@ import { escapeHtml, printHtml } from '../printing';
 import { isManagerRole } from '../roles';
 import { useSession } from '../session';
 import { CashReportView } from './CashReportView';
+import { NOT_FISCAL, slipPage, slipRow, zReportHtml } from './slip-page';
 import { TableMessage } from '../components/TableMessage';
 
 type Current = Output<'cash.current'>;
@@ -23,19 +24,15 @@ type SessionInfo = Output<'cash.sessions'>[number];
 type MovementKind = 'suprimento' | 'sangria';
 
 /** The non-fiscal slip of a suprimento or sangria, printed from the browser (the network printer gets its own from the core). */
-function movementSlipHtml(slip: { kind: MovementKind; title: string; shop: string; terminal: string; at: string; by: string; amount: string; reason: string; notFiscal: string; signature: string }): string {
-  const row = (label: string, value: string) => `<div class="row"><span>${escapeHtml(label)}</span><span>${escapeHtml(value)}</span></div>`;
-  return `<!doctype html><html lang="pt-BR"><head><meta charset="utf-8"><title>${escapeHtml(slip.title)}</title><style>
-@page{size:80mm auto;margin:0}body{width:72mm;margin:0 auto;padding:3mm 0;font:12px "DejaVu Sans Mono",Consolas,monospace;color:#000}
-.c{text-align:center}.b{font-weight:bold}.big{font-size:1.6em;font-weight:bold;text-align:center;margin:2mm 0}.nf{border:2px solid #000;text-align:center;font-weight:bold;padding:1mm;margin:2mm 0}
-.row{display:flex;justify-content:space-between;gap:2mm}hr{border:0;border-top:1px dashed #000}.sig{margin-top:12mm;border-top:1px solid #000;text-align:center}
-</style></head><body>
-<div class="c b">${escapeHtml(slip.shop)}</div><div class="nf">${escapeHtml(slip.notFiscal)}</div>
+function movementSlipHtml(slip: { kind: MovementKind; title: string; shop: string; terminal: string; at: string; by: string; amount: string; reason: string; signature: string }): string {
+  return slipPage(
+    slip.title,
+    `<div class="c b">${escapeHtml(slip.shop)}</div><div class="nf">${NOT_FISCAL}</div>
 <div class="c b">${escapeHtml(slip.title)}</div><hr>
-${row('Terminal', slip.terminal)}${row('Data', slip.at)}${row('Operador', slip.by)}<hr>
+${slipRow('Terminal', slip.terminal)}${slipRow('Data', slip.at)}${slipRow('Operador', slip.by)}<hr>
 <div class="big">${escapeHtml(slip.amount)}</div><div>${escapeHtml(slip.reason)}</div>
-<div class="sig">${escapeHtml(slip.signature)}</div><div class="nf">${escapeHtml(slip.notFiscal)}</div>
-</body></html>`;
+<div class="sig">${escapeHtml(slip.signature)}</div><div class="nf">${NOT_FISCAL}</div>`,
+  );
 }
 
 /**
@@ -148,6 +145,11 @@ export function CashScreen() {
               {manager && report.kind === 'Z' && report.session.confirmedAt === null && (
                 <button type="button" className="button button-primary" onClick={() => void confirm(report.session.id)} data-testid="cash-confirm">
                   {t('cash.confirm')}
+                </button>
+              )}
+              {report.kind === 'Z' && (
+                <button type="button" className="button button-secondary" onClick={() => printHtml(zReportHtml(report, session.shopName, timeZone, t))} data-testid="report-print">
+                  {t('cashReport.print')}
                 </button>
               )}
               <button type="button" className="button button-secondary" onClick={() => setReport(null)} data-testid="report-close">
@@ -297,7 +299,6 @@ function MovementDialog({ kind, onClose, onDone }: { kind: MovementKind; onClose
         by: session.user.name,
         amount: formatBRL(done.amount),
         reason: done.reason,
-        notFiscal: 'NÃO É DOCUMENTO FISCAL',
         signature: t('cashMovement.signature'),
       }),
     );

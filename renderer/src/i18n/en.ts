@@ -264,6 +264,16 @@ export const en: Messages = {
     chainBroken: 'Chain tampered with from record {{id}} on.',
     chainBrokenShown: 'It is highlighted in the table.',
     chainBrokenNotShown: 'Load more records to see it in the table.',
+    witnesses: {
+      file: 'the audit-head.json file on this computer',
+      server: "the shop's server",
+      z: 'the last printed Z report',
+    },
+    witness: {
+      agrees: 'Agrees with {{witness}}: record no. {{seq}} seen at {{at}}.',
+      'rows-missing': 'Records missing at the end: {{witness}} saw up to no. {{seq}} ({{at}}), and this database ends at no. {{last}}.',
+      rewritten: 'Audit rewritten: record no. {{seq}} does not have the hash {{hash}}… that {{witness}} kept ({{at}}).',
+    },
     filters: 'Audit filters',
     fields: {
       action: 'Action',
@@ -334,6 +344,7 @@ export const en: Messages = {
       webhooks_redeliver: 'Webhook redelivered',
       sync_configure: 'Sync connection changed',
       sync_joinCode: 'Join code shown',
+      sync_restoreShopKey: 'Shop key brought back from another terminal',
     },
     recordTypes: {
       user: 'User',
@@ -733,6 +744,11 @@ export const en: Messages = {
     ordersTitle: 'Orders',
     orders: { count: 'Orders', total: 'Total sold', discounts: 'Discounts', cancelled: 'Cancelled', voided: 'Voided' },
     movementsTitle: 'Cash in and cash out',
+    openedAt: 'Opened',
+    closedAt: 'Closed',
+    closedBy: 'Closed by',
+    audit: 'Audit: record no. {{seq}} · hash {{hash}}',
+    print: 'Print Z',
   },
   kitchen: {
     title: 'Kitchen',

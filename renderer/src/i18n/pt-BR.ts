@@ -263,6 +263,16 @@ export const ptBR = {
     chainBroken: 'Corrente adulterada a partir do registro {{id}}.',
     chainBrokenShown: 'Ele está destacado na tabela.',
     chainBrokenNotShown: 'Carregue mais registros para vê-lo na tabela.',
+    witnesses: {
+      file: 'o arquivo audit-head.json deste computador',
+      server: 'o servidor da loja',
+      z: 'o último relatório Z impresso',
+    },
+    witness: {
+      agrees: 'Confere com {{witness}}: registro nº {{seq}} visto em {{at}}.',
+      'rows-missing': 'Faltam registros no fim: {{witness}} viu até o nº {{seq}} ({{at}}), e este banco termina no nº {{last}}.',
+      rewritten: 'Auditoria reescrita: o registro nº {{seq}} não tem o hash {{hash}}… que {{witness}} guardou ({{at}}).',
+    },
     filters: 'Filtros da auditoria',
     fields: {
       action: 'Ação',
@@ -333,6 +343,7 @@ export const ptBR = {
       webhooks_redeliver: 'Webhook reenviado',
       sync_configure: 'Conexão da sincronização alterada',
       sync_joinCode: 'Código de conexão exibido',
+      sync_restoreShopKey: 'Chave da loja trazida de outro terminal',
     },
     recordTypes: {
       user: 'Usuário',
@@ -732,6 +743,11 @@ export const ptBR = {
     ordersTitle: 'Pedidos',
     orders: { count: 'Pedidos', total: 'Total vendido', discounts: 'Descontos', cancelled: 'Cancelados', voided: 'Estornados' },
     movementsTitle: 'Suprimentos e sangrias',
+    openedAt: 'Aberto em',
+    closedAt: 'Fechado em',
+    closedBy: 'Fechado por',
+    audit: 'Auditoria: registro nº {{seq}} · hash {{hash}}',
+    print: 'Imprimir Z',
   },
   kitchen: {
     title: 'Cozinha',

@@ -111,16 +111,35 @@ export function AuditScreen() {
         </button>
       </div>
 
-      {verify &&
-        (verify.ok ? (
-          <div className="alert alert-success" role="status" data-testid="audit-verify-result">
-            {t('audit.chainOk', { count: verify.rows })}
-          </div>
-        ) : (
-          <div className="alert alert-error" role="alert" data-testid="audit-verify-result">
-            {t('audit.chainBroken', { id: verify.badRowId ?? '?' })} {badRowLoaded ? t('audit.chainBrokenShown') : t('audit.chainBrokenNotShown')}
-          </div>
-        ))}
+      {verify && (
+        <div className={`alert ${verify.ok ? 'alert-success' : 'alert-error'}`} role={verify.ok ? 'status' : 'alert'} data-testid="audit-verify-result">
+          <p>
+            {verify.badRowId === undefined
+              ? t('audit.chainOk', { count: verify.rows })
+              : `${t('audit.chainBroken', { id: verify.badRowId })} ${badRowLoaded ? t('audit.chainBrokenShown') : t('audit.chainBrokenNotShown')}`}
+          </p>
+          {verify.witnesses.length > 0 && (
+            <ul className="audit-witnesses" data-testid="audit-witnesses">
+              {verify.witnesses.map((witness) => (
+                <li key={witness.source} data-source={witness.source} data-verdict={witness.verdict}>
+                  {t(`audit.witness.${witness.verdict}`, {
+                    witness: t(`audit.witnesses.${witness.source}`),
+                    seq: witness.seq,
+                    last: verify.head?.seq ?? 0,
+                    hash: witness.hash.slice(0, 16),
+                    at: formatDateTime(witness.at, timeZone),
+                  })}
+                </li>
+              ))}
+            </ul>
+          )}
+          {verify.note && (
+            <p className="small" data-testid="audit-verify-note">
+              {verify.note}
+            </p>
+          )}
+        </div>
+      )}
 
       <form className="filters" onSubmit={search} aria-label={t('audit.filters')}>
         <Field label={t('audit.fields.action')} name="action" hint={t('audit.fields.actionHint')}>

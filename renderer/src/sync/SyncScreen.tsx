@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorsByField, type Output } from '../api';
-import { FormError } from '../components/Field';
+import { Field, FormError } from '../components/Field';
 import { useFocusFirstInvalid } from '../hooks/useFocusFirstInvalid';
 import { useSession } from '../session';
 import { ConnectionFields } from './ConnectionFields';
@@ -169,20 +169,26 @@ export function SyncScreen() {
   );
 }
 
-/** "Mostrar código de conexão", with what it gives access to. */
+/**
+ * "Mostrar código de conexão", with what it gives access to. A database brought from another
+ * computer has no shop key to show (it stays with the computer): then the code of another of the
+ * shop's terminals, typed here, brings it back.
+ */
 function JoinCodePanel() {
   const { t } = useTranslation();
   const [code, setCode] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [keyMissing, setKeyMissing] = useState(false);
 
   const show = async () => {
     setBusy(true);
     setError(null);
     const outcome = await api.call('sync.joinCode', {});
     setBusy(false);
-    if (outcome.ok) setCode(outcome.result.code);
-    else setError(outcome.error.message);
+    if (outcome.ok) return setCode(outcome.result.code);
+    setError(outcome.error.message);
+    setKeyMissing(outcome.error.code === 'INVALID_STATE' && outcome.error.field === 'joinCode');
   };
 
   return (
@@ -207,6 +213,40 @@ function JoinCodePanel() {
           </button>
         )}
       </div>
+      {keyMissing && <RestoreShopKey onRestored={() => (setKeyMissing(false), void show())} />}
     </section>
+  );
+}
+
+/** "Chave da loja": the join code of another of the shop's terminals gives this one the shop key back. */
+function RestoreShopKey({ onRestored }: { onRestored: () => void }) {
+  const { t } = useTranslation();
+  const [joinCode, setJoinCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    const outcome = await api.call('sync.restoreShopKey', { joinCode });
+    setBusy(false);
+    if (outcome.ok) onRestored();
+    else setError(outcome.error.message);
+  };
+
+  return (
+    <form className="form-stack" onSubmit={(e) => void submit(e)} noValidate data-testid="sync-restore-key">
+      <h3 className="section-title">{t('sync.screen.restoreKeyTitle')}</h3>
+      <Field label={t('sync.join.joinCode')} name="joinCode" error={error ?? undefined} hint={t('sync.join.joinCodeHint')}>
+        {(control) => (
+          <input {...control} className="input" autoComplete="off" spellCheck={false} maxLength={200} value={joinCode} onChange={(e) => (setJoinCode(e.target.value), setError(null))} />
+        )}
+      </Field>
+      <div>
+        <button type="submit" className="button button-primary" disabled={busy || !joinCode.trim()}>
+          {t('sync.screen.restoreKey')}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -56,6 +56,8 @@ export const syncPtBR = {
     joinText: 'Para colocar outro computador da loja neste banco: no primeiro uso dele, escolha "Conectar a uma loja existente" e digite o endereço, o banco e o código de conexão.',
     joinShow: 'Mostrar código de conexão',
     joinHide: 'Esconder código',
+    restoreKeyTitle: 'Chave da loja',
+    restoreKey: 'Trazer a chave da loja',
     joinWarning: 'Este código dá acesso à proteção dos PINs da loja. Digite-o só nos terminais da própria loja; nunca o envie por mensagem ou e-mail.',
   },
   join: {
@@ -129,6 +131,8 @@ export const syncEn: Shape<typeof syncPtBR> = {
     joinText: 'To put another of the shop’s computers on this database: on its first run, choose "Join an existing shop" and type the address, the database and the join code.',
     joinShow: 'Show join code',
     joinHide: 'Hide code',
+    restoreKeyTitle: 'Shop key',
+    restoreKey: 'Bring the shop key back',
     joinWarning: 'This code opens the protection of the shop’s PINs. Type it only on the shop’s own terminals; never send it by message or e-mail.',
   },
   join: {

@@ -5,4 +5,6 @@ export interface Migration {
   version: number;
   name: string;
   up(db: Db): void;
+  /** Work that cannot run inside a transaction (a WAL checkpoint), once `up` has committed. */
+  afterCommit?(db: Db): void;
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../connection.js';
 import { sql } from '../statements.js';
 import { AUDIT_GENESIS, auditRowHash } from '../../hashing/audit-chain.js';
+import type { AuditHead } from '../../hashing/audit-witness.js';
 import type { AuditRow } from '../../models/audit.js';
 
 export interface AuditEntry {
@@ -55,9 +56,16 @@ const fromStored = (row: StoredAuditRow): AuditEntry & { seq: number } => ({
   details: JSON.parse(row.details) as Record<string, unknown>,
 });
 
+/** The chain's last row: its seq and hash. Null while the chain is empty. */
+export const readAuditHead = (db: Db): AuditHead | null =>
+  sql<[], AuditHead>(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() ?? null;
+
+export const auditHashAt = (db: Db, seq: number): string | undefined =>
+  sql<[number], { hash: string }>(db, 'SELECT hash FROM audit_log WHERE seq = ?').get(seq)?.hash;
+
 /** Appends a row linked to the previous one. Call inside the transaction of what it records. */
 export function appendAudit(db: Db, entry: AuditEntry): { seq: number; hash: string } {
-  const last = sql<[], { seq: number; hash: string }>(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get();
+  const last = readAuditHead(db);
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? AUDIT_GENESIS;
   const hash = auditRowHash(prevHash, hashedContent(seq, entry));

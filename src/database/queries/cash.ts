@@ -2,6 +2,7 @@ import type { Db } from '../connection.js';
 import { sql } from '../statements.js';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../models/money.js';
 import type { CashReport } from '../../models/cash.js';
+import type { WitnessedHead } from '../../hashing/audit-witness.js';
 
 export interface SessionRow {
   id: string;
@@ -76,22 +77,43 @@ interface ClosingRow {
   closedAt: number;
   counted: string;
   expected: string;
+  auditSeq: number | null;
+  auditHash: string | null;
 }
 
 export const findClosing = (db: Db, sessionId: string): ClosingRow | undefined =>
   sql<[string], ClosingRow>(
     db,
-    'SELECT closed_by AS closedBy, closed_by_name AS closedByName, closed_at AS closedAt, counted, expected FROM cash_closings WHERE session_id = ?',
+    `SELECT closed_by AS closedBy, closed_by_name AS closedByName, closed_at AS closedAt, counted, expected, audit_seq AS auditSeq, audit_hash AS auditHash
+     FROM cash_closings WHERE session_id = ?`,
   ).get(sessionId);
+
+/** The audit head printed on the last Z report of this terminal's caixas: a witness of its chain on paper. */
+export const lastPrintedAuditHead = (db: Db, terminalId: string): WitnessedHead | undefined =>
+  sql<[string], WitnessedHead>(
+    db,
+    `SELECT c.audit_seq AS seq, c.audit_hash AS hash, c.closed_at AS at FROM cash_closings c JOIN cash_sessions s ON s.id = c.session_id
+     WHERE s.terminal_id = ? AND c.audit_seq IS NOT NULL ORDER BY c.audit_seq DESC LIMIT 1`,
+  ).get(terminalId);
 
 export function insertClosing(
   db: Db,
-  row: { sessionId: string; closedBy: string; closedByName: string; closedAt: number; counted: Record<PaymentMethod, number>; expected: Record<PaymentMethod, number>; hlc: string },
+  row: {
+    sessionId: string;
+    closedBy: string;
+    closedByName: string;
+    closedAt: number;
+    counted: Record<PaymentMethod, number>;
+    expected: Record<PaymentMethod, number>;
+    auditSeq: number | null;
+    auditHash: string | null;
+    hlc: string;
+  },
 ): void {
   sql(
     db,
-    `INSERT INTO cash_closings (session_id, closed_by, closed_by_name, closed_at, counted, expected, hlc) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(row.sessionId, row.closedBy, row.closedByName, row.closedAt, JSON.stringify(row.counted), JSON.stringify(row.expected), row.hlc);
+    `INSERT INTO cash_closings (session_id, closed_by, closed_by_name, closed_at, counted, expected, audit_seq, audit_hash, hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(row.sessionId, row.closedBy, row.closedByName, row.closedAt, JSON.stringify(row.counted), JSON.stringify(row.expected), row.auditSeq, row.auditHash, row.hlc);
 }
 
 export const findConfirmation = (db: Db, sessionId: string) =>

@@ -50,5 +50,6 @@ export function buildCashReport(db: Db, session: SessionRow): CashReport {
     cash: frozen ? { ...cash, expected: frozen.cash } : cash,
     orders: sessionOrderFigures(db, session.id),
     movements: sessionMovements(db, session.id),
+    auditHead: closing?.auditSeq != null && closing.auditHash != null ? { seq: closing.auditSeq, hash: closing.auditHash } : null,
   };
 }

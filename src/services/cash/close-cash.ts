@@ -1,4 +1,5 @@
 import { expectedBySession, findClosing, findSession, insertClosing } from '../../database/queries/cash.js';
+import { readAuditHead } from '../../database/queries/audit.js';
 import { BusinessError } from '../../exceptions/business-error.js';
 import type { PaymentMethod } from '../../models/money.js';
 import { defineScript } from '../script.js';
@@ -31,19 +32,32 @@ export default defineScript('cash.close', {
     }
     const { methods } = expectedBySession(tx, session);
     const expected = Object.fromEntries(methods.map((m) => [m.method, m.expected])) as Record<PaymentMethod, number>;
-    const hlc = ctx.stamp();
-    const closing = { sessionId: session.id, closedBy: ctx.actor!.id, closedByName: ctx.actor!.name, closedAt: ctx.now, counted: input.counted, expected };
-    insertClosing(tx, { ...closing, hlc });
-    ctx.recordChange('cash_closing', session.id, 'insert', closing, hlc);
-    const report = buildCashReport(tx, session);
+    // Audited before the closing is stored, so the audit head kept with the Z covers the close itself.
     ctx.audit({
       action: 'cash.close',
       recordType: 'cash_session',
       recordId: session.id,
-      details: { differences: Object.fromEntries(report.methods.map((m) => [m.method, m.difference])) },
+      details: { differences: Object.fromEntries(methods.map((m) => [m.method, input.counted[m.method] - m.expected])) },
     });
+    const head = readAuditHead(tx)!;
+    const hlc = ctx.stamp();
+    const closing = {
+      sessionId: session.id,
+      closedBy: ctx.actor!.id,
+      closedByName: ctx.actor!.name,
+      closedAt: ctx.now,
+      counted: input.counted,
+      expected,
+      auditSeq: head.seq,
+      auditHash: head.hash,
+    };
+    insertClosing(tx, { ...closing, hlc });
+    ctx.recordChange('cash_closing', session.id, 'insert', closing, hlc);
+    const report = buildCashReport(tx, session);
     ctx.emit('cash.changed', { sessionId: session.id });
     ctx.webhook('cash.closed', { sessionId: session.id, terminal: report.session.terminalLetter, closedBy: ctx.actor!.name, methods: report.methods, cash: report.cash, orders: report.orders });
+    // The head printed on the Z is also kept beside the database.
+    ctx.afterCommit(() => ctx.auditHeadFile?.checkpoint(ctx.db, ctx.now));
     return report;
   },
 });
