@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type Db } from './database/connection.js';
 import { DATABASE_FILE } from './database/data-dir.js';
+import { BackupWorker, type BackupWorkerOptions } from './database/backup-worker.js';
 import { ensureTerminalId } from './database/queries/meta.js';
 import { Dispatcher } from './ipc/dispatcher.js';
 import type { Logger } from './logs/logger.js';
@@ -35,6 +36,8 @@ export interface AppOptions {
     connection?: SyncConnection | null;
     autoStart?: boolean;
   };
+  /** The database's automatic copies: rotation, pacing, and whether the daily schedule starts (tests: no). */
+  backups?: Partial<Pick<BackupWorkerOptions, 'policy' | 'pagesPerStep' | 'startDelayMs' | 'intervalMs'>> & { autoStart?: boolean };
 }
 
 /** The core, assembled: one database, one dispatcher, one live channel. Transports attach to it. */
@@ -46,6 +49,7 @@ export interface App {
   webhooks: WebhookWorker;
   sessions: SessionStore;
   sync: SyncWorker;
+  backups: BackupWorker;
   logger: Logger;
   dataDir: string;
   /** Lets another device set the shop up; shown at start-up, never logged. */
@@ -57,7 +61,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
   mkdirSync(options.dataDir, { recursive: true });
   const file = join(options.dataDir, DATABASE_FILE);
-  const db = openDatabase(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const driver = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  const db = openDatabase(file, { ...driver, clock });
   ensureTerminalId(db);
   const registry = await loadRegistry();
   const events = new EventHub();
@@ -84,7 +89,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
     connections,
   };
-  const dispatcher: Dispatcher = new Dispatcher({ db, registry, sessions, events, clock, logger: options.logger, setupCode, sync: syncControl });
+  const { autoStart: backupsAutoStart = true, ...backupPacing } = options.backups ?? {};
+  const backups = new BackupWorker({ db, dataDir: options.dataDir, clock, logger: options.logger, events, ...driver, ...backupPacing });
+  const dispatcher: Dispatcher = new Dispatcher({ db, registry, sessions, events, clock, logger: options.logger, setupCode, sync: syncControl, backups });
   const saved = connections.read();
   if (saved) await sync.connect(saved);
   if (syncAutoStart) sync.start();
@@ -92,6 +99,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   printer.start();
   const webhooks = new WebhookWorker({ db, events, clock, logger: options.logger, ...options.webhooks });
   if (options.webhooks?.autoStart !== false) webhooks.start();
+  if (backupsAutoStart) backups.start();
   eraseExpiredContacts(db, clock.now());
   const retention = setInterval(() => eraseExpiredContacts(db, clock.now()), 3_600_000);
   retention.unref();
@@ -104,6 +112,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     webhooks,
     sessions,
     sync,
+    backups,
     logger: options.logger,
     dataDir: options.dataDir,
     setupCode,
@@ -111,6 +120,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       void sync.stop();
       printer.stop();
       webhooks.stop();
+      backups.stop();
       clearInterval(retention);
       db.close();
     },

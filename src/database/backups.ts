@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { chmodSync, closeSync, copyFileSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFile, open, rename, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { BACKUP_FILE_PATTERN, type BackupEntry, type BackupReason } from '../models/backups.js';
 import { businessDay } from '../utils/business-day.js';
@@ -191,18 +192,33 @@ export function removeLeftoverPartials(dataDir: string): string[] {
   return leftovers;
 }
 
-/** Copies a backup into a folder (a USB stick): written under a partial name, then renamed, so a pulled stick never holds half a file named as a backup. */
-export function exportBackup(backupPath: string, folder: string): { path: string; bytes: number } {
-  const target = join(folder, backupPath.slice(dirname(backupPath).length + 1));
+/**
+ * Copies a backup into a folder (a USB stick), off the main thread: written under a partial name and
+ * then renamed, so a stick pulled out too soon never holds half a file named as a backup.
+ */
+export async function exportBackup(backupPath: string, folder: string): Promise<{ path: string; bytes: number }> {
+  const target = join(folder, basename(backupPath));
   const partial = target + PARTIAL;
   try {
-    copyFileSync(backupPath, partial);
-    renameSync(partial, target);
+    await copyFile(backupPath, partial);
+    await rename(partial, target);
   } catch (error) {
-    rmSync(partial, { force: true });
+    await rm(partial, { force: true });
     throw error;
   }
-  return { path: target, bytes: statSync(target).size };
+  return { path: target, bytes: (await stat(target)).size };
+}
+
+/** Up to `length` bytes of a backup from `offset`, read off the main thread. */
+export async function readBackupChunk(backupPath: string, offset: number, length: number): Promise<Buffer> {
+  const handle = await open(backupPath, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, offset);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }
 
 const driver = (options: DriverOptions) => (options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
@@ -229,7 +245,7 @@ function publish(partial: string): BackupEntry {
   chmodSync(partial, 0o600);
   const final = partial.slice(0, -PARTIAL.length);
   renameSync(partial, final);
-  const file = final.slice(dirname(final).length + 1);
+  const file = basename(final);
   return { file, ...parseBackupFileName(file)!, bytes: statSync(final).size };
 }
 
@@ -261,23 +277,56 @@ const checkCopy = (partial: string, options: DriverOptions) => checkCopyWith(Dat
 const DRIVER_PATH = createRequire(import.meta.url).resolve('better-sqlite3');
 
 /** `checkCopyWith` in a worker thread (its compiled text, so it runs the same from sources, tests and the build). */
-const CHECK_IN_WORKER = `
+const CHECKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+const Driver = require(workerData.driverPath);
 const check = ${checkCopyWith.toString()};
-let problems;
-try {
-  problems = check(require(workerData.driverPath), workerData.file, workerData.nativeBinding);
-} catch (error) {
-  problems = [String((error && error.message) || error)];
-}
-parentPort.postMessage({ problems });
+parentPort.on('message', ({ id, file }) => {
+  let problems;
+  try {
+    problems = check(Driver, file, workerData.nativeBinding);
+  } catch (error) {
+    problems = [String((error && error.message) || error)];
+  }
+  parentPort.postMessage({ id, problems });
+});
 `;
 
+interface Checker {
+  worker: Worker;
+  waiting: Map<number, { resolve(problems: string[]): void; reject(error: unknown): void }>;
+  next: number;
+}
+
+/** One checker thread, started on first use and kept (starting one costs more than a small check). */
+let checker: Checker | null = null;
+
+function startChecker(nativeBinding: string | null): Checker {
+  const worker = new Worker(CHECKER_SOURCE, { eval: true, workerData: { driverPath: DRIVER_PATH, nativeBinding } });
+  const started: Checker = { worker, waiting: new Map(), next: 1 };
+  worker.on('message', ({ id, problems }: { id: number; problems: string[] }) => {
+    started.waiting.get(id)?.resolve(problems);
+    started.waiting.delete(id);
+    // Idle, it never keeps the process alive.
+    if (started.waiting.size === 0) worker.unref();
+  });
+  const fail = (error: unknown) => {
+    if (checker === started) checker = null;
+    for (const { reject } of started.waiting.values()) reject(error);
+    started.waiting.clear();
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`A verificação do backup parou (código ${code}).`)));
+  return started;
+}
+
 function checkCopyInWorker(partial: string, options: DriverOptions): Promise<string[]> {
+  checker ??= startChecker(options.nativeBinding ?? null);
+  const { worker, waiting } = checker;
+  const id = checker.next++;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(CHECK_IN_WORKER, { eval: true, workerData: { file: partial, driverPath: DRIVER_PATH, nativeBinding: options.nativeBinding ?? null } });
-    worker.once('message', (message: { problems: string[] }) => resolve(message.problems));
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`A verificação do backup parou (código ${code}).`)));
+    waiting.set(id, { resolve, reject });
+    worker.ref();
+    worker.postMessage({ id, file: partial });
   });
 }

@@ -13,6 +13,7 @@ import type { PinThrottle } from './pin-throttle.js';
 import type { SessionRecord, SessionStore } from './session-store.js';
 import type { ConnectionStore } from '../sync/sync-connection.js';
 import type { SyncWorker } from '../sync/sync-worker.js';
+import type { BackupWorker } from '../database/backup-worker.js';
 
 /** Who is calling: the user behind the session. */
 export interface Actor {
@@ -39,10 +40,15 @@ export interface PrepareContext {
   readonly catalog: CatalogCache;
   /** The link to the shop's server; null where the core runs without one (some tests). */
   readonly sync: SyncControl | null;
+  /** The database's copies; null where the core runs without them (some tests). */
+  readonly backups: BackupControl | null;
 }
 
 /** What the `sync.*` operations may ask of the sync worker, and where its connection is kept (absent: nowhere). */
 export type SyncControl = Pick<SyncWorker, 'status' | 'syncNow' | 'connect' | 'connected' | 'claimFreeLetter'> & { readonly connections?: ConnectionStore };
+
+/** What the `backups.*` operations and the caixa close may ask of the backup worker. */
+export type BackupControl = Pick<BackupWorker, 'dataDir' | 'running' | 'lastFailure' | 'runManual' | 'afterClose'>;
 
 export type AuditInput = Pick<AuditEntry, 'action'> & Partial<Omit<AuditEntry, 'id' | 'at' | 'terminalId' | 'action'>>;
 

@@ -1,9 +1,14 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupsFolder, BackupCheckError, listBackups, makeBackup, sealBackup } from '../../src/database/backups.js';
+import { openDatabase } from '../../src/database/connection.js';
+import { DATABASE_FILE } from '../../src/database/data-dir.js';
+import { MIGRATIONS, runMigrations } from '../../src/database/migrations/index.js';
 import { newId } from '../../src/utils/ids.js';
+import { ManualClock } from '../helpers/manual-clock.js';
 import { cash, line, seedCatalog, type Menu } from '../helpers/catalog-fixture.js';
 import { initializedApp } from '../helpers/test-app.js';
 
@@ -104,5 +109,36 @@ describe('backups: the online copy', () => {
     expect(listBackups(t.dir)).toEqual([]);
     await expect(sealBackup(join(folder, 'balcao-20261129-160000-manual.db.partial'))).rejects.toThrow(/integridade/);
     expect(readdirSync(folder)).toEqual([]);
+  });
+});
+
+describe('backups: before a migration', () => {
+  it('an older database gets a migration copy, as it was, before its schema changes; an up-to-date one gets none', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'balcao-migration-'));
+    try {
+      const file = join(dir, DATABASE_FILE);
+      const old = new Database(file);
+      old.pragma('journal_mode = WAL');
+      runMigrations(old, MIGRATIONS.filter((m) => m.version <= 13));
+      old.prepare("INSERT INTO meta (key, value) VALUES ('marker', 'antes da atualização')").run();
+      old.close();
+
+      const clock = new ManualClock(Date.UTC(2026, 11, 1, 9, 30, 0));
+      openDatabase(file, { clock }).close();
+      const [copy, ...others] = listBackups(dir);
+      expect(others).toEqual([]);
+      expect(copy).toMatchObject({ file: 'balcao-20261201-093000-migration.db', reason: 'migration' });
+      const saved = new Database(join(backupsFolder(dir), copy!.file), { readonly: true });
+      expect(saved.pragma('user_version', { simple: true })).toBe(13);
+      expect(saved.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(saved.prepare("SELECT value FROM meta WHERE key = 'marker'").pluck().get()).toBe('antes da atualização');
+      saved.close();
+
+      clock.advanceMinutes(5);
+      openDatabase(file, { clock }).close();
+      expect(listBackups(dir)).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

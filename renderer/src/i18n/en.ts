@@ -331,6 +331,9 @@ export const en: Messages = {
       webhooks_redeliver: 'Webhook redelivered',
       sync_configure: 'Sync connection changed',
       sync_joinCode: 'Join code shown',
+      backups_create: 'Backup made',
+      backups_export: 'Backup exported',
+      backups_download: 'Backup downloaded',
     },
     recordTypes: {
       user: 'User',

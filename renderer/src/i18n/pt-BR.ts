@@ -330,6 +330,9 @@ export const ptBR = {
       webhooks_redeliver: 'Webhook reenviado',
       sync_configure: 'Conexão da sincronização alterada',
       sync_joinCode: 'Código de conexão exibido',
+      backups_create: 'Backup feito',
+      backups_export: 'Backup exportado',
+      backups_download: 'Backup baixado',
     },
     recordTypes: {
       user: 'Usuário',

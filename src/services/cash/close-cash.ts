@@ -44,6 +44,8 @@ export default defineScript('cash.close', {
       details: { differences: Object.fromEntries(report.methods.map((m) => [m.method, m.difference])) },
     });
     ctx.emit('cash.changed', { sessionId: session.id });
+    // The day's takings are in: a copy of the database, taken once this close has committed.
+    ctx.afterCommit(() => ctx.backups?.afterClose());
     ctx.webhook('cash.closed', { sessionId: session.id, terminal: letter, closedBy: ctx.actor!.name, methods: report.methods, cash: report.cash, orders: report.orders });
     return report;
   },
