@@ -2,6 +2,7 @@ import { stockEn } from '../stock/i18n';
 import { feedbackEn } from '../feedback/i18n';
 import { webhooksEn } from '../webhooks/i18n';
 import { syncEn } from '../sync/i18n';
+import { backupsEn } from '../backups/i18n';
 import type { Messages } from './pt-BR';
 
 /** English: the second language. Messages from the core (errors) stay in Portuguese. */
@@ -145,6 +146,7 @@ export const en: Messages = {
       'avaliacoes-relatorios': 'Feedback reports',
       webhooks: 'Webhooks',
       sincronizacao: 'Sync',
+      backups: 'Backups',
     },
     lock: 'Lock',
     logout: 'Sign out',
@@ -177,6 +179,7 @@ export const en: Messages = {
       'avaliacoes-relatorios': 'Average rating by day, product, tag, cashier and hour.',
       webhooks: 'Signed notices to other systems, with a delivery log.',
       sincronizacao: 'The MongoDB Atlas connection, its test and the code for another terminal.',
+      backups: 'Database copies: the list, a backup now and the export to a USB stick.',
     },
     placeholder: {
       cashier: {
@@ -368,6 +371,8 @@ export const en: Messages = {
     webhooksOpen: 'Open webhooks',
     syncText: 'Sync with MongoDB Atlas: this terminal’s connection to the shop’s database, the connection test and the code for another terminal to join the shop.',
     syncOpen: 'Open sync',
+    backupsText: 'Backups: the database copies made every day and at every till close, a backup now and the export to a USB stick.',
+    backupsOpen: 'Open backups',
     receiptText: "Printed at the top of the customer's non-fiscal receipt.",
     fields: {
       shopName: 'Shop name',
@@ -914,6 +919,7 @@ export const en: Messages = {
   feedback: feedbackEn,
   webhooks: webhooksEn,
   sync: syncEn,
+  backups: backupsEn,
   printJobs: {
     title: 'Printing',
     subtitle: 'Receipts, kitchen tickets and till slips sent to the network printer.',

@@ -2,6 +2,7 @@ import { stockPtBR } from '../stock/i18n';
 import { feedbackPtBR } from '../feedback/i18n';
 import { webhooksPtBR } from '../webhooks/i18n';
 import { syncPtBR } from '../sync/i18n';
+import { backupsPtBR } from '../backups/i18n';
 
 /** Portuguese (Brazil): the first language of the app. The English file has the same keys. */
 export const ptBR = {
@@ -144,6 +145,7 @@ export const ptBR = {
       'avaliacoes-relatorios': 'Relatórios de avaliações',
       webhooks: 'Webhooks',
       sincronizacao: 'Sincronização',
+      backups: 'Backups',
     },
     lock: 'Bloquear',
     logout: 'Sair',
@@ -176,6 +178,7 @@ export const ptBR = {
       'avaliacoes-relatorios': 'Média das notas por dia, produto, etiqueta, operador e hora.',
       webhooks: 'Avisos assinados para outros sistemas, com registro de entregas.',
       sincronizacao: 'Conexão com o MongoDB Atlas, teste da conexão e o código para outro terminal.',
+      backups: 'Cópias do banco de dados: a lista, um backup agora e a exportação para um pendrive.',
     },
     placeholder: {
       cashier: {
@@ -367,6 +370,8 @@ export const ptBR = {
     webhooksOpen: 'Abrir webhooks',
     syncText: 'Sincronização com o MongoDB Atlas: a conexão deste terminal com o banco da loja, o teste da conexão e o código para outro terminal entrar na loja.',
     syncOpen: 'Abrir sincronização',
+    backupsText: 'Backups: as cópias do banco feitas todo dia e a cada fechamento de caixa, um backup agora e a exportação para um pendrive.',
+    backupsOpen: 'Abrir backups',
     receiptText: 'Aparecem no topo do cupom não fiscal do cliente.',
     fields: {
       shopName: 'Nome da loja',
@@ -913,6 +918,7 @@ export const ptBR = {
   feedback: feedbackPtBR,
   webhooks: webhooksPtBR,
   sync: syncPtBR,
+  backups: backupsPtBR,
   printJobs: {
     title: 'Impressões',
     subtitle: 'Cupons, tickets da cozinha e comprovantes de caixa enviados à impressora de rede.',
