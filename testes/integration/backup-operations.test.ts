@@ -3,11 +3,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { backupBeforeUpdate } from '../../src/database/backup-worker.js';
+import { BackupWorker, backupBeforeUpdate } from '../../src/database/backup-worker.js';
 import { backupsFolder, listBackups } from '../../src/database/backups.js';
-import type { LiveEvent } from '../../src/services/event-hub.js';
+import { MemoryLogger } from '../../src/logs/memory-logger.js';
+import { EventHub, type LiveEvent } from '../../src/services/event-hub.js';
 import { newId } from '../../src/utils/ids.js';
 import { cash, line, seedCatalog, type Menu } from '../helpers/catalog-fixture.js';
+import { ManualClock } from '../helpers/manual-clock.js';
 import { initializedApp } from '../helpers/test-app.js';
 
 type T = Awaited<ReturnType<typeof initializedApp>>;
@@ -146,6 +148,24 @@ describe('backups that just happen', () => {
     t.clock.advanceMinutes(60);
     expect(await t.app.backups.dailyIfDue()).toMatchObject({ file: 'balcao-20261130-070000-daily.db' });
     expect(listBackups(t.dir).map((b) => b.reason)).toEqual(['daily', 'daily']);
+  });
+
+  it('a copy that fails is logged, published with its reason and remembered for the screen; nothing is listed', async () => {
+    const dir = exportFolder();
+    const db = new Database(join(dir, 'balcao.sqlite3'));
+    db.close(); // SQLite cannot copy a closed connection: the copy fails on its first step
+    const memory = new MemoryLogger();
+    const events = new EventHub();
+    const clock = new ManualClock();
+    const worker = new BackupWorker({ db, dataDir: dir, clock, logger: memory.logger, events });
+    const published: LiveEvent[] = [];
+    events.subscribe((event) => published.push(event));
+    await expect(worker.run('daily')).rejects.toThrow();
+    expect(worker.lastFailure).toMatchObject({ reason: 'daily', at: clock.now(), message: expect.stringMatching(/not open/) });
+    expect(published).toEqual([expect.objectContaining({ type: 'backups.changed', data: { file: null, error: worker.lastFailure!.message } })]);
+    expect(memory.records.filter((r) => r.level === 'error').map((r) => r.message)).toEqual(['Falha no backup']);
+    expect(listBackups(dir)).toEqual([]);
+    expect(readdirSync(backupsFolder(dir))).toEqual([]);
   });
 
   it('the desktop updater gets a copy before an update', async () => {
