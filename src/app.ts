@@ -4,6 +4,7 @@ import { openDatabase, type Db } from './database/connection.js';
 import { AUDIT_HEAD_FILE, AuditHeadFile } from './database/audit-head-file.js';
 import { DATABASE_FILE } from './database/data-dir.js';
 import { fileSecretStore, PLAIN_SECRETS_FILE, type SecretStore } from './database/secret-store.js';
+import { BackupWorker, type BackupWorkerOptions } from './database/backup-worker.js';
 import { ensureTerminalId } from './database/queries/meta.js';
 import { Dispatcher } from './ipc/dispatcher.js';
 import type { Logger } from './logs/logger.js';
@@ -47,6 +48,8 @@ export interface AppOptions {
     connection?: SyncConnection | null;
     autoStart?: boolean;
   };
+  /** The database's automatic copies: rotation, pacing, and whether the daily schedule starts (tests: no). */
+  backups?: Partial<Pick<BackupWorkerOptions, 'policy' | 'pagesPerStep' | 'startDelayMs' | 'intervalMs'>> & { autoStart?: boolean };
 }
 
 /** The core, assembled: one database, one dispatcher, one live channel. Transports attach to it. */
@@ -58,6 +61,7 @@ export interface App {
   webhooks: WebhookWorker;
   sessions: SessionStore;
   sync: SyncWorker;
+  backups: BackupWorker;
   logger: Logger;
   dataDir: string;
   /** Lets another device set the shop up; shown at start-up, never logged. */
@@ -70,7 +74,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   mkdirSync(options.dataDir, { recursive: true });
   const file = join(options.dataDir, DATABASE_FILE);
   const secrets = options.secrets ?? fileSecretStore(join(options.dataDir, PLAIN_SECRETS_FILE), unsealed);
-  const db = openDatabase(file, { secrets, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const driver = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  const db = openDatabase(file, { secrets, ...driver, clock });
   ensureTerminalId(db);
   const registry = await loadRegistry();
   const events = new EventHub();
@@ -100,7 +105,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
     connections,
   };
-  const dispatcher: Dispatcher = new Dispatcher({ db, registry, sessions, events, clock, logger: options.logger, setupCode, sync: syncControl, auditHeadFile });
+  const { autoStart: backupsAutoStart = true, ...backupPacing } = options.backups ?? {};
+  const backups = new BackupWorker({ db, dataDir: options.dataDir, clock, logger: options.logger, events, ...driver, ...backupPacing });
+  const dispatcher: Dispatcher = new Dispatcher({ db, registry, sessions, events, clock, logger: options.logger, setupCode, sync: syncControl, auditHeadFile, backups });
   const saved = connections.read();
   if (saved) await sync.connect(saved);
   if (syncAutoStart) sync.start();
@@ -108,6 +115,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   printer.start();
   const webhooks = new WebhookWorker({ db, events, clock, logger: options.logger, ...options.webhooks });
   if (options.webhooks?.autoStart !== false) webhooks.start();
+  if (backupsAutoStart) backups.start();
   eraseExpiredContacts(db, clock.now());
   const retention = setInterval(() => eraseExpiredContacts(db, clock.now()), 3_600_000);
   retention.unref();
@@ -123,6 +131,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     webhooks,
     sessions,
     sync,
+    backups,
     logger: options.logger,
     dataDir: options.dataDir,
     setupCode,
@@ -131,6 +140,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       void sync.stop();
       printer.stop();
       webhooks.stop();
+      backups.stop();
       clearInterval(retention);
       clearInterval(auditCheckpoint);
       auditHeadFile.checkpoint(db, clock.now());

@@ -36,8 +36,8 @@ export function navFor(role: Role): readonly Route[] {
 export function routesFor(role: Role): readonly Route[] {
   const nav = navFor(role);
   const extra: Route[] = ['inicio', 'painel', 'impressoes', ...(isManagerRole(role) ? [...STOCK_ROUTES, 'avaliacoes/relatorios' as const] : [])];
-  // Webhooks and the sync connection are the admin's alone (the core allows no one else), reached from Configurações.
-  if (role === 'admin') extra.push('webhooks', 'sincronizacao');
+  // Webhooks, the sync connection and backups are the admin's alone (the core allows no one else), reached from Configurações.
+  if (role === 'admin') extra.push('webhooks', 'sincronizacao', 'backups');
   return [...nav, ...extra.filter((route) => !nav.includes(route))];
 }
 

@@ -12,3 +12,5 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
 
 export const DATABASE_FILE = 'balcao.sqlite3';
 export const LOGS_DIR = 'logs';
+/** The automatic copies of the database (see src/database/backups.ts). */
+export const BACKUPS_DIR = 'backups';

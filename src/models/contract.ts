@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { syncOperations, type SyncStatus } from './sync.js';
 import { auditOperations } from './audit.js';
+import { backupsOperations, type BackupReason } from './backups.js';
 import { boardOperations } from './board.js';
 import { cashOperations } from './cash.js';
 import { dashboardOperations } from './dashboard.js';
@@ -41,6 +42,7 @@ export const operations = {
   ...syncOperations,
   ...reportsOperations,
   ...dashboardOperations,
+  ...backupsOperations,
 };
 
 export type Operations = typeof operations;
@@ -68,5 +70,9 @@ export interface LiveEvents {
   'feedback.alert': { feedbackId: string; orderNumber: string; rating: number; comment: string | null };
   'feedback.prompt': { orderId: string; number: string };
   'sync.status': SyncStatus;
+  /** A copy of the database in progress: pages copied out of the total. */
+  'backups.progress': { reason: BackupReason; done: number; total: number };
+  /** A copy was listed (`file`) or failed (`error`). */
+  'backups.changed': { file: string | null; error?: string };
 }
 export type LiveEventName = keyof LiveEvents;

@@ -14,6 +14,7 @@ import type { PinThrottle } from './pin-throttle.js';
 import type { SessionRecord, SessionStore } from './session-store.js';
 import type { ConnectionStore } from '../sync/sync-connection.js';
 import type { SyncWorker } from '../sync/sync-worker.js';
+import type { BackupWorker } from '../database/backup-worker.js';
 
 /** Who is calling: the user behind the session. */
 export interface Actor {
@@ -42,10 +43,15 @@ export interface PrepareContext {
   readonly sync: SyncControl | null;
   /** The audit chain's head as kept beside the database (a witness outside the file); null where there is none. */
   readonly auditHeadFile: AuditHeadFile | null;
+  /** The database's copies; null where the core runs without them (some tests). */
+  readonly backups: BackupControl | null;
 }
 
 /** What the `sync.*` operations may ask of the sync worker, and where its connection is kept (absent: nowhere). */
 export type SyncControl = Pick<SyncWorker, 'status' | 'syncNow' | 'connect' | 'connected' | 'claimFreeLetter' | 'auditHeadOnServer'> & { readonly connections?: ConnectionStore };
+
+/** What the `backups.*` operations and the caixa close may ask of the backup worker. */
+export type BackupControl = Pick<BackupWorker, 'dataDir' | 'running' | 'lastFailure' | 'runManual' | 'afterClose'>;
 
 export type AuditInput = Pick<AuditEntry, 'action'> & Partial<Omit<AuditEntry, 'id' | 'at' | 'terminalId' | 'action'>>;
 

@@ -29,6 +29,8 @@ export const ROUTES = [
   'webhooks',
   // The sync connection (renderer/src/sync), the admin's, reached from Configurações.
   'sincronizacao',
+  // The database's copies (renderer/src/backups), the admin's, reached from Configurações.
+  'backups',
 ] as const;
 export type Route = (typeof ROUTES)[number];
 

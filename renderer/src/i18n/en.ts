@@ -3,6 +3,7 @@ import { feedbackEn } from '../feedback/i18n';
 import { webhooksEn } from '../webhooks/i18n';
 import { syncEn } from '../sync/i18n';
 import { dashboardEn } from '../reports/dashboard/i18n';
+import { backupsEn } from '../backups/i18n';
 import type { Messages } from './pt-BR';
 
 /** English: the second language. Messages from the core (errors) stay in Portuguese. */
@@ -147,6 +148,7 @@ export const en: Messages = {
       'avaliacoes-relatorios': 'Feedback reports',
       webhooks: 'Webhooks',
       sincronizacao: 'Sync',
+      backups: 'Backups',
     },
     lock: 'Lock',
     logout: 'Sign out',
@@ -180,6 +182,7 @@ export const en: Messages = {
       'avaliacoes-relatorios': 'Average rating by day, product, tag, cashier and hour.',
       webhooks: 'Signed notices to other systems, with a delivery log.',
       sincronizacao: 'The MongoDB Atlas connection, its test and the code for another terminal.',
+      backups: 'Database copies: the list, a backup now and the export to a USB stick.',
     },
     placeholder: {
       cashier: {
@@ -345,6 +348,9 @@ export const en: Messages = {
       sync_configure: 'Sync connection changed',
       sync_joinCode: 'Join code shown',
       sync_restoreShopKey: 'Shop key brought back from another terminal',
+      backups_create: 'Backup made',
+      backups_export: 'Backup exported',
+      backups_download: 'Backup downloaded',
     },
     recordTypes: {
       user: 'User',
@@ -379,6 +385,8 @@ export const en: Messages = {
     webhooksOpen: 'Open webhooks',
     syncText: 'Sync with MongoDB Atlas: this terminal’s connection to the shop’s database, the connection test and the code for another terminal to join the shop.',
     syncOpen: 'Open sync',
+    backupsText: 'Backups: the database copies made every day and at every till close, a backup now and the export to a USB stick.',
+    backupsOpen: 'Open backups',
     receiptText: "Printed at the top of the customer's non-fiscal receipt.",
     fields: {
       shopName: 'Shop name',
@@ -931,6 +939,7 @@ export const en: Messages = {
   webhooks: webhooksEn,
   sync: syncEn,
   dashboard: dashboardEn,
+  backups: backupsEn,
   printJobs: {
     title: 'Printing',
     subtitle: 'Receipts, kitchen tickets and till slips sent to the network printer.',

@@ -3,6 +3,7 @@ import { feedbackPtBR } from '../feedback/i18n';
 import { webhooksPtBR } from '../webhooks/i18n';
 import { syncPtBR } from '../sync/i18n';
 import { dashboardPtBR } from '../reports/dashboard/i18n';
+import { backupsPtBR } from '../backups/i18n';
 
 /** Portuguese (Brazil): the first language of the app. The English file has the same keys. */
 export const ptBR = {
@@ -146,6 +147,7 @@ export const ptBR = {
       'avaliacoes-relatorios': 'Relatórios de avaliações',
       webhooks: 'Webhooks',
       sincronizacao: 'Sincronização',
+      backups: 'Backups',
     },
     lock: 'Bloquear',
     logout: 'Sair',
@@ -179,6 +181,7 @@ export const ptBR = {
       'avaliacoes-relatorios': 'Média das notas por dia, produto, etiqueta, operador e hora.',
       webhooks: 'Avisos assinados para outros sistemas, com registro de entregas.',
       sincronizacao: 'Conexão com o MongoDB Atlas, teste da conexão e o código para outro terminal.',
+      backups: 'Cópias do banco de dados: a lista, um backup agora e a exportação para um pendrive.',
     },
     placeholder: {
       cashier: {
@@ -344,6 +347,9 @@ export const ptBR = {
       sync_configure: 'Conexão da sincronização alterada',
       sync_joinCode: 'Código de conexão exibido',
       sync_restoreShopKey: 'Chave da loja trazida de outro terminal',
+      backups_create: 'Backup feito',
+      backups_export: 'Backup exportado',
+      backups_download: 'Backup baixado',
     },
     recordTypes: {
       user: 'Usuário',
@@ -378,6 +384,8 @@ export const ptBR = {
     webhooksOpen: 'Abrir webhooks',
     syncText: 'Sincronização com o MongoDB Atlas: a conexão deste terminal com o banco da loja, o teste da conexão e o código para outro terminal entrar na loja.',
     syncOpen: 'Abrir sincronização',
+    backupsText: 'Backups: as cópias do banco feitas todo dia e a cada fechamento de caixa, um backup agora e a exportação para um pendrive.',
+    backupsOpen: 'Abrir backups',
     receiptText: 'Aparecem no topo do cupom não fiscal do cliente.',
     fields: {
       shopName: 'Nome da loja',
@@ -930,6 +938,7 @@ export const ptBR = {
   webhooks: webhooksPtBR,
   sync: syncPtBR,
   dashboard: dashboardPtBR,
+  backups: backupsPtBR,
   printJobs: {
     title: 'Impressões',
     subtitle: 'Cupons, tickets da cozinha e comprovantes de caixa enviados à impressora de rede.',

@@ -395,6 +395,12 @@ export function SettingsScreen() {
                 {t('settings.syncOpen')}
               </a>
             </div>
+            <p className="muted small">{t('settings.backupsText')}</p>
+            <div>
+              <a href="#/backups" className="button button-secondary" data-testid="settings-backups">
+                {t('settings.backupsOpen')}
+              </a>
+            </div>
           </section>
         )}
         {canEdit && (

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { BackupsScreen } from '../backups/BackupsScreen';
 import { BoardScreen } from '../board/BoardScreen';
 import { CashScreen } from '../cash/CashScreen';
 import { CatalogScreen } from '../catalog/CatalogScreen';
@@ -43,8 +44,8 @@ export function Shell() {
   const nav = navFor(role);
   // A stock screen the menu does not list lights up the menu's "Estoque" entry.
   const current: Route = !nav.includes(route) && isStockRoute(route) ? 'estoque' : route;
-  // Likewise the feedback reports light up "Avaliações", and webhooks and sync "Configurações" (where they are reached).
-  const currentNav: Route = nav.includes(current) ? current : isFeedbackRoute(current) ? 'avaliacoes' : current === 'webhooks' || current === 'sincronizacao' ? 'configuracoes' : current;
+  // Likewise the feedback reports light up "Avaliações", and webhooks, sync and backups "Configurações" (where they are reached).
+  const currentNav: Route = nav.includes(current) ? current : isFeedbackRoute(current) ? 'avaliacoes' : current === 'webhooks' || current === 'sincronizacao' || current === 'backups' ? 'configuracoes' : current;
   const failedPrints = useFailedPrintJobs();
   // A session the server forgot (it restarted) answers UNAUTHENTICATED, and the screen falls to the login.
   useSessionProbe(() => void api.call('auth.session', {}));
@@ -138,6 +139,7 @@ export function Shell() {
         {isFeedbackRoute(route) && <FeedbackScreens route={route} onNavigate={navigate} />}
         {route === 'webhooks' && <WebhooksScreen />}
         {route === 'sincronizacao' && <SyncScreen />}
+        {route === 'backups' && <BackupsScreen />}
       </main>
     </div>
   );

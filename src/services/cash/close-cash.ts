@@ -58,6 +58,8 @@ export default defineScript('cash.close', {
     ctx.webhook('cash.closed', { sessionId: session.id, terminal: report.session.terminalLetter, closedBy: ctx.actor!.name, methods: report.methods, cash: report.cash, orders: report.orders });
     // The head printed on the Z is also kept beside the database.
     ctx.afterCommit(() => ctx.auditHeadFile?.checkpoint(ctx.db, ctx.now));
+    // The day's takings are in: a copy of the database, taken once this close has committed.
+    ctx.afterCommit(() => ctx.backups?.afterClose());
     return report;
   },
 });
