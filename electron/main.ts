@@ -1,4 +1,4 @@
-import { app as electronApp, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app as electronApp, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, type IpcMainInvokeEvent, type Session, type WebContents } from 'electron';
 import electronUpdater from 'electron-updater';
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -21,6 +21,7 @@ import {
   contentTypeFor,
   isAllowedNavigation,
   isInvokeRequest,
+  isPermissionAllowed,
   isTrustedSender,
   nativeBindingPath,
   resolveProtocolPath,
@@ -80,8 +81,7 @@ async function start(): Promise<void> {
   const connections = savedConnection(join(dataDir, SAVED_CONNECTION_FILE), keyStoreCipher);
   core = await createApp({ dataDir, logger, nativeBinding, sync: { connections } });
 
-  // Why: no camera, microphone, notifications or geolocation for a web page we serve ourselves.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  refusePermissionsAndDevices(session.defaultSession);
   protocol.handle(APP_SCHEME, serveRenderer);
   registerIpc(core);
   if (electronApp.isPackaged) Menu.setApplicationMenu(null);
@@ -129,6 +129,28 @@ function createWindow(): void {
   void window.loadURL(APP_ENTRY_URL).catch((error: unknown) => logger?.error('Falha ao carregar a interface', { error }));
 }
 
+/**
+ * Why: no camera, microphone, location, notifications or devices for a page we serve ourselves. Checks
+ * are refused as well as requests (many web APIs only check), and a device chooser never picks one.
+ */
+function refusePermissionsAndDevices(ses: Session): void {
+  ses.setPermissionRequestHandler((contents, permission, callback, details) => callback(isPermissionAllowed(permission, details.requestingUrl ?? contents.getURL())));
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin));
+  ses.setDevicePermissionHandler(() => false);
+  ses.on('select-hid-device', (event, _details, callback) => {
+    event.preventDefault();
+    callback(null);
+  });
+  ses.on('select-usb-device', (event, _details, callback) => {
+    event.preventDefault();
+    callback();
+  });
+  ses.on('select-serial-port', (event, _ports, _contents, callback) => {
+    event.preventDefault();
+    callback('');
+  });
+}
+
 /** Navigation, new windows and webviews are closed doors for every web contents, not only the main window. */
 function harden(contents: WebContents): void {
   const guard = (details: { url: string; preventDefault(): void }) => {
@@ -142,6 +164,11 @@ function harden(contents: WebContents): void {
   contents.on('will-redirect', guard);
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // Why: left alone, Electron picks the first Bluetooth device found; an empty id cancels the request.
+  contents.on('select-bluetooth-device', (event, _devices, callback) => {
+    event.preventDefault();
+    callback('');
+  });
 }
 
 /** balcao://app/<path> → the built renderer, with the same CSP as browser mode. */
