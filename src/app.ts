@@ -16,6 +16,8 @@ import { systemClock, type Clock } from './utils/clock.js';
 import { SyncWorker, type SyncWorkerOptions, type SyncConnection } from './sync/sync-worker.js';
 import { fixedConnection, type ConnectionStore } from './sync/sync-connection.js';
 import type { SyncControl } from './services/script.js';
+import { appPackage } from './updates/release-notes.js';
+import { installerOnlyUpdates, Updater, type UpdateControl, type UpdaterDeps } from './updates/updater.js';
 
 export interface AppOptions {
   dataDir: string;
@@ -35,6 +37,11 @@ export interface AppOptions {
     connection?: SyncConnection | null;
     autoStart?: boolean;
   };
+  /**
+   * Automatic updates (the installed desktop app: electron-updater behind the driver). None: updates
+   * come with the installer (browser mode, a desktop run from the sources).
+   */
+  updates?: Pick<UpdaterDeps, 'driver' | 'firstCheckDelayMs' | 'intervalMs'> & { autoStart?: boolean };
 }
 
 /** The core, assembled: one database, one dispatcher, one live channel. Transports attach to it. */
@@ -46,6 +53,7 @@ export interface App {
   webhooks: WebhookWorker;
   sessions: SessionStore;
   sync: SyncWorker;
+  updates: UpdateControl;
   logger: Logger;
   dataDir: string;
   /** Lets another device set the shop up; shown at start-up, never logged. */
@@ -58,20 +66,25 @@ export async function createApp(options: AppOptions): Promise<App> {
   mkdirSync(options.dataDir, { recursive: true });
   const file = join(options.dataDir, DATABASE_FILE);
   const db = openDatabase(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  ensureTerminalId(db);
+  const terminalId = ensureTerminalId(db);
   const registry = await loadRegistry();
   const events = new EventHub();
   const sessions = new SessionStore(clock);
   const setupCode = newSetupCode();
+  const updates = startUpdates(options, { db, terminalId, events, clock });
   const { connection = null, connections = fixedConnection(connection), autoStart: syncAutoStart = true, ...syncPacing } = options.sync ?? {};
   const sync = new SyncWorker({
     db,
-    terminalId: ensureTerminalId(db),
+    terminalId,
     clock,
     logger: options.logger,
     events,
     observeStamp: (hlc) => dispatcher.observeStamp(hlc),
-    configurationChanged: () => dispatcher.reloadConfiguration(),
+    configurationChanged: () => {
+      dispatcher.reloadConfiguration();
+      // The update channel and hold are shop settings: one changed on another terminal applies here too.
+      updates.preferencesChanged();
+    },
     ...syncPacing,
   });
   const syncControl: SyncControl = {
@@ -84,7 +97,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
     connections,
   };
-  const dispatcher: Dispatcher = new Dispatcher({ db, registry, sessions, events, clock, logger: options.logger, setupCode, sync: syncControl });
+  const dispatcher: Dispatcher = new Dispatcher({ db, registry, sessions, events, clock, logger: options.logger, setupCode, sync: syncControl, updates });
   const saved = connections.read();
   if (saved) await sync.connect(saved);
   if (syncAutoStart) sync.start();
@@ -104,10 +117,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     webhooks,
     sessions,
     sync,
+    updates,
     logger: options.logger,
     dataDir: options.dataDir,
     setupCode,
     close: () => {
+      updates.stop();
       void sync.stop();
       printer.stop();
       webhooks.stop();
@@ -115,4 +130,12 @@ export async function createApp(options: AppOptions): Promise<App> {
       db.close();
     },
   };
+}
+
+function startUpdates(options: AppOptions, core: Pick<UpdaterDeps, 'db' | 'terminalId' | 'events' | 'clock'>): UpdateControl {
+  if (!options.updates) return installerOnlyUpdates(core.db, appPackage().version);
+  const { autoStart = true, ...settings } = options.updates;
+  const updater = new Updater({ ...core, ...settings, logger: options.logger });
+  if (autoStart) updater.start();
+  return updater;
 }

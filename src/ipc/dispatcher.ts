@@ -23,6 +23,7 @@ import { PinThrottle } from '../services/pin-throttle.js';
 import { LOCAL_SOURCE } from '../services/request-source.js';
 import type { SessionRecord, SessionStore } from '../services/session-store.js';
 import type { SyncControl } from '../services/script.js';
+import type { UpdateControl } from '../updates/updater.js';
 import type { Clock } from '../utils/clock.js';
 import { HybridLogicalClock } from '../utils/hlc.js';
 import { newErrorRef, newId } from '../utils/ids.js';
@@ -41,6 +42,8 @@ export interface DispatcherDeps {
   setupCode?: string | null;
   /** The link to the shop's server, for the `sync.*` operations. */
   sync?: SyncControl | null;
+  /** This terminal's updater, for the `updates.*` operations. */
+  updates?: UpdateControl | null;
 }
 
 /**
@@ -136,7 +139,7 @@ export class Dispatcher {
     const input = parseInput(operations[script.name as OperationName].input, rawInput);
     if (session && !session.locked) sessions.touch(session);
 
-    const base: PrepareContext = { db, now, actor, session, terminal: this.terminal, settings, source, setupCode: this.deps.setupCode ?? null, sync: this.deps.sync ?? null, pinThrottle: this.pinThrottle, catalog: this.catalog };
+    const base: PrepareContext = { db, now, actor, session, terminal: this.terminal, settings, source, setupCode: this.deps.setupCode ?? null, sync: this.deps.sync ?? null, updates: this.deps.updates ?? null, pinThrottle: this.pinThrottle, catalog: this.catalog };
     const prepared = script.prepare ? await script.prepare(input, base) : undefined;
     return this.runInTransaction(script, input, { ...base, now: clock.now() }, prepared);
   }

@@ -15,6 +15,7 @@ import { settingsOperations } from './settings.js';
 import { setupOperations } from './setup.js';
 import { systemOperations } from './system.js';
 import { usersOperations } from './users.js';
+import { updatesOperations } from './updates.js';
 
 /**
  * The public contract: every operation the bridge accepts, merged from one table per area.
@@ -37,6 +38,7 @@ export const operations = {
   ...webhooksOperations,
   ...feedbackOperations,
   ...syncOperations,
+  ...updatesOperations,
 };
 
 export type Operations = typeof operations;

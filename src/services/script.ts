@@ -13,6 +13,7 @@ import type { PinThrottle } from './pin-throttle.js';
 import type { SessionRecord, SessionStore } from './session-store.js';
 import type { ConnectionStore } from '../sync/sync-connection.js';
 import type { SyncWorker } from '../sync/sync-worker.js';
+import type { UpdateControl } from '../updates/updater.js';
 
 /** Who is calling: the user behind the session. */
 export interface Actor {
@@ -39,6 +40,8 @@ export interface PrepareContext {
   readonly catalog: CatalogCache;
   /** The link to the shop's server; null where the core runs without one (some tests). */
   readonly sync: SyncControl | null;
+  /** This terminal's updater; null where the core runs without one (hand-built dispatchers in tests). */
+  readonly updates: UpdateControl | null;
 }
 
 /** What the `sync.*` operations may ask of the sync worker, and where its connection is kept (absent: nowhere). */

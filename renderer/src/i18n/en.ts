@@ -331,6 +331,7 @@ export const en: Messages = {
       webhooks_redeliver: 'Webhook redelivered',
       sync_configure: 'Sync connection changed',
       sync_joinCode: 'Join code shown',
+      updates_configure: 'Updates: channel or hold changed',
     },
     recordTypes: {
       user: 'User',

@@ -330,6 +330,7 @@ export const ptBR = {
       webhooks_redeliver: 'Webhook reenviado',
       sync_configure: 'Conexão da sincronização alterada',
       sync_joinCode: 'Código de conexão exibido',
+      updates_configure: 'Atualizações: canal ou suspensão alterados',
     },
     recordTypes: {
       user: 'Usuário',
