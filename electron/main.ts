@@ -1,5 +1,4 @@
 import { app as electronApp, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, type IpcMainInvokeEvent, type Session, type WebContents } from 'electron';
-import electronUpdater from 'electron-updater';
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
@@ -14,7 +13,8 @@ import type { LiveEvent } from '../src/services/event-hub.js';
 import { LOCAL_SOURCE } from '../src/services/request-source.js';
 import { BusinessError } from '../src/exceptions/business-error.js';
 import { SAVED_CONNECTION_FILE, savedConnection, type Cipher } from '../src/sync/sync-connection.js';
-import { createElectronLogger, electronLog } from './electron-logger.js';
+import { createElectronLogger } from './electron-logger.js';
+import { desktopUpdates } from './updater.js';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -79,14 +79,13 @@ async function start(): Promise<void> {
     throw new Error(`O módulo do banco de dados para o Electron não foi encontrado em ${nativeBinding}. Rode "npm start" para gerá-lo.`);
   }
   const connections = savedConnection(join(dataDir, SAVED_CONNECTION_FILE), keyStoreCipher);
-  core = await createApp({ dataDir, logger, nativeBinding, sync: { connections } });
+  core = await createApp({ dataDir, logger, nativeBinding, sync: { connections }, ...desktopUpdates(electronApp.isPackaged) });
 
   refusePermissionsAndDevices(session.defaultSession);
   protocol.handle(APP_SCHEME, serveRenderer);
   registerIpc(core);
   if (electronApp.isPackaged) Menu.setApplicationMenu(null);
   createWindow();
-  checkForUpdates(logger);
 }
 
 /**
@@ -294,15 +293,6 @@ class LiveForwarder {
 }
 
 const live = new LiveForwarder();
-
-/** Why: updates must never block or break the counter; a failed check is only logged. */
-function checkForUpdates(log: Logger): void {
-  if (!electronApp.isPackaged) return;
-  const { autoUpdater } = electronUpdater;
-  autoUpdater.logger = electronLog;
-  autoUpdater.on('error', (error) => log.warn('Falha na atualização automática', { error }));
-  autoUpdater.checkForUpdatesAndNotify().catch((error: unknown) => log.warn('Não foi possível procurar atualizações', { error }));
-}
 
 function closeCore(): void {
   live.clear();
