@@ -2,6 +2,7 @@ import { stockEn } from '../stock/i18n';
 import { feedbackEn } from '../feedback/i18n';
 import { webhooksEn } from '../webhooks/i18n';
 import { syncEn } from '../sync/i18n';
+import { updatesEn } from '../updates/i18n';
 import type { Messages } from './pt-BR';
 
 /** English: the second language. Messages from the core (errors) stay in Portuguese. */
@@ -912,6 +913,7 @@ export const en: Messages = {
   feedback: feedbackEn,
   webhooks: webhooksEn,
   sync: syncEn,
+  updates: updatesEn,
   printJobs: {
     title: 'Printing',
     subtitle: 'Receipts, kitchen tickets and till slips sent to the network printer.',

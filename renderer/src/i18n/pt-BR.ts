@@ -2,6 +2,7 @@ import { stockPtBR } from '../stock/i18n';
 import { feedbackPtBR } from '../feedback/i18n';
 import { webhooksPtBR } from '../webhooks/i18n';
 import { syncPtBR } from '../sync/i18n';
+import { updatesPtBR } from '../updates/i18n';
 
 /** Portuguese (Brazil): the first language of the app. The English file has the same keys. */
 export const ptBR = {
@@ -911,6 +912,7 @@ export const ptBR = {
   feedback: feedbackPtBR,
   webhooks: webhooksPtBR,
   sync: syncPtBR,
+  updates: updatesPtBR,
   printJobs: {
     title: 'Impressões',
     subtitle: 'Cupons, tickets da cozinha e comprovantes de caixa enviados à impressora de rede.',
