@@ -61,13 +61,14 @@ test.describe.serial('updates', () => {
     await section.getByTestId('updates-save').click();
     await expect(page.getByTestId('toast').filter({ hasText: 'Preferências de atualização salvas.' })).toBeVisible();
     await expect(section.getByTestId('updates-state')).toContainText('Suspensas');
-    await section.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(SHOTS, 'updates-section.png') });
 
     // Kept: a fresh screen reads them back, and so does the core.
     await page.reload();
     await expect(page.getByTestId('updates-channel')).toHaveValue('beta');
     await expect(page.getByTestId('updates-hold')).toBeChecked();
+    // Its bottom at the window's bottom, so the sticky top bar does not cover its title.
+    await page.getByTestId('updates-section').evaluate((element) => element.scrollIntoView({ block: 'end' }));
+    await page.screenshot({ path: join(SHOTS, 'updates-section.png') });
     const token = await login(request, ADMIN);
     expect(await api(request, token, 'updates.status', {})).toMatchObject({ version: VERSION, channel: 'beta', held: true, automatic: false });
 
