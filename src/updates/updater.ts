@@ -124,6 +124,8 @@ export class Updater implements UpdateControl {
     this.lastCheckAt = this.deps.clock.now();
     try {
       await this.deps.driver.check();
+      // Why: electron-updater may skip a check without a word (one already running); never stay "checking".
+      if (this.phase === 'checking') this.phase = 'idle';
     } catch (error) {
       this.fail(error);
     }
@@ -178,7 +180,7 @@ export class Updater implements UpdateControl {
 
   /** Why nothing else: the driver installed nothing, so the running version keeps working and the next check tries again. */
   private fail(error: unknown): void {
-    if (this.installing) this.installing = false;
+    this.installing = false;
     this.phase = 'error';
     this.progress = null;
     this.error = updateErrorMessage(error);

@@ -224,6 +224,14 @@ describe('the updater', () => {
     expect(status).toMatchObject({ phase: 'error', error: 'Sem conexão com o servidor de atualizações. O Balcão continua nesta versão e tenta de novo mais tarde.' });
   });
 
+  it('a check that ends with no answer from the feed goes back to idle', async () => {
+    const driver = await desktop();
+    driver.onCheck = () => undefined; // electron-updater skips a check (e.g. one already running) without any event
+    expect(await t.ok('updates.check', {}, t.adminToken)).toMatchObject({ phase: 'idle', error: null });
+    await t.ok('updates.check', {}, t.adminToken);
+    expect(driver.checks).toBe(2);
+  });
+
   it('while held, finds but neither downloads nor installs; released, it fetches and installs', async () => {
     const driver = await desktop();
     await t.ok('updates.configure', { held: true }, t.adminToken);
