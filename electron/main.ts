@@ -1,5 +1,4 @@
-import { app as electronApp, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import electronUpdater from 'electron-updater';
+import { app as electronApp, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, type IpcMainInvokeEvent, type Session, type WebContents } from 'electron';
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
@@ -16,13 +15,15 @@ import { BusinessError } from '../src/exceptions/business-error.js';
 import { fileSecretStore, PLAIN_SECRETS_FILE, SEALED_SECRETS_FILE, type SecretStore } from '../src/database/secret-store.js';
 import { SAVED_CONNECTION_FILE, savedConnection } from '../src/sync/sync-connection.js';
 import { unsealed, type Cipher } from '../src/utils/sealed-file.js';
-import { createElectronLogger, electronLog } from './electron-logger.js';
+import { createElectronLogger } from './electron-logger.js';
+import { desktopUpdates } from './updater.js';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
   contentTypeFor,
   isAllowedNavigation,
   isInvokeRequest,
+  isPermissionAllowed,
   isTrustedSender,
   nativeBindingPath,
   resolveProtocolPath,
@@ -80,15 +81,13 @@ async function start(): Promise<void> {
     throw new Error(`O módulo do banco de dados para o Electron não foi encontrado em ${nativeBinding}. Rode "npm start" para gerá-lo.`);
   }
   const connections = savedConnection(join(dataDir, SAVED_CONNECTION_FILE), keyStoreCipher);
-  core = await createApp({ dataDir, logger, nativeBinding, secrets: secretStore(dataDir, logger), sync: { connections } });
+  core = await createApp({ dataDir, logger, nativeBinding, secrets: secretStore(dataDir, logger), sync: { connections }, ...desktopUpdates(electronApp.isPackaged) });
 
-  // Why: no camera, microphone, notifications or geolocation for a web page we serve ourselves.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  refusePermissionsAndDevices(session.defaultSession);
   protocol.handle(APP_SCHEME, serveRenderer);
   registerIpc(core);
   if (electronApp.isPackaged) Menu.setApplicationMenu(null);
   createWindow();
-  checkForUpdates(logger);
 }
 
 /**
@@ -144,6 +143,28 @@ function createWindow(): void {
   void window.loadURL(APP_ENTRY_URL).catch((error: unknown) => logger?.error('Falha ao carregar a interface', { error }));
 }
 
+/**
+ * Why: no camera, microphone, location, notifications or devices for a page we serve ourselves. Checks
+ * are refused as well as requests (many web APIs only check), and a device chooser never picks one.
+ */
+function refusePermissionsAndDevices(ses: Session): void {
+  ses.setPermissionRequestHandler((contents, permission, callback, details) => callback(isPermissionAllowed(permission, details.requestingUrl ?? contents.getURL())));
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin));
+  ses.setDevicePermissionHandler(() => false);
+  ses.on('select-hid-device', (event, _details, callback) => {
+    event.preventDefault();
+    callback(null);
+  });
+  ses.on('select-usb-device', (event, _details, callback) => {
+    event.preventDefault();
+    callback();
+  });
+  ses.on('select-serial-port', (event, _ports, _contents, callback) => {
+    event.preventDefault();
+    callback('');
+  });
+}
+
 /** Navigation, new windows and webviews are closed doors for every web contents, not only the main window. */
 function harden(contents: WebContents): void {
   const guard = (details: { url: string; preventDefault(): void }) => {
@@ -157,6 +178,11 @@ function harden(contents: WebContents): void {
   contents.on('will-redirect', guard);
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // Why: left alone, Electron picks the first Bluetooth device found; an empty id cancels the request.
+  contents.on('select-bluetooth-device', (event, _devices, callback) => {
+    event.preventDefault();
+    callback('');
+  });
 }
 
 /** balcao://app/<path> → the built renderer, with the same CSP as browser mode. */
@@ -282,15 +308,6 @@ class LiveForwarder {
 }
 
 const live = new LiveForwarder();
-
-/** Why: updates must never block or break the counter; a failed check is only logged. */
-function checkForUpdates(log: Logger): void {
-  if (!electronApp.isPackaged) return;
-  const { autoUpdater } = electronUpdater;
-  autoUpdater.logger = electronLog;
-  autoUpdater.on('error', (error) => log.warn('Falha na atualização automática', { error }));
-  autoUpdater.checkForUpdatesAndNotify().catch((error: unknown) => log.warn('Não foi possível procurar atualizações', { error }));
-}
 
 function closeCore(): void {
   live.clear();

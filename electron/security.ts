@@ -155,3 +155,13 @@ export function subscriptionToken(value: unknown): string | null {
   const token = (value as Record<string, unknown>).token;
   return typeof token === 'string' && token.length > 0 && token.length <= 200 ? token : null;
 }
+
+/**
+ * What the page may ask of the browser: nothing but writing text to the clipboard (the screens copy a
+ * PIX code and a webhook secret), and only our own page. Camera, microphone, location, notifications,
+ * reading the clipboard, screen capture, USB/HID/serial/Bluetooth devices and everything else are refused,
+ * both when the page asks (permission request) and when it only looks (permission check).
+ */
+export function isPermissionAllowed(permission: string, requestingUrl: string | null | undefined): boolean {
+  return permission === 'clipboard-sanitized-write' && originOf(requestingUrl) === APP_ORIGIN;
+}

@@ -20,6 +20,8 @@ import { SyncWorker, type SyncWorkerOptions, type SyncConnection } from './sync/
 import { fixedConnection, type ConnectionStore } from './sync/sync-connection.js';
 import { unsealed } from './utils/sealed-file.js';
 import type { SyncControl } from './services/script.js';
+import { appPackage } from './updates/release-notes.js';
+import { installerOnlyUpdates, Updater, type UpdateControl, type UpdaterDeps } from './updates/updater.js';
 
 /** How often the audit head beside the database catches up, besides caixa closes, sync rounds and the app's close. */
 const AUDIT_CHECKPOINT_MS = 5 * 60_000;
@@ -50,6 +52,11 @@ export interface AppOptions {
   };
   /** The database's automatic copies: rotation, pacing, and whether the daily schedule starts (tests: no). */
   backups?: Partial<Pick<BackupWorkerOptions, 'policy' | 'pagesPerStep' | 'startDelayMs' | 'intervalMs'>> & { autoStart?: boolean };
+  /**
+   * Automatic updates (the installed desktop app: electron-updater behind the driver). None: updates
+   * come with the installer (browser mode, a desktop run from the sources).
+   */
+  updates?: Pick<UpdaterDeps, 'driver' | 'firstCheckDelayMs' | 'intervalMs'> & { autoStart?: boolean };
 }
 
 /** The core, assembled: one database, one dispatcher, one live channel. Transports attach to it. */
@@ -62,6 +69,7 @@ export interface App {
   sessions: SessionStore;
   sync: SyncWorker;
   backups: BackupWorker;
+  updates: UpdateControl;
   logger: Logger;
   dataDir: string;
   /** Lets another device set the shop up; shown at start-up, never logged. */
@@ -76,22 +84,27 @@ export async function createApp(options: AppOptions): Promise<App> {
   const secrets = options.secrets ?? fileSecretStore(join(options.dataDir, PLAIN_SECRETS_FILE), unsealed);
   const driver = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   const db = openDatabase(file, { secrets, ...driver, clock });
-  ensureTerminalId(db);
+  const terminalId = ensureTerminalId(db);
   const registry = await loadRegistry();
   const events = new EventHub();
   const sessions = new SessionStore(clock);
   const setupCode = newSetupCode();
+  const updates = startUpdates(options, { db, terminalId, events, clock });
   const { connection = null, connections = fixedConnection(connection), autoStart: syncAutoStart = true, ...syncPacing } = options.sync ?? {};
   const auditHeadFile = new AuditHeadFile(join(options.dataDir, AUDIT_HEAD_FILE));
   const sync = new SyncWorker({
     db,
     auditHeadFile,
-    terminalId: ensureTerminalId(db),
+    terminalId,
     clock,
     logger: options.logger,
     events,
     observeStamp: (hlc) => dispatcher.observeStamp(hlc),
-    configurationChanged: () => dispatcher.reloadConfiguration(),
+    configurationChanged: () => {
+      dispatcher.reloadConfiguration();
+      // The update channel and hold are shop settings: one changed on another terminal applies here too.
+      updates.preferencesChanged();
+    },
     ...syncPacing,
   });
   const syncControl: SyncControl = {
@@ -107,7 +120,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   };
   const { autoStart: backupsAutoStart = true, ...backupPacing } = options.backups ?? {};
   const backups = new BackupWorker({ db, dataDir: options.dataDir, clock, logger: options.logger, events, ...driver, ...backupPacing });
-  const dispatcher: Dispatcher = new Dispatcher({ db, registry, sessions, events, clock, logger: options.logger, setupCode, sync: syncControl, auditHeadFile, backups });
+  const dispatcher: Dispatcher = new Dispatcher({ db, registry, sessions, events, clock, logger: options.logger, setupCode, sync: syncControl, auditHeadFile, backups, updates });
   const saved = connections.read();
   if (saved) await sync.connect(saved);
   if (syncAutoStart) sync.start();
@@ -132,11 +145,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     sessions,
     sync,
     backups,
+    updates,
     logger: options.logger,
     dataDir: options.dataDir,
     setupCode,
     close: () => {
       if (!db.open) return;
+      updates.stop();
       void sync.stop();
       printer.stop();
       webhooks.stop();
@@ -147,4 +162,12 @@ export async function createApp(options: AppOptions): Promise<App> {
       db.close();
     },
   };
+}
+
+function startUpdates(options: AppOptions, core: Pick<UpdaterDeps, 'db' | 'terminalId' | 'events' | 'clock'>): UpdateControl {
+  if (!options.updates) return installerOnlyUpdates(core.db, appPackage().version);
+  const { autoStart = true, ...settings } = options.updates;
+  const updater = new Updater({ ...core, ...settings, logger: options.logger });
+  if (autoStart) updater.start();
+  return updater;
 }

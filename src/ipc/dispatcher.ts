@@ -24,6 +24,7 @@ import { PinThrottle } from '../services/pin-throttle.js';
 import { LOCAL_SOURCE } from '../services/request-source.js';
 import type { SessionRecord, SessionStore } from '../services/session-store.js';
 import type { BackupControl, SyncControl } from '../services/script.js';
+import type { UpdateControl } from '../updates/updater.js';
 import type { Clock } from '../utils/clock.js';
 import { HybridLogicalClock } from '../utils/hlc.js';
 import { newErrorRef, newId } from '../utils/ids.js';
@@ -46,6 +47,8 @@ export interface DispatcherDeps {
   auditHeadFile?: AuditHeadFile | null;
   /** The database's copies, for the `backups.*` operations and the caixa close. */
   backups?: BackupControl | null;
+  /** This terminal's updater, for the `updates.*` operations. */
+  updates?: UpdateControl | null;
 }
 
 /**
@@ -141,7 +144,7 @@ export class Dispatcher {
     const input = parseInput(operations[script.name as OperationName].input, rawInput);
     if (session && !session.locked) sessions.touch(session);
 
-    const base: PrepareContext = { db, now, actor, session, terminal: this.terminal, settings, source, setupCode: this.deps.setupCode ?? null, sync: this.deps.sync ?? null, auditHeadFile: this.deps.auditHeadFile ?? null, backups: this.deps.backups ?? null, pinThrottle: this.pinThrottle, catalog: this.catalog };
+    const base: PrepareContext = { db, now, actor, session, terminal: this.terminal, settings, source, setupCode: this.deps.setupCode ?? null, sync: this.deps.sync ?? null, auditHeadFile: this.deps.auditHeadFile ?? null, backups: this.deps.backups ?? null, updates: this.deps.updates ?? null, pinThrottle: this.pinThrottle, catalog: this.catalog };
     const prepared = script.prepare ? await script.prepare(input, base) : undefined;
     return this.runInTransaction(script, input, { ...base, now: clock.now() }, prepared);
   }

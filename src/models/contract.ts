@@ -18,6 +18,7 @@ import { settingsOperations } from './settings.js';
 import { setupOperations } from './setup.js';
 import { systemOperations } from './system.js';
 import { usersOperations } from './users.js';
+import { updatesOperations } from './updates.js';
 
 /**
  * The public contract: every operation the bridge accepts, merged from one table per area.
@@ -43,6 +44,7 @@ export const operations = {
   ...reportsOperations,
   ...dashboardOperations,
   ...backupsOperations,
+  ...updatesOperations,
 };
 
 export type Operations = typeof operations;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Empty } from './fields.js';
 import type { OperationTable } from './operation.js';
+import { UpdateChannel } from './updates.js';
 
 export const Settings = z.object({
   shopName: z.string(),
@@ -27,6 +28,9 @@ export const Settings = z.object({
   feedbackMaxDays: z.number().int(),
   feedbackContactDays: z.number().int(),
   feedbackTags: z.array(z.string()),
+  /** The shop's update channel and hold, changed through `updates.configure` (audited). */
+  updateChannel: UpdateChannel,
+  updatesHeld: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 

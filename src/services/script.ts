@@ -15,6 +15,7 @@ import type { SessionRecord, SessionStore } from './session-store.js';
 import type { ConnectionStore } from '../sync/sync-connection.js';
 import type { SyncWorker } from '../sync/sync-worker.js';
 import type { BackupWorker } from '../database/backup-worker.js';
+import type { UpdateControl } from '../updates/updater.js';
 
 /** Who is calling: the user behind the session. */
 export interface Actor {
@@ -45,6 +46,8 @@ export interface PrepareContext {
   readonly auditHeadFile: AuditHeadFile | null;
   /** The database's copies; null where the core runs without them (some tests). */
   readonly backups: BackupControl | null;
+  /** This terminal's updater; null where the core runs without one (hand-built dispatchers in tests). */
+  readonly updates: UpdateControl | null;
 }
 
 /** What the `sync.*` operations may ask of the sync worker, and where its connection is kept (absent: nowhere). */

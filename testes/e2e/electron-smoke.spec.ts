@@ -88,6 +88,16 @@ test.describe('desktop (Electron)', () => {
       });
       expect(status).toEqual({ ok: true, result: { initialized: false } });
 
+      // The page is refused every permission, even when it only checks (notifications, camera, location).
+      const permissions = await page.evaluate(async () => {
+        type Permissions = { query(descriptor: { name: string }): Promise<{ state: string }> };
+        const { permissions: api } = (globalThis as unknown as { navigator: { permissions: Permissions } }).navigator;
+        const states: string[] = [];
+        for (const name of ['notifications', 'geolocation', 'camera']) states.push((await api.query({ name })).state);
+        return states;
+      });
+      expect(permissions).toEqual(['denied', 'denied', 'denied']);
+
       // The window shows our own protocol, not file://.
       const shown = await app.evaluate(({ BrowserWindow }) => {
         const window = BrowserWindow.getAllWindows()[0];

@@ -5,6 +5,7 @@ import {
   contentTypeFor,
   isAllowedNavigation,
   isInvokeRequest,
+  isPermissionAllowed,
   isTrustedSender,
   nativeBindingPath,
   resolveProtocolPath,
@@ -202,5 +203,41 @@ describe('subscriptionToken', () => {
     expect(subscriptionToken({ token: '' })).toBeNull();
     expect(subscriptionToken({ token: 1 })).toBeNull();
     expect(subscriptionToken({ token: 'x'.repeat(201) })).toBeNull();
+  });
+});
+
+describe('isPermissionAllowed', () => {
+  it('refuses every device, sensor and capture permission, even to our own page', () => {
+    for (const permission of [
+      'media',
+      'display-capture',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'deprecated-sync-clipboard-read',
+      'hid',
+      'serial',
+      'usb',
+      'midi',
+      'midiSysex',
+      'fullscreen',
+      'pointerLock',
+      'openExternal',
+      'fileSystem',
+      'local-fonts',
+      'idle-detection',
+      'window-management',
+      'unknown',
+    ]) {
+      expect(isPermissionAllowed(permission, 'balcao://app/index.html'), permission).toBe(false);
+    }
+  });
+
+  it('lets only our own page write text to the clipboard (copying a PIX code)', () => {
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'balcao://app/index.html')).toBe(true);
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'balcao://app/')).toBe(true);
+    for (const origin of ['https://evil.example/', 'balcao://evil/', 'balcao://user@app/', 'file:///index.html', '', null, undefined]) {
+      expect(isPermissionAllowed('clipboard-sanitized-write', origin), String(origin)).toBe(false);
+    }
   });
 });

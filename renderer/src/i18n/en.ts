@@ -4,6 +4,7 @@ import { webhooksEn } from '../webhooks/i18n';
 import { syncEn } from '../sync/i18n';
 import { dashboardEn } from '../reports/dashboard/i18n';
 import { backupsEn } from '../backups/i18n';
+import { updatesEn } from '../updates/i18n';
 import type { Messages } from './pt-BR';
 
 /** English: the second language. Messages from the core (errors) stay in Portuguese. */
@@ -351,6 +352,7 @@ export const en: Messages = {
       backups_create: 'Backup made',
       backups_export: 'Backup exported',
       backups_download: 'Backup downloaded',
+      updates_configure: 'Updates: channel or hold changed',
     },
     recordTypes: {
       user: 'User',
@@ -940,6 +942,7 @@ export const en: Messages = {
   sync: syncEn,
   dashboard: dashboardEn,
   backups: backupsEn,
+  updates: updatesEn,
   printJobs: {
     title: 'Printing',
     subtitle: 'Receipts, kitchen tickets and till slips sent to the network printer.',

@@ -4,6 +4,7 @@ import { webhooksPtBR } from '../webhooks/i18n';
 import { syncPtBR } from '../sync/i18n';
 import { dashboardPtBR } from '../reports/dashboard/i18n';
 import { backupsPtBR } from '../backups/i18n';
+import { updatesPtBR } from '../updates/i18n';
 
 /** Portuguese (Brazil): the first language of the app. The English file has the same keys. */
 export const ptBR = {
@@ -350,6 +351,7 @@ export const ptBR = {
       backups_create: 'Backup feito',
       backups_export: 'Backup exportado',
       backups_download: 'Backup baixado',
+      updates_configure: 'Atualizações: canal ou suspensão alterados',
     },
     recordTypes: {
       user: 'Usuário',
@@ -939,6 +941,7 @@ export const ptBR = {
   sync: syncPtBR,
   dashboard: dashboardPtBR,
   backups: backupsPtBR,
+  updates: updatesPtBR,
   printJobs: {
     title: 'Impressões',
     subtitle: 'Cupons, tickets da cozinha e comprovantes de caixa enviados à impressora de rede.',

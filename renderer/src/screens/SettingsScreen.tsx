@@ -7,6 +7,7 @@ import { MoneyInput } from '../components/MoneyInput';
 import { formatMoneyInput, parseMoneyInput } from '../format';
 import { useFocusFirstInvalid } from '../hooks/useFocusFirstInvalid';
 import { useSession } from '../session';
+import { UpdatesSection } from '../updates/UpdatesSection';
 
 type Settings = Output<'settings.get'>;
 type NumberKey = 'pinMaxAttempts' | 'pinLockMinutes' | 'idleLockMinutes' | 'overrideTtlSeconds' | 'stockExpiryDays' | 'feedbackMaxDays' | 'feedbackContactDays';
@@ -414,6 +415,7 @@ export function SettingsScreen() {
           </div>
         )}
       </form>
+      <UpdatesSection />
       {canEdit && <BoardLinks />}
     </div>
   );

@@ -24,6 +24,7 @@ import { FeedbackScreens, isFeedbackRoute } from '../feedback/FeedbackScreens';
 import { isManagerRole } from '../roles';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { SyncScreen } from '../sync/SyncScreen';
+import { WhatsNewDialog } from '../updates/WhatsNewDialog';
 import { WebhookDeadAlert } from '../webhooks/WebhookAlert';
 import { WebhooksScreen } from '../webhooks/WebhooksScreen';
 import { AuditScreen } from './AuditScreen';
@@ -120,6 +121,7 @@ export function Shell() {
           </nav>
         )}
         {isManagerRole(role) && <FeedbackAlerts key={session.user.id} onOpen={() => navigate('avaliacoes')} />}
+        {isManagerRole(role) && <WhatsNewDialog key={session.user.id} />}
         <LiveIndicator />
       </div>
       {/* A different user after "Trocar usuário" starts from fresh screens; the same user keeps them. */}

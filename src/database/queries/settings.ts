@@ -28,6 +28,9 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   feedbackMaxDays: 7,
   feedbackContactDays: 90,
   feedbackTags: ['sabor', 'tempo de espera', 'atendimento', 'preço', 'limpeza'],
+  // Shop-wide, like every setting: the shop's terminals run the same version line.
+  updateChannel: 'latest',
+  updatesHeld: false,
 };
 
 /** Stored values over the defaults; a key never written keeps its default. */

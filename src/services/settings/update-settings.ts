@@ -1,10 +1,11 @@
-import { readSettings, writeSetting, type StoredSettings } from '../../database/queries/settings.js';
+import { readSettings } from '../../database/queries/settings.js';
 import { sql } from '../../database/statements.js';
 import { BusinessError } from '../../exceptions/business-error.js';
 import { parsePrinterAddress } from '../../printing/network-printer.js';
 import { validatePixKey } from '../../utils/pix-brcode.js';
 import { normalizeCnpj } from '../../utils/tax-id.js';
 import { defineScript } from '../script.js';
+import { writeChangedSettings, type SettingChanges } from './settings-writer.js';
 
 export default defineScript('settings.update', {
   roles: ['admin'],
@@ -17,7 +18,7 @@ export default defineScript('settings.update', {
       throw new BusinessError('VALIDATION', 'CNPJ inválido: confira os dígitos verificadores.', 'shopDocument');
     }
     const { shopName, ...rest } = input;
-    const changed: Record<string, { from: unknown; to: unknown }> = {};
+    const changed: SettingChanges = {};
     if (shopName !== undefined && shopName !== ctx.terminal.shopName) {
       if (!ctx.terminal.shopId) throw new BusinessError('NOT_INITIALIZED', 'A loja ainda não foi configurada.');
       const hlc = ctx.stamp();
@@ -25,14 +26,7 @@ export default defineScript('settings.update', {
       ctx.recordChange('shop', ctx.terminal.shopId, 'update', { id: ctx.terminal.shopId, name: shopName }, hlc);
       changed.shopName = { from: ctx.terminal.shopName, to: shopName };
     }
-    for (const [key, value] of Object.entries(rest) as [keyof StoredSettings, unknown][]) {
-      if (value === undefined || value === ctx.settings[key]) continue;
-      const hlc = ctx.stamp();
-      writeSetting(tx, key, value, ctx.actor!.id, hlc);
-      // The value as stored (JSON text), so every terminal holds the same bytes.
-      ctx.recordChange('setting', key, 'update', { key, value: JSON.stringify(value), updatedBy: ctx.actor!.id }, hlc);
-      changed[key] = { from: ctx.settings[key], to: value };
-    }
+    Object.assign(changed, writeChangedSettings(tx, ctx, rest));
     if (Object.keys(changed).length) {
       ctx.audit({ action: 'settings.update', recordType: 'settings', recordId: null, details: changed });
       ctx.configurationChanged();
