@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/database/connection.js';
+import { memorySecretStore } from '../../src/database/secret-store.js';
 import { listChanges } from '../../src/database/queries/change-log.js';
 import { applyPulledPage } from '../../src/sync/apply-page.js';
 import { toSyncChange } from '../../src/sync/push-pending.js';
@@ -21,7 +22,7 @@ const SUMMARIES = ['sold_products', 'sales_by_day_product', 'sales_by_day'];
 const rowsOf = (db: Db, table: string) => db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all();
 
 function otherTerminal(name: string): Db {
-  const db = openDatabase(join(t.dir, name));
+  const db = openDatabase(join(t.dir, name), { secrets: memorySecretStore() });
   opened.push(db);
   installShopKey(db, readShopKey(t.app.db)!);
   return db;

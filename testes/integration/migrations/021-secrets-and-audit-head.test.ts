@@ -56,7 +56,7 @@ describe('migration 021: secrets leave the database', () => {
     const secretsFile = join(older.dir, PLAIN_SECRETS_FILE);
     const db = openDatabase(older.file, { secrets: fileSecretStore(secretsFile, unsealed) });
     try {
-      expect(schemaVersion(db)).toBe(21);
+      expect(schemaVersion(db)).toBeGreaterThanOrEqual(21);
       expect(endpointSecrets(db, 'endpoint-1')).toEqual({ current: older.secret, previous: older.previous });
       expect(endpointSecrets(db, 'endpoint-2').previous).toBeUndefined();
       expect(readShopKey(db)!.equals(older.shopKey)).toBe(true);
@@ -82,7 +82,7 @@ describe('migration 021: secrets leave the database', () => {
   it('a database with no secrets needs no secret store; a Z report gets room for the audit head', () => {
     const db = new Database(':memory:');
     runMigrations(db);
-    expect(schemaVersion(db)).toBe(21);
+    expect(schemaVersion(db)).toBeGreaterThanOrEqual(21);
     const columns = (db.pragma('table_info(cash_closings)') as { name: string }[]).map((c) => c.name);
     expect(columns).toEqual(expect.arrayContaining(['audit_seq', 'audit_hash']));
   });
