@@ -13,6 +13,7 @@ import { PrintWorker, type SendBytes } from './printing/print-worker.js';
 import { WebhookWorker, type WebhookWorkerOptions } from './webhooks/worker.js';
 import { eraseExpiredContacts } from './services/privacy-retention.js';
 import { loadRegistry } from './services/registry.js';
+import { ReadPool } from './services/read-pool.js';
 import { SessionStore } from './services/session-store.js';
 import { newSetupCode } from './services/setup/setup-code.js';
 import { systemClock, type Clock } from './utils/clock.js';
@@ -70,6 +71,8 @@ export interface App {
   sync: SyncWorker;
   backups: BackupWorker;
   updates: UpdateControl;
+  /** The worker threads the long reads run in; a restore closes and reopens it around the file swap. */
+  reads: ReadPool;
   logger: Logger;
   dataDir: string;
   /** Lets another device set the shop up; shown at start-up, never logged. */
@@ -120,7 +123,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   };
   const { autoStart: backupsAutoStart = true, ...backupPacing } = options.backups ?? {};
   const backups = new BackupWorker({ db, dataDir: options.dataDir, clock, logger: options.logger, events, ...driver, ...backupPacing });
-  const dispatcher: Dispatcher = new Dispatcher({ db, registry, sessions, events, clock, logger: options.logger, setupCode, sync: syncControl, auditHeadFile, backups, updates });
+  const reads = new ReadPool({ file, logger: options.logger, ...driver });
+  const dispatcher: Dispatcher = new Dispatcher({ db, registry, sessions, events, clock, logger: options.logger, setupCode, sync: syncControl, auditHeadFile, backups, updates, reads });
   const saved = connections.read();
   if (saved) await sync.connect(saved);
   if (syncAutoStart) sync.start();
@@ -146,6 +150,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     sync,
     backups,
     updates,
+    reads,
     logger: options.logger,
     dataDir: options.dataDir,
     setupCode,
@@ -156,6 +161,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       printer.stop();
       webhooks.stop();
       backups.stop();
+      void reads.close();
       clearInterval(retention);
       clearInterval(auditCheckpoint);
       auditHeadFile.checkpoint(db, clock.now());

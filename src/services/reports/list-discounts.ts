@@ -15,7 +15,7 @@ const totalsOf = (rows: ReturnType<typeof discountsOf>) => {
  */
 export default defineScript('reports.discounts', {
   roles: REPORT_READERS,
-  readOnly: true,
+  reads: 'worker',
   run(tx, input, ctx) {
     const period = resolvePeriod(input.period, ctx.now, ctx.settings);
     const before = previousPeriod(period);

@@ -12,7 +12,7 @@ const totalsOf = (rows: ReturnType<typeof voidsOf>) => {
 /** Voids (paid orders undone, refunded) and cancellations (unpaid orders dropped) of the period's orders. */
 export default defineScript('reports.voids', {
   roles: REPORT_READERS,
-  readOnly: true,
+  reads: 'worker',
   run(tx, input, ctx) {
     const period = resolvePeriod(input.period, ctx.now, ctx.settings);
     const before = previousPeriod(period);
