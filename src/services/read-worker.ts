@@ -19,7 +19,7 @@ const registry = await loadRegistry();
 function answer({ id, operation, input, ctx }: ReadRequest): ReadReply {
   try {
     const script = registry.get(operation);
-    if (script?.reads !== 'worker') throw new Error(`A operação ${operation} não é lida na linha de leitura.`);
+    if (script?.reads !== 'worker') throw new BusinessError('UNKNOWN_OPERATION', `A operação ${operation} não é lida na linha de leitura.`, 'operation');
     return { id, ok: true, result: readInOneSnapshot(db, script, input, ctx) };
   } catch (error) {
     if (error instanceof BusinessError) return { id, ok: false, business: error.toBody() };
