@@ -5,6 +5,8 @@ import { syncFigures } from './sync.js';
 import { webhookOverhead, webhookThroughput } from './webhooks.js';
 import { browserFigures } from './browser.js';
 import { reportFigures, summaryOverhead } from './reports.js';
+import { dashboardFigures } from './dashboard.js';
+import { backupFigures } from './backup.js';
 import { report, type Figures } from './lib.js';
 
 /**
@@ -27,6 +29,8 @@ const parts: Record<string, (figures: Figures) => Promise<void>> = {
     await summaryOverhead(figures);
     await reportFigures(figures);
   },
+  dashboard: dashboardFigures,
+  backup: backupFigures,
   webhooks: async (figures) => {
     await webhookOverhead(figures);
     await webhookThroughput(figures);
