@@ -53,11 +53,11 @@ export function ratioFigure(subject: number[], floor: number[], unit = 'ms'): Fi
   return { median: round(m), unit, floor: round(f), ratio: round(m / f, 3) };
 }
 
-/** A 99th percentile beside the same operation's measured alone in the same run; `median` holds the subject's p99. */
-export function p99Figure(subject: number[], alone: number[], unit = 'ms'): Figure {
+/** A tail figure: the p99 of samples taken while something else runs, its floor the p99 of the same work alone. */
+export function p99Figure(subject: number[], alone: number[]): Figure {
   const p = percentile(subject, 99);
   const f = percentile(alone, 99);
-  return { median: round(p), unit, floor: round(f), ratio: round(p / f, 3) };
+  return { median: round(p), unit: 'ms', floor: round(f), ratio: round(p / f, 3) };
 }
 
 /** Milliseconds each of `runs` calls took, one after the other. */
