@@ -292,6 +292,8 @@ function handle(file) {
 }`,
     { driverPath: DRIVER_PATH, nativeBinding: options.nativeBinding ?? null },
     (code) => new Error(`A verificação do backup parou (código ${code}).`),
+    // Checking a big copy takes a while: the counter goes first.
+    { lowPriority: true },
   );
   return checker.run(partial);
 }

@@ -1,10 +1,11 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Db } from '../database/connection.js';
 import { BusinessError, Rejection } from '../exceptions/business-error.js';
 import type { Logger } from '../logs/logger.js';
 import type { ErrorBody } from '../models/errors.js';
+import { ThreadWorker } from '../utils/thread-worker.js';
 import type { ReadContext, WorkerReadScript } from './script.js';
 
 /** What the dispatcher asks of the pool: one worker read, answered or refused as the script would be in-thread. */
@@ -13,16 +14,13 @@ export interface ReadRunner {
 }
 
 export interface ReadRequest {
-  id: number;
   operation: string;
   input: unknown;
   ctx: ReadContext;
 }
 
-export type ReadReply =
-  | { id: number; ok: true; result: unknown }
-  | { id: number; ok: false; business: ErrorBody }
-  | { id: number; ok: false; internal: { message: string; stack?: string } };
+/** The worker never throws to the pool: a refusal keeps its shape, a failure its message and stack. */
+export type ReadReply = { ok: true; result: unknown } | { ok: false; business: ErrorBody } | { ok: false; internal: { message: string; stack?: string } };
 
 export interface ReadWorkerData {
   file: string;
@@ -37,126 +35,64 @@ export function readInOneSnapshot(db: Db, script: WorkerReadScript, input: unkno
 }
 
 export interface ReadPoolOptions {
-  /** The app's database file, opened read-only by each worker (WAL: they read beside the writer). */
+  /** The app's database file, opened read-only by the worker (WAL: it reads beside the writer). */
   file: string;
   nativeBinding?: string;
   logger: Logger;
-  /**
-   * Worker threads. One: on the shop's two-core computers a second would take turns with the
-   * sales' thread, and a manager rarely asks for two reports at once (the next waits its turn).
-   */
-  size?: number;
   /** Called with every worker started (tests stop one mid-read). */
   onStart?: (worker: Worker) => void;
 }
 
-interface Job {
-  request: ReadRequest;
-  resolve(result: unknown): void;
-  reject(error: unknown): void;
-}
-
-interface Thread {
-  worker: Worker;
-  job: Job | null;
-}
-
-const HERE = import.meta.url;
-const FROM_SOURCES = extname(fileURLToPath(HERE)) === '.ts';
-
-function startWorker(workerData: ReadWorkerData): Worker {
-  const entry = new URL(`./read-worker${FROM_SOURCES ? '.ts' : '.js'}`, HERE);
-  if (!FROM_SOURCES) return new Worker(entry, { workerData });
-  return new Worker(new URL('./ts-worker-loader.mjs', HERE), { workerData: { ...workerData, entry: entry.href } });
-}
+const WORKER = new URL(`./read-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
 
 const closedError = () => new BusinessError('INVALID_STATE', 'Os relatórios estão indisponíveis enquanto o banco de dados é reaberto. Tente de novo em instantes.');
 const diedError = () => new BusinessError('INTERNAL', 'A leitura parou no meio (a linha de leitura dos relatórios caiu e foi reiniciada). Tente de novo.');
 
-function settle(job: Job, reply: ReadReply): void {
-  if (reply.ok) return job.resolve(reply.result);
-  if ('business' in reply) {
-    const { code, message, field, details } = reply.business;
-    return job.reject(new BusinessError(code, message, field, details));
-  }
-  job.reject(Object.assign(new Error(reply.internal.message), { stack: reply.internal.stack }));
-}
-
 /**
- * The worker threads that run the long reads (scripts marked `reads: 'worker'`), so a report or the
- * dashboard never holds the thread a sale runs on. Workers start on the first read and idle without
- * keeping the process alive; one that dies refuses its read with a clear error and a new one takes
- * the next. `close()` stops them (the app's close; a restore before it swaps the file), `reopen()`
- * lets reads start them again on the file as it is then.
+ * Where the long reads run (scripts marked `reads: 'worker'`), so a report or the dashboard never
+ * holds the thread a sale runs on. One worker thread: on the shop's two-core computers a second would
+ * take turns with the sales' thread, and a manager rarely asks for two reports at once (the next waits
+ * its turn). It starts on the first read, runs at a lower priority than the sales (read-worker.ts), and a new one takes
+ * over from one that died (its read refused with a clear error). `close()` stops it (the app's close;
+ * a restore, before it swaps the file) and refuses reads until `reopen()`, after which the next read
+ * opens the file as it is then.
  */
 export class ReadPool implements ReadRunner {
-  private readonly threads = new Set<Thread>();
-  private readonly queue: Job[] = [];
-  private readonly size: number;
-  private nextId = 1;
+  private readonly thread: ThreadWorker<ReadRequest, ReadReply>;
   private closed = false;
 
   constructor(private readonly options: ReadPoolOptions) {
-    this.size = Math.max(1, options.size ?? 1);
+    const data: ReadWorkerData = { file: options.file, nativeBinding: options.nativeBinding ?? null };
+    this.thread = new ThreadWorker(WORKER, data, diedError, options.onStart ? { onStart: options.onStart } : {});
   }
 
-  run(operation: string, input: unknown, ctx: ReadContext): Promise<unknown> {
-    if (this.closed) return Promise.reject(closedError());
-    return new Promise((resolve, reject) => {
-      this.queue.push({ request: { id: this.nextId++, operation, input, ctx }, resolve, reject });
-      this.handOut();
-    });
+  async run(operation: string, input: unknown, ctx: ReadContext): Promise<unknown> {
+    if (this.closed) throw closedError();
+    let reply: ReadReply;
+    try {
+      reply = await this.thread.run({ operation, input, ctx });
+    } catch (error) {
+      if (this.closed) throw closedError();
+      this.options.logger.error('A linha de leitura dos relatórios parou no meio de uma leitura', { operation, error });
+      throw error;
+    }
+    if (reply.ok) return reply.result;
+    if ('business' in reply) {
+      const { code, message, field, details } = reply.business;
+      throw new BusinessError(code, message, field, details);
+    }
+    throw Object.assign(new Error(reply.internal.message), { stack: reply.internal.stack });
   }
 
-  /** Stops every worker; reads running or waiting are refused, and so are new ones until `reopen()`. */
+  /** Stops the worker; reads running are refused, and so are new ones until `reopen()`. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.reject(closedError());
-    await Promise.all([...this.threads].map(({ worker }) => worker.terminate()));
+    await this.thread.close();
   }
 
-  /** Workers open the database again on the next read (after a restore has put a new file in place). */
+  /** The next read starts a worker on the database file as it is now (after a restore put a new one in place). */
   async reopen(): Promise<void> {
     await this.close();
     this.closed = false;
-  }
-
-  private handOut(): void {
-    while (this.queue.length > 0) {
-      const thread = [...this.threads].find((t) => t.job === null) ?? (this.threads.size < this.size ? this.start() : null);
-      if (!thread) return;
-      const job = this.queue.shift()!;
-      thread.job = job;
-      thread.worker.ref();
-      thread.worker.postMessage(job.request);
-    }
-  }
-
-  private start(): Thread {
-    const { file, nativeBinding = null, logger } = this.options;
-    const worker = startWorker({ file, nativeBinding });
-    const thread: Thread = { worker, job: null };
-    this.threads.add(thread);
-    worker.on('message', (reply: ReadReply) => {
-      const job = thread.job;
-      thread.job = null;
-      if (job?.request.id === reply.id) settle(job, reply);
-      // Idle, it never keeps the process alive.
-      worker.unref();
-      this.handOut();
-    });
-    worker.on('error', (error) => logger.error('A linha de leitura dos relatórios falhou', { error }));
-    worker.on('exit', (code) => {
-      this.threads.delete(thread);
-      const job = thread.job;
-      thread.job = null;
-      if (job) {
-        if (!this.closed) logger.error('A linha de leitura dos relatórios parou no meio de uma leitura', { operation: job.request.operation, code });
-        job.reject(this.closed ? closedError() : diedError());
-      }
-      if (!this.closed) this.handOut();
-    });
-    this.options.onStart?.(worker);
-    return thread;
   }
 }
