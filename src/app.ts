@@ -71,7 +71,7 @@ export interface App {
   sync: SyncWorker;
   backups: BackupWorker;
   updates: UpdateControl;
-  /** The worker threads the long reads run in; a restore closes and reopens it around the file swap. */
+  /** The worker thread the long reads run in; a restore closes it before the file swap and reopens it after. */
   reads: ReadPool;
   logger: Logger;
   dataDir: string;
