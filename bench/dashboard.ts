@@ -7,7 +7,7 @@ import { median, p99Figure, plainFigure, saleBeside, timeRuns, type Figures } fr
  * moment after the dashboard, while it is read, against the same sale alone in the same run (floor).
  */
 export async function dashboardFigures(figures: Figures, options: BusyYearOptions & { rounds?: number; sales?: number } = {}) {
-  const { rounds = 50, sales = 200, ...year } = options;
+  const { rounds = 50, sales = 400, ...year } = options;
   const shop = await openBusyYear('balcao-bench-dashboard-', year);
   try {
     const dashboard = () => shop.ask('reports.dashboard', {}, shop.admin);
