@@ -955,7 +955,7 @@ export const en: Messages = {
     attempts_one: '{{count}} attempt',
     attempts_other: '{{count}} attempts',
     columns: { when: 'When', what: 'What', status: 'Status', error: 'Error', actions: 'Actions' },
-    kinds: { receipt: 'Receipt', kitchen: 'Kitchen', cash_slip: 'Till slip' },
+    kinds: { receipt: 'Receipt', kitchen: 'Kitchen', cash_slip: 'Till slip', day_summary: 'Day summary' },
     status: { pending: 'Queued', printed: 'Printed', failed: 'Failed' },
   },
 };

@@ -954,7 +954,7 @@ export const ptBR = {
     attempts_one: '{{count}} tentativa',
     attempts_other: '{{count}} tentativas',
     columns: { when: 'Quando', what: 'O quê', status: 'Situação', error: 'Erro', actions: 'Ações' },
-    kinds: { receipt: 'Cupom', kitchen: 'Cozinha', cash_slip: 'Comprovante de caixa' },
+    kinds: { receipt: 'Cupom', kitchen: 'Cozinha', cash_slip: 'Comprovante de caixa', day_summary: 'Resumo do dia' },
     status: { pending: 'Na fila', printed: 'Impressa', failed: 'Falhou' },
   },
 };
