@@ -127,6 +127,7 @@ export const en: Messages = {
     routes: {
       inicio: 'Home',
       'painel-gerente': "Manager's dashboard",
+      relatorios: 'Reports',
       caixa: 'Counter',
       pedidos: 'Orders',
       'caixa-sessao': 'Cash session',
@@ -161,6 +162,7 @@ export const en: Messages = {
     shortcuts: {
       inicio: 'Shortcuts, shift notes and what each role can do.',
       'painel-gerente': 'The day, live: sales against last week, best sellers, caixas, stock, ratings and alerts.',
+      relatorios: 'Sales, discounts, voids, caixas, stock and ratings by period; CSV, PDF and the day summary on the printer.',
       caixa: 'Sell at the counter: search, cart, cash, card and PIX.',
       pedidos: "Today's orders, open tabs, receipts and voids.",
       'caixa-sessao': 'Opening, cash in, cash out and the blind close of the till.',

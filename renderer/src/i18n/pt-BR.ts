@@ -126,6 +126,7 @@ export const ptBR = {
     routes: {
       inicio: 'Início',
       'painel-gerente': 'Painel do gerente',
+      relatorios: 'Relatórios',
       caixa: 'Caixa',
       pedidos: 'Pedidos',
       'caixa-sessao': 'Sessão do caixa',
@@ -160,6 +161,7 @@ export const ptBR = {
     shortcuts: {
       inicio: 'Atalhos, anotações do turno e o que cada papel pode fazer.',
       'painel-gerente': 'O dia ao vivo: vendas contra a semana passada, mais vendidos, caixas, estoque, avaliações e alertas.',
+      relatorios: 'Vendas, descontos, cancelamentos, caixas, estoque e avaliações por período; CSV, PDF e resumo do dia na impressora.',
       caixa: 'Vender no balcão: busca, carrinho, dinheiro, cartão e PIX.',
       pedidos: 'Pedidos do dia, comandas abertas, cupons e estornos.',
       'caixa-sessao': 'Abertura, suprimento, sangria e fechamento às cegas do caixa.',
