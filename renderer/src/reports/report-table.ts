@@ -1,6 +1,6 @@
 // Pure (no DOM): the tables' sorting and CSV run in plain Node tests too.
-import { csvField } from '../feedback/download';
-import { compareNames } from '../format';
+import { csvField } from '../feedback/download.js';
+import { compareNames } from '../format.js';
 
 /** How a column's values read, sort and export: money in centavos, quantities in thousandths, changes as ratios. */
 export type ColumnKind = 'text' | 'day' | 'money' | 'count' | 'thousandths' | 'ratio' | 'average';
