@@ -3,6 +3,7 @@ import { feedbackEn } from '../feedback/i18n';
 import { webhooksEn } from '../webhooks/i18n';
 import { syncEn } from '../sync/i18n';
 import { dashboardEn } from '../reports/dashboard/i18n';
+import { reportsEn } from '../reports/i18n';
 import { backupsEn } from '../backups/i18n';
 import { updatesEn } from '../updates/i18n';
 import type { Messages } from './pt-BR';
@@ -943,6 +944,7 @@ export const en: Messages = {
   webhooks: webhooksEn,
   sync: syncEn,
   dashboard: dashboardEn,
+  reports: reportsEn,
   backups: backupsEn,
   updates: updatesEn,
   printJobs: {

@@ -3,6 +3,7 @@ import { feedbackPtBR } from '../feedback/i18n';
 import { webhooksPtBR } from '../webhooks/i18n';
 import { syncPtBR } from '../sync/i18n';
 import { dashboardPtBR } from '../reports/dashboard/i18n';
+import { reportsPtBR } from '../reports/i18n';
 import { backupsPtBR } from '../backups/i18n';
 import { updatesPtBR } from '../updates/i18n';
 
@@ -942,6 +943,7 @@ export const ptBR = {
   webhooks: webhooksPtBR,
   sync: syncPtBR,
   dashboard: dashboardPtBR,
+  reports: reportsPtBR,
   backups: backupsPtBR,
   updates: updatesPtBR,
   printJobs: {

@@ -1,5 +1,5 @@
 // Pure (no DOM): the tables' sorting and CSV run in plain Node tests too.
-import { csvField } from '../feedback/download.js';
+import { csvField } from '../csv-file.js';
 import { compareNames } from '../format.js';
 
 /** How a column's values read, sort and export: money in centavos, quantities in thousandths, changes as ratios. */
