@@ -162,6 +162,31 @@ test('the reports show what was sold, sort, export a pt-BR CSV, print on A4 and 
       expect(rows.at(-1)?.[5]).toBe(csvMoney(before.totals.net + sold));
     });
 
+    await test.step('every report opens with its figures beside the previous period; custom dates give the same day', async () => {
+      await page.getByTestId('rep-tab-voids').click();
+      await expect(page.getByTestId('figure-voided')).toBeVisible();
+      await expect(page.getByTestId('figure-voided-total-change')).toBeVisible();
+      await page.getByTestId('rep-tab-discounts').click();
+      await expect(page.getByTestId('figure-discount-amount')).toBeVisible();
+      await page.getByTestId('rep-tab-caixas').click();
+      // Today's caixas include the one these sales went through, with their takings.
+      await expect(page.getByTestId('rep-table-caixas').locator('tbody tr', { hasText: 'X (aberto)' })).not.toHaveCount(0);
+      await page.getByTestId('rep-tab-stock').click();
+      await expect(page.getByTestId('figure-stock-value')).toBeVisible();
+      await expect(page.getByTestId('rep-table-sales-category').locator('tbody tr', { hasText: shop.categoryName })).toContainText(brl(sold));
+      await page.getByTestId('rep-tab-ratings').click();
+      await expect(page.getByTestId('figure-rating-net')).toHaveAttribute('data-value', String(before.totals.net + sold));
+      await page.getByTestId('rep-tab-sales').click();
+      const day = (await page.getByTestId('rep-period').getAttribute('data-from'))!;
+      await page.getByTestId('rep-preset-custom').click();
+      await expect(page.getByTestId('rep-from')).toHaveValue(day);
+      await page.getByTestId('rep-from').fill(day);
+      await page.getByTestId('rep-to').fill(day);
+      await page.getByTestId('rep-apply').click();
+      await expect(page.getByTestId('figure-net')).toHaveAttribute('data-value', String(before.totals.net + sold));
+      await expect(page.getByTestId('rep-period')).toHaveAttribute('data-to', day);
+    });
+
     await test.step('printing shows the report alone on A4, and the same page saves as a PDF', async () => {
       await page.emulateMedia({ media: 'print' });
       await expect(page.getByTestId('shell').locator('.shell-header')).toBeHidden();

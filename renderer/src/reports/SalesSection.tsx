@@ -76,7 +76,7 @@ export function SalesSection({ period, onView }: SectionProps) {
 
   return (
     <section aria-labelledby="rep-sales-title" data-testid="rep-sales">
-      <div className="rep-dimensions segmented segmented-wide" role="radiogroup" aria-label={t('reports.dimensions.label')}>
+      <div className="segmented rep-dimensions" role="radiogroup" aria-label={t('reports.dimensions.label')}>
         {DIMENSIONS.map((dimension) => (
           <button key={dimension} type="button" role="radio" className="segmented-option" aria-checked={by === dimension} onClick={() => setBy(dimension)} data-testid={`rep-by-${dimension}`}>
             {t(`reports.dimensions.${dimension}`)}
