@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createServer, type AddressInfo, type Server } from 'node:net';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { v7 as uuidv7 } from 'uuid';
 import { escposText } from '../helpers/cp860.js';
+import { listeningPrinter } from '../helpers/printer-listener.js';
 import { SHOTS } from './screenshots.js';
 import { api, login, signIn } from './session.js';
 
@@ -49,21 +49,6 @@ async function prepareShop(request: APIRequestContext) {
   return { admin, manager: await login(request, MANAGER), cashier, pastel, coco, categoryName: `Relatório ${suffix}`, opened };
 }
 
-/** A thermal printer on loopback: each connection's bytes are one printed document. */
-async function listen(): Promise<{ server: Server; port: number; received: Buffer[] }> {
-  const received: Buffer[] = [];
-  const server = createServer((socket) => {
-    const chunks: Buffer[] = [];
-    socket.on('data', (chunk) => chunks.push(chunk));
-    socket.on('end', () => {
-      received.push(Buffer.concat(chunks));
-      socket.end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.address() as AddressInfo).port, received };
-}
-
 /** The cells of the table's body, row by row, as the screen shows them (the non-breaking space after "R$" as a plain one). */
 const tableRows = (page: Page, testId: string) =>
   page
@@ -94,7 +79,7 @@ test('the reports show what was sold, sort, export a pt-BR CSV, print on A4 and 
 
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'pt-BR', timezoneId: 'America/Sao_Paulo', acceptDownloads: true });
   const page = await context.newPage();
-  const printer = await listen();
+  const printer = await listeningPrinter();
   const settings = await api<{ printerAddress: string }>(request, shop.admin, 'settings.get', {});
   try {
     await test.step('the manager opens Relatórios from the menu: today, by product, against the previous day', async () => {
@@ -143,7 +128,7 @@ test('the reports show what was sold, sort, export a pt-BR CSV, print on A4 and 
       const nets = (await context.request.post('/api/reports.sales', { data: { period: today, by: 'product' }, headers: { authorization: `Bearer ${shop.manager}` } }).then((r) => r.json())) as SalesReport;
       const expected = [...nets.rows].sort((a, b) => b.net - a.net).map((r) => r.label);
       expect((await tableRows(page, 'rep-table-sales-product')).map((cells) => cells[0])).toEqual(expected);
-      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.evaluate('window.scrollTo(0, 0)');
       await page.screenshot({ path: `${SHOTS}/relatorios.png`, fullPage: true });
     });
 
@@ -213,7 +198,7 @@ test('the reports show what was sold, sort, export a pt-BR CSV, print on A4 and 
     });
   } finally {
     await api(request, shop.admin, 'settings.update', { printerAddress: settings.printerAddress });
-    await new Promise<void>((resolve) => printer.server.close(() => resolve()));
+    await printer.close();
     await context.close();
     // The caixa this spec opened is closed, so the specs after it find the counter as they expect.
     if (shop.opened) {

@@ -1,8 +1,8 @@
-import { createServer, type AddressInfo, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/utils/ids.js';
 import { card, cash, line, seedCatalog, type Menu } from '../helpers/catalog-fixture.js';
 import { escposText } from '../helpers/cp860.js';
+import { listeningPrinter, type ListeningPrinter } from '../helpers/printer-listener.js';
 import { initializedApp } from '../helpers/test-app.js';
 
 type T = Awaited<ReturnType<typeof initializedApp>>;
@@ -10,27 +10,14 @@ let t: T;
 let menu: Menu;
 let cashier: string;
 let manager: string;
-let printer: Server | undefined;
+let printer: ListeningPrinter | undefined;
 afterEach(async () => {
   t?.close();
-  await new Promise<void>((resolve) => (printer ? printer.close(() => resolve()) : resolve()));
+  await printer?.close();
   printer = undefined;
 });
 
-/** A thermal printer on loopback: each connection's bytes are one printed document. */
-async function listen() {
-  const received: Buffer[] = [];
-  printer = createServer((socket) => {
-    const chunks: Buffer[] = [];
-    socket.on('data', (chunk) => chunks.push(chunk));
-    socket.on('end', () => {
-      received.push(Buffer.concat(chunks));
-      socket.end();
-    });
-  });
-  await new Promise<void>((resolve) => printer!.listen(0, '127.0.0.1', resolve));
-  return { port: (printer.address() as AddressInfo).port, received };
-}
+const listen = async () => (printer = await listeningPrinter());
 
 /** São Paulo wall-clock time (UTC−3) on the test clock; everyone logs in again (sessions end with the business day). */
 async function setLocal(iso: string) {
