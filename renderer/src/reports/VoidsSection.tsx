@@ -27,7 +27,7 @@ export function VoidsSection({ period, onView }: SectionProps) {
           { id: 'day', label: t('reports.columns.day'), kind: 'day', value: (r) => r.businessDay },
           { id: 'order', label: t('reports.columns.order'), kind: 'text', value: (r) => r.orderNumber },
           { id: 'kind', label: t('reports.columns.kind'), kind: 'text', value: (r) => t(`reports.kinds.${r.kind}`) },
-          { id: 'at', label: t('reports.columns.openedAt'), kind: 'text', value: (r) => formatDateTime(r.at, timeZone) },
+          { id: 'at', label: t('reports.columns.at'), kind: 'text', value: (r) => formatDateTime(r.at, timeZone) },
           { id: 'total', label: t('reports.columns.total'), kind: 'money', value: (r) => r.total },
           { id: 'refunded', label: t('reports.columns.refunded'), kind: 'money', value: (r) => r.refunded },
           { id: 'reason', label: t('reports.columns.reason'), kind: 'text', value: (r) => r.reason },

@@ -80,6 +80,7 @@ export const reportsPtBR = {
     approvedBy: 'Quem aprovou',
     status: 'Situação do pedido',
     kind: 'Tipo',
+    at: 'Quando',
     total: 'Total (R$)',
     refunded: 'Devolvido (R$)',
     by: 'Quem fez',
@@ -105,7 +106,7 @@ export const reportsPtBR = {
     average: 'Nota média',
     total_row: 'Total',
   },
-  kinds: { voided: 'Estorno', cancelled: 'Cancelamento', percent: '{{value}}%', amount: 'R$ {{value}}' },
+  kinds: { voided: 'Estorno', cancelled: 'Cancelamento', percent: '{{value}}%' },
   sales: {
     title: 'Vendas por {{by}}',
     net: 'Vendas líquidas',
@@ -243,6 +244,7 @@ export const reportsEn: Shape<typeof reportsPtBR> = {
     approvedBy: 'Approved by',
     status: 'Order status',
     kind: 'Kind',
+    at: 'When',
     total: 'Total (R$)',
     refunded: 'Refunded (R$)',
     by: 'Done by',
@@ -268,7 +270,7 @@ export const reportsEn: Shape<typeof reportsPtBR> = {
     average: 'Average rating',
     total_row: 'Total',
   },
-  kinds: { voided: 'Void', cancelled: 'Cancellation', percent: '{{value}}%', amount: 'R$ {{value}}' },
+  kinds: { voided: 'Void', cancelled: 'Cancellation', percent: '{{value}}%' },
   sales: {
     title: 'Sales by {{by}}',
     net: 'Net sales',
