@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { changeRatio, csvFileName, csvMoney, csvValue, reportCsv, sortRows, type Column, type ReportTable } from '../../renderer/src/reports/report-table.js';
 
+const SP = 'America/Sao_Paulo';
+
 interface Row {
   name: string;
   net: number | null;
@@ -55,14 +57,16 @@ describe('CSV for Excel in Brazil', () => {
     expect(csvMoney(29)).toBe('0,29');
   });
 
-  it('writes each kind of value as pt-BR: counts, quantities, percentages, averages, days, blanks', () => {
-    expect(csvValue(12_345, 'count')).toBe('12.345');
-    expect(csvValue(1_500, 'thousandths')).toBe('1,5');
-    expect(csvValue(0.125, 'ratio')).toBe('12,5');
-    expect(csvValue(-0.5, 'ratio')).toBe('-50,0');
-    expect(csvValue(4.333, 'average')).toBe('4,33');
-    expect(csvValue('2026-12-01', 'day')).toBe('01/12/2026');
-    expect(csvValue(null, 'money')).toBe('');
+  it('writes each kind of value as pt-BR: counts, quantities, percentages, averages, days, moments, blanks', () => {
+    expect(csvValue(12_345, 'count', SP)).toBe('12.345');
+    expect(csvValue(1_500, 'thousandths', SP)).toBe('1,5');
+    expect(csvValue(0.125, 'ratio', SP)).toBe('12,5');
+    expect(csvValue(-0.5, 'ratio', SP)).toBe('-50,0');
+    expect(csvValue(4.333, 'average', SP)).toBe('4,33');
+    expect(csvValue('2026-12-01', 'day', SP)).toBe('01/12/2026');
+    expect(csvValue(null, 'money', SP)).toBe('');
+    // A moment in the shop's zone: 00:30 UTC on the 2nd is still 21:30 of the 1st in São Paulo.
+    expect(csvValue(Date.parse('2026-12-02T00:30:00Z'), 'moment', SP)).toBe('01/12/2026 21:30');
   });
 
   it('separates with ";", quotes what holds ";" or quotes, starts with a BOM and ends lines with CRLF', () => {
@@ -76,7 +80,7 @@ describe('CSV for Excel in Brazil', () => {
       ],
       totals: { name: 'Total', net: 123_456, day: '' },
     };
-    const csv = reportCsv([table as ReportTable]);
+    const csv = reportCsv([table as ReportTable], SP);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(new TextEncoder().encode(csv).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
     expect(csv.slice(1).split('\r\n')).toEqual(['Produto;Vendas líquidas (R$)', '"Açaí; 500 ml";1.234,56', '"Pão ""da casa""";', 'Total;1.234,56', '']);
@@ -85,7 +89,7 @@ describe('CSV for Excel in Brazil', () => {
   it('puts several tables one under the other, each under its title', () => {
     const first: ReportTable<Row> = { id: 'a', title: 'Por operador', columns: [name], rows: [rows[0]!] };
     const second: ReportTable<Row> = { id: 'b', title: 'Caixas', columns: [net], rows: [rows[1]!] };
-    expect(reportCsv([first, second] as ReportTable[]).slice(1).split('\r\n')).toEqual(['Por operador', 'Produto', 'Lanche 10', '', 'Caixas', 'Vendas líquidas (R$)', '1.234,56', '']);
+    expect(reportCsv([first, second] as ReportTable[], SP).slice(1).split('\r\n')).toEqual(['Por operador', 'Produto', 'Lanche 10', '', 'Caixas', 'Vendas líquidas (R$)', '1.234,56', '']);
   });
 
   it('names the file after the report and its period, without accents or spaces', () => {

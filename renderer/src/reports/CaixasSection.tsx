@@ -2,8 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../api';
 import { FormError } from '../components/Field';
-import { formatBRL, formatDateTime } from '../format';
-import { useSession } from '../session';
+import { formatBRL } from '../format';
 import { Figures } from './Figures';
 import { ReportChart } from './ReportChart';
 import { asTable, usePublishView, type SectionProps } from './report-view';
@@ -26,7 +25,6 @@ const totalsOf = (report: Caixas | null) =>
 /** Caixas: each X/Z of the period and the count differences per cashier, against the previous equal period. */
 export function CaixasSection({ period, onView }: SectionProps) {
   const { t } = useTranslation();
-  const { timeZone } = useSession();
   const { data, error } = useReport('reports.caixas', { period });
   // The core lists caixas, not their totals before: the previous period is asked for on its own.
   const { data: before } = useReport('reports.caixas', data ? { period: { from: data.previousPeriod.from, to: data.previousPeriod.to } } : null);
@@ -56,7 +54,7 @@ export function CaixasSection({ period, onView }: SectionProps) {
         { id: 'terminal', label: t('reports.columns.terminal'), kind: 'text', value: (r) => r.terminalLetter },
         { id: 'reading', label: t('reports.columns.reading'), kind: 'text', value: (r) => (r.kind === 'X' ? `X (${t('reports.caixas.open')})` : 'Z') },
         { id: 'openedBy', label: t('reports.columns.openedBy'), kind: 'text', value: (r) => r.openedByName },
-        { id: 'openedAt', label: t('reports.columns.openedAt'), kind: 'text', value: (r) => formatDateTime(r.openedAt, timeZone) },
+        { id: 'openedAt', label: t('reports.columns.openedAt'), kind: 'moment', value: (r) => r.openedAt },
         { id: 'closedBy', label: t('reports.columns.closedBy'), kind: 'text', value: (r) => r.closedByName },
         { id: 'takings', label: t('reports.columns.takings'), kind: 'money', value: (r) => r.takings },
         { id: 'difference', label: t('reports.columns.difference'), kind: 'money', value: (r) => r.difference },
@@ -64,7 +62,7 @@ export function CaixasSection({ period, onView }: SectionProps) {
       rows: data.caixas,
     };
     return { cashiers, caixas };
-  }, [data, title, cashierTitle, t, timeZone]);
+  }, [data, title, cashierTitle, t]);
   usePublishView(
     onView,
     useMemo(() => (data && tables ? { name: title, period: data.period, previousPeriod: data.previousPeriod, tables: [asTable(tables.cashiers), asTable(tables.caixas)] } : null), [data, tables, title]),

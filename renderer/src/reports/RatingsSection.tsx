@@ -13,7 +13,7 @@ import { useReport } from './useReport';
 
 type Day = Output<'reports.ratings'>['days'][number];
 
-const formatAverage = (value: number) => formatCell(value, 'average');
+const formatAverage = (value: number) => formatCell(value, 'average', '');
 
 /** Avaliações: the customers' ratings per business day, next to that day's sales. */
 export function RatingsSection({ period, onView }: SectionProps) {

@@ -27,7 +27,7 @@ type Tab = keyof typeof TABS;
  */
 export function ReportsScreen() {
   const { t } = useTranslation();
-  const { notify } = useSession();
+  const { notify, timeZone } = useSession();
   const periodState = usePeriod();
   const [tab, setTab] = useState<Tab>('sales');
   const [view, setView] = useState<ReportView | null>(null);
@@ -38,7 +38,7 @@ export function ReportsScreen() {
   const exportCsv = () => {
     if (!view) return;
     const name = csvFileName(view.name, view.period);
-    downloadText(name, reportCsv(view.tables));
+    downloadText(name, reportCsv(view.tables, timeZone));
     notify(t('reports.actions.csvDone', { name }));
   };
 

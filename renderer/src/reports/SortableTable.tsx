@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../session';
 import { formatCell, isNumeric } from './display';
 import { sortRows, type ReportTable, type SortDirection } from './report-table';
 
@@ -10,6 +11,7 @@ import { sortRows, type ReportTable, type SortDirection } from './report-table';
  */
 export function SortableTable<R>({ table, testId }: { table: ReportTable<R>; testId?: string }) {
   const { t } = useTranslation();
+  const { timeZone } = useSession();
   const [sort, setSort] = useState<{ column: string; direction: SortDirection } | null>(null);
   const rows = useMemo(() => {
     const column = sort && table.columns.find((c) => c.id === sort.column);
@@ -52,7 +54,7 @@ export function SortableTable<R>({ table, testId }: { table: ReportTable<R>; tes
           {rows.map((row, index) => (
             <tr key={index}>
               {table.columns.map((column, c) => {
-                const text = formatCell(column.value(row), column.kind);
+                const text = formatCell(column.value(row), column.kind, timeZone);
                 const numeric = isNumeric(column.kind);
                 return c === 0 ? (
                   <th key={column.id} scope="row" className={numeric ? 'num' : undefined}>
@@ -72,7 +74,7 @@ export function SortableTable<R>({ table, testId }: { table: ReportTable<R>; tes
             <tr className="rep-totals">
               {table.columns.map((column, c) => (
                 <td key={column.id} className={isNumeric(column.kind) ? 'num' : undefined}>
-                  {c === 0 ? t('reports.columns.total_row') : formatCell(column.value(table.totals!), column.kind)}
+                  {c === 0 ? t('reports.columns.total_row') : formatCell(column.value(table.totals!), column.kind, timeZone)}
                 </td>
               ))}
             </tr>

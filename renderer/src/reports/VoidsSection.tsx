@@ -2,8 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../api';
 import { FormError } from '../components/Field';
-import { formatBRL, formatDateTime } from '../format';
-import { useSession } from '../session';
+import { formatBRL } from '../format';
 import { Figures } from './Figures';
 import { asTable, usePublishView, type SectionProps } from './report-view';
 import type { ReportTable } from './report-table';
@@ -15,7 +14,6 @@ type Void = Output<'reports.voids'>['rows'][number];
 /** Cancelamentos: voids (paid, refunded) and cancellations (unpaid) with who did them, who approved and why. */
 export function VoidsSection({ period, onView }: SectionProps) {
   const { t } = useTranslation();
-  const { timeZone } = useSession();
   const { data, error } = useReport('reports.voids', { period });
   const title = t('reports.voids.title');
   const table = useMemo<ReportTable<Void> | null>(
@@ -27,7 +25,7 @@ export function VoidsSection({ period, onView }: SectionProps) {
           { id: 'day', label: t('reports.columns.day'), kind: 'day', value: (r) => r.businessDay },
           { id: 'order', label: t('reports.columns.order'), kind: 'text', value: (r) => r.orderNumber },
           { id: 'kind', label: t('reports.columns.kind'), kind: 'text', value: (r) => t(`reports.kinds.${r.kind}`) },
-          { id: 'at', label: t('reports.columns.at'), kind: 'text', value: (r) => formatDateTime(r.at, timeZone) },
+          { id: 'at', label: t('reports.columns.at'), kind: 'moment', value: (r) => r.at },
           { id: 'total', label: t('reports.columns.total'), kind: 'money', value: (r) => r.total },
           { id: 'refunded', label: t('reports.columns.refunded'), kind: 'money', value: (r) => r.refunded },
           { id: 'reason', label: t('reports.columns.reason'), kind: 'text', value: (r) => r.reason },
@@ -36,7 +34,7 @@ export function VoidsSection({ period, onView }: SectionProps) {
         ],
         rows: data.rows,
       },
-    [data, title, t, timeZone],
+    [data, title, t],
   );
   usePublishView(onView, useMemo(() => (data && table ? { name: title, period: data.period, previousPeriod: data.previousPeriod, tables: [asTable(table)] } : null), [data, table, title]));
 

@@ -1,4 +1,4 @@
-import { currentLocale, formatBRL } from '../format';
+import { currentLocale, formatBRL, formatDateTime } from '../format';
 import { decimal } from '../stock/common';
 import type { Cell, ColumnKind } from './report-table';
 
@@ -10,11 +10,13 @@ export const formatDay = (day: string): string =>
 export const formatChange = (ratio: number | null): string =>
   ratio === null ? '—' : new Intl.NumberFormat(currentLocale(), { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(ratio);
 
-/** One cell on screen, in the UI's language: money as R$, days as dates, blanks as "—". */
-export function formatCell(value: Cell, kind: ColumnKind): string {
+/** One cell on screen, in the UI's language: money as R$, days as dates, moments in the shop's zone, blanks as "—". */
+export function formatCell(value: Cell, kind: ColumnKind, timeZone: string): string {
   if (value === null) return '—';
   if (typeof value === 'string') return kind === 'day' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDay(value) : value;
   switch (kind) {
+    case 'moment':
+      return formatDateTime(value, timeZone);
     case 'money':
       return formatBRL(value);
     case 'thousandths':
@@ -29,4 +31,4 @@ export function formatCell(value: Cell, kind: ColumnKind): string {
 }
 
 /** Numbers line up on the right. */
-export const isNumeric = (kind: ColumnKind): boolean => kind !== 'text' && kind !== 'day';
+export const isNumeric = (kind: ColumnKind): boolean => kind !== 'text' && kind !== 'day' && kind !== 'moment';

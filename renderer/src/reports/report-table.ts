@@ -2,8 +2,11 @@
 import { csvField } from '../csv-file.js';
 import { compareNames } from '../format.js';
 
-/** How a column's values read, sort and export: money in centavos, quantities in thousandths, changes as ratios. */
-export type ColumnKind = 'text' | 'day' | 'money' | 'count' | 'thousandths' | 'ratio' | 'average';
+/**
+ * How a column's values read, sort and export: money in centavos, quantities in thousandths, changes as
+ * ratios, moments in epoch ms (shown in the shop's zone), days as YYYY-MM-DD.
+ */
+export type ColumnKind = 'text' | 'day' | 'moment' | 'money' | 'count' | 'thousandths' | 'ratio' | 'average';
 
 export type Cell = string | number | null;
 
@@ -62,11 +65,17 @@ export function csvMoney(centavos: number): string {
   return `${sign}${grouped.format(Math.floor(whole / 100))},${String(whole % 100).padStart(2, '0')}`;
 }
 
+/** "02/12/2026 09:17" in the shop's zone. */
+const csvMoment = (epochMs: number, timeZone: string) =>
+  new Intl.DateTimeFormat('pt-BR', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(epochMs).replace(',', '');
+
 /** One cell as a pt-BR CSV writes it: numbers with "," for decimals and "." for thousands, days as 01/12/2026, blanks empty. */
-export function csvValue(value: Cell, kind: ColumnKind): string {
+export function csvValue(value: Cell, kind: ColumnKind, timeZone: string): string {
   if (value === null) return '';
   if (typeof value === 'string') return kind === 'day' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value.split('-').reverse().join('/') : value;
   switch (kind) {
+    case 'moment':
+      return csvMoment(value, timeZone);
     case 'money':
       return csvMoney(value);
     case 'thousandths':
@@ -88,10 +97,10 @@ const csvRow = (cells: string[]) => cells.map(csvField).join(';');
  * and a UTF-8 BOM (without it Excel on Windows reads "Açaí" wrong). Several tables go one under the
  * other, each under its title, with a blank line between them.
  */
-export function reportCsv(tables: readonly ReportTable[]): string {
+export function reportCsv(tables: readonly ReportTable[], timeZone: string): string {
   const blocks = tables.map((table) => {
     const lines = [csvRow(table.columns.map((c) => c.label))];
-    for (const row of [...table.rows, ...(table.totals ? [table.totals] : [])]) lines.push(csvRow(table.columns.map((c) => csvValue(c.value(row), c.kind))));
+    for (const row of [...table.rows, ...(table.totals ? [table.totals] : [])]) lines.push(csvRow(table.columns.map((c) => csvValue(c.value(row), c.kind, timeZone))));
     return tables.length > 1 ? [csvRow([table.title]), ...lines] : lines;
   });
   return `\uFEFF${blocks.map((lines) => lines.join('\r\n')).join('\r\n\r\n')}\r\n`;
