@@ -117,6 +117,31 @@ describe('reports.printDaySummary', () => {
     expect(text).toContain('Nenhuma venda.');
   });
 
+  it('a printer that is off: the summary fails and says why, and prints on retry with the figures of that moment', async () => {
+    await shop();
+    await dayOfSales();
+    const off = await listeningPrinter();
+    await off.close();
+    await t.ok('settings.update', { printerAddress: `127.0.0.1:${off.port}` }, t.adminToken);
+    const queued = await t.ok('reports.printDaySummary', { id: newId(), day: '2026-12-01' }, manager);
+    await t.app.printer.drain();
+    expect((await t.ok('printing.jobs', {}, manager))[0]).toMatchObject({ id: queued.jobId, status: 'failed', lastError: expect.any(String) });
+
+    // Meanwhile one more sale lands on the 1st (it is still 03:45 of the night); its receipt fails too.
+    await t.ok('orders.create', { id: newId(), type: 'balcao', lines: [line(menu.p.pao)], payments: [card('credit', 500)] }, cashier);
+    await listen();
+    await t.ok('settings.update', { printerAddress: `127.0.0.1:${printer!.port}` }, t.adminToken);
+    await t.ok('printing.retry', { jobId: queued.jobId }, manager);
+    await t.app.printer.drain();
+    expect(printer!.received).toHaveLength(1);
+    const text = escposText(new Uint8Array(printer!.received[0]!));
+    expect(text).toMatch(/Pedidos +4\n/);
+    expect(text).toMatch(/Vendas líquidas +R\$ 66,00/);
+    expect(text).toMatch(/Crédito \(1\) +R\$ 5,00/);
+    const job = (await t.ok('printing.jobs', {}, manager)).find((j) => j.id === queued.jobId);
+    expect(job).toMatchObject({ kind: 'day_summary', status: 'printed', attempts: 2 });
+  });
+
   it('refuses, naming the field and queuing nothing: no printer, a day to come, a day that does not exist, a cashier', async () => {
     await shop();
     await dayOfSales();
