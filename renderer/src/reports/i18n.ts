@@ -30,7 +30,7 @@ export const reportsPtBR = {
   actions: {
     csv: 'Exportar CSV',
     print: 'Imprimir / PDF',
-    printHint: 'Abre a impressão do relatório em A4; para um PDF, escolha "Salvar como PDF" como impressora.',
+    printHint: 'Abre a impressão do relatório em A4; para um PDF, escolha uma impressora de PDF ("Salvar como PDF", "Microsoft Print to PDF").',
     daySummary: 'Imprimir resumo do dia',
     daySummaryOf: 'Imprimir resumo de {{day}}',
     daySummaryQueued: 'Resumo do dia {{day}} enviado à impressora do balcão.',
@@ -194,7 +194,7 @@ export const reportsEn: Shape<typeof reportsPtBR> = {
   actions: {
     csv: 'Export CSV',
     print: 'Print / PDF',
-    printHint: 'Opens the report for printing on A4; for a PDF, choose "Save as PDF" as the printer.',
+    printHint: 'Opens the report for printing on A4; for a PDF, choose a PDF printer ("Save as PDF", "Microsoft Print to PDF").',
     daySummary: 'Print day summary',
     daySummaryOf: 'Print summary of {{day}}',
     daySummaryQueued: 'Day summary {{day}} sent to the counter printer.',
