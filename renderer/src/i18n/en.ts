@@ -2,6 +2,7 @@ import { stockEn } from '../stock/i18n';
 import { feedbackEn } from '../feedback/i18n';
 import { webhooksEn } from '../webhooks/i18n';
 import { syncEn } from '../sync/i18n';
+import { chainEn } from '../reports/chain/i18n';
 import { dashboardEn } from '../reports/dashboard/i18n';
 import { backupsEn } from '../backups/i18n';
 import { updatesEn } from '../updates/i18n';
@@ -150,6 +151,7 @@ export const en: Messages = {
       webhooks: 'Webhooks',
       sincronizacao: 'Sync',
       backups: 'Backups',
+      'relatorios-lojas': 'Chain of shops',
     },
     lock: 'Lock',
     logout: 'Sign out',
@@ -184,6 +186,7 @@ export const en: Messages = {
       webhooks: 'Signed notices to other systems, with a delivery log.',
       sincronizacao: 'The MongoDB Atlas connection, its test and the code for another terminal.',
       backups: 'Database copies: the list, a backup now and the export to a USB stick.',
+      'relatorios-lojas': "The other shops' sales side by side with this one's, and the sum.",
     },
     placeholder: {
       cashier: {
@@ -346,6 +349,8 @@ export const en: Messages = {
       webhooks_update: 'Webhook changed',
       webhooks_rotateSecret: 'Webhook secret rotated',
       webhooks_redeliver: 'Webhook redelivered',
+      reports_chainAdd: 'Chain shop added',
+      reports_chainRemove: 'Chain shop removed',
       sync_configure: 'Sync connection changed',
       sync_joinCode: 'Join code shown',
       sync_restoreShopKey: 'Shop key brought back from another terminal',
@@ -941,6 +946,7 @@ export const en: Messages = {
   webhooks: webhooksEn,
   sync: syncEn,
   dashboard: dashboardEn,
+  chain: chainEn,
   backups: backupsEn,
   updates: updatesEn,
   printJobs: {
