@@ -5,7 +5,7 @@ import { MongoClient } from 'mongodb';
 import { businessDay } from '../../src/utils/business-day.js';
 import { freshDbName, startMongoTestServer, type MongoTestServer } from '../helpers/mongo-test-server.js';
 import { SHOTS } from './screenshots.js';
-import { api, login, signIn } from './session.js';
+import { api, ensureShop, login, signIn } from './session.js';
 
 // Rede de lojas, end to end in browser mode: the admin adds another shop (its database on the test
 // server, holding the day summary its terminal would have published), tests it, and reads the chain's
@@ -22,10 +22,7 @@ test.describe.serial('rede de lojas', () => {
   test.beforeAll(async ({ playwright }, info) => {
     mkdirSync(SHOTS, { recursive: true });
     const request = await playwright.request.newContext({ baseURL: info.project.use.baseURL! });
-    const status = await api<{ initialized: boolean }>(request, null, 'setup.status', {});
-    if (!status.initialized) {
-      await api(request, null, 'setup.initialize', { shopName: SHOP, terminalLetter: 'A', adminName: ADMIN.name, adminPin: ADMIN.pin });
-    }
+    await ensureShop(request, SHOP, ADMIN);
     await request.dispose();
     const started = await startMongoTestServer();
     if ('skipReason' in started) skipReason = started.skipReason;
@@ -75,20 +72,20 @@ test.describe.serial('rede de lojas', () => {
 
     await test.step('an address that is not a MongoDB one is refused under its field, and nothing is added', async () => {
       await page.getByTestId('chain-name').fill('Praia');
-      await page.getByTestId('chain-uri').fill('https://praia.example.com');
+      await page.getByTestId('sync-uri').fill('https://praia.example.com');
       await page.getByTestId('chain-add').click();
       await expect(page.getByTestId('field-error-uri')).toContainText('mongodb://');
       await expect(page.getByTestId('chain-shop')).toHaveCount(0);
     });
 
     await test.step('a good one is added, tested, and its column shows beside this shop’s, with the sum', async () => {
-      await page.getByTestId('chain-uri').fill(mongo!.uri);
-      await page.getByTestId('chain-database').fill(dbName);
+      await page.getByTestId('sync-uri').fill(mongo!.uri);
+      await page.getByTestId('sync-database-input').fill(dbName);
       await page.getByTestId('chain-add').click();
       await expect(page.getByTestId('toast')).toContainText('Loja Praia acrescentada.');
       await expect(page.getByTestId('chain-shop')).toContainText('Praia');
       // The address never comes back: the list shows the server and the database.
-      await expect(page.getByTestId('chain-uri')).toHaveValue('');
+      await expect(page.getByTestId('sync-uri')).toHaveValue('');
       await page.getByTestId('chain-test').click();
       const day0 = day.split('-').reverse().join('/');
       await expect(page.getByTestId('chain-test-result')).toHaveText(`Conectado: Praia, 1 terminal, último dia com vendas ${day0}.`);

@@ -72,7 +72,7 @@ export function ChainScreen() {
 
 function ChainReport({ report }: { report: ChainSales }) {
   const { t } = useTranslation();
-  const name = (shop: ChainSales['shops'][number]) => (shop.id === null ? t('chain.thisShop', { name: shop.name }) : shop.name);
+  const name = (shop: Shop) => (shop.id === null ? t('chain.thisShop', { name: shop.name }) : shop.name);
   const apart = (part: { orders: number; total: number }) => t('chain.apart', { count: part.orders, total: formatBRL(part.total) });
   const methods = [...new Set(report.total.payments.map((p) => p.method as PaymentMethod))];
   const amountOf = (figures: Figures, method: string) => figures.payments.find((p) => p.method === method)?.amount ?? 0;
@@ -127,21 +127,14 @@ function ChainReport({ report }: { report: ChainSales }) {
             </thead>
             <tbody>
               {ROWS.map((row) => (
-                <tr key={row.key} data-testid={`chain-row-${row.key}`}>
-                  <th scope="row">{t(`chain.rows.${row.key}`)}</th>
-                  {report.shops.map((shop) =>
-                    shop.figures ? (
-                      <td key={shop.id ?? 'here'} className="num">
-                        {row.show(shop.figures, apart)}
-                      </td>
-                    ) : (
-                      <td key={shop.id} className="chain-fail" title={shop.error ?? undefined}>
-                        {row.key === 'net' ? shop.error : t('chain.unreachable')}
-                      </td>
-                    ),
-                  )}
-                  <td className="num chain-total">{row.show(report.total, apart)}</td>
-                </tr>
+                <FiguresRow
+                  key={row.key}
+                  label={t(`chain.rows.${row.key}`)}
+                  testId={`chain-row-${row.key}`}
+                  report={report}
+                  show={(figures) => row.show(figures, apart)}
+                  missing={(shop) => (row.key === 'net' ? shop.error : t('chain.unreachable'))}
+                />
               ))}
             </tbody>
           </table>
@@ -154,15 +147,7 @@ function ChainReport({ report }: { report: ChainSales }) {
           <table className="table chain-table">
             <tbody>
               {methods.map((method) => (
-                <tr key={method}>
-                  <th scope="row">{t(`methods.${method}`)}</th>
-                  {report.shops.map((shop) => (
-                    <td key={shop.id ?? 'here'} className="num">
-                      {shop.figures ? formatBRL(amountOf(shop.figures, method)) : '—'}
-                    </td>
-                  ))}
-                  <td className="num chain-total">{formatBRL(amountOf(report.total, method))}</td>
-                </tr>
+                <FiguresRow key={method} label={t(`methods.${method}`)} report={report} show={(figures) => formatBRL(amountOf(figures, method))} missing={() => '—'} />
               ))}
             </tbody>
           </table>
@@ -178,5 +163,28 @@ function ChainReport({ report }: { report: ChainSales }) {
         )}
       </section>
     </>
+  );
+}
+
+type Shop = ChainSales['shops'][number];
+
+/** One figure of every shop, then of the chain; a shop that could not be read says so in its cell. */
+function FiguresRow({ label, testId, report, show, missing }: { label: string; testId?: string; report: ChainSales; show: (figures: Figures) => string; missing: (shop: Shop) => string | null }) {
+  return (
+    <tr data-testid={testId}>
+      <th scope="row">{label}</th>
+      {report.shops.map((shop) =>
+        shop.figures ? (
+          <td key={shop.id ?? 'here'} className="num">
+            {show(shop.figures)}
+          </td>
+        ) : (
+          <td key={shop.id} className="chain-fail" title={shop.error ?? undefined}>
+            {missing(shop)}
+          </td>
+        ),
+      )}
+      <td className="num chain-total">{show(report.total)}</td>
+    </tr>
   );
 }

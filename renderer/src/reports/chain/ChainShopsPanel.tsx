@@ -5,6 +5,7 @@ import { Field, FormError } from '../../components/Field';
 import { useFocusFirstInvalid } from '../../hooks/useFocusFirstInvalid';
 import { uuidv7 } from '../../ids';
 import { useSession } from '../../session';
+import { ConnectionFields } from '../../sync/ConnectionFields';
 
 type Shop = Output<'reports.chainShops'>['shops'][number];
 type Tested = Output<'reports.chainTest'>;
@@ -121,27 +122,13 @@ export function ChainShopsPanel({ onChanged }: { onChanged: () => void }) {
           <Field label={t('chain.shops.name')} name="name" error={errors.name}>
             {(control) => <input {...control} className="input" maxLength={60} value={form.name} onChange={(e) => edit('name', e.target.value)} data-testid="chain-name" />}
           </Field>
-          <Field label={t('chain.shops.database')} name="database" error={errors.database} hint={t('chain.shops.databaseHint')}>
-            {(control) => (
-              <input {...control} className="input" autoComplete="off" spellCheck={false} maxLength={63} value={form.database} onChange={(e) => edit('database', e.target.value)} data-testid="chain-database" />
-            )}
-          </Field>
-          <Field label={t('chain.shops.uri')} name="uri" error={errors.uri} hint={t('chain.shops.uriHint')} className="span-2">
-            {(control) => (
-              <input
-                {...control}
-                className="input"
-                type="password"
-                autoComplete="off"
-                spellCheck={false}
-                maxLength={2000}
-                placeholder="mongodb+srv://…"
-                value={form.uri}
-                onChange={(e) => edit('uri', e.target.value)}
-                data-testid="chain-uri"
-              />
-            )}
-          </Field>
+          <ConnectionFields
+            uri={form.uri}
+            database={form.database}
+            errors={errors}
+            onChange={edit}
+            labels={{ uri: t('chain.shops.uri'), uriHint: t('chain.shops.uriHint'), databaseHint: t('chain.shops.databaseHint') }}
+          />
         </div>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy} data-testid="chain-add">
