@@ -5,6 +5,7 @@ import { syncFigures } from './sync.js';
 import { webhookOverhead, webhookThroughput } from './webhooks.js';
 import { browserFigures } from './browser.js';
 import { reportFigures, summaryOverhead } from './reports.js';
+import { publishFigures } from './shop-documents.js';
 import { report, type Figures } from './lib.js';
 
 /**
@@ -32,6 +33,7 @@ const parts: Record<string, (figures: Figures) => Promise<void>> = {
     await webhookThroughput(figures);
   },
   sync: syncFigures,
+  documents: publishFigures,
   browser: browserFigures,
 };
 const named = process.argv.slice(2);

@@ -7,7 +7,7 @@ import { daySummaryDocument, orderDocument, type OrderDocument } from './shop-do
 import type { SyncStore } from './sync-store.js';
 
 /** Orders written per request: a sale waits at most for the reading of one batch. */
-const PUBLISH_BATCH = 200;
+export const PUBLISH_BATCH = 50;
 
 /**
  * Publishes this terminal's stale orders and the day summaries they belong to, a batch at a time,
