@@ -376,6 +376,7 @@ export const en: Messages = {
       feedback: 'Feedback',
       feedback_contact: 'Customer contact',
       webhook_endpoint: 'Webhook',
+      chain_shop: 'Chain shop',
       sync: 'Sync',
       webhook_delivery: 'Webhook delivery',
     },

@@ -375,6 +375,7 @@ export const ptBR = {
       feedback: 'Avaliação',
       feedback_contact: 'Contato de cliente',
       webhook_endpoint: 'Webhook',
+      chain_shop: 'Loja da rede',
       sync: 'Sincronização',
       webhook_delivery: 'Entrega de webhook',
     },
