@@ -1,4 +1,4 @@
-import { MongoBulkWriteError, MongoClient, MongoServerError, type Collection, type Document, type FindCursor } from 'mongodb';
+import { MongoBulkWriteError, MongoClient, MongoServerError, type AnyBulkWriteOperation, type Collection, type Document, type Filter, type FindCursor, type WithoutId } from 'mongodb';
 import type { WitnessedHead } from '../hashing/audit-witness.js';
 import { SHOP_COLLECTIONS, type DaySummaryDocument, type OrderDocument, type ShopDocuments } from './shop-documents.js';
 import {
@@ -192,10 +192,8 @@ export class MongoSyncStore implements SyncStore {
   /** Replaces each document under its `_id`, or adds it: a document published again is the same document. */
   async publish(documents: ShopDocuments): Promise<void> {
     await this.whenReady();
-    const replacements = <T extends { _id: string }>(docs: readonly T[]) =>
-      docs.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } }));
-    if (documents.orders.length > 0) await this.orders.bulkWrite(replacements(documents.orders) as never, { ordered: false });
-    if (documents.daySummaries.length > 0) await this.daySummaries.bulkWrite(replacements(documents.daySummaries) as never, { ordered: false });
+    if (documents.orders.length > 0) await this.orders.bulkWrite(replacements(documents.orders), { ordered: false });
+    if (documents.daySummaries.length > 0) await this.daySummaries.bulkWrite(replacements(documents.daySummaries), { ordered: false });
   }
 
   /**
@@ -343,6 +341,10 @@ class LogReader {
     await this.cursor.close().catch(() => {});
   }
 }
+
+/** Each document replacing the one under its `_id`, or added where there is none. */
+const replacements = <T extends { _id: string }>(docs: readonly T[]): AnyBulkWriteOperation<T>[] =>
+  docs.map((doc) => ({ replaceOne: { filter: { _id: doc._id } as Filter<T>, replacement: doc as WithoutId<T>, upsert: true } }));
 
 /** How a change is stored; also how tests write one straight into the collection. */
 export const toDocument = (change: SyncChange): ChangeDocument => ({
