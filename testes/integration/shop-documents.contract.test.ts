@@ -6,11 +6,12 @@ import { MemorySyncStore } from '../../src/sync/memory-sync-store.js';
 import { MongoSyncStore } from '../../src/sync/mongo-sync-store.js';
 import { SHOP_COLLECTIONS, daySummaryId, type DaySummaryDocument, type OrderDocument, type ShopDocuments } from '../../src/sync/shop-documents.js';
 import type { SyncStore } from '../../src/sync/sync-store.js';
+import { installShopKey, readShopKey } from '../../src/sync/shop-key.js';
 import { newId } from '../../src/utils/ids.js';
 import { card, cash, line, seedCatalog, type Menu } from '../helpers/catalog-fixture.js';
 import { freshDbName } from '../helpers/mongo-test-server.js';
 import { mongoForThisFile } from '../helpers/sync-fixtures.js';
-import { ADMIN, initializedApp } from '../helpers/test-app.js';
+import { ADMIN, createTestApp, initializedApp } from '../helpers/test-app.js';
 
 const mongo = await mongoForThisFile('documentos da loja');
 
@@ -75,6 +76,17 @@ async function terminal(server: Server, open: () => SyncStore = () => server.ope
 
 type Terminal = Awaited<ReturnType<typeof terminal>>;
 
+/** A second terminal joining the shop of `first` (its shop key, then everything from the server), the admin signed in, its caixa open. */
+async function joining(server: Server, first: Terminal) {
+  const t = await createTestApp({ app: { sync: { connection: { uri: 'mongodb://loja', database: 'loja' }, openStore: () => server.open(), autoStart: false } } });
+  cleanups.push(() => t.close());
+  installShopKey(t.app.db, readShopKey(first.app.db)!);
+  expect((await t.app.sync.syncNow()).lastError).toBeNull();
+  const { token } = await t.ok('auth.login', ADMIN);
+  await t.ok('cash.open', { id: newId(), openingFloat: 0 }, token);
+  return Object.assign(t, { token });
+}
+
 /** Sales of every shape: a discount, a comanda grown before paying, modifiers, change, a void and a cancellation. */
 async function lunch(t: Terminal, menu: Menu = t.menu) {
   const sold = [
@@ -90,6 +102,8 @@ async function lunch(t: Terminal, menu: Menu = t.menu) {
   await t.ok('orders.cancel', { orderId: givenUp.id, reason: 'cliente desistiu' }, t.token);
   return { sold, mistake, givenUp };
 }
+
+const sellPao = (t: Terminal) => t.ok('orders.create', { id: newId(), type: 'balcao', lines: [line(t.menu.p.pao)], payments: [card('debit', 500)] }, t.token);
 
 /** Publishing again whatever was published, as a restored terminal re-sending its log would. */
 const queueEverything = (t: Terminal) => t.app.db.exec('INSERT INTO publish_pending (order_id, version) SELECT id, 1 FROM orders WHERE true ON CONFLICT DO NOTHING');
@@ -174,6 +188,23 @@ function shopDocumentsContract(makeServer: () => Server) {
         byPayment: [expect.objectContaining({ method: 'cash', amountCents: 1550 }), expect.objectContaining({ method: 'debit', amountCents: 2700 })],
       }),
     ]);
+  });
+
+  it('a void made on another terminal reaches the order’s document through the terminal that sold it; the other writes none of its documents', async () => {
+    const server = makeServer();
+    const a = await terminal(server);
+    const order = await sellPao(a);
+    await a.app.sync.syncNow();
+    const b = await joining(server, a);
+    await b.ok('orders.void', { orderId: order.id, reason: 'cobrado em dobro' }, b.token);
+    expect(pendingCount(b.app.db)).toBe(0);
+    expect((await b.app.sync.syncNow()).lastError).toBeNull();
+    expect((await server.documents()).orders.find((o) => o._id === order.id)).toMatchObject({ status: 'delivered', counted: true });
+
+    expect((await a.app.sync.syncNow()).lastError).toBeNull();
+    const { orders, summaries } = await server.documents();
+    expect(orders.map((o) => [o._id, o.status, o.counted, o.ended?.reason])).toEqual([[order.id, 'voided', false, 'cobrado em dobro']]);
+    expect(summaries).toEqual([expect.objectContaining({ terminal: a.terminalId, orders: 0, netCents: 0, voided: { orders: 1, totalCents: 500 } })]);
   });
 
   it('a sale at 03:59 lands on the previous business day, one at 04:00 on the new one, each in its own summary', async () => {
