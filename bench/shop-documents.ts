@@ -9,7 +9,7 @@ import { daySummaryDocument, orderDocument } from '../src/sync/shop-documents.js
 import { compare, median, plainFigure, ratioFigure, type Figures } from './lib.js';
 import { call, counter, fiveLineSale } from './sale.js';
 
-const TRIGGERS = ['state_insert', 'state_update', 'order_lines', 'order_discounts', 'payments', 'refunds', 'order_events'].map((t) => `publish_pending_${t}`);
+const TRIGGERS = ['state_insert', 'state_update', 'order_lines', 'order_discounts', 'payments', 'refunds', 'order_events', 'renumbered'].map((t) => `publish_pending_${t}`);
 
 /**
  * sale.publish_queue_overhead_ratio: what queueing a sale's order for its document on the shop's

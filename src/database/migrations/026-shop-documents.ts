@@ -15,7 +15,7 @@ const queue = (orderId: string) => `
  *
  * - publish_pending: this terminal's orders whose document is older than the order, kept by
  *   triggers on every path that writes an order (a sale, a void, a line or a void applied by the
- *   sync, a database restored and re-synced). `version` grows with each change, so a publish that
+ *   sync, a database restored and re-synced, an order renumbered after a restore). `version` grows with each change, so a publish that
  *   ran while the order changed again leaves it queued. Every order sold here so far starts queued.
  * - chain_shops: the other shops this terminal reads (name, servers, database). Their connection
  *   strings hold a password: they are in the terminal's secret store, never in this file.
@@ -29,6 +29,8 @@ export const migration026: Migration = {
       CREATE TRIGGER publish_pending_state_insert AFTER INSERT ON order_state BEGIN ${queue('NEW.order_id')} END;
       CREATE TRIGGER publish_pending_state_update AFTER UPDATE ON order_state BEGIN ${queue('NEW.order_id')} END;
       ${ORDER_FACTS.map((table) => `CREATE TRIGGER publish_pending_${table} AFTER INSERT ON ${table} BEGIN ${queue('NEW.order_id')} END;`).join('\n')}
+      -- A terminal restored from a backup renumbers an order whose number a lost sale had taken.
+      CREATE TRIGGER publish_pending_renumbered AFTER UPDATE OF display_number ON orders BEGIN ${queue('NEW.id')} END;
       INSERT INTO publish_pending (order_id, version)
       SELECT id, 1 FROM orders WHERE terminal_id = (SELECT value FROM meta WHERE key = 'terminal_id');
 

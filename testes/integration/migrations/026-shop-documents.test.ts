@@ -28,6 +28,11 @@ describe('migration 026: the shop documents to publish, and the chain of shops',
     expect(queued(db)).toEqual([{ id: 'mine', version: 3 }]);
     db.exec("DELETE FROM publish_pending; INSERT INTO order_lines (id, order_id, position, product_id, name, quantity, unit_price, modifiers, combo, discount, total, added_by, added_at, hlc) VALUES ('l', 'mine', 1, 'p', 'P', 1, 0, '[]', '[]', 0, 0, 'u', 9, '')");
     expect(queued(db)).toEqual([{ id: 'mine', version: 1 }]);
+    // Renumbered after a restore from a backup: its document must show the new number.
+    db.exec(`DELETE FROM publish_pending;
+      INSERT INTO order_renumberings (order_id, from_display, to_display, number, at) VALUES ('mine', 'A-001', 'A-004', 4, 10);
+      UPDATE orders SET number = 4, display_number = 'A-004' WHERE id = 'mine';`);
+    expect(queued(db)).toEqual([{ id: 'mine', version: 1 }]);
     expect(tables(db)).toEqual(expect.arrayContaining(['publish_pending', 'chain_shops']));
     expect(db.prepare("SELECT name FROM pragma_table_info('chain_shops') ORDER BY cid").pluck().all()).toEqual(['id', 'name', 'name_key', 'hosts', 'database', 'created_at']);
   });
