@@ -17,6 +17,7 @@ import { OrdersScreen } from '../orders/OrdersScreen';
 import { PrintJobsScreen, useFailedPrintJobs } from '../printjobs/PrintJobsScreen';
 import { ChainScreen } from '../reports/chain/ChainScreen';
 import { DashboardScreen } from '../reports/dashboard/DashboardScreen';
+import { ReportsScreen } from '../reports/ReportsScreen';
 import { useSession } from '../session';
 import { isStockRoute } from '../stock/routes';
 import { StockScreens } from '../stock/StockScreens';
@@ -129,6 +130,7 @@ export function Shell() {
       <main className={`page${fill ? ' page-fill' : ''}`} key={session.user.id}>
         {route === 'inicio' && <HomeScreen onNavigate={navigate} />}
         {route === 'painel-gerente' && <DashboardScreen />}
+        {route === 'relatorios' && <ReportsScreen />}
         {route === 'caixa' && <CounterScreen />}
         {route === 'pedidos' && <OrdersScreen onNavigate={navigate} />}
         {route === 'caixa/sessao' && <CashScreen />}
