@@ -1,0 +1,112 @@
+import { useMemo, useState, type HTMLAttributes, type ReactNode } from 'react';
+import { TableMessage } from './TableMessage';
+import { nextSort, sortRows, type SortState, type SortValue } from './table-sort';
+
+type RowAttributes = HTMLAttributes<HTMLTableRowElement> & { [data: `data-${string}`]: string | undefined };
+
+export interface Column<Row> {
+  /** The column's React key, and what the sort remembers. */
+  key: string;
+  header: ReactNode;
+  cell: (row: Row) => ReactNode;
+  /** Numbers: right-aligned header and cells. */
+  num?: boolean;
+  /** The cell that names the row (a `th scope="row"`), for screen readers. */
+  rowHeader?: boolean;
+  /** The buttons' column. */
+  actions?: boolean;
+  /** More classes on the cells (fixed, or per row). */
+  className?: string | ((row: Row) => string | undefined);
+  /** More classes on the header. */
+  headerClassName?: string;
+  /** The cells' data-testid. */
+  testId?: string;
+  /** Makes the header a button that sorts the rows by this value. */
+  sortValue?: (row: Row) => SortValue;
+}
+
+export interface DataTableProps<Row> {
+  columns: readonly (Column<Row> | false | null | undefined)[];
+  /** null while loading. */
+  rows: readonly Row[] | null;
+  rowKey: (row: Row) => string;
+  /** The row's class, data-testid and data-* attributes. */
+  rowProps?: (row: Row) => RowAttributes;
+  /** Shown across the columns when there are no rows. */
+  empty: ReactNode;
+  /** Shown while rows is null; nothing when absent (an error is shown elsewhere). */
+  loading?: ReactNode;
+  /** Classes besides "table" (table-compact…). */
+  className?: string;
+  testId?: string;
+  caption?: ReactNode;
+  /** Rows after the data (a total line, a "more" row). */
+  footer?: ReactNode;
+  tableProps?: HTMLAttributes<HTMLTableElement>;
+}
+
+const joinClasses = (...names: (string | false | null | undefined)[]): string | undefined => names.filter(Boolean).join(' ') || undefined;
+
+/** A list as a table: the header row, one row per item, the empty or loading message, and optional click-to-sort columns. */
+export function DataTable<Row>({ columns, rows, rowKey, rowProps, empty, loading, className, testId, caption, footer, tableProps }: DataTableProps<Row>) {
+  const shownColumns = columns.filter((column): column is Column<Row> => Boolean(column));
+  const [sort, setSort] = useState<SortState | null>(null);
+  const sortColumn = sort ? shownColumns.find((column) => column.key === sort.key && column.sortValue) : undefined;
+  const sorted = useMemo(
+    () => (rows && sort && sortColumn?.sortValue ? sortRows(rows, sortColumn.sortValue, sort.direction) : rows),
+    [rows, sort, sortColumn],
+  );
+  return (
+    <div className="table-wrap">
+      <table {...tableProps} className={joinClasses('table', className)} data-testid={testId}>
+        {caption && <caption className="visually-hidden">{caption}</caption>}
+        <thead>
+          <tr>
+            {shownColumns.map((column) => (
+              <th
+                key={column.key}
+                scope="col"
+                className={joinClasses(column.num && 'num', column.actions && 'actions-col', column.headerClassName)}
+                aria-sort={column.sortValue ? (sort?.key === column.key ? sort.direction : 'none') : undefined}
+              >
+                {column.sortValue ? (
+                  <button type="button" className="sort-button" onClick={() => setSort((current) => nextSort(current, column.key))}>
+                    {column.header}
+                    <span className="sort-mark" aria-hidden="true">
+                      {sort?.key === column.key ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
+                    </span>
+                  </button>
+                ) : (
+                  column.header
+                )}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {sorted === null && loading && <TableMessage colSpan={shownColumns.length}>{loading}</TableMessage>}
+          {sorted?.length === 0 && <TableMessage colSpan={shownColumns.length}>{empty}</TableMessage>}
+          {sorted?.map((row) => (
+            <tr key={rowKey(row)} {...rowProps?.(row)}>
+              {shownColumns.map((column) => {
+                const Cell = column.rowHeader ? 'th' : 'td';
+                const extra = typeof column.className === 'function' ? column.className(row) : column.className;
+                return (
+                  <Cell
+                    key={column.key}
+                    scope={column.rowHeader ? 'row' : undefined}
+                    className={joinClasses(column.num && 'num', column.actions && 'actions-col', extra)}
+                    data-testid={column.testId}
+                  >
+                    {column.cell(row)}
+                  </Cell>
+                );
+              })}
+            </tr>
+          ))}
+          {footer}
+        </tbody>
+      </table>
+    </div>
+  );
+}

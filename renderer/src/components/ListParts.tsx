@@ -1,0 +1,35 @@
+import type { ButtonHTMLAttributes, ReactNode } from 'react';
+
+/** The toolbar's "+ Novo …" button. */
+export function CreateButton({ label, onClick, testId }: { label: string; onClick: () => void; testId?: string }) {
+  return (
+    <button type="button" className="button button-primary" onClick={onClick} data-testid={testId}>
+      + {label}
+    </button>
+  );
+}
+
+/** A small button in a table row (Editar, Detalhes…). */
+export function RowButton({ className, ...button }: ButtonHTMLAttributes<HTMLButtonElement> & { 'data-testid'?: string }) {
+  return <button type="button" className={`button button-small ${className ?? 'button-secondary'}`} {...button} />;
+}
+
+/** Ativo / Inativo as a badge. */
+export function ActiveBadge({ active, on, off }: { active: boolean; on: string; off: string }) {
+  return active ? <span className="badge badge-success">{on}</span> : <span className="badge badge-muted">{off}</span>;
+}
+
+/** A checkbox with its label on the right. */
+export function Checkbox({ checked, onChange, children, testId }: { checked: boolean; onChange: (checked: boolean) => void; children: ReactNode; testId?: string }) {
+  return (
+    <label className="checkbox">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} data-testid={testId} />
+      <span>{children}</span>
+    </label>
+  );
+}
+
+/** A dash for an empty cell. */
+export function Blank() {
+  return <span className="muted">—</span>;
+}
