@@ -1,8 +1,8 @@
-import { useMemo, useState, type HTMLAttributes, type ReactNode } from 'react';
+import { Fragment, useMemo, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { TableMessage } from './TableMessage';
 import { nextSort, sortRows, type SortState, type SortValue } from './table-sort';
 
-type RowAttributes = HTMLAttributes<HTMLTableRowElement> & { [data: `data-${string}`]: string | undefined };
+type RowAttributes = HTMLAttributes<HTMLTableRowElement> & { [data: `data-${string}`]: string | number | undefined };
 
 export interface Column<Row> {
   /** The column's React key, and what the sort remembers. */
@@ -21,6 +21,8 @@ export interface Column<Row> {
   headerClassName?: string;
   /** The cells' data-testid. */
   testId?: string;
+  /** The cells' tooltip (the whole text of a cut one). */
+  title?: (row: Row) => string | undefined;
   /** Makes the header a button that sorts the rows by this value. */
   sortValue?: (row: Row) => SortValue;
 }
@@ -33,14 +35,21 @@ export interface DataTableProps<Row> {
   /** The row's class, data-testid and data-* attributes. */
   rowProps?: (row: Row) => RowAttributes;
   /** Shown across the columns when there are no rows. */
-  empty: ReactNode;
+  empty?: ReactNode;
+  /** The empty message's class, when not the muted default. */
+  emptyClassName?: string;
   /** Shown while rows is null; nothing when absent (an error is shown elsewhere). */
   loading?: ReactNode;
   /** Classes besides "table" (table-compact…). */
   className?: string;
+  /** Classes besides "table-wrap" on the scrolling box. */
+  wrapClassName?: string;
+  /** A full-width row under a row (its details, opened from the row), or null. */
+  rowDetail?: (row: Row) => ReactNode;
+  rowDetailClassName?: string;
   testId?: string;
   caption?: ReactNode;
-  /** Rows after the data (a total line, a "more" row). */
+  /** The table's foot (a total line), shown when there are rows. */
   footer?: ReactNode;
   tableProps?: HTMLAttributes<HTMLTableElement>;
 }
@@ -48,7 +57,8 @@ export interface DataTableProps<Row> {
 const joinClasses = (...names: (string | false | null | undefined)[]): string | undefined => names.filter(Boolean).join(' ') || undefined;
 
 /** A list as a table: the header row, one row per item, the empty or loading message, and optional click-to-sort columns. */
-export function DataTable<Row>({ columns, rows, rowKey, rowProps, empty, loading, className, testId, caption, footer, tableProps }: DataTableProps<Row>) {
+export function DataTable<Row>(props: DataTableProps<Row>) {
+  const { columns, rows, rowKey, rowProps, empty, emptyClassName, loading, className, wrapClassName, rowDetail, rowDetailClassName, testId, caption, footer, tableProps } = props;
   const shownColumns = columns.filter((column): column is Column<Row> => Boolean(column));
   const [sort, setSort] = useState<SortState | null>(null);
   const sortColumn = sort ? shownColumns.find((column) => column.key === sort.key && column.sortValue) : undefined;
@@ -57,7 +67,7 @@ export function DataTable<Row>({ columns, rows, rowKey, rowProps, empty, loading
     [rows, sort, sortColumn],
   );
   return (
-    <div className="table-wrap">
+    <div className={joinClasses('table-wrap', wrapClassName)}>
       <table {...tableProps} className={joinClasses('table', className)} data-testid={testId}>
         {caption && <caption className="visually-hidden">{caption}</caption>}
         <thead>
@@ -85,27 +95,42 @@ export function DataTable<Row>({ columns, rows, rowKey, rowProps, empty, loading
         </thead>
         <tbody>
           {sorted === null && loading && <TableMessage colSpan={shownColumns.length}>{loading}</TableMessage>}
-          {sorted?.length === 0 && <TableMessage colSpan={shownColumns.length}>{empty}</TableMessage>}
-          {sorted?.map((row) => (
-            <tr key={rowKey(row)} {...rowProps?.(row)}>
-              {shownColumns.map((column) => {
-                const Cell = column.rowHeader ? 'th' : 'td';
-                const extra = typeof column.className === 'function' ? column.className(row) : column.className;
-                return (
-                  <Cell
-                    key={column.key}
-                    scope={column.rowHeader ? 'row' : undefined}
-                    className={joinClasses(column.num && 'num', column.actions && 'actions-col', extra)}
-                    data-testid={column.testId}
-                  >
-                    {column.cell(row)}
-                  </Cell>
-                );
-              })}
-            </tr>
-          ))}
-          {footer}
+          {sorted?.length === 0 && empty && (
+            <TableMessage colSpan={shownColumns.length} className={emptyClassName}>
+              {empty}
+            </TableMessage>
+          )}
+          {sorted?.map((row) => {
+            const detail = rowDetail?.(row);
+            return (
+              <Fragment key={rowKey(row)}>
+                <tr {...rowProps?.(row)}>
+                  {shownColumns.map((column) => {
+                    const Cell = column.rowHeader ? 'th' : 'td';
+                    const extra = typeof column.className === 'function' ? column.className(row) : column.className;
+                    return (
+                      <Cell
+                        key={column.key}
+                        scope={column.rowHeader ? 'row' : undefined}
+                        className={joinClasses(column.num && 'num', column.actions && 'actions-col', extra)}
+                        data-testid={column.testId}
+                        title={column.title?.(row)}
+                      >
+                        {column.cell(row)}
+                      </Cell>
+                    );
+                  })}
+                </tr>
+                {detail && (
+                  <tr className={rowDetailClassName}>
+                    <td colSpan={shownColumns.length}>{detail}</td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
         </tbody>
+        {footer && sorted && sorted.length > 0 && <tfoot>{footer}</tfoot>}
       </table>
     </div>
   );

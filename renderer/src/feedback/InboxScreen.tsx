@@ -11,7 +11,8 @@ import { onOpenFeedback, takePendingFeedback } from './pending';
 import { PrivacyDialog } from './PrivacyDialog';
 import { FilterSelect } from '../components/FilterSelect';
 import { FormError } from '../components/Field';
-import { TableMessage } from '../components/TableMessage';
+import { DataTable } from '../components/DataTable';
+import { Blank, RowButton } from '../components/ListParts';
 
 type Feedback = Output<'feedback.list'>[number];
 
@@ -197,90 +198,90 @@ export function InboxScreen() {
           {t('feedback.inbox.count', { count: rows.length })}
         </p>
       )}
-      <div className="table-wrap">
-        <table className="table fb-table" data-testid="feedback-list">
-          <caption className="visually-hidden">{t('feedback.inbox.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('feedback.inbox.columns.when')}</th>
-              <th scope="col">{t('feedback.inbox.columns.order')}</th>
-              <th scope="col">{t('feedback.inbox.columns.rating')}</th>
-              <th scope="col">{t('feedback.inbox.columns.tags')}</th>
-              <th scope="col">{t('feedback.inbox.columns.comment')}</th>
-              <th scope="col">{t('feedback.inbox.columns.cashier')}</th>
-              <th scope="col">{t('feedback.inbox.columns.status')}</th>
-              <th scope="col" className="actions-col">
-                <span className="visually-hidden">{t('feedback.inbox.view')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows === null && !error && (
-              <TableMessage colSpan={8}>{t('common.loading')}</TableMessage>
-            )}
-            {rows?.length === 0 && (
-              <tr>
-                <td colSpan={8} className="fb-empty">
-                  {t('feedback.inbox.empty')}
-                </td>
-              </tr>
-            )}
-            {rows?.map((row) => (
-              <tr
-                key={row.id}
-                className={`fb-row${row.rating <= 2 && !row.handledAt ? ' fb-row-low' : ''}`}
-                onClick={() => setOpenId(row.id)}
-                data-testid="feedback-row"
-                data-order={row.orderNumber}
-                data-rating={row.rating}
-                data-handled={row.handledAt ? 'true' : 'false'}
+      <DataTable
+        className="fb-table"
+        testId="feedback-list"
+        caption={t('feedback.inbox.title')}
+        rows={rows}
+        rowKey={(row) => row.id}
+        rowProps={(row) => ({
+          className: `fb-row${row.rating <= 2 && !row.handledAt ? ' fb-row-low' : ''}`,
+          onClick: () => setOpenId(row.id),
+          'data-testid': 'feedback-row',
+          'data-order': row.orderNumber,
+          'data-rating': row.rating,
+          'data-handled': row.handledAt ? 'true' : 'false',
+        })}
+        loading={error ? undefined : t('common.loading')}
+        empty={t('feedback.inbox.empty')}
+        emptyClassName="fb-empty"
+        columns={[
+          { key: 'when', header: t('feedback.inbox.columns.when'), className: 'nowrap', cell: (row) => formatDateTime(row.createdAt, timeZone) },
+          { key: 'order', header: t('feedback.inbox.columns.order'), className: 'nowrap strong', cell: (row) => row.orderNumber },
+          {
+            key: 'rating',
+            header: t('feedback.inbox.columns.rating'),
+            className: 'nowrap',
+            cell: (row) => (
+              <span className="fb-rating-cell">
+                {isRating(row.rating) && <Face rating={row.rating} size={28} />}
+                <span className="visually-hidden">{t('feedback.detail.rated', { rating: row.rating })}</span>
+                <Stars rating={row.rating} />
+              </span>
+            ),
+          },
+          {
+            key: 'tags',
+            header: t('feedback.inbox.columns.tags'),
+            cell: (row) => (
+              <span className="fb-chips">
+                {row.tags.map((tag) => (
+                  <span key={tag} className="fb-chip">
+                    {tag}
+                  </span>
+                ))}
+              </span>
+            ),
+          },
+          {
+            key: 'comment',
+            header: t('feedback.inbox.columns.comment'),
+            className: 'fb-comment-cell',
+            cell: (row) => (
+              <>
+                {row.comment ? <span className="fb-comment-text">{row.comment}</span> : <Blank />}
+                {row.hasContact && <span className="cell-sub">{t('feedback.inbox.contact')}</span>}
+              </>
+            ),
+          },
+          { key: 'cashier', header: t('feedback.inbox.columns.cashier'), cell: (row) => row.cashierName },
+          {
+            key: 'status',
+            header: t('feedback.inbox.columns.status'),
+            cell: (row) => (
+              <span className={`badge ${row.handledAt ? 'badge-success' : row.rating <= 2 ? 'badge-danger' : 'badge-muted'}`} data-testid="feedback-row-status">
+                {row.handledAt ? t('feedback.inbox.statusDone') : t('feedback.inbox.statusOpen')}
+              </span>
+            ),
+          },
+          {
+            key: 'view',
+            header: <span className="visually-hidden">{t('feedback.inbox.view')}</span>,
+            actions: true,
+            cell: (row) => (
+              <RowButton
+                onClick={(e) => {
+                  e.stopPropagation();
+                  setOpenId(row.id);
+                }}
+                data-testid="feedback-open"
               >
-                <td className="nowrap">{formatDateTime(row.createdAt, timeZone)}</td>
-                <td className="nowrap strong">{row.orderNumber}</td>
-                <td className="nowrap">
-                  <span className="fb-rating-cell">
-                    {isRating(row.rating) && <Face rating={row.rating} size={28} />}
-                    <span className="visually-hidden">{t('feedback.detail.rated', { rating: row.rating })}</span>
-                    <Stars rating={row.rating} />
-                  </span>
-                </td>
-                <td>
-                  <span className="fb-chips">
-                    {row.tags.map((tag) => (
-                      <span key={tag} className="fb-chip">
-                        {tag}
-                      </span>
-                    ))}
-                  </span>
-                </td>
-                <td className="fb-comment-cell">
-                  {row.comment ? <span className="fb-comment-text">{row.comment}</span> : <span className="muted">—</span>}
-                  {row.hasContact && <span className="cell-sub">{t('feedback.inbox.contact')}</span>}
-                </td>
-                <td>{row.cashierName}</td>
-                <td>
-                  <span className={`badge ${row.handledAt ? 'badge-success' : row.rating <= 2 ? 'badge-danger' : 'badge-muted'}`} data-testid="feedback-row-status">
-                    {row.handledAt ? t('feedback.inbox.statusDone') : t('feedback.inbox.statusOpen')}
-                  </span>
-                </td>
-                <td className="actions-col">
-                  <button
-                    type="button"
-                    className="button button-small button-secondary"
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      setOpenId(row.id);
-                    }}
-                    data-testid="feedback-open"
-                  >
-                    {t('feedback.inbox.view')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                {t('feedback.inbox.view')}
+              </RowButton>
+            ),
+          },
+        ]}
+      />
 
       {openId && <FeedbackDetail id={openId} onClose={() => setOpenId(null)} onHandled={() => void load()} />}
       {privacy && <PrivacyDialog onClose={() => setPrivacy(false)} />}
