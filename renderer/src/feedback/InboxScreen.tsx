@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Input, type Output } from '../api';
+import { api, type Input } from '../api';
 import { compareNames, formatDateTime } from '../format';
+import { useApiData } from '../hooks/useApiData';
 import { useLiveRefresh } from '../hooks/useLive';
 import { useSession } from '../session';
 import { Face, isRating, Stars } from './Faces';
@@ -14,7 +15,6 @@ import { FormError } from '../components/Field';
 import { DataTable } from '../components/DataTable';
 import { Blank, RowButton } from '../components/ListParts';
 
-type Feedback = Output<'feedback.list'>[number];
 
 interface Filters {
   rating: string; // '', '1'…'5', 'low'
@@ -48,25 +48,13 @@ export function InboxScreen() {
   const { session, timeZone } = useSession();
   const isAdmin = session.user.role === 'admin';
   const [filters, setFilters] = useState<Filters>(EMPTY);
-  const [rows, setRows] = useState<Feedback[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [privacy, setPrivacy] = useState(false);
   const [tags, setTags] = useState<string[]>([]);
   const [products, setProducts] = useState<{ id: string; name: string }[]>([]);
   const [people, setPeople] = useState<{ id: string; name: string }[]>([]);
 
-  const load = useCallback(async () => {
-    const outcome = await api.call('feedback.list', toInput(filters));
-    if (outcome.ok) {
-      setRows(outcome.result);
-      setError(null);
-    } else setError(outcome.error.message);
-  }, [filters]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: rows, error, reload: load } = useApiData(useCallback(() => api.call('feedback.list', toInput(filters)), [filters]));
   useLiveRefresh(['feedback.received'], () => void load(), 200);
 
   // An alert's "Abrir": from another screen (read once on arrival) or while the inbox is on screen.

@@ -1,10 +1,8 @@
 import { useState } from 'react';
-import { errorsByField, type ApiError } from '../api';
+import { errorsByField, type Answer, type ApiError } from '../api';
 
 /** Messages by field name; `_form` is the one for the whole form. */
 export type FieldErrors = Record<string, string | undefined>;
-
-type Answer<T> = { ok: true; result: T } | { ok: false; error: ApiError };
 
 /**
  * A form's errors and busy flag, and `send`: the call with the button busy, a refusal on the

@@ -8,6 +8,7 @@ import { Checkbox, CreateButton, RowButton } from '../components/ListParts';
 import { Modal } from '../components/Modal';
 import { Avatar } from '../components/UserTile';
 import { formatTime } from '../format';
+import { useApiData } from '../hooks/useApiData';
 import { useFocusFirstInvalid } from '../hooks/useFocusFirstInvalid';
 import { useFormState, type FieldErrors } from '../hooks/useFormState';
 import { uuidv7 } from '../ids';
@@ -26,24 +27,12 @@ export function UsersScreen() {
   const { t } = useTranslation();
   const { session, timeZone, notify } = useSession();
   const actor = session.user;
-  const [users, setUsers] = useState<UserView[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [includeInactive, setIncludeInactive] = useState(false);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    const outcome = await api.call('users.list', includeInactive ? { includeInactive: true } : {});
-    if (outcome.ok) {
-      setUsers(outcome.result);
-      setLoadError(null);
-    } else setLoadError(outcome.error.message);
-  }, [includeInactive]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: users, error: loadError, reload: load } = useApiData(useCallback(() => api.call('users.list', includeInactive ? { includeInactive: true } : {}), [includeInactive]));
 
   // Another terminal or screen changed someone: show it without a refresh button.
   useEffect(() => api.subscribe('users.changed', () => void load()), [load]);

@@ -11,7 +11,8 @@ import { download, formatIsoDate, KindBadge, signedBRL, signedQty, STOCK_EVENTS,
 import { takePendingMovementItem } from './routes';
 import { FilterSelect } from '../components/FilterSelect';
 import { FormError } from '../components/Field';
-import { TableMessage } from '../components/TableMessage';
+import { DataTable } from '../components/DataTable';
+import { Blank, RowButton } from '../components/ListParts';
 
 const KINDS = ['entrada', 'saida', 'perda', 'ajuste', 'venda', 'estorno'] as const;
 type Kind = (typeof KINDS)[number];
@@ -204,70 +205,69 @@ export function MovementsScreen() {
 
       <FormError message={error} />
 
-      <div className="table-wrap">
-        <table className="table table-compact" data-testid="movements-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('stock.movements.when')}</th>
-              <th scope="col">{t('stock.columns.item')}</th>
-              <th scope="col">{t('stock.movements.kind')}</th>
-              <th scope="col" className="num">
-                {t('stock.columns.quantity')}
-              </th>
-              <th scope="col" className="num">
-                {t('stock.columns.value')}
-              </th>
-              <th scope="col">{t('stock.movements.details')}</th>
-              <th scope="col">{t('stock.movements.by')}</th>
-              <th scope="col" className="actions-col">
-                {t('stock.columns.actions')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows && rows.length === 0 && (
-              <TableMessage colSpan={8}>{t('stock.movements.empty')}</TableMessage>
-            )}
-            {rows?.map((m) => {
+      <DataTable
+        className="table-compact"
+        testId="movements-table"
+        rows={rows}
+        rowKey={(m) => m.id}
+        rowProps={(m) => ({ className: m.reversedBy ? 'row-reversed' : undefined, 'data-testid': 'movement-row', 'data-kind': m.kind, 'data-name': m.itemName })}
+        empty={t('stock.movements.empty')}
+        columns={[
+          { key: 'when', header: t('stock.movements.when'), className: 'nowrap', cell: (m) => formatDateTime(m.at, timeZone) },
+          { key: 'item', header: t('stock.columns.item'), rowHeader: true, cell: (m) => m.itemName },
+          {
+            key: 'kind',
+            header: t('stock.movements.kind'),
+            cell: (m) => (
+              <span className="kind-cell">
+                <KindBadge kind={m.kind} />
+                {m.reversedBy && <span className="badge badge-muted">{t('stock.movements.reversed')}</span>}
+              </span>
+            ),
+          },
+          {
+            key: 'quantity',
+            header: t('stock.columns.quantity'),
+            num: true,
+            className: (m) => `strong ${m.quantity < 0 ? 'text-danger' : 'text-success'}`,
+            testId: 'movement-quantity',
+            cell: (m) => signedQty(m.quantity, m.baseUnit),
+          },
+          { key: 'value', header: t('stock.columns.value'), num: true, testId: 'movement-value', cell: (m) => signedBRL(m.value) },
+          {
+            key: 'details',
+            header: t('stock.movements.details'),
+            className: 'movement-details',
+            cell: (m) => {
               const original = m.reversesId ? byId.get(m.reversesId) : undefined;
               return (
-                <tr key={m.id} className={m.reversedBy ? 'row-reversed' : undefined} data-testid="movement-row" data-kind={m.kind} data-name={m.itemName}>
-                  <td className="nowrap">{formatDateTime(m.at, timeZone)}</td>
-                  <th scope="row">{m.itemName}</th>
-                  <td>
-                    <span className="kind-cell">
-                      <KindBadge kind={m.kind} />
-                      {m.reversedBy && <span className="badge badge-muted">{t('stock.movements.reversed')}</span>}
+                <>
+                  {details(m) || <Blank />}
+                  {m.reversesId && (
+                    <span className="cell-sub">
+                      {original ? t('stock.movements.reverses', { kind: t(`stock.kinds.${original.kind}`), date: formatDateTime(original.at, timeZone) }) : t('stock.movements.reversesOther')}
                     </span>
-                  </td>
-                  <td className={`num strong ${m.quantity < 0 ? 'text-danger' : 'text-success'}`} data-testid="movement-quantity">
-                    {signedQty(m.quantity, m.baseUnit)}
-                  </td>
-                  <td className="num" data-testid="movement-value">
-                    {signedBRL(m.value)}
-                  </td>
-                  <td className="movement-details">
-                    {details(m) || <span className="muted">—</span>}
-                    {m.reversesId && (
-                      <span className="cell-sub">
-                        {original ? t('stock.movements.reverses', { kind: t(`stock.kinds.${original.kind}`), date: formatDateTime(original.at, timeZone) }) : t('stock.movements.reversesOther')}
-                      </span>
-                    )}
-                  </td>
-                  <td className="nowrap">{m.byName}</td>
-                  <td className="actions-col">
-                    {REVERSIBLE.includes(m.kind) && !m.reversedBy && !m.reversesId && (
-                      <button type="button" className="button button-small button-danger-outline" onClick={() => setReversing(m)} data-testid="movement-reverse">
-                        {t('stock.movements.reverse')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
+                  )}
+                </>
               );
-            })}
-          </tbody>
-        </table>
-      </div>
+            },
+          },
+          { key: 'by', header: t('stock.movements.by'), className: 'nowrap', cell: (m) => m.byName },
+          {
+            key: 'actions',
+            header: t('stock.columns.actions'),
+            actions: true,
+            cell: (m) =>
+              REVERSIBLE.includes(m.kind) &&
+              !m.reversedBy &&
+              !m.reversesId && (
+                <RowButton className="button-danger-outline" onClick={() => setReversing(m)} data-testid="movement-reverse">
+                  {t('stock.movements.reverse')}
+                </RowButton>
+              ),
+          },
+        ]}
+      />
       {more && (
         <div className="load-more">
           <button type="button" className="button button-secondary" disabled={loading} onClick={() => void fetchPage(applied, rows ?? [])} data-testid="movements-more">

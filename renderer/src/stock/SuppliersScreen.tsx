@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { DataTable } from '../components/DataTable';
 import { Field, FormError } from '../components/Field';
 import { FormDialog } from '../components/FormDialog';
 import { ActiveBadge, Blank, Checkbox, CreateButton, RowButton } from '../components/ListParts';
+import { useApiData } from '../hooks/useApiData';
 import { useEditing } from '../hooks/useEditing';
 import { useFormState } from '../hooks/useFormState';
 import { uuidv7 } from '../ids';
@@ -20,19 +21,8 @@ export function formatCnpj(cnpj: string | null): string {
 
 /** The suppliers, loaded once and again after a save. */
 export function useSuppliers(includeInactive = false) {
-  const [suppliers, setSuppliers] = useState<Supplier[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    const outcome = await api.call('suppliers.list', includeInactive ? { includeInactive: true } : {});
-    if (outcome.ok) {
-      setSuppliers(outcome.result);
-      setError(null);
-    } else setError(outcome.error.message);
-  }, [includeInactive]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  return { suppliers, error, reload: load };
+  const { data: suppliers, error, reload } = useApiData(useCallback(() => api.call('suppliers.list', includeInactive ? { includeInactive: true } : {}), [includeInactive]));
+  return { suppliers, error, reload };
 }
 
 /** Fornecedores: who sells to the shop, with CNPJ (checked by the core) and contact. */
