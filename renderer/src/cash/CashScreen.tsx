@@ -17,7 +17,8 @@ import { isManagerRole } from '../roles';
 import { useSession } from '../session';
 import { CashReportView } from './CashReportView';
 import { NOT_FISCAL, slipPage, slipRow, zReportHtml } from './slip-page';
-import { TableMessage } from '../components/TableMessage';
+import { DataTable } from '../components/DataTable';
+import { RowButton } from '../components/ListParts';
 
 type Current = Output<'cash.current'>;
 type SessionInfo = Output<'cash.sessions'>[number];
@@ -165,62 +166,66 @@ export function CashScreen() {
           <h2 id="cash-sessions" className="section-title">
             {t('cash.sessionsTitle')}
           </h2>
-          <div className="table-wrap table-flat">
-            <table className="table" data-testid="cash-sessions">
-              <thead>
-                <tr>
-                  <th scope="col">{t('cash.columns.opened')}</th>
-                  <th scope="col">{t('cash.columns.closed')}</th>
-                  <th scope="col" className="num">
-                    {t('cash.columns.float')}
-                  </th>
-                  <th scope="col">{t('cash.columns.status')}</th>
-                  <th scope="col" className="actions-col">
-                    {t('cash.columns.actions')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {sessions.length === 0 && (
-                  <TableMessage colSpan={5}>{t('cash.noSessions')}</TableMessage>
-                )}
-                {sessions.map((item) => (
-                  <tr key={item.id} data-testid="cash-session-row">
-                    <td>
-                      {formatDateTime(item.openedAt, timeZone)}
-                      <span className="cell-sub">{item.openedByName}</span>
-                    </td>
-                    <td>
-                      {item.closedAt === null ? '—' : formatDateTime(item.closedAt, timeZone)}
-                      {item.closedByName && <span className="cell-sub">{item.closedByName}</span>}
-                    </td>
-                    <td className="num">{formatBRL(item.openingFloat)}</td>
-                    <td>
-                      {item.status === 'open' ? (
-                        <span className="badge badge-success">{t('cash.isOpen')}</span>
-                      ) : item.confirmedAt !== null ? (
-                        <span className="badge badge-muted">{t('cash.confirmedBy', { name: item.confirmedByName ?? '' })}</span>
-                      ) : (
-                        <span className="badge badge-warning">{t('cash.toConfirm')}</span>
-                      )}
-                    </td>
-                    <td className="actions-col">
-                      <div className="row-actions">
-                        <button type="button" className="button button-small button-secondary" onClick={() => void showReport(item.id)} data-testid="session-report">
-                          {item.status === 'open' ? t('cash.reportX') : t('cash.reportZ')}
-                        </button>
-                        {item.status === 'closed' && item.confirmedAt === null && (
-                          <button type="button" className="button button-small button-primary" onClick={() => void confirm(item.id)} data-testid="session-confirm">
-                            {t('cash.confirm')}
-                          </button>
-                        )}
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            wrapClassName="table-flat"
+            testId="cash-sessions"
+            rows={sessions}
+            rowKey={(item) => item.id}
+            rowProps={() => ({ 'data-testid': 'cash-session-row' })}
+            empty={t('cash.noSessions')}
+            columns={[
+              {
+                key: 'opened',
+                header: t('cash.columns.opened'),
+                cell: (item) => (
+                  <>
+                    {formatDateTime(item.openedAt, timeZone)}
+                    <span className="cell-sub">{item.openedByName}</span>
+                  </>
+                ),
+              },
+              {
+                key: 'closed',
+                header: t('cash.columns.closed'),
+                cell: (item) => (
+                  <>
+                    {item.closedAt === null ? '—' : formatDateTime(item.closedAt, timeZone)}
+                    {item.closedByName && <span className="cell-sub">{item.closedByName}</span>}
+                  </>
+                ),
+              },
+              { key: 'float', header: t('cash.columns.float'), num: true, cell: (item) => formatBRL(item.openingFloat) },
+              {
+                key: 'status',
+                header: t('cash.columns.status'),
+                cell: (item) =>
+                  item.status === 'open' ? (
+                    <span className="badge badge-success">{t('cash.isOpen')}</span>
+                  ) : item.confirmedAt !== null ? (
+                    <span className="badge badge-muted">{t('cash.confirmedBy', { name: item.confirmedByName ?? '' })}</span>
+                  ) : (
+                    <span className="badge badge-warning">{t('cash.toConfirm')}</span>
+                  ),
+              },
+              {
+                key: 'actions',
+                header: t('cash.columns.actions'),
+                actions: true,
+                cell: (item) => (
+                  <div className="row-actions">
+                    <RowButton onClick={() => void showReport(item.id)} data-testid="session-report">
+                      {item.status === 'open' ? t('cash.reportX') : t('cash.reportZ')}
+                    </RowButton>
+                    {item.status === 'closed' && item.confirmedAt === null && (
+                      <RowButton className="button-primary" onClick={() => void confirm(item.id)} data-testid="session-confirm">
+                        {t('cash.confirm')}
+                      </RowButton>
+                    )}
+                  </div>
+                ),
+              },
+            ]}
+          />
         </section>
       )}
 
@@ -434,33 +439,26 @@ function MovementsList({ movements }: { movements: Current['movements'] }) {
       <h2 id="cash-movements-title" className="section-title">
         {t('cashReport.movementsTitle')}
       </h2>
-      <div className="table-wrap table-flat">
-        <table className="table" data-testid="cash-movements">
-          <thead>
-            <tr>
-              <th scope="col">{t('cash.movementColumns.time')}</th>
-              <th scope="col">{t('cash.movementColumns.kind')}</th>
-              <th scope="col">{t('cash.movementColumns.reason')}</th>
-              <th scope="col">{t('cash.movementColumns.by')}</th>
-              <th scope="col" className="num">
-                {t('cash.movementColumns.amount')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {movements.length === 0 && <TableMessage colSpan={5}>{t('cash.noMovements')}</TableMessage>}
-            {movements.map((movement) => (
-              <tr key={movement.id} data-testid="cash-movement-row" data-kind={movement.kind}>
-                <td>{formatTime(movement.at, timeZone)}</td>
-                <td>{t(`cashMovement.kinds.${movement.kind}`)}</td>
-                <td>{movement.reason}</td>
-                <td>{movement.byName}</td>
-                <td className="num">{movement.kind === 'sangria' ? `− ${formatBRL(movement.amount)}` : formatBRL(movement.amount)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        wrapClassName="table-flat"
+        testId="cash-movements"
+        rows={movements}
+        rowKey={(movement) => movement.id}
+        rowProps={(movement) => ({ 'data-testid': 'cash-movement-row', 'data-kind': movement.kind })}
+        empty={t('cash.noMovements')}
+        columns={[
+          { key: 'time', header: t('cash.movementColumns.time'), cell: (movement) => formatTime(movement.at, timeZone) },
+          { key: 'kind', header: t('cash.movementColumns.kind'), cell: (movement) => t(`cashMovement.kinds.${movement.kind}`) },
+          { key: 'reason', header: t('cash.movementColumns.reason'), cell: (movement) => movement.reason },
+          { key: 'by', header: t('cash.movementColumns.by'), cell: (movement) => movement.byName },
+          {
+            key: 'amount',
+            header: t('cash.movementColumns.amount'),
+            num: true,
+            cell: (movement) => (movement.kind === 'sangria' ? `− ${formatBRL(movement.amount)}` : formatBRL(movement.amount)),
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -1,8 +1,8 @@
-import { Fragment, useMemo, useState, type HTMLAttributes, type ReactNode } from 'react';
+import { Fragment, useMemo, useState, type HTMLAttributes, type ReactNode, type Ref } from 'react';
 import { TableMessage } from './TableMessage';
 import { nextSort, sortRows, type SortState, type SortValue } from './table-sort';
 
-type RowAttributes = HTMLAttributes<HTMLTableRowElement> & { [data: `data-${string}`]: string | number | undefined };
+type RowAttributes = HTMLAttributes<HTMLTableRowElement> & { ref?: Ref<HTMLTableRowElement> | undefined } & { [data: `data-${string}`]: string | number | boolean | undefined };
 
 export interface Column<Row> {
   /** The column's React key, and what the sort remembers. */

@@ -1,4 +1,5 @@
 import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** The toolbar's "+ Novo …" button. */
 export function CreateButton({ label, onClick, testId }: { label: string; onClick: () => void; testId?: string }) {
@@ -32,4 +33,30 @@ export function Checkbox({ checked, onChange, children, testId }: { checked: boo
 /** A dash for an empty cell. */
 export function Blank() {
   return <span className="muted">—</span>;
+}
+
+/** The foot of a filter form: apply (submits it) and clear. */
+export function FilterActions({ applyLabel, applyTestId, clearLabel, onClear }: { applyLabel: string; applyTestId: string; clearLabel: string; onClear: () => void }) {
+  return (
+    <div className="filters-actions">
+      <button type="submit" className="button button-primary" data-testid={applyTestId}>
+        {applyLabel}
+      </button>
+      <button type="button" className="button button-ghost" onClick={onClear}>
+        {clearLabel}
+      </button>
+    </div>
+  );
+}
+
+/** "Carregar mais" under a list read a page at a time. */
+export function LoadMore({ loading, label, onClick, testId }: { loading: boolean; label: string; onClick: () => void; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="load-more">
+      <button type="button" className="button button-secondary" disabled={loading} onClick={onClick} data-testid={testId}>
+        {loading ? t('common.loading') : label}
+      </button>
+    </div>
+  );
 }

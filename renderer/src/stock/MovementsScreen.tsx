@@ -12,7 +12,7 @@ import { takePendingMovementItem } from './routes';
 import { FilterSelect } from '../components/FilterSelect';
 import { FormError } from '../components/Field';
 import { DataTable } from '../components/DataTable';
-import { Blank, RowButton } from '../components/ListParts';
+import { Blank, FilterActions, LoadMore, RowButton } from '../components/ListParts';
 
 const KINDS = ['entrada', 'saida', 'perda', 'ajuste', 'venda', 'estorno'] as const;
 type Kind = (typeof KINDS)[number];
@@ -185,22 +185,16 @@ export function MovementsScreen() {
           </label>
           <input id="mov-to" type="date" className="input" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
         </div>
-        <div className="filters-actions">
-          <button type="submit" className="button button-primary" data-testid="movements-filter">
-            {t('stock.movements.filter')}
-          </button>
-          <button
-            type="button"
-            className="button button-ghost"
-            onClick={() => {
-              const empty: Filters = { itemId: '', kind: '', from: '', to: '' };
-              setDraft(empty);
-              setApplied(empty);
-            }}
-          >
-            {t('stock.movements.clear')}
-          </button>
-        </div>
+        <FilterActions
+          applyLabel={t('stock.movements.filter')}
+          applyTestId="movements-filter"
+          clearLabel={t('stock.movements.clear')}
+          onClear={() => {
+            const empty: Filters = { itemId: '', kind: '', from: '', to: '' };
+            setDraft(empty);
+            setApplied(empty);
+          }}
+        />
       </form>
 
       <FormError message={error} />
@@ -268,13 +262,7 @@ export function MovementsScreen() {
           },
         ]}
       />
-      {more && (
-        <div className="load-more">
-          <button type="button" className="button button-secondary" disabled={loading} onClick={() => void fetchPage(applied, rows ?? [])} data-testid="movements-more">
-            {loading ? t('common.loading') : t('stock.movements.more')}
-          </button>
-        </div>
-      )}
+      {more && <LoadMore loading={loading} label={t('stock.movements.more')} onClick={() => void fetchPage(applied, rows ?? [])} testId="movements-more" />}
 
       {reversing && (
         <ReasonDialog
