@@ -5,8 +5,9 @@ import { errorsByField, type Answer, type ApiError } from '../api';
 export type FieldErrors = Record<string, string | undefined>;
 
 /**
- * A form's errors and busy flag, and `send`: the call with the button busy, a refusal on the
- * field it names (or the whole form; or as `fields` maps it), `onDone` with the result when it went through.
+ * A form's errors and busy flag, and `send`: the call with the button busy, a refusal on the field
+ * it names among `fields` (else on the whole form), `onDone` with the result when it went through.
+ * `fields` may instead be a function that reads the refusal (and may act on it) and returns the errors to show.
  */
 export function useFormState() {
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -18,7 +19,20 @@ export function useFormState() {
     if (outcome.ok) onDone(outcome.result);
     else setErrors(typeof fields === 'function' ? fields(outcome.error) : errorsByField(outcome.error, fields));
   };
-  return { errors, setErrors, busy, send };
+  /** Editing a field takes its message away, and the form's. */
+  const clearError = (field: string) => setErrors((current) => ({ ...current, [field]: undefined, _form: undefined }));
+  return { errors, setErrors, clearError, busy, send };
 }
 
 export type FormState = ReturnType<typeof useFormState>;
+
+/** A form of text fields kept as one record, with its form state; `set` also clears that field's message. */
+export function useFormValues<Name extends string>(initial: Record<Name, string>) {
+  const form = useFormState();
+  const [values, setValues] = useState(initial);
+  const set = (name: Name, value: string) => {
+    setValues((current) => ({ ...current, [name]: value }));
+    form.clearError(name);
+  };
+  return { ...form, values, set };
+}

@@ -211,12 +211,11 @@ function UserFormDialog({
   const [role, setRole] = useState<Role>(user?.role ?? 'cashier');
   const [pin, setPin] = useState('');
   const form = useFormState();
-  const { errors, setErrors } = form;
+  const { errors, setErrors, clearError: clear } = form;
   const formRef = useFocusFirstInvalid<HTMLFormElement>(errors);
 
   const roles = ROLE_ORDER.filter((option) => canManageRole(actorRole, option) || option === user?.role);
   const needsPin = !user || minPinLength(role) > minPinLength(user.role);
-  const clear = (field: string) => setErrors((current) => ({ ...current, [field]: undefined, _form: undefined }));
 
   const submit = async () => {
     const local: FieldErrors = {};
