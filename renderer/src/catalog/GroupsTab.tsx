@@ -5,7 +5,7 @@ import { api } from '../api';
 import { DataTable } from '../components/DataTable';
 import { Field } from '../components/Field';
 import { FormDialog } from '../components/FormDialog';
-import { Checkbox, CreateButton, RowButton } from '../components/ListParts';
+import { Checkbox, CreateButton, RemoveButton, RowButton } from '../components/ListParts';
 import { MoneyInput } from '../components/MoneyInput';
 import type { LoadedCatalog } from '../counter/useCatalog';
 import { formatBRL, formatMoneyInput, parseMoneyInput } from '../format';
@@ -137,9 +137,7 @@ function GroupDialog({ group, onClose, onSaved }: { group: ModifierGroupView | n
                 <input type="checkbox" checked={option.active} onChange={(e) => patch(option.id, { active: e.target.checked })} />
                 <span>{t('catalog.active')}</span>
               </label>
-              <button type="button" className="icon-button" aria-label={t('catalog.remove')} onClick={() => setOptions((list) => list.filter((o) => o.id !== option.id))}>
-                <span aria-hidden="true">×</span>
-              </button>
+              <RemoveButton label={t('catalog.remove')} onClick={() => setOptions((list) => list.filter((o) => o.id !== option.id))} />
             </div>
           ))}
         </div>

@@ -5,7 +5,7 @@ import { api, errorsByField, type ApiError } from '../api';
 import { DataTable } from '../components/DataTable';
 import { Field } from '../components/Field';
 import { FormDialog } from '../components/FormDialog';
-import { Checkbox, CreateButton, RowButton } from '../components/ListParts';
+import { Checkbox, CreateButton, RemoveButton, RowButton } from '../components/ListParts';
 import { MoneyInput } from '../components/MoneyInput';
 import type { LoadedCatalog } from '../counter/useCatalog';
 import { searchProducts } from '../counter/search';
@@ -338,9 +338,7 @@ function ProductDialog({ catalog, product, onClose, onSaved }: { catalog: Loaded
                 <li key={option.productId}>
                   <span>{catalog.maps.products.get(option.productId)?.name ?? '?'}</span>
                   <MoneyInput value={option.delta} onChange={(delta) => patchSlot(slot.id, (s) => ({ ...s, options: s.options.map((o) => (o.productId === option.productId ? { ...o, delta } : o)) }))} aria-label={t('catalog.products.slotDelta')} />
-                  <button type="button" className="icon-button" aria-label={t('catalog.remove')} onClick={() => patchSlot(slot.id, (s) => ({ ...s, options: s.options.filter((o) => o.productId !== option.productId) }))}>
-                    <span aria-hidden="true">×</span>
-                  </button>
+                  <RemoveButton label={t('catalog.remove')} onClick={() => patchSlot(slot.id, (s) => ({ ...s, options: s.options.filter((o) => o.productId !== option.productId) }))} />
                 </li>
               ))}
             </ul>

@@ -60,3 +60,12 @@ export function LoadMore({ loading, label, onClick, testId }: { loading: boolean
     </div>
   );
 }
+
+/** The "×" that takes a line out of a list being edited; `label` says which, for screen readers. */
+export function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <button type="button" className="icon-button" aria-label={label} onClick={onClick}>
+      <span aria-hidden="true">×</span>
+    </button>
+  );
+}

@@ -330,30 +330,13 @@ function ResetPinDialog({ user, onClose, onDone }: { user: UserView; onClose: ()
       onSubmit={submit}
       submitLabel={t('users.resetPinSubmit')}
       intro={<p className="muted">{t('users.resetPinText')}</p>}
+      clearErrorsOnChange
     >
       <Field label={t('users.fields.newPin')} name="pin" error={errors.pin} hint={t('users.pinHint', { count: min })}>
-        {(control) => (
-          <PinInput
-            control={control}
-            value={pin}
-            onChange={(value) => {
-              setPin(value);
-              setErrors({});
-            }}
-          />
-        )}
+        {(control) => <PinInput control={control} value={pin} onChange={setPin} />}
       </Field>
       <Field label={t('users.fields.confirmPin')} name="confirm" error={errors.confirm}>
-        {(control) => (
-          <PinInput
-            control={control}
-            value={confirm}
-            onChange={(value) => {
-              setConfirm(value);
-              setErrors({});
-            }}
-          />
-        )}
+        {(control) => <PinInput control={control} value={confirm} onChange={setConfirm} />}
       </Field>
     </FormDialog>
   );

@@ -4,7 +4,7 @@ import { api, errorsByField, type ApiError, type Output } from '../api';
 import { DataTable } from '../components/DataTable';
 import { Field, FormError } from '../components/Field';
 import { FormDialog } from '../components/FormDialog';
-import { Blank, Checkbox, CreateButton, RowButton } from '../components/ListParts';
+import { Blank, Checkbox, CreateButton, RemoveButton, RowButton } from '../components/ListParts';
 import { Modal } from '../components/Modal';
 import { compareNames, currentLocale, formatBRL } from '../format';
 import type { Route } from '../hooks/useHashRoute';
@@ -327,9 +327,7 @@ function ItemDialog({ item, categories, onClose, onSaved }: { item: StockItem | 
                 />
                 <span className="input-unit">{baseUnit}</span>
                 <span className="muted small unit-factor">{factor && unit.name.trim() ? unitLine({ name: unit.name.trim(), factor }, baseUnit) : ''}</span>
-                <button type="button" className="icon-button" aria-label={t('stock.remove')} onClick={() => setUnits(units.filter((u) => u.key !== unit.key))}>
-                  <span aria-hidden="true">×</span>
-                </button>
+                <RemoveButton label={t('stock.remove')} onClick={() => setUnits(units.filter((u) => u.key !== unit.key))} />
               </li>
             );
           })}

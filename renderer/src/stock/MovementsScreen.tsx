@@ -7,8 +7,9 @@ import { formatBRL, formatDateTime, zonedTimeToEpoch } from '../format';
 import { useLiveRefresh } from '../hooks/useLive';
 import { uuidv7 } from '../ids';
 import { useSession } from '../session';
-import { download, formatIsoDate, KindBadge, signedBRL, signedQty, STOCK_EVENTS, todayIn, useStockItems, type Movement } from './common';
+import { formatIsoDate, KindBadge, signedBRL, signedQty, STOCK_EVENTS, todayIn, useStockItems, type Movement } from './common';
 import { takePendingMovementItem } from './routes';
+import { downloadText } from '../feedback/download';
 import { FilterSelect } from '../components/FilterSelect';
 import { FormError } from '../components/Field';
 import { DataTable } from '../components/DataTable';
@@ -110,7 +111,7 @@ export function MovementsScreen() {
     const outcome = await api.call('stock.exportMovements', query(applied));
     setExporting(false);
     if (!outcome.ok) return setError(outcome.error.message);
-    download(`movimentos-${todayIn(timeZone)}.csv`, outcome.result.csv);
+    downloadText(`movimentos-${todayIn(timeZone)}.csv`, outcome.result.csv);
     notify(t('stock.movements.exported', { count: outcome.result.rows }));
   };
 

@@ -36,18 +36,6 @@ export function useStockItems(includeInactive = false) {
   return { items, error, reload };
 }
 
-/** Sends a file to the person's own disk, from memory. */
-export function download(name: string, text: string, type = 'text/csv;charset=utf-8') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** Today in the shop's zone as YYYY-MM-DD (for file names and date fields). */
 export function todayIn(timeZone: string, plusDays = 0): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now() + plusDays * 86_400_000);
