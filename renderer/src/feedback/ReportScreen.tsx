@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChartConfiguration } from 'chart.js';
 import { api, type Output } from '../api';
 import { currentLocale } from '../format';
+import { useApiData } from '../hooks/useApiData';
 import { useLiveRefresh } from '../hooks/useLive';
 import { useSession } from '../session';
 import { ChartCanvas } from './ChartCanvas';
@@ -35,8 +36,6 @@ export function ReportScreen() {
   const { timeZone, notify } = useSession();
   const [dayStartsAt, setDayStartsAt] = useState<string | null>(null);
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
-  const [report, setReport] = useState<Report | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const fromId = useId();
   const toId = useId();
@@ -56,17 +55,8 @@ export function ReportScreen() {
     };
   }, [timeZone]);
 
-  const load = useCallback(async () => {
-    if (!range || !range.from || !range.to || range.from > range.to) return;
-    const outcome = await api.call('feedback.report', range);
-    if (outcome.ok) {
-      setReport(outcome.result);
-      setError(null);
-    } else setError(outcome.error.message);
-  }, [range]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const fetchReport = useCallback(() => (range && range.from && range.to && range.from <= range.to ? api.call('feedback.report', range) : null), [range]);
+  const { data: report, error, reload: load } = useApiData(fetchReport);
   useLiveRefresh(['feedback.received'], () => void load(), 400);
 
   const today = businessToday(timeZone, dayStartsAt ?? '00:00');
