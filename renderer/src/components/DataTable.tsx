@@ -44,6 +44,8 @@ export interface DataTableProps<Row> {
   className?: string;
   /** Classes besides "table-wrap" on the scrolling box. */
   wrapClassName?: string;
+  /** No box of its own: the table sits in one its parent draws. */
+  bare?: boolean;
   /** A full-width row under a row (its details, opened from the row), or null. */
   rowDetail?: (row: Row) => ReactNode;
   rowDetailClassName?: string;
@@ -58,7 +60,7 @@ const joinClasses = (...names: (string | false | null | undefined)[]): string | 
 
 /** A list as a table: the header row, one row per item, the empty or loading message, and optional click-to-sort columns. */
 export function DataTable<Row>(props: DataTableProps<Row>) {
-  const { columns, rows, rowKey, rowProps, empty, emptyClassName, loading, className, wrapClassName, rowDetail, rowDetailClassName, testId, caption, footer, tableProps } = props;
+  const { columns, rows, rowKey, rowProps, empty, emptyClassName, loading, className, wrapClassName, bare, rowDetail, rowDetailClassName, testId, caption, footer, tableProps } = props;
   const shownColumns = columns.filter((column): column is Column<Row> => Boolean(column));
   const [sort, setSort] = useState<SortState | null>(null);
   const sortColumn = sort ? shownColumns.find((column) => column.key === sort.key && column.sortValue) : undefined;
@@ -66,72 +68,71 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     () => (rows && sort && sortColumn?.sortValue ? sortRows(rows, sortColumn.sortValue, sort.direction) : rows),
     [rows, sort, sortColumn],
   );
-  return (
-    <div className={joinClasses('table-wrap', wrapClassName)}>
-      <table {...tableProps} className={joinClasses('table', className)} data-testid={testId}>
-        {caption && <caption className="visually-hidden">{caption}</caption>}
-        <thead>
-          <tr>
-            {shownColumns.map((column) => (
-              <th
-                key={column.key}
-                scope="col"
-                className={joinClasses(column.num && 'num', column.actions && 'actions-col', column.headerClassName)}
-                aria-sort={column.sortValue ? (sort?.key === column.key ? sort.direction : 'none') : undefined}
-              >
-                {column.sortValue ? (
-                  <button type="button" className="sort-button" onClick={() => setSort((current) => nextSort(current, column.key))}>
-                    {column.header}
-                    <span className="sort-mark" aria-hidden="true">
-                      {sort?.key === column.key ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
-                    </span>
-                  </button>
-                ) : (
-                  column.header
-                )}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {sorted === null && loading && <TableMessage colSpan={shownColumns.length}>{loading}</TableMessage>}
-          {sorted?.length === 0 && empty && (
-            <TableMessage colSpan={shownColumns.length} className={emptyClassName}>
-              {empty}
-            </TableMessage>
-          )}
-          {sorted?.map((row) => {
-            const detail = rowDetail?.(row);
-            return (
-              <Fragment key={rowKey(row)}>
-                <tr {...rowProps?.(row)}>
-                  {shownColumns.map((column) => {
-                    const Cell = column.rowHeader ? 'th' : 'td';
-                    const extra = typeof column.className === 'function' ? column.className(row) : column.className;
-                    return (
-                      <Cell
-                        key={column.key}
-                        scope={column.rowHeader ? 'row' : undefined}
-                        className={joinClasses(column.num && 'num', column.actions && 'actions-col', extra)}
-                        data-testid={column.testId}
-                        title={column.title?.(row)}
-                      >
-                        {column.cell(row)}
-                      </Cell>
-                    );
-                  })}
+  const table = (
+    <table {...tableProps} className={joinClasses('table', className)} data-testid={testId}>
+      {caption && <caption className="visually-hidden">{caption}</caption>}
+      <thead>
+        <tr>
+          {shownColumns.map((column) => (
+            <th
+              key={column.key}
+              scope="col"
+              className={joinClasses(column.num && 'num', column.actions && 'actions-col', column.headerClassName)}
+              aria-sort={column.sortValue ? (sort?.key === column.key ? sort.direction : 'none') : undefined}
+            >
+              {column.sortValue ? (
+                <button type="button" className="sort-button" onClick={() => setSort((current) => nextSort(current, column.key))}>
+                  {column.header}
+                  <span className="sort-mark" aria-hidden="true">
+                    {sort?.key === column.key ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
+                  </span>
+                </button>
+              ) : (
+                column.header
+              )}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {sorted === null && loading && <TableMessage colSpan={shownColumns.length}>{loading}</TableMessage>}
+        {sorted?.length === 0 && empty && (
+          <TableMessage colSpan={shownColumns.length} className={emptyClassName}>
+            {empty}
+          </TableMessage>
+        )}
+        {sorted?.map((row) => {
+          const detail = rowDetail?.(row);
+          return (
+            <Fragment key={rowKey(row)}>
+              <tr {...rowProps?.(row)}>
+                {shownColumns.map((column) => {
+                  const Cell = column.rowHeader ? 'th' : 'td';
+                  const extra = typeof column.className === 'function' ? column.className(row) : column.className;
+                  return (
+                    <Cell
+                      key={column.key}
+                      scope={column.rowHeader ? 'row' : undefined}
+                      className={joinClasses(column.num && 'num', column.actions && 'actions-col', extra)}
+                      data-testid={column.testId}
+                      title={column.title?.(row)}
+                    >
+                      {column.cell(row)}
+                    </Cell>
+                  );
+                })}
+              </tr>
+              {detail && (
+                <tr className={rowDetailClassName}>
+                  <td colSpan={shownColumns.length}>{detail}</td>
                 </tr>
-                {detail && (
-                  <tr className={rowDetailClassName}>
-                    <td colSpan={shownColumns.length}>{detail}</td>
-                  </tr>
-                )}
-              </Fragment>
-            );
-          })}
-        </tbody>
-        {footer && sorted && sorted.length > 0 && <tfoot>{footer}</tfoot>}
-      </table>
-    </div>
+              )}
+            </Fragment>
+          );
+        })}
+      </tbody>
+      {footer && sorted && sorted.length > 0 && <tfoot>{footer}</tfoot>}
+    </table>
   );
+  return bare ? table : <div className={joinClasses('table-wrap', wrapClassName)}>{table}</div>;
 }

@@ -9,6 +9,7 @@ import { useSession } from '../session';
 import { ChartCanvas } from './ChartCanvas';
 import { addDays, businessToday, downloadText, toCsv } from './download';
 import { RATING_COLORS, RATINGS, Stars } from './Faces';
+import { DataTable } from '../components/DataTable';
 import { FormError } from '../components/Field';
 
 type Report = Output<'feedback.report'>;
@@ -282,29 +283,18 @@ function DistributionPanel({ report, range }: { report: Report; range: { from: s
       onCsv={csv}
       chart={<ChartCanvas config={config} label={t('feedback.report.chartLabel', { title, summary })} />}
       table={
-        <table className="table table-compact">
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('feedback.report.columns.rating')}</th>
-              <th scope="col" className="num">
-                {t('feedback.report.columns.count')}
-              </th>
-              <th scope="col" className="num">
-                {t('feedback.report.columns.share')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {RATINGS.map((r, i) => (
-              <tr key={r}>
-                <th scope="row">{labels[i]}</th>
-                <td className="num">{report.distribution[i] ?? 0}</td>
-                <td className="num">{formatShare(report.distribution[i] ?? 0, report.count)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          bare
+          className="table-compact"
+          caption={title}
+          rows={RATINGS.map((rating, i) => ({ rating, label: labels[i], count: report.distribution[i] ?? 0 }))}
+          rowKey={(row) => String(row.rating)}
+          columns={[
+            { key: 'rating', header: t('feedback.report.columns.rating'), rowHeader: true, cell: (row) => row.label },
+            { key: 'count', header: t('feedback.report.columns.count'), num: true, sortValue: (row) => row.count, cell: (row) => row.count },
+            { key: 'share', header: t('feedback.report.columns.share'), num: true, cell: (row) => formatShare(row.count, report.count) },
+          ]}
+        />
       }
     />
   );
@@ -414,29 +404,18 @@ function StatPanel({ kind, stats, range }: { kind: Breakdown; stats: Stat[]; ran
       onCsv={csv}
       chart={<ChartCanvas config={config} label={t('feedback.report.chartLabel', { title, summary })} className={heightClass} />}
       table={
-        <table className="table table-compact">
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('feedback.report.columns.label')}</th>
-              <th scope="col" className="num">
-                {t('feedback.report.columns.count')}
-              </th>
-              <th scope="col" className="num">
-                {t('feedback.report.columns.average')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {stats.map((s) => (
-              <tr key={s.key}>
-                <th scope="row">{s.label}</th>
-                <td className="num">{s.count}</td>
-                <td className="num">{formatAverage(s.average)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          bare
+          className="table-compact"
+          caption={title}
+          rows={stats}
+          rowKey={(s) => s.key}
+          columns={[
+            { key: 'label', header: t('feedback.report.columns.label'), rowHeader: true, cell: (s) => s.label },
+            { key: 'count', header: t('feedback.report.columns.count'), num: true, sortValue: (s) => s.count, cell: (s) => s.count },
+            { key: 'average', header: t('feedback.report.columns.average'), num: true, sortValue: (s) => s.average, cell: (s) => formatAverage(s.average) },
+          ]}
+        />
       }
     />
   );
