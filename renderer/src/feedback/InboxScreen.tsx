@@ -10,7 +10,7 @@ import { FeedbackDetail } from './FeedbackDetail';
 import { OpenKioskButton } from './OpenKioskButton';
 import { onOpenFeedback, takePendingFeedback } from './pending';
 import { PrivacyDialog } from './PrivacyDialog';
-import { FilterSelect } from '../components/FilterSelect';
+import { DateRangeFilter, FilterSelect } from '../components/FilterSelect';
 import { FormError } from '../components/Field';
 import { DataTable } from '../components/DataTable';
 import { Blank, RowButton } from '../components/ListParts';
@@ -138,18 +138,13 @@ export function InboxScreen() {
           onChange={(v) => set('cashierId', v)}
           testId="feedback-filter-cashier"
         />
-        <div className="field fb-date">
-          <label className="field-label" htmlFor="fb-from">
-            {t('feedback.inbox.from')}
-          </label>
-          <input id="fb-from" type="date" className="input" value={filters.from} max={filters.to || undefined} onChange={(e) => set('from', e.target.value)} data-testid="feedback-filter-from" />
-        </div>
-        <div className="field fb-date">
-          <label className="field-label" htmlFor="fb-to">
-            {t('feedback.inbox.to')}
-          </label>
-          <input id="fb-to" type="date" className="input" value={filters.to} min={filters.from || undefined} onChange={(e) => set('to', e.target.value)} data-testid="feedback-filter-to" />
-        </div>
+        <DateRangeFilter
+          value={filters}
+          labels={{ from: t('feedback.inbox.from'), to: t('feedback.inbox.to') }}
+          onChange={(change) => setFilters((current) => ({ ...current, ...change }))}
+          className="fb-date"
+          testIds={{ from: 'feedback-filter-from', to: 'feedback-filter-to' }}
+        />
         <div className="field fb-handled">
           <span className="field-label" id="fb-handled-label">
             {t('feedback.inbox.handled')}

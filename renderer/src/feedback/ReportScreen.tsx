@@ -10,6 +10,7 @@ import { ChartCanvas } from './ChartCanvas';
 import { addDays, businessToday, downloadText, toCsv } from './download';
 import { RATING_COLORS, RATINGS, Stars } from './Faces';
 import { DataTable } from '../components/DataTable';
+import { DateRangeFilter } from '../components/FilterSelect';
 import { FormError } from '../components/Field';
 
 type Report = Output<'feedback.report'>;
@@ -38,8 +39,6 @@ export function ReportScreen() {
   const [dayStartsAt, setDayStartsAt] = useState<string | null>(null);
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
   const [exporting, setExporting] = useState(false);
-  const fromId = useId();
-  const toId = useId();
 
   // The business day decides "today": the shop's day may turn at 04:00.
   useEffect(() => {
@@ -95,34 +94,17 @@ export function ReportScreen() {
       </div>
 
       <div className="fb-report-bar" role="search">
-        <div className="field fb-date">
-          <label className="field-label" htmlFor={fromId}>
-            {t('feedback.report.from')}
-          </label>
-          <input
-            id={fromId}
-            type="date"
-            className="input"
-            value={range?.from ?? ''}
-            max={range?.to}
-            onChange={(e) => e.target.value && setRange((current) => ({ from: e.target.value, to: current?.to ?? e.target.value }))}
-            data-testid="report-from"
-          />
-        </div>
-        <div className="field fb-date">
-          <label className="field-label" htmlFor={toId}>
-            {t('feedback.report.to')}
-          </label>
-          <input
-            id={toId}
-            type="date"
-            className="input"
-            value={range?.to ?? ''}
-            min={range?.from}
-            onChange={(e) => e.target.value && setRange((current) => ({ from: current?.from ?? e.target.value, to: e.target.value }))}
-            data-testid="report-to"
-          />
-        </div>
+        <DateRangeFilter
+          value={range ?? { from: '', to: '' }}
+          labels={{ from: t('feedback.report.from'), to: t('feedback.report.to') }}
+          onChange={(change) => {
+            // Clearing a date keeps the period as it was: a report always has both ends.
+            const picked = change.from ?? change.to;
+            if (picked) setRange((current) => ({ from: current?.from ?? picked, to: current?.to ?? picked, ...change }));
+          }}
+          className="fb-date"
+          testIds={{ from: 'report-from', to: 'report-to' }}
+        />
         <div className="fb-presets" role="group" aria-label={t('feedback.report.title')}>
           {presets.map((preset) => (
             <button

@@ -10,7 +10,7 @@ import { useSession } from '../session';
 import { formatIsoDate, KindBadge, signedBRL, signedQty, STOCK_EVENTS, todayIn, useStockItems, type Movement } from './common';
 import { takePendingMovementItem } from './routes';
 import { downloadText } from '../feedback/download';
-import { FilterSelect } from '../components/FilterSelect';
+import { DateRangeFilter, FilterSelect } from '../components/FilterSelect';
 import { FormError } from '../components/Field';
 import { DataTable } from '../components/DataTable';
 import { Blank, FilterActions, LoadMore, RowButton } from '../components/ListParts';
@@ -174,18 +174,12 @@ export function MovementsScreen() {
           onChange={(v) => setDraft({ ...draft, kind: v as Filters['kind'] })}
           testId="movements-kind"
         />
-        <div className="field field-date">
-          <label className="field-label" htmlFor="mov-from">
-            {t('stock.movements.from')}
-          </label>
-          <input id="mov-from" type="date" className="input" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
-        </div>
-        <div className="field field-date">
-          <label className="field-label" htmlFor="mov-to">
-            {t('stock.movements.to')}
-          </label>
-          <input id="mov-to" type="date" className="input" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
-        </div>
+        <DateRangeFilter
+          value={draft}
+          labels={{ from: t('stock.movements.from'), to: t('stock.movements.to') }}
+          onChange={(change) => setDraft({ ...draft, ...change })}
+          className="field-date"
+        />
         <FilterActions
           applyLabel={t('stock.movements.filter')}
           applyTestId="movements-filter"
