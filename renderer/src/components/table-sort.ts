@@ -1,4 +1,4 @@
-import { compareNames } from '../format';
+import { compareNames } from '../format.js';
 
 /** What a column sorts by: text (pt-BR order), a number, or nothing (always last). */
 export type SortValue = string | number | null | undefined;
