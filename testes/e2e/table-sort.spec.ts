@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
 import { v7 as uuidv7 } from 'uuid';
-import { api } from './session.js';
+import { api, login, signIn } from './session.js';
 
 // A list's column headings sort it with a click: names in Brazilian order ("Água" with the A's,
 // "Lanche 2" before "Lanche 10"), money by size and not as text, the heading saying which way
@@ -9,7 +9,7 @@ import { api } from './session.js';
 
 const SHOP = 'Lanchonete Teste';
 const ADMIN = { name: 'Ana Admin', pin: '480135' };
-// name → units received at R$ 1,00 … (value in centavos = units × unit cost)
+// Each item's value is units × unit cost (centavos): R$ 0,00, R$ 3,00, R$ 100,00 and R$ 12,00.
 const ITEMS = [
   { name: 'Ordem Lanche 10', units: 0, unitCost: 0 },
   { name: 'Ordem Banana', units: 3, unitCost: 100 },
@@ -26,7 +26,7 @@ test.describe.serial('sorting a table by a column', () => {
     request = await playwright.request.newContext({ baseURL: info.project.use.baseURL! });
     const status = await api<{ initialized: boolean }>(request, null, 'setup.status', {});
     if (!status.initialized) await api(request, null, 'setup.initialize', { shopName: SHOP, terminalLetter: 'A', adminName: ADMIN.name, adminPin: ADMIN.pin });
-    const token = (await api<{ token: string }>(request, null, 'auth.login', ADMIN)).token;
+    const token = await login(request, ADMIN);
     for (const item of ITEMS) {
       const id = uuidv7();
       await api(request, token, 'stock.saveItem', { id, name: item.name, baseUnit: 'un', minimum: 0 });
@@ -34,11 +34,7 @@ test.describe.serial('sorting a table by a column', () => {
     }
     context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'pt-BR', timezoneId: 'America/Sao_Paulo' });
     page = await context.newPage();
-    await page.goto('/');
-    await page.getByTestId('user-tile').filter({ hasText: ADMIN.name }).click();
-    await page.keyboard.type(ADMIN.pin);
-    await page.keyboard.press('Enter');
-    await expect(page.getByTestId('current-user')).toContainText(ADMIN.name);
+    await signIn(page, ADMIN);
   });
 
   test.afterAll(async () => {
