@@ -4,6 +4,7 @@ import type { CashReport } from '../../../src/models/cash';
 import type { PaymentMethod } from '../../../src/models/money';
 import { api, type Output } from '../api';
 import { Field, FormError } from '../components/Field';
+import { FormActions } from '../components/FormDialog';
 import { Modal } from '../components/Modal';
 import { MoneyInput } from '../components/MoneyInput';
 import { sendWithOverride, useOverride } from '../components/OverrideDialog';
@@ -334,14 +335,7 @@ function MovementDialog({ kind, onClose, onDone }: { kind: MovementKind; onClose
           <Field label={t('cashMovement.reason')} name="reason" error={errors.reason} hint={t(`cashMovement.reasonHints.${kind}`)}>
             {(control) => <input {...control} className="input" maxLength={200} value={reason} onChange={(e) => (setReason(e.target.value), setErrors({}))} data-testid="movement-reason" />}
           </Field>
-          <div className="form-actions">
-            <button type="button" className="button button-ghost" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-            <button type="submit" className="button button-primary" disabled={busy} data-testid="movement-submit">
-              {busy ? t('common.sending') : t('cashMovement.submit', { kind: label })}
-            </button>
-          </div>
+          <FormActions onCancel={onClose} busy={busy} submitLabel={t('cashMovement.submit', { kind: label })} submitTestId="movement-submit" sending />
         </form>
       )}
       {override.dialog}
@@ -417,14 +411,14 @@ function CloseDialog({ sessionId, onClose, onClosed }: { sessionId: string; onCl
             {t('cash.closeConfirm')}
           </div>
         )}
-        <div className="form-actions">
-          <button type="button" className="button button-ghost" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className={`button ${confirming ? 'button-danger' : 'button-primary'}`} disabled={busy} data-testid="close-submit">
-            {busy ? t('common.sending') : confirming ? t('cash.closeConfirmButton') : t('cash.closeCount')}
-          </button>
-        </div>
+        <FormActions
+          onCancel={onClose}
+          busy={busy}
+          submitLabel={confirming ? t('cash.closeConfirmButton') : t('cash.closeCount')}
+          submitTestId="close-submit"
+          sending
+          danger={confirming}
+        />
       </form>
     </Modal>
   );

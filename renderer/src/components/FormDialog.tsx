@@ -48,16 +48,29 @@ export function FormDialog({ form, onSubmit, children, submitLabel, submitTestId
   );
 }
 
-/** Cancelar and the submit button at the foot of a form. */
-export function FormActions({ onCancel, busy, submitLabel, submitTestId }: { onCancel: () => void; busy: boolean; submitLabel?: string | undefined; submitTestId?: string | undefined }) {
+export interface FormActionsProps {
+  onCancel: () => void;
+  busy: boolean;
+  submitLabel?: string | undefined;
+  submitTestId?: string | undefined;
+  /** When the way out is not "Cancelar" (Voltar, Fechar). */
+  cancelLabel?: string | undefined;
+  /** The call sends something rather than saving it: "Enviando…" while it is out. */
+  sending?: boolean | undefined;
+  /** The submit does something hard to undo: a red button. */
+  danger?: boolean | undefined;
+}
+
+/** The way out and the submit button at the foot of a form; the submit refuses a second click while busy. */
+export function FormActions({ onCancel, busy, submitLabel, submitTestId, cancelLabel, sending, danger }: FormActionsProps) {
   const { t } = useTranslation();
   return (
     <div className="form-actions">
       <button type="button" className="button button-ghost" onClick={onCancel}>
-        {t('common.cancel')}
+        {cancelLabel ?? t('common.cancel')}
       </button>
-      <button type="submit" className="button button-primary" disabled={busy} data-testid={submitTestId}>
-        {busy ? t('common.saving') : (submitLabel ?? t('common.save'))}
+      <button type="submit" className={`button ${danger ? 'button-danger' : 'button-primary'}`} disabled={busy} data-testid={submitTestId}>
+        {busy ? t(sending ? 'common.sending' : 'common.saving') : (submitLabel ?? t('common.save'))}
       </button>
     </div>
   );
