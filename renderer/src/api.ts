@@ -7,6 +7,8 @@ export type Outcome<N extends OperationName> = BridgeOutcome<N>;
 export type Output<N extends OperationName> = OperationOutput<N>;
 export type Input<N extends OperationName> = OperationInput<N>;
 export type ApiError = ErrorBody;
+/** An outcome seen only for its result: what shared hooks take from any operation. */
+export type Answer<T> = { ok: true; result: T } | { ok: false; error: ApiError };
 
 const TOKEN_KEY = 'balcao.sessionToken';
 

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Outcome, type Output } from '../api';
+import { useApiData } from '../hooks/useApiData';
 import { useLiveRefresh, type LiveSource } from '../hooks/useLive';
 
 type Board = Output<'kitchen.board'>;
@@ -20,19 +21,7 @@ const DENSE_FROM = 8;
  */
 export function BoardScreen({ onExit, source = api }: { onExit?: () => void; source?: BoardSource }) {
   const { t } = useTranslation();
-  const [board, setBoard] = useState<Board | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    const outcome = await source.call('kitchen.board', {});
-    if (outcome.ok) {
-      setBoard(outcome.result);
-      setError(null);
-    } else setError(outcome.error.message);
-  }, [source]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: board, error, reload: load } = useApiData(useCallback(() => source.call('kitchen.board', {}), [source]));
   useLiveRefresh(['orders.changed', 'kitchen.changed'], () => void load(), 80, source);
 
   useEffect(() => {

@@ -1,39 +1,22 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CashReport } from '../../../src/models/cash';
-import type { PaymentMethod } from '../../../src/models/money';
 import { api, type Output } from '../api';
-import { Field, FormError } from '../components/Field';
-import { Modal } from '../components/Modal';
-import { MoneyInput } from '../components/MoneyInput';
-import { sendWithOverride, useOverride } from '../components/OverrideDialog';
+import { DataTable } from '../components/DataTable';
+import { FormError } from '../components/Field';
+import { RowButton } from '../components/ListParts';
 import { OpenCaixaPanel } from '../counter/OpenCaixaPanel';
-import { METHODS } from '../counter/PayDialog';
-import { formatBRL, formatDateTime, formatTime, parseMoneyInput } from '../format';
+import { formatBRL, formatDateTime, formatTime } from '../format';
 import { useLiveRefresh } from '../hooks/useLive';
-import { uuidv7 } from '../ids';
-import { escapeHtml, printHtml } from '../printing';
+import { printHtml } from '../printing';
 import { isManagerRole } from '../roles';
 import { useSession } from '../session';
+import { CloseDialog, MovementDialog, type MovementKind } from './CashDialogs';
 import { CashReportView } from './CashReportView';
-import { NOT_FISCAL, slipPage, slipRow, zReportHtml } from './slip-page';
-import { TableMessage } from '../components/TableMessage';
+import { zReportHtml } from './slip-page';
 
 type Current = Output<'cash.current'>;
 type SessionInfo = Output<'cash.sessions'>[number];
-type MovementKind = 'suprimento' | 'sangria';
-
-/** The non-fiscal slip of a suprimento or sangria, printed from the browser (the network printer gets its own from the core). */
-function movementSlipHtml(slip: { kind: MovementKind; title: string; shop: string; terminal: string; at: string; by: string; amount: string; reason: string; signature: string }): string {
-  return slipPage(
-    slip.title,
-    `<div class="c b">${escapeHtml(slip.shop)}</div><div class="nf">${NOT_FISCAL}</div>
-<div class="c b">${escapeHtml(slip.title)}</div><hr>
-${slipRow('Terminal', slip.terminal)}${slipRow('Data', slip.at)}${slipRow('Operador', slip.by)}<hr>
-<div class="big">${escapeHtml(slip.amount)}</div><div>${escapeHtml(slip.reason)}</div>
-<div class="sig">${escapeHtml(slip.signature)}</div><div class="nf">${NOT_FISCAL}</div>`,
-  );
-}
 
 /**
  * The caixa of this terminal: who opened it and with what float; suprimento and sangria with their
@@ -165,62 +148,66 @@ export function CashScreen() {
           <h2 id="cash-sessions" className="section-title">
             {t('cash.sessionsTitle')}
           </h2>
-          <div className="table-wrap table-flat">
-            <table className="table" data-testid="cash-sessions">
-              <thead>
-                <tr>
-                  <th scope="col">{t('cash.columns.opened')}</th>
-                  <th scope="col">{t('cash.columns.closed')}</th>
-                  <th scope="col" className="num">
-                    {t('cash.columns.float')}
-                  </th>
-                  <th scope="col">{t('cash.columns.status')}</th>
-                  <th scope="col" className="actions-col">
-                    {t('cash.columns.actions')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {sessions.length === 0 && (
-                  <TableMessage colSpan={5}>{t('cash.noSessions')}</TableMessage>
-                )}
-                {sessions.map((item) => (
-                  <tr key={item.id} data-testid="cash-session-row">
-                    <td>
-                      {formatDateTime(item.openedAt, timeZone)}
-                      <span className="cell-sub">{item.openedByName}</span>
-                    </td>
-                    <td>
-                      {item.closedAt === null ? '—' : formatDateTime(item.closedAt, timeZone)}
-                      {item.closedByName && <span className="cell-sub">{item.closedByName}</span>}
-                    </td>
-                    <td className="num">{formatBRL(item.openingFloat)}</td>
-                    <td>
-                      {item.status === 'open' ? (
-                        <span className="badge badge-success">{t('cash.isOpen')}</span>
-                      ) : item.confirmedAt !== null ? (
-                        <span className="badge badge-muted">{t('cash.confirmedBy', { name: item.confirmedByName ?? '' })}</span>
-                      ) : (
-                        <span className="badge badge-warning">{t('cash.toConfirm')}</span>
-                      )}
-                    </td>
-                    <td className="actions-col">
-                      <div className="row-actions">
-                        <button type="button" className="button button-small button-secondary" onClick={() => void showReport(item.id)} data-testid="session-report">
-                          {item.status === 'open' ? t('cash.reportX') : t('cash.reportZ')}
-                        </button>
-                        {item.status === 'closed' && item.confirmedAt === null && (
-                          <button type="button" className="button button-small button-primary" onClick={() => void confirm(item.id)} data-testid="session-confirm">
-                            {t('cash.confirm')}
-                          </button>
-                        )}
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            wrapClassName="table-flat"
+            testId="cash-sessions"
+            rows={sessions}
+            rowKey={(item) => item.id}
+            rowProps={() => ({ 'data-testid': 'cash-session-row' })}
+            empty={t('cash.noSessions')}
+            columns={[
+              {
+                key: 'opened',
+                header: t('cash.columns.opened'),
+                cell: (item) => (
+                  <>
+                    {formatDateTime(item.openedAt, timeZone)}
+                    <span className="cell-sub">{item.openedByName}</span>
+                  </>
+                ),
+              },
+              {
+                key: 'closed',
+                header: t('cash.columns.closed'),
+                cell: (item) => (
+                  <>
+                    {item.closedAt === null ? '—' : formatDateTime(item.closedAt, timeZone)}
+                    {item.closedByName && <span className="cell-sub">{item.closedByName}</span>}
+                  </>
+                ),
+              },
+              { key: 'float', header: t('cash.columns.float'), num: true, cell: (item) => formatBRL(item.openingFloat) },
+              {
+                key: 'status',
+                header: t('cash.columns.status'),
+                cell: (item) =>
+                  item.status === 'open' ? (
+                    <span className="badge badge-success">{t('cash.isOpen')}</span>
+                  ) : item.confirmedAt !== null ? (
+                    <span className="badge badge-muted">{t('cash.confirmedBy', { name: item.confirmedByName ?? '' })}</span>
+                  ) : (
+                    <span className="badge badge-warning">{t('cash.toConfirm')}</span>
+                  ),
+              },
+              {
+                key: 'actions',
+                header: t('cash.columns.actions'),
+                actions: true,
+                cell: (item) => (
+                  <div className="row-actions">
+                    <RowButton onClick={() => void showReport(item.id)} data-testid="session-report">
+                      {item.status === 'open' ? t('cash.reportX') : t('cash.reportZ')}
+                    </RowButton>
+                    {item.status === 'closed' && item.confirmedAt === null && (
+                      <RowButton className="button-primary" onClick={() => void confirm(item.id)} data-testid="session-confirm">
+                        {t('cash.confirm')}
+                      </RowButton>
+                    )}
+                  </div>
+                ),
+              },
+            ]}
+          />
         </section>
       )}
 
@@ -249,182 +236,6 @@ export function CashScreen() {
   );
 }
 
-function MovementDialog({ kind, onClose, onDone }: { kind: MovementKind; onClose: () => void; onDone: () => void }) {
-  const { t } = useTranslation();
-  const { session, timeZone } = useSession();
-  // One id per movement: a double click or a retry records it once.
-  const [id] = useState(uuidv7);
-  const [amount, setAmount] = useState('');
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<{ amount?: string; reason?: string; _form?: string }>({});
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<{ amount: number; reason: string; at: number } | null>(null);
-  const override = useOverride();
-  const label = t(`cashMovement.kinds.${kind}`);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    const value = parseMoneyInput(amount);
-    const local: typeof errors = {};
-    if (!value) local.amount = t('cash.errors.amount');
-    if (reason.trim().length < 3) local.reason = t('reason.tooShort');
-    if (Object.keys(local).length) return setErrors(local);
-    setBusy(true);
-    const input = { id, kind, amount: value!, reason: reason.trim() };
-    // A sangria above the shop's limit comes back asking for a manager, who approves it here.
-    const outcome = await sendWithOverride((overrideToken) => api.call('cash.movement', overrideToken ? { ...input, overrideToken } : input), override, {
-      operation: 'cash.movement',
-      recordId: id,
-      reason: t('override.reasons.sangria', { amount: formatBRL(value!) }),
-    });
-    setBusy(false);
-    if (!outcome.ok) {
-      if (outcome.error.code === 'OVERRIDE_REQUIRED') return setErrors({ _form: t('override.notGiven') });
-      return setErrors(outcome.error.field === 'amount' ? { amount: outcome.error.message } : { _form: outcome.error.message });
-    }
-    setDone({ amount: value!, reason: reason.trim(), at: Date.now() });
-    onDone();
-  };
-
-  const printSlip = () => {
-    if (!done) return;
-    printHtml(
-      movementSlipHtml({
-        kind,
-        title: t(`cashMovement.slipTitles.${kind}`),
-        shop: session.shopName,
-        terminal: session.terminalLetter,
-        at: formatDateTime(done.at, timeZone),
-        by: session.user.name,
-        amount: formatBRL(done.amount),
-        reason: done.reason,
-        signature: t('cashMovement.signature'),
-      }),
-    );
-  };
-
-  return (
-    <Modal title={label} onClose={onClose} testId="movement-dialog" size="small">
-      {done ? (
-        <div className="form-stack" data-testid="movement-done">
-          <div className="alert alert-success">{t(`cashMovement.done.${kind}`, { amount: formatBRL(done.amount) })}</div>
-          <p className="muted small">{t('cashMovement.slipText')}</p>
-          <div className="form-actions">
-            <button type="button" className="button button-secondary" onClick={printSlip} data-testid="movement-print">
-              {t('cashMovement.printSlip')}
-            </button>
-            <button type="button" className="button button-primary" onClick={onClose} data-autofocus data-testid="movement-close">
-              {t('common.close')}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <form className="form-stack" onSubmit={(e) => void submit(e)} noValidate>
-          <p className="muted">{t(`cashMovement.texts.${kind}`)}</p>
-          <FormError message={errors._form} />
-          <Field label={t('cashMovement.amount')} name="amount" error={errors.amount}>
-            {(control) => <MoneyInput control={control} value={amount} onChange={(v) => (setAmount(v), setErrors({}))} size="large" testId="movement-amount" />}
-          </Field>
-          <Field label={t('cashMovement.reason')} name="reason" error={errors.reason} hint={t(`cashMovement.reasonHints.${kind}`)}>
-            {(control) => <input {...control} className="input" maxLength={200} value={reason} onChange={(e) => (setReason(e.target.value), setErrors({}))} data-testid="movement-reason" />}
-          </Field>
-          <div className="form-actions">
-            <button type="button" className="button button-ghost" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-            <button type="submit" className="button button-primary" disabled={busy} data-testid="movement-submit">
-              {busy ? t('common.sending') : t('cashMovement.submit', { kind: label })}
-            </button>
-          </div>
-        </form>
-      )}
-      {override.dialog}
-    </Modal>
-  );
-}
-
-/** The blind count: what is in the drawer and in the card machines, typed without seeing what is expected. */
-function CloseDialog({ sessionId, onClose, onClosed }: { sessionId: string; onClose: () => void; onClosed: (report: CashReport) => void }) {
-  const { t } = useTranslation();
-  const [texts, setTexts] = useState<Record<PaymentMethod, string>>({ cash: '', debit: '', credit: '', voucher: '', pix: '' });
-  const [errors, setErrors] = useState<Partial<Record<PaymentMethod | '_form', string>>>({});
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-
-  const counted = (): Record<PaymentMethod, number> | null => {
-    const result = {} as Record<PaymentMethod, number>;
-    const bad: Partial<Record<PaymentMethod, string>> = {};
-    for (const method of METHODS) {
-      const text = texts[method].trim();
-      const value = text === '' ? 0 : parseMoneyInput(text);
-      if (value === null) bad[method] = t('cash.errors.amount');
-      else result[method] = value;
-    }
-    if (Object.keys(bad).length) {
-      setErrors(bad);
-      return null;
-    }
-    return result;
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    const values = counted();
-    if (!values) return;
-    if (!confirming) return setConfirming(true);
-    setBusy(true);
-    const outcome = await api.call('cash.close', { sessionId, counted: values });
-    setBusy(false);
-    if (outcome.ok) onClosed(outcome.result);
-    else {
-      setConfirming(false);
-      setErrors({ _form: outcome.error.message });
-    }
-  };
-
-  return (
-    <Modal title={t('cash.closeTitle')} onClose={onClose} testId="close-dialog">
-      <form className="form-stack" onSubmit={(e) => void submit(e)} noValidate>
-        <p className="muted">{t('cash.closeText')}</p>
-        <FormError message={errors._form} />
-        <div className="count-grid">
-          {METHODS.map((method) => (
-            <Field key={method} label={t(`methods.${method}`)} name={method} error={errors[method]}>
-              {(control) => (
-                <MoneyInput
-                  control={control}
-                  value={texts[method]}
-                  onChange={(v) => {
-                    setTexts((current) => ({ ...current, [method]: v }));
-                    setErrors({});
-                    setConfirming(false);
-                  }}
-                  testId={`count-${method}`}
-                />
-              )}
-            </Field>
-          ))}
-        </div>
-        {confirming && (
-          <div className="alert alert-info" role="status" data-testid="close-confirm-text">
-            {t('cash.closeConfirm')}
-          </div>
-        )}
-        <div className="form-actions">
-          <button type="button" className="button button-ghost" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className={`button ${confirming ? 'button-danger' : 'button-primary'}`} disabled={busy} data-testid="close-submit">
-            {busy ? t('common.sending') : confirming ? t('cash.closeConfirmButton') : t('cash.closeCount')}
-          </button>
-        </div>
-      </form>
-    </Modal>
-  );
-}
-
 /** This caixa's suprimentos and sangrias, updated live as they happen (on this screen or another). */
 function MovementsList({ movements }: { movements: Current['movements'] }) {
   const { t } = useTranslation();
@@ -434,33 +245,26 @@ function MovementsList({ movements }: { movements: Current['movements'] }) {
       <h2 id="cash-movements-title" className="section-title">
         {t('cashReport.movementsTitle')}
       </h2>
-      <div className="table-wrap table-flat">
-        <table className="table" data-testid="cash-movements">
-          <thead>
-            <tr>
-              <th scope="col">{t('cash.movementColumns.time')}</th>
-              <th scope="col">{t('cash.movementColumns.kind')}</th>
-              <th scope="col">{t('cash.movementColumns.reason')}</th>
-              <th scope="col">{t('cash.movementColumns.by')}</th>
-              <th scope="col" className="num">
-                {t('cash.movementColumns.amount')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {movements.length === 0 && <TableMessage colSpan={5}>{t('cash.noMovements')}</TableMessage>}
-            {movements.map((movement) => (
-              <tr key={movement.id} data-testid="cash-movement-row" data-kind={movement.kind}>
-                <td>{formatTime(movement.at, timeZone)}</td>
-                <td>{t(`cashMovement.kinds.${movement.kind}`)}</td>
-                <td>{movement.reason}</td>
-                <td>{movement.byName}</td>
-                <td className="num">{movement.kind === 'sangria' ? `− ${formatBRL(movement.amount)}` : formatBRL(movement.amount)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        wrapClassName="table-flat"
+        testId="cash-movements"
+        rows={movements}
+        rowKey={(movement) => movement.id}
+        rowProps={(movement) => ({ 'data-testid': 'cash-movement-row', 'data-kind': movement.kind })}
+        empty={t('cash.noMovements')}
+        columns={[
+          { key: 'time', header: t('cash.movementColumns.time'), cell: (movement) => formatTime(movement.at, timeZone) },
+          { key: 'kind', header: t('cash.movementColumns.kind'), cell: (movement) => t(`cashMovement.kinds.${movement.kind}`) },
+          { key: 'reason', header: t('cash.movementColumns.reason'), cell: (movement) => movement.reason },
+          { key: 'by', header: t('cash.movementColumns.by'), cell: (movement) => movement.byName },
+          {
+            key: 'amount',
+            header: t('cash.movementColumns.amount'),
+            num: true,
+            cell: (movement) => (movement.kind === 'sangria' ? `− ${formatBRL(movement.amount)}` : formatBRL(movement.amount)),
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -5,20 +5,9 @@ import { FormError } from '../components/Field';
 import { useSession } from '../session';
 import { ImportReport } from '../components/ImportReport';
 import { readCsvFile, type CsvEncoding } from '../csv-file';
+import { downloadText } from '../feedback/download';
 
 type Report = Output<'catalog.importProducts'>;
-
-/** Sends a file the person chose to their own disk, from memory (no server round trip). */
-function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * CSV import in two steps: a dry run shows what would be created or updated and every rejected line
@@ -53,7 +42,7 @@ export function ImportTab({ onImported }: { onImported: () => void }) {
     const outcome = await api.call('catalog.exportProducts', {});
     setBusy(null);
     if (!outcome.ok) return setError(outcome.error.message);
-    download(`produtos-${new Date().toISOString().slice(0, 10)}.csv`, outcome.result.csv, 'text/csv;charset=utf-8');
+    downloadText(`produtos-${new Date().toISOString().slice(0, 10)}.csv`, outcome.result.csv);
     notify(t('catalog.import.exported', { count: outcome.result.rows }));
   };
 

@@ -1,17 +1,20 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductView } from '../../../src/models/catalog';
-import { api, errorsByField } from '../api';
-import { Field, FormError } from '../components/Field';
-import { Modal } from '../components/Modal';
+import { api, errorsByField, type ApiError } from '../api';
+import { DataTable } from '../components/DataTable';
+import { Field } from '../components/Field';
+import { FormDialog } from '../components/FormDialog';
+import { Checkbox, CreateButton, RemoveButton, RowButton } from '../components/ListParts';
 import { MoneyInput } from '../components/MoneyInput';
 import type { LoadedCatalog } from '../counter/useCatalog';
 import { searchProducts } from '../counter/search';
 import { compareNames, formatBRL, formatMoneyInput, MAX_CENTAVOS, moneyInputProblem, parseMoneyInput } from '../format';
+import { useEditing } from '../hooks/useEditing';
+import { useFormState } from '../hooks/useFormState';
 import { uuidv7 } from '../ids';
 import { useSession } from '../session';
 import { isValidEan13 } from './ean13';
-import { TableMessage } from '../components/TableMessage';
 
 const SHOWN = 100;
 
@@ -20,8 +23,9 @@ export function ProductsTab({ catalog, onSaved }: { catalog: LoadedCatalog; onSa
   const { notify } = useSession();
   const [query, setQuery] = useState('');
   const [categoryId, setCategoryId] = useState('');
-  const [editing, setEditing] = useState<ProductView | 'new' | null>(null);
+  const editing = useEditing<ProductView>(onSaved);
   const { products, categories } = catalog.snapshot;
+  const categoryOf = (product: ProductView) => (product.categoryId ? catalog.maps.categories.get(product.categoryId) : undefined);
 
   const shown = useMemo(() => {
     if (query.trim() || categoryId) return searchProducts(catalog.index, query, { limit: SHOWN, categoryId: categoryId || null });
@@ -58,92 +62,84 @@ export function ProductsTab({ catalog, onSaved }: { catalog: LoadedCatalog; onSa
           </select>
         </div>
         <div className="filters-actions">
-          <button type="button" className="button button-primary" onClick={() => setEditing('new')} data-testid="product-create">
-            + {t('catalog.products.create')}
-          </button>
+          <CreateButton label={t('catalog.products.create')} onClick={editing.create} testId="product-create" />
         </div>
       </div>
-      <div className="table-wrap">
-        <table className="table" data-testid="products-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('catalog.products.name')}</th>
-              <th scope="col">{t('catalog.products.category')}</th>
-              <th scope="col">{t('catalog.products.station')}</th>
-              <th scope="col" className="num">
-                {t('catalog.products.price')}
-              </th>
-              <th scope="col">{t('catalog.status')}</th>
-              <th scope="col" className="actions-col">
-                {t('users.columns.actions')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.results.length === 0 && (
-              <TableMessage colSpan={6}>{products.length ? t('counter.noResults') : t('catalog.products.empty')}</TableMessage>
-            )}
-            {shown.results.map((product) => {
-              const category = product.categoryId ? catalog.maps.categories.get(product.categoryId) : undefined;
-              return (
-                <tr key={product.id} className={product.active ? undefined : 'row-inactive'} data-testid="product-row" data-name={product.name}>
-                  <th scope="row">
-                    {product.name}
-                    <span className="cell-sub">
-                      <span className="code">{product.code}</span>
-                      {product.barcode && <> · {product.barcode}</>}
-                      {product.kind === 'combo' && <> · {t('catalog.products.combo')}</>}
-                      {product.modifierGroupIds.length > 0 && <> · {t('catalog.products.groupsCount', { count: product.modifierGroupIds.length })}</>}
-                    </span>
-                  </th>
-                  <td>
-                    {category ? (
-                      <>
-                        <span className="swatch" style={{ background: category.color }} aria-hidden="true" /> {category.name}
-                      </>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td>{product.station ?? <span className="muted">{t('catalog.products.noStation')}</span>}</td>
-                  <td className="num">{formatBRL(product.price)}</td>
-                  <td>
-                    {!product.active ? (
-                      <span className="badge badge-muted">{t('catalog.inactive')}</span>
-                    ) : product.soldOut ? (
-                      <span className="badge badge-danger">{t('counter.soldOutBadge')}</span>
-                    ) : (
-                      <span className="badge badge-success">{t('catalog.active')}</span>
-                    )}
-                  </td>
-                  <td className="actions-col">
-                    <div className="row-actions">
-                      <button type="button" className="button button-small button-secondary" onClick={() => void toggleSoldOut(product)}>
-                        {product.soldOut ? t('counter.markAvailable') : t('counter.markSoldOut')}
-                      </button>
-                      <button type="button" className="button button-small button-secondary" onClick={() => setEditing(product)} data-testid="product-edit">
-                        {t('users.actions.edit')}
-                      </button>
-                    </div>
-                  </td>
-                </tr>
+      <DataTable
+        testId="products-table"
+        rows={shown.results}
+        rowKey={(product) => product.id}
+        rowProps={(product) => ({ className: product.active ? undefined : 'row-inactive', 'data-testid': 'product-row', 'data-name': product.name })}
+        empty={products.length ? t('counter.noResults') : t('catalog.products.empty')}
+        columns={[
+          {
+            key: 'name',
+            header: t('catalog.products.name'),
+            rowHeader: true,
+            sortValue: (product) => product.name,
+            cell: (product) => (
+              <>
+                {product.name}
+                <span className="cell-sub">
+                  <span className="code">{product.code}</span>
+                  {product.barcode && <> · {product.barcode}</>}
+                  {product.kind === 'combo' && <> · {t('catalog.products.combo')}</>}
+                  {product.modifierGroupIds.length > 0 && <> · {t('catalog.products.groupsCount', { count: product.modifierGroupIds.length })}</>}
+                </span>
+              </>
+            ),
+          },
+          {
+            key: 'category',
+            header: t('catalog.products.category'),
+            sortValue: (product) => categoryOf(product)?.name,
+            cell: (product) => {
+              const category = categoryOf(product);
+              return category ? (
+                <>
+                  <span className="swatch" style={{ background: category.color }} aria-hidden="true" /> {category.name}
+                </>
+              ) : (
+                '—'
               );
-            })}
-          </tbody>
-        </table>
-      </div>
+            },
+          },
+          {
+            key: 'station',
+            header: t('catalog.products.station'),
+            sortValue: (product) => product.station,
+            cell: (product) => product.station ?? <span className="muted">{t('catalog.products.noStation')}</span>,
+          },
+          { key: 'price', header: t('catalog.products.price'), num: true, sortValue: (product) => product.price, cell: (product) => formatBRL(product.price) },
+          {
+            key: 'status',
+            header: t('catalog.status'),
+            cell: (product) =>
+              !product.active ? (
+                <span className="badge badge-muted">{t('catalog.inactive')}</span>
+              ) : product.soldOut ? (
+                <span className="badge badge-danger">{t('counter.soldOutBadge')}</span>
+              ) : (
+                <span className="badge badge-success">{t('catalog.active')}</span>
+              ),
+          },
+          {
+            key: 'actions',
+            header: t('users.columns.actions'),
+            actions: true,
+            cell: (product) => (
+              <div className="row-actions">
+                <RowButton onClick={() => void toggleSoldOut(product)}>{product.soldOut ? t('counter.markAvailable') : t('counter.markSoldOut')}</RowButton>
+                <RowButton onClick={() => editing.edit(product)} data-testid="product-edit">
+                  {t('users.actions.edit')}
+                </RowButton>
+              </div>
+            ),
+          },
+        ]}
+      />
       {shown.total > shown.results.length && <p className="muted small">{t('catalog.products.more', { shown: shown.results.length, total: shown.total })}</p>}
-      {editing && (
-        <ProductDialog
-          catalog={catalog}
-          product={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            onSaved();
-          }}
-        />
-      )}
+      {editing.open && <ProductDialog catalog={catalog} product={editing.row} onClose={editing.close} onSaved={editing.saved} />}
     </section>
   );
 }
@@ -201,15 +197,13 @@ function ProductDialog({ catalog, product, onClose, onSaved }: { catalog: Loaded
   const [slots, setSlots] = useState<SlotDraft[]>(
     product?.comboSlots.map((slot) => ({ id: slot.id, name: slot.name, options: slot.options.map((o) => ({ productId: o.productId, delta: o.priceDelta ? formatMoneyInput(o.priceDelta) : '' })) })) ?? [],
   );
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const form = useFormState();
+  const { errors } = form;
   const stations = useMemo(() => [...new Set(catalog.snapshot.products.map((p) => p.station).filter((s): s is string => Boolean(s)))].sort(compareNames), [catalog.snapshot.products]);
 
   const patchSlot = (slotId: string, change: (slot: SlotDraft) => SlotDraft) => setSlots((list) => list.map((s) => (s.id === slotId ? change(s) : s)));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
+  const submit = async () => {
     const local: Record<string, string> = {};
     const cleanCode = code.trim().toUpperCase();
     const cents = parseMoneyInput(price);
@@ -225,9 +219,8 @@ function ProductDialog({ catalog, product, onClose, onSaved }: { catalog: Loaded
     }));
     if (comboSlots.some((s) => !s.name || !s.options.length)) local.comboSlots = t('catalog.errors.slot');
     else if (comboSlots.some((s) => s.options.some((o) => o.priceDelta === null))) local.comboSlots = t('catalog.errors.delta');
-    if (Object.keys(local).length) return setErrors(local);
-    setBusy(true);
-    const outcome = await api.call('catalog.saveProduct', {
+    if (Object.keys(local).length) return form.setErrors(local);
+    const input = {
       id,
       name: name.trim(),
       code: cleanCode,
@@ -239,136 +232,128 @@ function ProductDialog({ catalog, product, onClose, onSaved }: { catalog: Loaded
       soldOut,
       modifierGroupIds: groupIds,
       comboSlots: comboSlots.map((s) => ({ ...s, options: s.options.map((o) => ({ productId: o.productId, priceDelta: o.priceDelta! })) })),
-    });
-    setBusy(false);
-    if (!outcome.ok) {
-      const byField = errorsByField(outcome.error, FIELDS);
-      const [key] = Object.keys(byField);
+    };
+    const onProblem = (error: ApiError) => {
+      const byField = errorsByField(error, FIELDS);
       // "comboSlots.0.options" and such land on the combo section.
-      if (key === '_form' && outcome.error.field?.startsWith('comboSlots')) return setErrors({ comboSlots: outcome.error.message });
-      return setErrors(byField);
-    }
-    notify(t('catalog.saved', { name: name.trim() }));
-    onSaved();
+      return '_form' in byField && error.field?.startsWith('comboSlots') ? { comboSlots: error.message } : byField;
+    };
+    await form.send(() => api.call('catalog.saveProduct', input), onProblem, () => {
+      notify(t('catalog.saved', { name: name.trim() }));
+      onSaved();
+    });
   };
 
   return (
-    <Modal title={product ? t('catalog.products.edit', { name: product.name }) : t('catalog.products.create')} onClose={onClose} testId="product-form" size="large">
-      <form className="form-stack" onSubmit={(e) => void submit(e)} onChange={() => Object.keys(errors).length && setErrors({})} noValidate>
-        <FormError message={errors._form} />
-        <div className="form-grid">
-          <Field label={t('catalog.products.name')} name="name" error={errors.name} className="span-2">
-            {(control) => <input {...control} className="input" maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />}
-          </Field>
-          <Field label={t('catalog.products.code')} name="code" error={errors.code} hint={t('catalog.products.codeHint')}>
-            {(control) => <input {...control} className="input input-code" maxLength={12} value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} />}
-          </Field>
-          <Field label={t('catalog.products.barcode')} name="barcode" error={errors.barcode} hint={t('catalog.products.barcodeHint')}>
-            {(control) => <input {...control} className="input" inputMode="numeric" maxLength={13} value={barcode} onChange={(e) => setBarcode(e.target.value.replace(/\D/g, ''))} />}
-          </Field>
-          <Field label={t('catalog.products.price')} name="price" error={errors.price}>
-            {(control) => <MoneyInput control={control} value={price} onChange={setPrice} />}
-          </Field>
-          <Field label={t('catalog.products.category')} name="categoryId" error={errors.categoryId}>
-            {(control) => (
-              <select {...control} className="input select" value={categoryId} onChange={(e) => setCategoryId(e.target.value)}>
-                <option value="">{t('catalog.products.noCategory')}</option>
-                {catalog.snapshot.categories.map((category) => (
-                  <option key={category.id} value={category.id}>
-                    {category.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('catalog.products.station')} name="station" error={errors.station} hint={t('catalog.products.stationHint')}>
-            {(control) => (
-              <>
-                <input {...control} className="input" maxLength={30} list="station-list" value={station} onChange={(e) => setStation(e.target.value)} />
-                <datalist id="station-list">
-                  {stations.map((s) => (
-                    <option key={s} value={s} />
-                  ))}
-                </datalist>
-              </>
-            )}
-          </Field>
-          <div className="field checkbox-stack">
-            <label className="checkbox">
-              <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
-              <span>{t('catalog.active')}</span>
-            </label>
-            <label className="checkbox">
-              <input type="checkbox" checked={soldOut} onChange={(e) => setSoldOut(e.target.checked)} />
-              <span>{t('counter.soldOutBadge')}</span>
-            </label>
-          </div>
-        </div>
-
-        <fieldset className="form-section">
-          <legend>{t('catalog.products.groups')}</legend>
-          {errors.modifierGroupIds && <p className="field-error">{errors.modifierGroupIds}</p>}
-          {catalog.snapshot.modifierGroups.length === 0 ? (
-            <p className="muted small">{t('catalog.groups.empty')}</p>
-          ) : (
-            <div className="check-grid">
-              {catalog.snapshot.modifierGroups.map((group) => (
-                <label key={group.id} className="checkbox">
-                  <input type="checkbox" checked={groupIds.includes(group.id)} onChange={(e) => setGroupIds(e.target.checked ? [...groupIds, group.id] : groupIds.filter((g) => g !== group.id))} />
-                  <span>
-                    {group.name} <span className="muted small">({t('catalog.groups.minMax', { min: group.minChoices, max: group.maxChoices })})</span>
-                  </span>
-                </label>
+    <FormDialog
+      title={product ? t('catalog.products.edit', { name: product.name }) : t('catalog.products.create')}
+      onClose={onClose}
+      testId="product-form"
+      size="large"
+      form={form}
+      onSubmit={submit}
+      submitTestId="product-save"
+      clearErrorsOnChange
+    >
+      <div className="form-grid">
+        <Field label={t('catalog.products.name')} name="name" error={errors.name} className="span-2">
+          {(control) => <input {...control} className="input" maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />}
+        </Field>
+        <Field label={t('catalog.products.code')} name="code" error={errors.code} hint={t('catalog.products.codeHint')}>
+          {(control) => <input {...control} className="input input-code" maxLength={12} value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} />}
+        </Field>
+        <Field label={t('catalog.products.barcode')} name="barcode" error={errors.barcode} hint={t('catalog.products.barcodeHint')}>
+          {(control) => <input {...control} className="input" inputMode="numeric" maxLength={13} value={barcode} onChange={(e) => setBarcode(e.target.value.replace(/\D/g, ''))} />}
+        </Field>
+        <Field label={t('catalog.products.price')} name="price" error={errors.price}>
+          {(control) => <MoneyInput control={control} value={price} onChange={setPrice} />}
+        </Field>
+        <Field label={t('catalog.products.category')} name="categoryId" error={errors.categoryId}>
+          {(control) => (
+            <select {...control} className="input select" value={categoryId} onChange={(e) => setCategoryId(e.target.value)}>
+              <option value="">{t('catalog.products.noCategory')}</option>
+              {catalog.snapshot.categories.map((category) => (
+                <option key={category.id} value={category.id}>
+                  {category.name}
+                </option>
               ))}
-            </div>
+            </select>
           )}
-        </fieldset>
-
-        <fieldset className="form-section">
-          <legend>{t('catalog.products.combo')}</legend>
-          <p className="muted small">{t('catalog.products.comboHint')}</p>
-          {errors.comboSlots && <p className="field-error">{errors.comboSlots}</p>}
-          {slots.map((slot, i) => (
-            <div key={slot.id} className="slot-editor">
-              <div className="slot-editor-head">
-                <input className="input" aria-label={t('catalog.products.slotName', { n: i + 1 })} placeholder={t('catalog.products.slotPlaceholder')} maxLength={80} value={slot.name} onChange={(e) => patchSlot(slot.id, (s) => ({ ...s, name: e.target.value }))} />
-                <button type="button" className="button button-small button-danger-outline" onClick={() => setSlots((list) => list.filter((s) => s.id !== slot.id))}>
-                  {t('catalog.remove')}
-                </button>
-              </div>
-              <ul className="slot-options">
-                {slot.options.map((option) => (
-                  <li key={option.productId}>
-                    <span>{catalog.maps.products.get(option.productId)?.name ?? '?'}</span>
-                    <MoneyInput value={option.delta} onChange={(delta) => patchSlot(slot.id, (s) => ({ ...s, options: s.options.map((o) => (o.productId === option.productId ? { ...o, delta } : o)) }))} aria-label={t('catalog.products.slotDelta')} />
-                    <button type="button" className="icon-button" aria-label={t('catalog.remove')} onClick={() => patchSlot(slot.id, (s) => ({ ...s, options: s.options.filter((o) => o.productId !== option.productId) }))}>
-                      <span aria-hidden="true">×</span>
-                    </button>
-                  </li>
+        </Field>
+        <Field label={t('catalog.products.station')} name="station" error={errors.station} hint={t('catalog.products.stationHint')}>
+          {(control) => (
+            <>
+              <input {...control} className="input" maxLength={30} list="station-list" value={station} onChange={(e) => setStation(e.target.value)} />
+              <datalist id="station-list">
+                {stations.map((s) => (
+                  <option key={s} value={s} />
                 ))}
-              </ul>
-              <ProductPicker
-                catalog={catalog}
-                label={t('catalog.products.addToSlot')}
-                exclude={(p) => p.id === id || p.kind === 'combo' || slot.options.some((o) => o.productId === p.id)}
-                onPick={(p) => patchSlot(slot.id, (s) => ({ ...s, options: [...s.options, { productId: p.id, delta: '' }] }))}
-              />
-            </div>
-          ))}
-          <button type="button" className="button button-secondary button-small" onClick={() => setSlots((list) => [...list, { id: uuidv7(), name: '', options: [] }])}>
-            + {t('catalog.products.addSlot')}
-          </button>
-        </fieldset>
-
-        <div className="form-actions">
-          <button type="button" className="button button-ghost" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy} data-testid="product-save">
-            {busy ? t('common.saving') : t('common.save')}
-          </button>
+              </datalist>
+            </>
+          )}
+        </Field>
+        <div className="field checkbox-stack">
+          <Checkbox checked={active} onChange={setActive}>
+            {t('catalog.active')}
+          </Checkbox>
+          <Checkbox checked={soldOut} onChange={setSoldOut}>
+            {t('counter.soldOutBadge')}
+          </Checkbox>
         </div>
-      </form>
-    </Modal>
+      </div>
+
+      <fieldset className="form-section">
+        <legend>{t('catalog.products.groups')}</legend>
+        {errors.modifierGroupIds && <p className="field-error">{errors.modifierGroupIds}</p>}
+        {catalog.snapshot.modifierGroups.length === 0 ? (
+          <p className="muted small">{t('catalog.groups.empty')}</p>
+        ) : (
+          <div className="check-grid">
+            {catalog.snapshot.modifierGroups.map((group) => (
+              <label key={group.id} className="checkbox">
+                <input type="checkbox" checked={groupIds.includes(group.id)} onChange={(e) => setGroupIds(e.target.checked ? [...groupIds, group.id] : groupIds.filter((g) => g !== group.id))} />
+                <span>
+                  {group.name} <span className="muted small">({t('catalog.groups.minMax', { min: group.minChoices, max: group.maxChoices })})</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        )}
+      </fieldset>
+
+      <fieldset className="form-section">
+        <legend>{t('catalog.products.combo')}</legend>
+        <p className="muted small">{t('catalog.products.comboHint')}</p>
+        {errors.comboSlots && <p className="field-error">{errors.comboSlots}</p>}
+        {slots.map((slot, i) => (
+          <div key={slot.id} className="slot-editor">
+            <div className="slot-editor-head">
+              <input className="input" aria-label={t('catalog.products.slotName', { n: i + 1 })} placeholder={t('catalog.products.slotPlaceholder')} maxLength={80} value={slot.name} onChange={(e) => patchSlot(slot.id, (s) => ({ ...s, name: e.target.value }))} />
+              <button type="button" className="button button-small button-danger-outline" onClick={() => setSlots((list) => list.filter((s) => s.id !== slot.id))}>
+                {t('catalog.remove')}
+              </button>
+            </div>
+            <ul className="slot-options">
+              {slot.options.map((option) => (
+                <li key={option.productId}>
+                  <span>{catalog.maps.products.get(option.productId)?.name ?? '?'}</span>
+                  <MoneyInput value={option.delta} onChange={(delta) => patchSlot(slot.id, (s) => ({ ...s, options: s.options.map((o) => (o.productId === option.productId ? { ...o, delta } : o)) }))} aria-label={t('catalog.products.slotDelta')} />
+                  <RemoveButton label={t('catalog.remove')} onClick={() => patchSlot(slot.id, (s) => ({ ...s, options: s.options.filter((o) => o.productId !== option.productId) }))} />
+                </li>
+              ))}
+            </ul>
+            <ProductPicker
+              catalog={catalog}
+              label={t('catalog.products.addToSlot')}
+              exclude={(p) => p.id === id || p.kind === 'combo' || slot.options.some((o) => o.productId === p.id)}
+              onPick={(p) => patchSlot(slot.id, (s) => ({ ...s, options: [...s.options, { productId: p.id, delta: '' }] }))}
+            />
+          </div>
+        ))}
+        <button type="button" className="button button-secondary button-small" onClick={() => setSlots((list) => [...list, { id: uuidv7(), name: '', options: [] }])}>
+          + {t('catalog.products.addSlot')}
+        </button>
+      </fieldset>
+    </FormDialog>
   );
 }

@@ -1,3 +1,5 @@
+import { useId } from 'react';
+
 export interface FilterOption {
   value: string;
   label: string;
@@ -27,5 +29,40 @@ export function FilterSelect(props: {
         ))}
       </select>
     </div>
+  );
+}
+
+export interface DateRange {
+  from: string;
+  to: string;
+}
+
+/** "De" and "Até" as two labelled date fields; each bounds the other's calendar so the range never runs backwards. */
+export function DateRangeFilter(props: {
+  value: DateRange;
+  labels: DateRange;
+  onChange: (change: Partial<DateRange>) => void;
+  /** The fields' class besides "field" (the screen's width for a date). */
+  className: string;
+  testIds?: DateRange;
+}) {
+  const fromId = useId();
+  const toId = useId();
+  const { value, labels, onChange, className, testIds } = props;
+  return (
+    <>
+      <div className={`field ${className}`}>
+        <label className="field-label" htmlFor={fromId}>
+          {labels.from}
+        </label>
+        <input id={fromId} type="date" className="input" value={value.from} max={value.to || undefined} onChange={(e) => onChange({ from: e.target.value })} data-testid={testIds?.from} />
+      </div>
+      <div className={`field ${className}`}>
+        <label className="field-label" htmlFor={toId}>
+          {labels.to}
+        </label>
+        <input id={toId} type="date" className="input" value={value.to} min={value.from || undefined} onChange={(e) => onChange({ to: e.target.value })} data-testid={testIds?.to} />
+      </div>
+    </>
   );
 }

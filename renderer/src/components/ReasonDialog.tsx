@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field, FormError } from './Field';
+import { Field } from './Field';
+import { FormActions } from './FormDialog';
 import { Modal } from './Modal';
 
 /** Asks the reason for something that must say why (cancel, void); `onConfirm` answers an error or null. */
@@ -56,15 +57,7 @@ export function ReasonDialog({
             />
           )}
         </Field>
-        <FormError message={undefined} />
-        <div className="form-actions">
-          <button type="button" className="button button-ghost" onClick={onClose}>
-            {t('common.back')}
-          </button>
-          <button type="submit" className={`button ${danger ? 'button-danger' : 'button-primary'}`} disabled={busy} data-testid="reason-submit">
-            {busy ? t('common.sending') : confirmLabel}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} busy={busy} submitLabel={confirmLabel} submitTestId="reason-submit" cancelLabel={t('common.back')} sending danger={danger} />
       </form>
     </Modal>
   );

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorsByField, type Output } from '../api';
+import { FormActions } from '../components/FormDialog';
 import { Modal } from '../components/Modal';
 import { formatDateTime } from '../format';
 import { useSession } from '../session';
@@ -157,14 +158,7 @@ export function FeedbackDetail({ id, onClose, onHandled }: { id: string; onClose
                     </p>
                   )}
                 </div>
-                <div className="form-actions">
-                  <button type="button" className="button button-ghost" onClick={onClose}>
-                    {t('common.close')}
-                  </button>
-                  <button type="submit" className="button button-primary" disabled={busy} data-testid="feedback-handle-submit">
-                    {busy ? t('common.saving') : t('feedback.detail.handle')}
-                  </button>
-                </div>
+                <FormActions onCancel={onClose} busy={busy} submitLabel={t('feedback.detail.handle')} submitTestId="feedback-handle-submit" cancelLabel={t('common.close')} />
               </form>
             )}
           </section>

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Input, type Output } from '../api';
+import { api, type Input } from '../api';
 import { compareNames, formatDateTime } from '../format';
+import { useApiData } from '../hooks/useApiData';
 import { useLiveRefresh } from '../hooks/useLive';
 import { useSession } from '../session';
 import { Face, isRating, Stars } from './Faces';
@@ -9,11 +10,11 @@ import { FeedbackDetail } from './FeedbackDetail';
 import { OpenKioskButton } from './OpenKioskButton';
 import { onOpenFeedback, takePendingFeedback } from './pending';
 import { PrivacyDialog } from './PrivacyDialog';
-import { FilterSelect } from '../components/FilterSelect';
+import { DateRangeFilter, FilterSelect } from '../components/FilterSelect';
 import { FormError } from '../components/Field';
-import { TableMessage } from '../components/TableMessage';
+import { DataTable } from '../components/DataTable';
+import { Blank, RowButton } from '../components/ListParts';
 
-type Feedback = Output<'feedback.list'>[number];
 
 interface Filters {
   rating: string; // '', '1'…'5', 'low'
@@ -47,25 +48,13 @@ export function InboxScreen() {
   const { session, timeZone } = useSession();
   const isAdmin = session.user.role === 'admin';
   const [filters, setFilters] = useState<Filters>(EMPTY);
-  const [rows, setRows] = useState<Feedback[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [privacy, setPrivacy] = useState(false);
   const [tags, setTags] = useState<string[]>([]);
   const [products, setProducts] = useState<{ id: string; name: string }[]>([]);
   const [people, setPeople] = useState<{ id: string; name: string }[]>([]);
 
-  const load = useCallback(async () => {
-    const outcome = await api.call('feedback.list', toInput(filters));
-    if (outcome.ok) {
-      setRows(outcome.result);
-      setError(null);
-    } else setError(outcome.error.message);
-  }, [filters]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: rows, error, reload: load } = useApiData(useCallback(() => api.call('feedback.list', toInput(filters)), [filters]));
   useLiveRefresh(['feedback.received'], () => void load(), 200);
 
   // An alert's "Abrir": from another screen (read once on arrival) or while the inbox is on screen.
@@ -149,18 +138,13 @@ export function InboxScreen() {
           onChange={(v) => set('cashierId', v)}
           testId="feedback-filter-cashier"
         />
-        <div className="field fb-date">
-          <label className="field-label" htmlFor="fb-from">
-            {t('feedback.inbox.from')}
-          </label>
-          <input id="fb-from" type="date" className="input" value={filters.from} max={filters.to || undefined} onChange={(e) => set('from', e.target.value)} data-testid="feedback-filter-from" />
-        </div>
-        <div className="field fb-date">
-          <label className="field-label" htmlFor="fb-to">
-            {t('feedback.inbox.to')}
-          </label>
-          <input id="fb-to" type="date" className="input" value={filters.to} min={filters.from || undefined} onChange={(e) => set('to', e.target.value)} data-testid="feedback-filter-to" />
-        </div>
+        <DateRangeFilter
+          value={filters}
+          labels={{ from: t('feedback.inbox.from'), to: t('feedback.inbox.to') }}
+          onChange={(change) => setFilters((current) => ({ ...current, ...change }))}
+          className="fb-date"
+          testIds={{ from: 'feedback-filter-from', to: 'feedback-filter-to' }}
+        />
         <div className="field fb-handled">
           <span className="field-label" id="fb-handled-label">
             {t('feedback.inbox.handled')}
@@ -197,90 +181,90 @@ export function InboxScreen() {
           {t('feedback.inbox.count', { count: rows.length })}
         </p>
       )}
-      <div className="table-wrap">
-        <table className="table fb-table" data-testid="feedback-list">
-          <caption className="visually-hidden">{t('feedback.inbox.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('feedback.inbox.columns.when')}</th>
-              <th scope="col">{t('feedback.inbox.columns.order')}</th>
-              <th scope="col">{t('feedback.inbox.columns.rating')}</th>
-              <th scope="col">{t('feedback.inbox.columns.tags')}</th>
-              <th scope="col">{t('feedback.inbox.columns.comment')}</th>
-              <th scope="col">{t('feedback.inbox.columns.cashier')}</th>
-              <th scope="col">{t('feedback.inbox.columns.status')}</th>
-              <th scope="col" className="actions-col">
-                <span className="visually-hidden">{t('feedback.inbox.view')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows === null && !error && (
-              <TableMessage colSpan={8}>{t('common.loading')}</TableMessage>
-            )}
-            {rows?.length === 0 && (
-              <tr>
-                <td colSpan={8} className="fb-empty">
-                  {t('feedback.inbox.empty')}
-                </td>
-              </tr>
-            )}
-            {rows?.map((row) => (
-              <tr
-                key={row.id}
-                className={`fb-row${row.rating <= 2 && !row.handledAt ? ' fb-row-low' : ''}`}
-                onClick={() => setOpenId(row.id)}
-                data-testid="feedback-row"
-                data-order={row.orderNumber}
-                data-rating={row.rating}
-                data-handled={row.handledAt ? 'true' : 'false'}
+      <DataTable
+        className="fb-table"
+        testId="feedback-list"
+        caption={t('feedback.inbox.title')}
+        rows={rows}
+        rowKey={(row) => row.id}
+        rowProps={(row) => ({
+          className: `fb-row${row.rating <= 2 && !row.handledAt ? ' fb-row-low' : ''}`,
+          onClick: () => setOpenId(row.id),
+          'data-testid': 'feedback-row',
+          'data-order': row.orderNumber,
+          'data-rating': row.rating,
+          'data-handled': row.handledAt ? 'true' : 'false',
+        })}
+        loading={error ? undefined : t('common.loading')}
+        empty={t('feedback.inbox.empty')}
+        emptyClassName="fb-empty"
+        columns={[
+          { key: 'when', header: t('feedback.inbox.columns.when'), className: 'nowrap', cell: (row) => formatDateTime(row.createdAt, timeZone) },
+          { key: 'order', header: t('feedback.inbox.columns.order'), className: 'nowrap strong', cell: (row) => row.orderNumber },
+          {
+            key: 'rating',
+            header: t('feedback.inbox.columns.rating'),
+            className: 'nowrap',
+            cell: (row) => (
+              <span className="fb-rating-cell">
+                {isRating(row.rating) && <Face rating={row.rating} size={28} />}
+                <span className="visually-hidden">{t('feedback.detail.rated', { rating: row.rating })}</span>
+                <Stars rating={row.rating} />
+              </span>
+            ),
+          },
+          {
+            key: 'tags',
+            header: t('feedback.inbox.columns.tags'),
+            cell: (row) => (
+              <span className="fb-chips">
+                {row.tags.map((tag) => (
+                  <span key={tag} className="fb-chip">
+                    {tag}
+                  </span>
+                ))}
+              </span>
+            ),
+          },
+          {
+            key: 'comment',
+            header: t('feedback.inbox.columns.comment'),
+            className: 'fb-comment-cell',
+            cell: (row) => (
+              <>
+                {row.comment ? <span className="fb-comment-text">{row.comment}</span> : <Blank />}
+                {row.hasContact && <span className="cell-sub">{t('feedback.inbox.contact')}</span>}
+              </>
+            ),
+          },
+          { key: 'cashier', header: t('feedback.inbox.columns.cashier'), cell: (row) => row.cashierName },
+          {
+            key: 'status',
+            header: t('feedback.inbox.columns.status'),
+            cell: (row) => (
+              <span className={`badge ${row.handledAt ? 'badge-success' : row.rating <= 2 ? 'badge-danger' : 'badge-muted'}`} data-testid="feedback-row-status">
+                {row.handledAt ? t('feedback.inbox.statusDone') : t('feedback.inbox.statusOpen')}
+              </span>
+            ),
+          },
+          {
+            key: 'view',
+            header: <span className="visually-hidden">{t('feedback.inbox.view')}</span>,
+            actions: true,
+            cell: (row) => (
+              <RowButton
+                onClick={(e) => {
+                  e.stopPropagation();
+                  setOpenId(row.id);
+                }}
+                data-testid="feedback-open"
               >
-                <td className="nowrap">{formatDateTime(row.createdAt, timeZone)}</td>
-                <td className="nowrap strong">{row.orderNumber}</td>
-                <td className="nowrap">
-                  <span className="fb-rating-cell">
-                    {isRating(row.rating) && <Face rating={row.rating} size={28} />}
-                    <span className="visually-hidden">{t('feedback.detail.rated', { rating: row.rating })}</span>
-                    <Stars rating={row.rating} />
-                  </span>
-                </td>
-                <td>
-                  <span className="fb-chips">
-                    {row.tags.map((tag) => (
-                      <span key={tag} className="fb-chip">
-                        {tag}
-                      </span>
-                    ))}
-                  </span>
-                </td>
-                <td className="fb-comment-cell">
-                  {row.comment ? <span className="fb-comment-text">{row.comment}</span> : <span className="muted">—</span>}
-                  {row.hasContact && <span className="cell-sub">{t('feedback.inbox.contact')}</span>}
-                </td>
-                <td>{row.cashierName}</td>
-                <td>
-                  <span className={`badge ${row.handledAt ? 'badge-success' : row.rating <= 2 ? 'badge-danger' : 'badge-muted'}`} data-testid="feedback-row-status">
-                    {row.handledAt ? t('feedback.inbox.statusDone') : t('feedback.inbox.statusOpen')}
-                  </span>
-                </td>
-                <td className="actions-col">
-                  <button
-                    type="button"
-                    className="button button-small button-secondary"
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      setOpenId(row.id);
-                    }}
-                    data-testid="feedback-open"
-                  >
-                    {t('feedback.inbox.view')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                {t('feedback.inbox.view')}
+              </RowButton>
+            ),
+          },
+        ]}
+      />
 
       {openId && <FeedbackDetail id={openId} onClose={() => setOpenId(null)} onHandled={() => void load()} />}
       {privacy && <PrivacyDialog onClose={() => setPrivacy(false)} />}

@@ -3,11 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { ChartConfiguration } from 'chart.js';
 import { api, type Output } from '../api';
 import { currentLocale } from '../format';
+import { useApiData } from '../hooks/useApiData';
 import { useLiveRefresh } from '../hooks/useLive';
 import { useSession } from '../session';
 import { ChartCanvas } from './ChartCanvas';
 import { addDays, businessToday, downloadText, toCsv } from './download';
 import { RATING_COLORS, RATINGS, Stars } from './Faces';
+import { DataTable } from '../components/DataTable';
+import { DateRangeFilter } from '../components/FilterSelect';
 import { FormError } from '../components/Field';
 
 type Report = Output<'feedback.report'>;
@@ -35,11 +38,7 @@ export function ReportScreen() {
   const { timeZone, notify } = useSession();
   const [dayStartsAt, setDayStartsAt] = useState<string | null>(null);
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
-  const [report, setReport] = useState<Report | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
-  const fromId = useId();
-  const toId = useId();
 
   // The business day decides "today": the shop's day may turn at 04:00.
   useEffect(() => {
@@ -56,17 +55,8 @@ export function ReportScreen() {
     };
   }, [timeZone]);
 
-  const load = useCallback(async () => {
-    if (!range || !range.from || !range.to || range.from > range.to) return;
-    const outcome = await api.call('feedback.report', range);
-    if (outcome.ok) {
-      setReport(outcome.result);
-      setError(null);
-    } else setError(outcome.error.message);
-  }, [range]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const fetchReport = useCallback(() => (range && range.from && range.to && range.from <= range.to ? api.call('feedback.report', range) : null), [range]);
+  const { data: report, error, reload: load } = useApiData(fetchReport);
   useLiveRefresh(['feedback.received'], () => void load(), 400);
 
   const today = businessToday(timeZone, dayStartsAt ?? '00:00');
@@ -104,34 +94,17 @@ export function ReportScreen() {
       </div>
 
       <div className="fb-report-bar" role="search">
-        <div className="field fb-date">
-          <label className="field-label" htmlFor={fromId}>
-            {t('feedback.report.from')}
-          </label>
-          <input
-            id={fromId}
-            type="date"
-            className="input"
-            value={range?.from ?? ''}
-            max={range?.to}
-            onChange={(e) => e.target.value && setRange((current) => ({ from: e.target.value, to: current?.to ?? e.target.value }))}
-            data-testid="report-from"
-          />
-        </div>
-        <div className="field fb-date">
-          <label className="field-label" htmlFor={toId}>
-            {t('feedback.report.to')}
-          </label>
-          <input
-            id={toId}
-            type="date"
-            className="input"
-            value={range?.to ?? ''}
-            min={range?.from}
-            onChange={(e) => e.target.value && setRange((current) => ({ from: current?.from ?? e.target.value, to: e.target.value }))}
-            data-testid="report-to"
-          />
-        </div>
+        <DateRangeFilter
+          value={range ?? { from: '', to: '' }}
+          labels={{ from: t('feedback.report.from'), to: t('feedback.report.to') }}
+          onChange={(change) => {
+            // Clearing a date keeps the period as it was: a report always has both ends.
+            const picked = change.from ?? change.to;
+            if (picked) setRange((current) => ({ from: current?.from ?? picked, to: current?.to ?? picked, ...change }));
+          }}
+          className="fb-date"
+          testIds={{ from: 'report-from', to: 'report-to' }}
+        />
         <div className="fb-presets" role="group" aria-label={t('feedback.report.title')}>
           {presets.map((preset) => (
             <button
@@ -292,29 +265,18 @@ function DistributionPanel({ report, range }: { report: Report; range: { from: s
       onCsv={csv}
       chart={<ChartCanvas config={config} label={t('feedback.report.chartLabel', { title, summary })} />}
       table={
-        <table className="table table-compact">
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('feedback.report.columns.rating')}</th>
-              <th scope="col" className="num">
-                {t('feedback.report.columns.count')}
-              </th>
-              <th scope="col" className="num">
-                {t('feedback.report.columns.share')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {RATINGS.map((r, i) => (
-              <tr key={r}>
-                <th scope="row">{labels[i]}</th>
-                <td className="num">{report.distribution[i] ?? 0}</td>
-                <td className="num">{formatShare(report.distribution[i] ?? 0, report.count)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          bare
+          className="table-compact"
+          caption={title}
+          rows={RATINGS.map((rating, i) => ({ rating, label: labels[i], count: report.distribution[i] ?? 0 }))}
+          rowKey={(row) => String(row.rating)}
+          columns={[
+            { key: 'rating', header: t('feedback.report.columns.rating'), rowHeader: true, cell: (row) => row.label },
+            { key: 'count', header: t('feedback.report.columns.count'), num: true, sortValue: (row) => row.count, cell: (row) => row.count },
+            { key: 'share', header: t('feedback.report.columns.share'), num: true, cell: (row) => formatShare(row.count, report.count) },
+          ]}
+        />
       }
     />
   );
@@ -424,29 +386,18 @@ function StatPanel({ kind, stats, range }: { kind: Breakdown; stats: Stat[]; ran
       onCsv={csv}
       chart={<ChartCanvas config={config} label={t('feedback.report.chartLabel', { title, summary })} className={heightClass} />}
       table={
-        <table className="table table-compact">
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('feedback.report.columns.label')}</th>
-              <th scope="col" className="num">
-                {t('feedback.report.columns.count')}
-              </th>
-              <th scope="col" className="num">
-                {t('feedback.report.columns.average')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {stats.map((s) => (
-              <tr key={s.key}>
-                <th scope="row">{s.label}</th>
-                <td className="num">{s.count}</td>
-                <td className="num">{formatAverage(s.average)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          bare
+          className="table-compact"
+          caption={title}
+          rows={stats}
+          rowKey={(s) => s.key}
+          columns={[
+            { key: 'label', header: t('feedback.report.columns.label'), rowHeader: true, cell: (s) => s.label },
+            { key: 'count', header: t('feedback.report.columns.count'), num: true, sortValue: (s) => s.count, cell: (s) => s.count },
+            { key: 'average', header: t('feedback.report.columns.average'), num: true, sortValue: (s) => s.average, cell: (s) => formatAverage(s.average) },
+          ]}
+        />
       }
     />
   );

@@ -14,7 +14,8 @@ import { useLiveRefresh } from '../hooks/useLive';
 import { isManagerRole } from '../roles';
 import { useSession } from '../session';
 import { FormError } from '../components/Field';
-import { TableMessage } from '../components/TableMessage';
+import { DataTable } from '../components/DataTable';
+import { RowButton } from '../components/ListParts';
 
 type Summary = Output<'orders.list'>[number];
 type Filter = 'all' | 'open' | 'paid' | 'closed';
@@ -22,7 +23,8 @@ type Filter = 'all' | 'open' | 'paid' | 'closed';
 const FILTERS: readonly Filter[] = ['all', 'open', 'paid', 'closed'];
 const PAID: readonly OrderStatus[] = ['paid', 'preparing', 'ready', 'delivered'];
 
-const isOpen = (order: Summary) => order.due > 0 && order.status !== 'cancelled' && order.status !== 'voided';
+const isClosed = (order: Summary) => order.status === 'cancelled' || order.status === 'voided';
+const isOpen = (order: Summary) => order.due > 0 && !isClosed(order);
 const isPaid = (order: Summary) => PAID.includes(order.status) && !isOpen(order);
 
 export const STATUS_BADGE: Record<OrderStatus, string> = {
@@ -94,13 +96,49 @@ export function OrdersScreen({ onNavigate }: { onNavigate: (route: Route) => voi
   };
 
   const shown = (orders ?? []).filter((order) =>
-    filter === 'open' ? isOpen(order) : filter === 'paid' ? isPaid(order) : filter === 'closed' ? order.status === 'cancelled' || order.status === 'voided' : true,
+    filter === 'open' ? isOpen(order) : filter === 'paid' ? isPaid(order) : filter === 'closed' ? isClosed(order) : true,
   );
   const counts = {
     all: orders?.length ?? 0,
     open: orders?.filter(isOpen).length ?? 0,
     paid: orders?.filter(isPaid).length ?? 0,
-    closed: orders?.filter((o) => o.status === 'cancelled' || o.status === 'voided').length ?? 0,
+    closed: orders?.filter(isClosed).length ?? 0,
+  };
+
+  const actionsOf = (order: Summary) => {
+    if (isOpen(order))
+      return (
+        <>
+          <RowButton onClick={() => toCounter(order, 'add')} data-testid="order-add">
+            {t('orders.actions.add')}
+          </RowButton>
+          <RowButton className="button-primary" onClick={() => toCounter(order, 'pay')} data-testid="order-pay">
+            {t('orders.actions.pay')}
+          </RowButton>
+          <RowButton className="button-danger-outline" onClick={() => setDialog({ kind: 'cancel', order })} data-testid="order-cancel">
+            {t('orders.actions.cancel')}
+          </RowButton>
+        </>
+      );
+    if (isClosed(order))
+      return (
+        <RowButton className="button-ghost" onClick={() => setDialog({ kind: 'receipt', order })} data-testid="order-receipt">
+          {t('orders.actions.receipt')}
+        </RowButton>
+      );
+    return (
+      <>
+        <RowButton onClick={() => setDialog({ kind: 'receipt', order })} data-testid="order-receipt">
+          {t('orders.actions.receipt')}
+        </RowButton>
+        <RowButton onClick={() => void reprint(order)} data-testid="order-reprint">
+          {t('orders.actions.reprint')}
+        </RowButton>
+        <RowButton className="button-danger-outline" onClick={() => setDialog({ kind: 'void', order })} data-testid="order-void">
+          {t('orders.actions.void')}
+        </RowButton>
+      </>
+    );
   };
 
   return (
@@ -147,93 +185,59 @@ export function OrdersScreen({ onNavigate }: { onNavigate: (route: Route) => voi
       </div>
       <FormError message={error} />
       {refund && <RefundNotice number={refund.number} refunds={refund.refunds} onClose={() => setRefund(null)} />}
-      <div className="table-wrap">
-        <table className="table" data-testid="orders-table">
-          <caption className="visually-hidden">{t('orders.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('orders.columns.number')}</th>
-              <th scope="col">{t('orders.columns.time')}</th>
-              <th scope="col">{t('orders.columns.customer')}</th>
-              <th scope="col">{t('orders.columns.status')}</th>
-              <th scope="col" className="num">
-                {t('orders.columns.total')}
-              </th>
-              <th scope="col" className="actions-col">
-                {t('orders.columns.actions')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {orders === null && !error && (
-              <TableMessage colSpan={6}>{t('common.loading')}</TableMessage>
-            )}
-            {orders !== null && shown.length === 0 && (
-              <TableMessage colSpan={6}>{t('orders.empty')}</TableMessage>
-            )}
-            {shown.map((order) => {
-              const open = isOpen(order);
-              const closed = order.status === 'cancelled' || order.status === 'voided';
-              return (
-                <tr key={order.id} data-testid="order-row" data-number={order.number} data-status={order.status} className={closed ? 'row-inactive' : undefined}>
-                  <th scope="row">
-                    <span className="order-number-cell">{order.number}</span>
-                  </th>
-                  <td>{otherDays.has(order.id) ? formatDateTime(order.createdAt, timeZone) : formatTime(order.createdAt, timeZone)}</td>
-                  <td>
-                    {order.customerName || (order.pager ? t('counter.pagerShort', { pager: order.pager }) : '—')}
-                    <span className="cell-sub">{t(`orderTypes.${order.type}`)}</span>
-                  </td>
-                  <td>
-                    <span className={`badge ${open ? 'badge-warning' : STATUS_BADGE[order.status]}`} data-testid="order-status">
-                      {open ? t('orders.awaitingPayment') : t(`orderStatus.${order.status}`)}
-                    </span>
-                  </td>
-                  <td className="num">
-                    {formatBRL(order.total)}
-                    {open && <span className="cell-sub">{t('orders.due', { due: formatBRL(order.due) })}</span>}
-                  </td>
-                  <td className="actions-col">
-                    <div className="row-actions">
-                      {open && (
-                        <>
-                          <button type="button" className="button button-small button-secondary" onClick={() => toCounter(order, 'add')} data-testid="order-add">
-                            {t('orders.actions.add')}
-                          </button>
-                          <button type="button" className="button button-small button-primary" onClick={() => toCounter(order, 'pay')} data-testid="order-pay">
-                            {t('orders.actions.pay')}
-                          </button>
-                          <button type="button" className="button button-small button-danger-outline" onClick={() => setDialog({ kind: 'cancel', order })} data-testid="order-cancel">
-                            {t('orders.actions.cancel')}
-                          </button>
-                        </>
-                      )}
-                      {!open && !closed && (
-                        <>
-                          <button type="button" className="button button-small button-secondary" onClick={() => setDialog({ kind: 'receipt', order })} data-testid="order-receipt">
-                            {t('orders.actions.receipt')}
-                          </button>
-                          <button type="button" className="button button-small button-secondary" onClick={() => void reprint(order)} data-testid="order-reprint">
-                            {t('orders.actions.reprint')}
-                          </button>
-                          <button type="button" className="button button-small button-danger-outline" onClick={() => setDialog({ kind: 'void', order })} data-testid="order-void">
-                            {t('orders.actions.void')}
-                          </button>
-                        </>
-                      )}
-                      {closed && (
-                        <button type="button" className="button button-small button-ghost" onClick={() => setDialog({ kind: 'receipt', order })} data-testid="order-receipt">
-                          {t('orders.actions.receipt')}
-                        </button>
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="orders-table"
+        caption={t('orders.title')}
+        rows={orders === null ? null : shown}
+        rowKey={(order) => order.id}
+        rowProps={(order) => ({
+          'data-testid': 'order-row',
+          'data-number': order.number,
+          'data-status': order.status,
+          className: isClosed(order) ? 'row-inactive' : undefined,
+        })}
+        loading={error ? undefined : t('common.loading')}
+        empty={t('orders.empty')}
+        columns={[
+          { key: 'number', header: t('orders.columns.number'), rowHeader: true, cell: (order) => <span className="order-number-cell">{order.number}</span> },
+          {
+            key: 'time',
+            header: t('orders.columns.time'),
+            cell: (order) => (otherDays.has(order.id) ? formatDateTime(order.createdAt, timeZone) : formatTime(order.createdAt, timeZone)),
+          },
+          {
+            key: 'customer',
+            header: t('orders.columns.customer'),
+            cell: (order) => (
+              <>
+                {order.customerName || (order.pager ? t('counter.pagerShort', { pager: order.pager }) : '—')}
+                <span className="cell-sub">{t(`orderTypes.${order.type}`)}</span>
+              </>
+            ),
+          },
+          {
+            key: 'status',
+            header: t('orders.columns.status'),
+            cell: (order) => (
+              <span className={`badge ${isOpen(order) ? 'badge-warning' : STATUS_BADGE[order.status]}`} data-testid="order-status">
+                {isOpen(order) ? t('orders.awaitingPayment') : t(`orderStatus.${order.status}`)}
+              </span>
+            ),
+          },
+          {
+            key: 'total',
+            header: t('orders.columns.total'),
+            num: true,
+            cell: (order) => (
+              <>
+                {formatBRL(order.total)}
+                {isOpen(order) && <span className="cell-sub">{t('orders.due', { due: formatBRL(order.due) })}</span>}
+              </>
+            ),
+          },
+          { key: 'actions', header: t('orders.columns.actions'), actions: true, cell: (order) => <div className="row-actions">{actionsOf(order)}</div> },
+        ]}
+      />
 
       {dialog?.kind === 'receipt' && <ReceiptDialog order={dialog.order} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'cancel' && (

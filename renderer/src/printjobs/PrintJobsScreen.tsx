@@ -2,10 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Output } from '../api';
 import { formatDateTime } from '../format';
+import { useApiData } from '../hooks/useApiData';
 import { useLiveRefresh } from '../hooks/useLive';
 import { useSession } from '../session';
 import { FormError } from '../components/Field';
-import { TableMessage } from '../components/TableMessage';
+import { DataTable } from '../components/DataTable';
+import { Checkbox, RowButton } from '../components/ListParts';
 
 type Job = Output<'printing.jobs'>[number];
 
@@ -29,21 +31,9 @@ export function useFailedPrintJobs(): number {
 export function PrintJobsScreen() {
   const { t } = useTranslation();
   const { timeZone, notify } = useSession();
-  const [jobs, setJobs] = useState<Job[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [onlyFailed, setOnlyFailed] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    const outcome = await api.call('printing.jobs', onlyFailed ? { status: 'failed', limit: 200 } : { limit: 100 });
-    if (outcome.ok) {
-      setJobs(outcome.result);
-      setError(null);
-    } else setError(outcome.error.message);
-  }, [onlyFailed]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: jobs, error, reload: load } = useApiData(useCallback(() => api.call('printing.jobs', onlyFailed ? { status: 'failed', limit: 200 } : { limit: 100 }), [onlyFailed]));
   useLiveRefresh(['printing.changed'], () => void load(), 150);
 
   const retry = async (job: Job) => {
@@ -63,57 +53,55 @@ export function PrintJobsScreen() {
         </div>
       </div>
       <div className="toolbar">
-        <label className="checkbox">
-          <input type="checkbox" checked={onlyFailed} onChange={(e) => setOnlyFailed(e.target.checked)} />
-          <span>{t('printJobs.onlyFailed')}</span>
-        </label>
+        <Checkbox checked={onlyFailed} onChange={setOnlyFailed}>
+          {t('printJobs.onlyFailed')}
+        </Checkbox>
       </div>
       <FormError message={error} />
-      <div className="table-wrap">
-        <table className="table" data-testid="print-jobs">
-          <caption className="visually-hidden">{t('printJobs.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('printJobs.columns.when')}</th>
-              <th scope="col">{t('printJobs.columns.what')}</th>
-              <th scope="col">{t('printJobs.columns.status')}</th>
-              <th scope="col">{t('printJobs.columns.error')}</th>
-              <th scope="col" className="actions-col">
-                {t('printJobs.columns.actions')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {jobs === null && !error && (
-              <TableMessage colSpan={5}>{t('common.loading')}</TableMessage>
-            )}
-            {jobs?.length === 0 && (
-              <TableMessage colSpan={5}>{t('printJobs.empty')}</TableMessage>
-            )}
-            {jobs?.map((job) => (
-              <tr key={job.id} data-testid="print-job" data-status={job.status} className={job.status === 'failed' ? 'row-failed' : undefined}>
-                <td className="nowrap">{formatDateTime(job.createdAt, timeZone)}</td>
-                <td>
-                  {job.label}
-                  <span className="cell-sub">{t(`printJobs.kinds.${job.kind}`)}</span>
-                </td>
-                <td>
-                  <span className={`badge ${STATUS_BADGE[job.status]}`}>{t(`printJobs.status.${job.status}`)}</span>
-                  {job.attempts > 1 && <span className="cell-sub">{t('printJobs.attempts', { count: job.attempts })}</span>}
-                </td>
-                <td className="print-error">{job.lastError ?? '—'}</td>
-                <td className="actions-col">
-                  {job.status === 'failed' && (
-                    <button type="button" className="button button-small button-warning" disabled={busy === job.id} onClick={() => void retry(job)} data-testid="print-retry">
-                      {t('printJobs.retry')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="print-jobs"
+        caption={t('printJobs.title')}
+        rows={jobs}
+        rowKey={(job) => job.id}
+        rowProps={(job) => ({ 'data-testid': 'print-job', 'data-status': job.status, className: job.status === 'failed' ? 'row-failed' : undefined })}
+        loading={error ? undefined : t('common.loading')}
+        empty={t('printJobs.empty')}
+        columns={[
+          { key: 'when', header: t('printJobs.columns.when'), className: 'nowrap', cell: (job) => formatDateTime(job.createdAt, timeZone) },
+          {
+            key: 'what',
+            header: t('printJobs.columns.what'),
+            cell: (job) => (
+              <>
+                {job.label}
+                <span className="cell-sub">{t(`printJobs.kinds.${job.kind}`)}</span>
+              </>
+            ),
+          },
+          {
+            key: 'status',
+            header: t('printJobs.columns.status'),
+            cell: (job) => (
+              <>
+                <span className={`badge ${STATUS_BADGE[job.status]}`}>{t(`printJobs.status.${job.status}`)}</span>
+                {job.attempts > 1 && <span className="cell-sub">{t('printJobs.attempts', { count: job.attempts })}</span>}
+              </>
+            ),
+          },
+          { key: 'error', header: t('printJobs.columns.error'), className: 'print-error', cell: (job) => job.lastError ?? '—' },
+          {
+            key: 'actions',
+            header: t('printJobs.columns.actions'),
+            actions: true,
+            cell: (job) =>
+              job.status === 'failed' && (
+                <RowButton className="button-warning" disabled={busy === job.id} onClick={() => void retry(job)} data-testid="print-retry">
+                  {t('printJobs.retry')}
+                </RowButton>
+              ),
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -5,7 +5,8 @@ import { Field, FormError } from '../components/Field';
 import { formatDateTime, zonedTimeToEpoch } from '../format';
 import { textIfAny } from '../i18n';
 import { useSession } from '../session';
-import { TableMessage } from '../components/TableMessage';
+import { DataTable } from '../components/DataTable';
+import { Blank, FilterActions, LoadMore } from '../components/ListParts';
 
 type AuditRow = Output<'audit.list'>['rows'][number];
 type AuditResult = AuditRow['result'];
@@ -180,113 +181,97 @@ export function AuditScreen() {
         <Field label={t('audit.fields.to')} name="to">
           {(control) => <input {...control} type="date" className="input" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />}
         </Field>
-        <div className="filters-actions">
-          <button type="submit" className="button button-primary" data-testid="audit-search">
-            {t('audit.search')}
-          </button>
-          <button
-            type="button"
-            className="button button-ghost"
-            onClick={() => {
-              setDraft(EMPTY);
-              setApplied(EMPTY);
-            }}
-          >
-            {t('audit.clear')}
-          </button>
-        </div>
+        <FilterActions
+          applyLabel={t('audit.search')}
+          applyTestId="audit-search"
+          clearLabel={t('audit.clear')}
+          onClear={() => {
+            setDraft(EMPTY);
+            setApplied(EMPTY);
+          }}
+        />
       </form>
 
       <FormError message={error} />
 
-      <div className="table-wrap">
-        <table className="table table-audit" data-testid="audit-table" aria-busy={loading}>
-          <caption className="visually-hidden">{t('audit.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('audit.columns.at')}</th>
-              <th scope="col">{t('audit.columns.who')}</th>
-              <th scope="col">{t('audit.columns.action')}</th>
-              <th scope="col">{t('audit.columns.record')}</th>
-              <th scope="col">{t('audit.columns.result')}</th>
-              <th scope="col">{t('audit.columns.approver')}</th>
-              <th scope="col">{t('audit.columns.details')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows === null && (
-              <TableMessage colSpan={7}>{t('common.loading')}</TableMessage>
-            )}
-            {rows?.length === 0 && (
-              <TableMessage colSpan={7}>{t('audit.empty')}</TableMessage>
-            )}
-            {rows?.map((row) => {
-              const bad = row.id === badRowId;
+      <DataTable
+        className="table-audit"
+        testId="audit-table"
+        tableProps={{ 'aria-busy': loading }}
+        caption={t('audit.title')}
+        rows={rows}
+        rowKey={(row) => row.id}
+        rowProps={(row) => {
+          const bad = row.id === badRowId;
+          return { ref: bad ? badRowRef : undefined, className: bad ? 'row-bad' : undefined, 'data-testid': 'audit-row', 'data-action': row.action, 'data-bad': bad || undefined };
+        }}
+        loading={t('common.loading')}
+        empty={t('audit.empty')}
+        columns={[
+          { key: 'at', header: t('audit.columns.at'), className: 'nowrap', cell: (row) => formatDateTime(row.at, timeZone) },
+          { key: 'who', header: t('audit.columns.who'), cell: (row) => row.userName ?? <Blank /> },
+          {
+            key: 'action',
+            header: t('audit.columns.action'),
+            testId: 'audit-action',
+            cell: (row) => {
               const label = actionLabel(row.action);
-              const recordName = readableRecord(row.details);
               return (
-                <tr
-                  key={row.id}
-                  ref={bad ? badRowRef : undefined}
-                  className={bad ? 'row-bad' : undefined}
-                  data-testid="audit-row"
-                  data-action={row.action}
-                  data-bad={bad || undefined}
-                >
-                  <td className="nowrap">{formatDateTime(row.at, timeZone)}</td>
-                  <td>{row.userName ?? <span className="muted">—</span>}</td>
-                  <td data-testid="audit-action">
-                    {label ?? <code className="code">{row.action}</code>}
-                    {label && (
-                      <span className="cell-sub">
-                        <code className="code">{row.action}</code>
-                      </span>
-                    )}
-                  </td>
-                  <td>
-                    {row.recordType ? (
-                      <>
-                        <span>{textIfAny(`audit.recordTypes.${row.recordType}`) ?? row.recordType}</span>
-                        {(recordName || row.recordId) && (
-                          <span className="cell-sub" title={row.recordId ?? undefined}>
-                            {recordName ?? `${row.recordId?.slice(0, 8)}…`}
-                          </span>
-                        )}
-                      </>
-                    ) : (
-                      <span className="muted">—</span>
-                    )}
-                  </td>
-                  <td>
-                    <span className={`badge badge-${row.result === 'ok' ? 'success' : row.result === 'denied' ? 'warning' : 'danger'}`}>
-                      {t(`audit.results.${row.result}`)}
+                <>
+                  {label ?? <code className="code">{row.action}</code>}
+                  {label && (
+                    <span className="cell-sub">
+                      <code className="code">{row.action}</code>
                     </span>
-                  </td>
-                  <td>{row.approverName ?? <span className="muted">—</span>}</td>
-                  <td>
-                    {Object.keys(row.details).length > 0 ? (
-                      <details className="details">
-                        <summary>{t('audit.showDetails')}</summary>
-                        <pre>{JSON.stringify(row.details, null, 2)}</pre>
-                      </details>
-                    ) : (
-                      <span className="muted">—</span>
-                    )}
-                  </td>
-                </tr>
+                  )}
+                </>
               );
-            })}
-          </tbody>
-        </table>
-      </div>
+            },
+          },
+          {
+            key: 'record',
+            header: t('audit.columns.record'),
+            cell: (row) => {
+              const recordName = readableRecord(row.details);
+              return row.recordType ? (
+                <>
+                  <span>{textIfAny(`audit.recordTypes.${row.recordType}`) ?? row.recordType}</span>
+                  {(recordName || row.recordId) && (
+                    <span className="cell-sub" title={row.recordId ?? undefined}>
+                      {recordName ?? `${row.recordId?.slice(0, 8)}…`}
+                    </span>
+                  )}
+                </>
+              ) : (
+                <Blank />
+              );
+            },
+          },
+          {
+            key: 'result',
+            header: t('audit.columns.result'),
+            cell: (row) => (
+              <span className={`badge badge-${row.result === 'ok' ? 'success' : row.result === 'denied' ? 'warning' : 'danger'}`}>{t(`audit.results.${row.result}`)}</span>
+            ),
+          },
+          { key: 'approver', header: t('audit.columns.approver'), cell: (row) => row.approverName ?? <Blank /> },
+          {
+            key: 'details',
+            header: t('audit.columns.details'),
+            cell: (row) =>
+              Object.keys(row.details).length > 0 ? (
+                <details className="details">
+                  <summary>{t('audit.showDetails')}</summary>
+                  <pre>{JSON.stringify(row.details, null, 2)}</pre>
+                </details>
+              ) : (
+                <Blank />
+              ),
+          },
+        ]}
+      />
 
-      {nextBeforeSeq !== null && (
-        <div className="load-more">
-          <button type="button" className="button button-secondary" disabled={loading} onClick={() => void fetchPage(applied, nextBeforeSeq)} data-testid="audit-load-more">
-            {loading ? t('common.loading') : t('audit.loadMore')}
-          </button>
-        </div>
-      )}
+      {nextBeforeSeq !== null && <LoadMore loading={loading} label={t('audit.loadMore')} onClick={() => void fetchPage(applied, nextBeforeSeq)} testId="audit-load-more" />}
     </div>
   );
 }

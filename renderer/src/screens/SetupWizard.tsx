@@ -1,20 +1,21 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, errorsByField } from '../api';
+import { api, errorsByField, type ApiError } from '../api';
 import { Field, FormError, type FieldControlProps } from '../components/Field';
 import { useFocusFirstInvalid } from '../hooks/useFocusFirstInvalid';
+import { useFormValues, type FieldErrors } from '../hooks/useFormState';
 import { JoinShop } from '../sync/JoinShop';
+import { SetupCodeField } from '../sync/SetupCodeField';
 import { AuthLayout } from './AuthLayout';
 
 const FIELDS = ['shopName', 'terminalLetter', 'adminName', 'adminPin', 'adminPinConfirm', 'setupCode'] as const;
 type FieldName = (typeof FIELDS)[number];
-type Errors = Partial<Record<FieldName | '_form', string>>;
 
 /** First run: a new shop (its name, this terminal's letter and the first administrator), or joining an existing one. */
 export function SetupWizard({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const [path, setPath] = useState<'new' | 'join'>('new');
-  const [values, setValues] = useState<Record<FieldName, string>>({
+  const { values, set, errors, setErrors, busy, send } = useFormValues<FieldName>({
     shopName: '',
     terminalLetter: 'A',
     adminName: '',
@@ -24,19 +25,12 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
   });
   // Set up from another device, the core asks for the code shown on the counter computer.
   const [needsCode, setNeedsCode] = useState(false);
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
   const formRef = useFocusFirstInvalid<HTMLFormElement>(errors);
-
-  const set = (name: FieldName, value: string) => {
-    setValues((current) => ({ ...current, [name]: value }));
-    setErrors((current) => ({ ...current, [name]: undefined, _form: undefined }));
-  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    const local: Errors = {};
+    const local: FieldErrors = {};
     if (!values.shopName.trim()) local.shopName = t('setup.errors.shopName');
     if (!/^[A-Z]$/.test(values.terminalLetter)) local.terminalLetter = t('setup.errors.terminalLetter');
     if (!values.adminName.trim()) local.adminName = t('setup.errors.adminName');
@@ -44,19 +38,23 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
     else if (values.adminPin !== values.adminPinConfirm) local.adminPinConfirm = t('setup.errors.pinMismatch');
     if (Object.keys(local).length) return setErrors(local);
 
-    setBusy(true);
-    const outcome = await api.call('setup.initialize', {
+    const input = {
       shopName: values.shopName.trim(),
       terminalLetter: values.terminalLetter,
       adminName: values.adminName.trim(),
       adminPin: values.adminPin,
       ...(needsCode ? { setupCode: values.setupCode } : {}),
-    });
-    setBusy(false);
-    if (outcome.ok) return onDone();
-    if (outcome.error.code === 'ALREADY_INITIALIZED') return onDone();
-    if (outcome.error.field === 'setupCode') setNeedsCode(true);
-    setErrors(errorsByField(outcome.error, FIELDS));
+    };
+    const onRefused = (error: ApiError): FieldErrors => {
+      // Another screen finished it first: the shop is there all the same.
+      if (error.code === 'ALREADY_INITIALIZED') {
+        onDone();
+        return {};
+      }
+      if (error.field === 'setupCode') setNeedsCode(true);
+      return errorsByField(error, FIELDS);
+    };
+    await send(() => api.call('setup.initialize', input), onRefused, onDone);
   };
 
   const pinInput = (name: 'adminPin' | 'adminPinConfirm') => (control: FieldControlProps) => (
@@ -138,13 +136,7 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
             </Field>
           </div>
         </fieldset>
-        {needsCode && (
-          <Field label={t('setup.setupCode')} name="setupCode" error={errors.setupCode} hint={t('setup.setupCodeHint')}>
-            {(control) => (
-              <input {...control} className="input" autoComplete="one-time-code" maxLength={20} value={values.setupCode} onChange={(e) => set('setupCode', e.target.value)} />
-            )}
-          </Field>
-        )}
+        {needsCode && <SetupCodeField value={values.setupCode} error={errors.setupCode} onChange={(value) => set('setupCode', value)} />}
         <div className="form-actions">
           <button type="submit" className="button button-primary button-large" disabled={busy} data-testid="setup-submit">
             {busy ? t('setup.submitting') : t('setup.submit')}

@@ -8,7 +8,8 @@ import { useSession } from '../session';
 import { fold, qty, signedBRL, signedQty, UnitSelect, unitFactor, useStockItems } from './common';
 import { parseQuantity, toBase } from './quantity';
 import { FormError } from '../components/Field';
-import { TableMessage } from '../components/TableMessage';
+import { DataTable } from '../components/DataTable';
+import { Blank, RowButton } from '../components/ListParts';
 
 type Count = Output<'counts.get'>;
 type CountSummary = Output<'counts.list'>[number];
@@ -19,6 +20,9 @@ type Review = Output<'counts.review'>;
  * while counting), review the variances in quantity and R$, and close it, which writes one ajuste per
  * variance. Items not entered are left as they are.
  */
+/** Red for a shortfall, green for a surplus. */
+const signClass = (amount: number) => (amount < 0 ? 'text-danger' : amount > 0 ? 'text-success' : '');
+
 export function CountScreen() {
   const { t } = useTranslation();
   const { timeZone, notify } = useSession();
@@ -87,41 +91,36 @@ export function CountScreen() {
       )}
       <section className="panel">
         <h2 className="section-title">{t('stock.count.history')}</h2>
-        <div className="table-wrap table-flat">
-          <table className="table table-compact" data-testid="counts-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('stock.count.startedAt')}</th>
-                <th scope="col">{t('stock.count.startedBy')}</th>
-                <th scope="col">{t('stock.columns.status')}</th>
-                <th scope="col">{t('stock.count.closedAt')}</th>
-                <th scope="col" className="actions-col">
-                  {t('stock.columns.actions')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {counts && counts.length === 0 && (
-                <TableMessage colSpan={5}>{t('stock.count.empty')}</TableMessage>
-              )}
-              {counts?.map((count) => (
-                <tr key={count.id} data-testid="count-row" data-status={count.status}>
-                  <td>{formatDateTime(count.startedAt, timeZone)}</td>
-                  <td>{count.startedByName}</td>
-                  <td>
-                    {count.status === 'open' ? <span className="badge badge-warning">{t('stock.count.statusOpen')}</span> : <span className="badge badge-success">{t('stock.count.statusClosed')}</span>}
-                  </td>
-                  <td>{count.closedAt ? formatDateTime(count.closedAt, timeZone) : <span className="muted">—</span>}</td>
-                  <td className="actions-col">
-                    <button type="button" className="button button-small button-secondary" onClick={() => setOpenId(count.id)} data-testid="count-open">
-                      {count.status === 'open' ? t('stock.count.continue') : t('stock.count.view')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          wrapClassName="table-flat"
+          className="table-compact"
+          testId="counts-table"
+          rows={counts}
+          rowKey={(count) => count.id}
+          rowProps={(count) => ({ 'data-testid': 'count-row', 'data-status': count.status })}
+          empty={t('stock.count.empty')}
+          columns={[
+            { key: 'startedAt', header: t('stock.count.startedAt'), cell: (count) => formatDateTime(count.startedAt, timeZone) },
+            { key: 'startedBy', header: t('stock.count.startedBy'), cell: (count) => count.startedByName },
+            {
+              key: 'status',
+              header: t('stock.columns.status'),
+              cell: (count) =>
+                count.status === 'open' ? <span className="badge badge-warning">{t('stock.count.statusOpen')}</span> : <span className="badge badge-success">{t('stock.count.statusClosed')}</span>,
+            },
+            { key: 'closedAt', header: t('stock.count.closedAt'), cell: (count) => (count.closedAt ? formatDateTime(count.closedAt, timeZone) : <Blank />) },
+            {
+              key: 'actions',
+              header: t('stock.columns.actions'),
+              actions: true,
+              cell: (count) => (
+                <RowButton onClick={() => setOpenId(count.id)} data-testid="count-open">
+                  {count.status === 'open' ? t('stock.count.continue') : t('stock.count.view')}
+                </RowButton>
+              ),
+            },
+          ]}
+        />
       </section>
     </div>
   );
@@ -226,52 +225,46 @@ function CountSheet({ countId, onBack, onClosed }: { countId: string; onBack: ()
             <h2 className="section-title">{t('stock.count.reviewTitle')}</h2>
             <span className="muted small">{t('stock.count.reviewSummary', { lines: review.lines.length, variances: withVariance })}</span>
           </div>
-          <div className="table-wrap table-flat">
-            <table className="table table-compact" data-testid="review-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('stock.columns.item')}</th>
-                  <th scope="col" className="num">
-                    {t('stock.count.counted')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('stock.count.expected')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('stock.count.variance')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('stock.count.varianceValue')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {review.lines.map((line) => (
-                  <tr key={line.itemId} data-testid="review-row" data-name={line.itemName} className={line.variance < 0 ? 'row-low' : undefined}>
-                    <th scope="row">{line.itemName}</th>
-                    <td className="num">{qty(line.counted, line.baseUnit)}</td>
-                    <td className="num">{qty(line.expected, line.baseUnit)}</td>
-                    <td className={`num strong ${line.variance < 0 ? 'text-danger' : line.variance > 0 ? 'text-success' : ''}`} data-testid="review-variance">
-                      {line.variance === 0 ? t('stock.count.noVariance') : signedQty(line.variance, line.baseUnit)}
-                    </td>
-                    <td className={`num ${line.varianceValue < 0 ? 'text-danger' : line.varianceValue > 0 ? 'text-success' : ''}`} data-testid="review-value">
-                      {signedBRL(line.varianceValue)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row" colSpan={4}>
-                    {t('stock.count.totalVariance')}
-                  </th>
-                  <td className={`num strong ${review.totalVarianceValue < 0 ? 'text-danger' : ''}`} data-testid="review-total">
-                    {signedBRL(review.totalVarianceValue)}
-                  </td>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+          <DataTable
+            wrapClassName="table-flat"
+            className="table-compact"
+            testId="review-table"
+            rows={review.lines}
+            rowKey={(line) => line.itemId}
+            rowProps={(line) => ({ 'data-testid': 'review-row', 'data-name': line.itemName, className: line.variance < 0 ? 'row-low' : undefined })}
+            columns={[
+              { key: 'item', header: t('stock.columns.item'), rowHeader: true, sortValue: (line) => line.itemName, cell: (line) => line.itemName },
+              { key: 'counted', header: t('stock.count.counted'), num: true, cell: (line) => qty(line.counted, line.baseUnit) },
+              { key: 'expected', header: t('stock.count.expected'), num: true, cell: (line) => qty(line.expected, line.baseUnit) },
+              {
+                key: 'variance',
+                header: t('stock.count.variance'),
+                num: true,
+                className: (line) => `strong ${signClass(line.variance)}`.trim(),
+                testId: 'review-variance',
+                cell: (line) => (line.variance === 0 ? t('stock.count.noVariance') : signedQty(line.variance, line.baseUnit)),
+              },
+              {
+                key: 'varianceValue',
+                header: t('stock.count.varianceValue'),
+                num: true,
+                className: (line) => signClass(line.varianceValue),
+                testId: 'review-value',
+                sortValue: (line) => line.varianceValue,
+                cell: (line) => signedBRL(line.varianceValue),
+              },
+            ]}
+            footer={
+              <tr>
+                <th scope="row" colSpan={4}>
+                  {t('stock.count.totalVariance')}
+                </th>
+                <td className={`num strong ${review.totalVarianceValue < 0 ? 'text-danger' : ''}`} data-testid="review-total">
+                  {signedBRL(review.totalVarianceValue)}
+                </td>
+              </tr>
+            }
+          />
           <p className="muted small">{t('stock.count.closeText')}</p>
           <div className="form-actions">
             <button type="button" className="button button-ghost" onClick={() => setReview(null)} data-testid="review-back">
@@ -330,70 +323,73 @@ function CountSheet({ countId, onBack, onClosed }: { countId: string; onBack: ()
           </div>
         )}
       </div>
-      <div className="table-wrap">
-        <table className="table table-compact" data-testid="count-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('stock.columns.item')}</th>
-              <th scope="col">{t('stock.columns.category')}</th>
-              <th scope="col">{t('stock.count.counted')}</th>
-              <th scope="col">{t('stock.columns.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((item) => {
+      <DataTable
+        className="table-compact"
+        testId="count-table"
+        rows={shown}
+        rowKey={(item) => item.id}
+        rowProps={(item) => ({ 'data-testid': 'count-row-item', 'data-name': item.name })}
+        columns={[
+          {
+            key: 'item',
+            header: t('stock.columns.item'),
+            rowHeader: true,
+            cell: (item) => (
+              <>
+                {item.name}
+                {item.barcode && <span className="cell-sub">{item.barcode}</span>}
+              </>
+            ),
+          },
+          { key: 'category', header: t('stock.columns.category'), cell: (item) => item.category ?? <Blank /> },
+          {
+            key: 'counted',
+            header: t('stock.count.counted'),
+            cell: (item) => {
               const done = entered.get(item.id);
               const draft = drafts[item.id] ?? { text: '', unit: '' };
+              if (!isOpen) return done ? qty(done.counted, item.baseUnit) : <Blank />;
               return (
-                <tr key={item.id} data-testid="count-row-item" data-name={item.name}>
-                  <th scope="row">
-                    {item.name}
-                    {item.barcode && <span className="cell-sub">{item.barcode}</span>}
-                  </th>
-                  <td>{item.category ?? <span className="muted">—</span>}</td>
-                  <td>
-                    {isOpen ? (
-                      <form
-                        className="count-entry"
-                        onSubmit={(e) => {
-                          e.preventDefault();
-                          void enter(item.id);
-                        }}
-                      >
-                        <input
-                          className="input input-qty"
-                          inputMode="decimal"
-                          aria-label={t('stock.count.countedOf', { name: item.name })}
-                          aria-invalid={Boolean(draft.error)}
-                          value={draft.text}
-                          onChange={(e) => setDrafts({ ...drafts, [item.id]: { ...draft, text: e.target.value, error: '' } })}
-                          data-testid="count-input"
-                        />
-                        <UnitSelect item={item} value={draft.unit} onChange={(unit) => setDrafts({ ...drafts, [item.id]: { ...draft, unit } })} label={t('stock.columns.unit')} />
-                        <button type="submit" className="button button-small button-secondary" disabled={saving === item.id || !draft.text.trim()} data-testid="count-enter">
-                          {done ? t('stock.count.reenter') : t('stock.count.enter')}
-                        </button>
-                        {draft.error && <span className="field-error">{draft.error}</span>}
-                      </form>
-                    ) : done ? (
-                      qty(done.counted, item.baseUnit)
-                    ) : (
-                      <span className="muted">—</span>
-                    )}
-                  </td>
-                  <td data-testid="count-status">
-                    {done ? (
-                      <span className="badge badge-success">{t('stock.count.enteredAs', { quantity: qty(done.counted, item.baseUnit), time: formatTime(done.enteredAt, timeZone) })}</span>
-                    ) : (
-                      <span className="badge badge-muted">{t('stock.count.toCount')}</span>
-                    )}
-                  </td>
-                </tr>
+                <form
+                  className="count-entry"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    void enter(item.id);
+                  }}
+                >
+                  <input
+                    className="input input-qty"
+                    inputMode="decimal"
+                    aria-label={t('stock.count.countedOf', { name: item.name })}
+                    aria-invalid={Boolean(draft.error)}
+                    value={draft.text}
+                    onChange={(e) => setDrafts({ ...drafts, [item.id]: { ...draft, text: e.target.value, error: '' } })}
+                    data-testid="count-input"
+                  />
+                  <UnitSelect item={item} value={draft.unit} onChange={(unit) => setDrafts({ ...drafts, [item.id]: { ...draft, unit } })} label={t('stock.columns.unit')} />
+                  <button type="submit" className="button button-small button-secondary" disabled={saving === item.id || !draft.text.trim()} data-testid="count-enter">
+                    {done ? t('stock.count.reenter') : t('stock.count.enter')}
+                  </button>
+                  {draft.error && <span className="field-error">{draft.error}</span>}
+                </form>
               );
-            })}
-          </tbody>
-        </table>
-      </div>
+            },
+          },
+          {
+            key: 'status',
+            header: t('stock.columns.status'),
+            testId: 'count-status',
+            cell: (item) => {
+              const done = entered.get(item.id);
+              return done ? (
+                <span className="badge badge-success">{t('stock.count.enteredAs', { quantity: qty(done.counted, item.baseUnit), time: formatTime(done.enteredAt, timeZone) })}</span>
+              ) : (
+                <span className="badge badge-muted">{t('stock.count.toCount')}</span>
+              );
+            },
+          },
+        ]}
+      />
       {!isOpen && count && <p className="muted small">{t('stock.count.closedHint')}</p>}
       {count && isOpen && <p className="muted small">{t('stock.count.formatHint')}</p>}
     </div>

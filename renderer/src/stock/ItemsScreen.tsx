@@ -1,18 +1,16 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, errorsByField, type Output } from '../api';
-import { Field, FormError } from '../components/Field';
-import { Modal } from '../components/Modal';
-import { compareNames, currentLocale, formatBRL } from '../format';
+import { DataTable } from '../components/DataTable';
+import { FormError } from '../components/Field';
+import { Blank, Checkbox, CreateButton, RowButton } from '../components/ListParts';
+import { compareNames, formatBRL } from '../format';
 import type { Route } from '../hooks/useHashRoute';
-import { uuidv7 } from '../ids';
-import { useSession } from '../session';
+import { useEditing } from '../hooks/useEditing';
 import { fold, qty, StockBadge, unitLine, useStockItems, type StockItem } from './common';
-import { averagePerUnit, BASE_UNITS, factorFromText, parseQuantity, parseUnitLine, priceUnit, quantityInput, type BaseUnit } from './quantity';
+import { ItemDialog } from './ItemDialog';
+import { ItemsImportDialog } from './ItemsImportDialog';
+import { averagePerUnit, priceUnit } from './quantity';
 import { openMovementsOf } from './routes';
-import { ImportReport } from '../components/ImportReport';
-import { readCsvFile } from '../csv-file';
-import { TableMessage } from '../components/TableMessage';
 
 /** Insumos: every item with what is on hand (the ledger's sum), its value and average cost, and the low/negative flags. */
 export function ItemsScreen({ onNavigate }: { onNavigate: (route: Route) => void }) {
@@ -22,7 +20,7 @@ export function ItemsScreen({ onNavigate }: { onNavigate: (route: Route) => void
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState('');
   const [lowOnly, setLowOnly] = useState(false);
-  const [editing, setEditing] = useState<StockItem | 'new' | null>(null);
+  const editing = useEditing<StockItem>(() => void reload());
   const [importing, setImporting] = useState(false);
 
   const categories = useMemo(() => [...new Set((items ?? []).map((i) => i.category).filter((c): c is string => Boolean(c)))].sort(compareNames), [items]);
@@ -49,9 +47,7 @@ export function ItemsScreen({ onNavigate }: { onNavigate: (route: Route) => void
           <button type="button" className="button button-secondary" onClick={() => setImporting(true)} data-testid="items-import">
             {t('stock.items.import')}
           </button>
-          <button type="button" className="button button-primary" onClick={() => setEditing('new')} data-testid="item-create">
-            + {t('stock.items.create')}
-          </button>
+          <CreateButton label={t('stock.items.create')} onClick={editing.create} testId="item-create" />
         </div>
       </div>
 
@@ -76,126 +72,97 @@ export function ItemsScreen({ onNavigate }: { onNavigate: (route: Route) => void
           </select>
         </div>
         <div className="field checkbox-stack filters-checks">
-          <label className="checkbox">
-            <input type="checkbox" checked={lowOnly} onChange={(e) => setLowOnly(e.target.checked)} data-testid="items-low-only" />
-            <span>{t('stock.items.lowOnly')}</span>
-          </label>
-          <label className="checkbox">
-            <input type="checkbox" checked={showInactive} onChange={(e) => setShowInactive(e.target.checked)} />
-            <span>{t('stock.items.showInactive')}</span>
-          </label>
+          <Checkbox checked={lowOnly} onChange={setLowOnly} testId="items-low-only">
+            {t('stock.items.lowOnly')}
+          </Checkbox>
+          <Checkbox checked={showInactive} onChange={setShowInactive}>
+            {t('stock.items.showInactive')}
+          </Checkbox>
         </div>
       </div>
 
       <FormError message={error} />
 
-      <div className="table-wrap">
-        <table className="table" data-testid="items-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('stock.columns.item')}</th>
-              <th scope="col">{t('stock.columns.category')}</th>
-              <th scope="col" className="num">
-                {t('stock.columns.onHand')}
-              </th>
-              <th scope="col" className="num">
-                {t('stock.columns.minimum')}
-              </th>
-              <th scope="col" className="num">
-                {t('stock.columns.averageCost')}
-              </th>
-              <th scope="col" className="num">
-                {t('stock.columns.value')}
-              </th>
-              <th scope="col">{t('stock.columns.status')}</th>
-              <th scope="col" className="actions-col">
-                {t('stock.columns.actions')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {!items && !error && (
-              <TableMessage colSpan={8}>{t('common.loading')}</TableMessage>
-            )}
-            {items && shown.length === 0 && (
-              <TableMessage colSpan={8}>{items.length ? t('stock.items.noMatch') : t('stock.items.empty')}</TableMessage>
-            )}
-            {shown.map((item) => {
+      <DataTable
+        testId="items-table"
+        rows={items ? shown : null}
+        rowKey={(item) => item.id}
+        rowProps={(item) => ({ className: !item.active ? 'row-inactive' : item.low ? 'row-low' : undefined, 'data-testid': 'item-row', 'data-name': item.name })}
+        loading={error ? undefined : t('common.loading')}
+        empty={items?.length ? t('stock.items.noMatch') : t('stock.items.empty')}
+        columns={[
+          {
+            key: 'item',
+            header: t('stock.columns.item'),
+            rowHeader: true,
+            sortValue: (item) => item.name,
+            cell: (item) => (
+              <>
+                {item.name}
+                <span className="cell-sub">{[item.units.map((u) => unitLine(u, item.baseUnit)).join(' · '), item.barcode].filter(Boolean).join(' · ') || t(`stock.units.${item.baseUnit}`)}</span>
+              </>
+            ),
+          },
+          { key: 'category', header: t('stock.columns.category'), sortValue: (item) => item.category, cell: (item) => item.category ?? <Blank /> },
+          {
+            key: 'onHand',
+            header: t('stock.columns.onHand'),
+            num: true,
+            className: (item) => `strong${item.low ? ' text-danger' : ''}`,
+            testId: 'item-onhand',
+            cell: (item) => qty(item.onHand, item.baseUnit),
+          },
+          { key: 'minimum', header: t('stock.columns.minimum'), num: true, testId: 'item-minimum', cell: (item) => (item.minimum ? qty(item.minimum, item.baseUnit) : <Blank />) },
+          {
+            key: 'average',
+            header: t('stock.columns.averageCost'),
+            num: true,
+            testId: 'item-average',
+            cell: (item) => {
               const average = averagePerUnit(item.value, item.onHand, item.baseUnit);
-              return (
-                <tr key={item.id} className={!item.active ? 'row-inactive' : item.low ? 'row-low' : undefined} data-testid="item-row" data-name={item.name}>
-                  <th scope="row">
-                    {item.name}
-                    <span className="cell-sub">
-                      {[item.units.map((u) => unitLine(u, item.baseUnit)).join(' · '), item.barcode].filter(Boolean).join(' · ') || t(`stock.units.${item.baseUnit}`)}
-                    </span>
-                  </th>
-                  <td>{item.category ?? <span className="muted">—</span>}</td>
-                  <td className={`num strong${item.low ? ' text-danger' : ''}`} data-testid="item-onhand">
-                    {qty(item.onHand, item.baseUnit)}
-                  </td>
-                  <td className="num" data-testid="item-minimum">
-                    {item.minimum ? qty(item.minimum, item.baseUnit) : <span className="muted">—</span>}
-                  </td>
-                  <td className="num" data-testid="item-average">
-                    {average === null ? <span className="muted">—</span> : `${formatBRL(average)}/${priceUnit(item.baseUnit)}`}
-                  </td>
-                  <td className="num" data-testid="item-value">
-                    {formatBRL(item.value)}
-                  </td>
-                  <td>
-                    <StockBadge item={item} />
-                  </td>
-                  <td className="actions-col">
-                    <div className="row-actions">
-                      <button
-                        type="button"
-                        className="button button-small button-ghost"
-                        onClick={() => {
-                          openMovementsOf(item.id);
-                          onNavigate('estoque/movimentos');
-                        }}
-                      >
-                        {t('stock.items.history')}
-                      </button>
-                      <button type="button" className="button button-small button-secondary" onClick={() => setEditing(item)} data-testid="item-edit">
-                        {t('stock.items.edit')}
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-          {shown.length > 0 && (
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={5}>
-                  {t('stock.items.total', { count: shown.length })}
-                </th>
-                <td className="num strong" data-testid="items-total-value">
-                  {formatBRL(totalValue)}
-                </td>
-                <td colSpan={2} />
-              </tr>
-            </tfoot>
-          )}
-        </table>
-      </div>
+              return average === null ? <Blank /> : `${formatBRL(average)}/${priceUnit(item.baseUnit)}`;
+            },
+          },
+          { key: 'value', header: t('stock.columns.value'), num: true, testId: 'item-value', sortValue: (item) => item.value, cell: (item) => formatBRL(item.value) },
+          { key: 'status', header: t('stock.columns.status'), cell: (item) => <StockBadge item={item} /> },
+          {
+            key: 'actions',
+            header: t('stock.columns.actions'),
+            actions: true,
+            cell: (item) => (
+              <div className="row-actions">
+                <RowButton
+                  className="button-ghost"
+                  onClick={() => {
+                    openMovementsOf(item.id);
+                    onNavigate('estoque/movimentos');
+                  }}
+                >
+                  {t('stock.items.history')}
+                </RowButton>
+                <RowButton onClick={() => editing.edit(item)} data-testid="item-edit">
+                  {t('stock.items.edit')}
+                </RowButton>
+              </div>
+            ),
+          },
+        ]}
+        footer={
+          <tr>
+            <th scope="row" colSpan={5}>
+              {t('stock.items.total', { count: shown.length })}
+            </th>
+            <td className="num strong" data-testid="items-total-value">
+              {formatBRL(totalValue)}
+            </td>
+            <td colSpan={2} />
+          </tr>
+        }
+      />
 
-      {editing && (
-        <ItemDialog
-          item={editing === 'new' ? null : editing}
-          categories={categories}
-          onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            void reload();
-          }}
-        />
-      )}
+      {editing.open && <ItemDialog item={editing.row} categories={categories} onClose={editing.close} onSaved={editing.saved} />}
       {importing && (
-        <ImportDialog
+        <ItemsImportDialog
           onClose={() => setImporting(false)}
           onImported={() => {
             void reload();
@@ -203,291 +170,5 @@ export function ItemsScreen({ onNavigate }: { onNavigate: (route: Route) => void
         />
       )}
     </div>
-  );
-}
-
-interface UnitDraft {
-  key: string;
-  name: string;
-  amount: string;
-}
-
-const FIELDS = ['name', 'baseUnit', 'category', 'minimum', 'barcode', 'units'] as const;
-
-/** Creates or edits an item: its base unit, and each purchase unit as "1 cx = 12 un" (name and how many base units). */
-function ItemDialog({ item, categories, onClose, onSaved }: { item: StockItem | null; categories: string[]; onClose: () => void; onSaved: () => void }) {
-  const { t } = useTranslation();
-  const { notify } = useSession();
-  const [id] = useState(() => item?.id ?? uuidv7());
-  const [name, setName] = useState(item?.name ?? '');
-  const [baseUnit, setBaseUnit] = useState<BaseUnit>(item?.baseUnit ?? 'un');
-  const [category, setCategory] = useState(item?.category ?? '');
-  const [minimum, setMinimum] = useState(item?.minimum ? quantityInput(item.minimum, currentLocale()) : '');
-  const [barcode, setBarcode] = useState(item?.barcode ?? '');
-  const [active, setActive] = useState(item?.active ?? true);
-  const [units, setUnits] = useState<UnitDraft[]>(() => item?.units.map((u) => ({ key: uuidv7(), name: u.name, amount: quantityInput(u.factor, currentLocale()) })) ?? []);
-  const [quickUnit, setQuickUnit] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const minimumValue = minimum.trim() ? parseQuantity(minimum, { allowZero: true }) : 0;
-
-  const addQuickUnit = () => {
-    const parsed = parseUnitLine(quickUnit, baseUnit);
-    if (!parsed) return setErrors({ ...errors, units: t('stock.items.errors.unitLine', { unit: baseUnit }) });
-    setUnits([...units, { key: uuidv7(), name: parsed.name, amount: quantityInput(parsed.factor, currentLocale()) }]);
-    setQuickUnit('');
-    setErrors({ ...errors, units: '' });
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    const local: Record<string, string> = {};
-    if (name.trim().length < 2) local.name = t('stock.items.errors.name');
-    if (minimumValue === null) local.minimum = t('stock.errors.quantity');
-    if (barcode.trim() && !/^\d{8,14}$/.test(barcode.trim())) local.barcode = t('stock.items.errors.barcode');
-    const parsedUnits = units.map((u) => ({ name: u.name.trim(), factor: factorFromText(u.amount) }));
-    if (parsedUnits.some((u) => !u.name || u.factor === null)) local.units = t('stock.items.errors.unit');
-    else if (new Set(parsedUnits.map((u) => u.name)).size !== parsedUnits.length) local.units = t('stock.items.errors.unitRepeated');
-    if (Object.keys(local).length) return setErrors(local);
-    setBusy(true);
-    const outcome = await api.call('stock.saveItem', {
-      id,
-      name: name.trim(),
-      baseUnit,
-      category: category.trim() || null,
-      minimum: minimumValue ?? 0,
-      barcode: barcode.trim() || null,
-      units: parsedUnits.map((u) => ({ name: u.name, factor: u.factor! })),
-      active,
-    });
-    setBusy(false);
-    if (!outcome.ok) {
-      const byField = errorsByField(outcome.error, FIELDS);
-      if (byField._form && outcome.error.field?.startsWith('units')) return setErrors({ units: outcome.error.message });
-      return setErrors(byField);
-    }
-    notify(t('stock.items.saved', { name: name.trim() }));
-    onSaved();
-  };
-
-  return (
-    <Modal title={item ? t('stock.items.editTitle', { name: item.name }) : t('stock.items.create')} onClose={onClose} testId="item-form" size="large">
-      <form className="form-stack" onSubmit={(e) => void submit(e)} noValidate>
-        <FormError message={errors._form} />
-        <div className="form-grid">
-          <Field label={t('stock.items.fields.name')} name="name" error={errors.name} className="span-2">
-            {(control) => <input {...control} className="input" maxLength={80} value={name} onChange={(e) => setName(e.target.value)} data-testid="item-name" />}
-          </Field>
-          <Field label={t('stock.items.fields.baseUnit')} name="baseUnit" error={errors.baseUnit} hint={t('stock.items.hints.baseUnit')}>
-            {(control) => (
-              <select {...control} className="input select" value={baseUnit} onChange={(e) => setBaseUnit(e.target.value as BaseUnit)} data-testid="item-base-unit">
-                {BASE_UNITS.map((unit) => (
-                  <option key={unit} value={unit}>
-                    {t(`stock.units.${unit}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('stock.items.fields.category')} name="category" error={errors.category}>
-            {(control) => (
-              <>
-                <input {...control} className="input" maxLength={40} list="stock-categories" value={category} onChange={(e) => setCategory(e.target.value)} data-testid="item-category" />
-                <datalist id="stock-categories">
-                  {categories.map((c) => (
-                    <option key={c} value={c} />
-                  ))}
-                </datalist>
-              </>
-            )}
-          </Field>
-          <Field
-            label={t('stock.items.fields.minimum')}
-            name="minimum"
-            error={errors.minimum}
-            hint={minimumValue ? t('stock.items.hints.minimumIs', { quantity: qty(minimumValue, baseUnit) }) : t('stock.items.hints.minimum')}
-          >
-            {(control) => (
-              <div className="input-with-unit">
-                <input {...control} className="input input-qty" inputMode="decimal" value={minimum} onChange={(e) => setMinimum(e.target.value)} data-testid="item-minimum-input" />
-                <span className="input-unit">{baseUnit}</span>
-              </div>
-            )}
-          </Field>
-          <Field label={t('stock.items.fields.barcode')} name="barcode" error={errors.barcode} hint={t('stock.items.hints.barcode')}>
-            {(control) => <input {...control} className="input" inputMode="numeric" maxLength={14} value={barcode} onChange={(e) => setBarcode(e.target.value.replace(/\D/g, ''))} data-testid="item-barcode" />}
-          </Field>
-        </div>
-
-        <fieldset className="form-section">
-          <legend>{t('stock.items.fields.units')}</legend>
-          <p className="muted small">{t('stock.items.hints.units', { unit: baseUnit })}</p>
-          {errors.units && <p className="field-error">{errors.units}</p>}
-          <ul className="unit-rows">
-            {units.map((unit, i) => {
-              const factor = factorFromText(unit.amount);
-              return (
-                <li key={unit.key} className="unit-row" data-testid="unit-row">
-                  <span className="unit-one">1</span>
-                  <input
-                    className="input unit-name"
-                    aria-label={t('stock.items.unitName', { n: i + 1 })}
-                    placeholder="cx"
-                    maxLength={20}
-                    value={unit.name}
-                    onChange={(e) => setUnits(units.map((u) => (u.key === unit.key ? { ...u, name: e.target.value } : u)))}
-                    data-testid="unit-name"
-                  />
-                  <span className="unit-equals">=</span>
-                  <input
-                    className="input input-qty"
-                    inputMode="decimal"
-                    aria-label={t('stock.items.unitAmount', { n: i + 1, unit: baseUnit })}
-                    placeholder="12"
-                    value={unit.amount}
-                    onChange={(e) => setUnits(units.map((u) => (u.key === unit.key ? { ...u, amount: e.target.value } : u)))}
-                    data-testid="unit-amount"
-                  />
-                  <span className="input-unit">{baseUnit}</span>
-                  <span className="muted small unit-factor">{factor && unit.name.trim() ? unitLine({ name: unit.name.trim(), factor }, baseUnit) : ''}</span>
-                  <button type="button" className="icon-button" aria-label={t('stock.remove')} onClick={() => setUnits(units.filter((u) => u.key !== unit.key))}>
-                    <span aria-hidden="true">×</span>
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-          <div className="inline-form unit-quick">
-            <input
-              className="input"
-              aria-label={t('stock.items.quickUnit')}
-              placeholder={baseUnit === 'un' ? '1 cx = 12 un' : baseUnit === 'g' ? '1 kg = 1000 g' : '1 L = 1000 ml'}
-              value={quickUnit}
-              onChange={(e) => setQuickUnit(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') {
-                  e.preventDefault();
-                  if (quickUnit.trim()) addQuickUnit();
-                  else setUnits([...units, { key: uuidv7(), name: '', amount: '' }]);
-                }
-              }}
-              data-testid="unit-quick"
-            />
-            <button type="button" className="button button-secondary" onClick={() => (quickUnit.trim() ? addQuickUnit() : setUnits([...units, { key: uuidv7(), name: '', amount: '' }]))} data-testid="unit-add">
-              + {t('stock.items.addUnit')}
-            </button>
-          </div>
-        </fieldset>
-
-        {item && (
-          <label className="checkbox">
-            <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
-            <span>{t('stock.items.activeLabel')}</span>
-          </label>
-        )}
-
-        <div className="form-actions">
-          <button type="button" className="button button-ghost" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy} data-testid="item-save">
-            {busy ? t('common.saving') : t('common.save')}
-          </button>
-        </div>
-      </form>
-    </Modal>
-  );
-}
-
-type ItemsImport = Output<'stock.importItems'>;
-
-/** CSV import in two steps: a dry run lists what would be created or updated and every rejected line, then "Importar" writes it. */
-function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported: () => void }) {
-  const { t } = useTranslation();
-  const { notify } = useSession();
-  const [csv, setCsv] = useState('');
-  const [report, setReport] = useState<ItemsImport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'check' | 'import' | null>(null);
-
-  const run = async (dryRun: boolean) => {
-    if (!csv.trim()) return setError(t('stock.import.empty'));
-    setBusy(dryRun ? 'check' : 'import');
-    setError(null);
-    const outcome = await api.call('stock.importItems', { csv, dryRun });
-    setBusy(null);
-    if (!outcome.ok) return setError(outcome.error.message);
-    setReport(outcome.result);
-    if (!dryRun) {
-      notify(t('stock.import.done', { created: outcome.result.created, updated: outcome.result.updated }));
-      onImported();
-    }
-  };
-
-  return (
-    <Modal title={t('stock.import.title')} onClose={onClose} testId="items-import-dialog" size="wide">
-      <div className="import-layout">
-        <div className="form-stack">
-          <p className="muted small">{t('stock.import.columns')}</p>
-          <label className="button button-secondary file-button">
-            {t('stock.import.chooseFile')}
-            <input
-              type="file"
-              accept=".csv,text/csv"
-              className="visually-hidden"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                if (!file) return;
-                setReport(null);
-                void readCsvFile(file).then((read) => setCsv(read.text));
-              }}
-            />
-          </label>
-          <label className="field-label" htmlFor="stock-import-csv">
-            {t('stock.import.paste')}
-          </label>
-          <textarea
-            id="stock-import-csv"
-            className="input textarea import-text"
-            rows={9}
-            spellCheck={false}
-            value={csv}
-            onChange={(e) => {
-              setCsv(e.target.value);
-              setReport(null);
-            }}
-            placeholder={'nome;unidade;categoria;minimo;codigo_barras\nPão de hambúrguer;un;Padaria;10;\nCarne moída;g;Carnes;1000;'}
-            data-testid="import-csv"
-          />
-          <FormError message={error ?? undefined} />
-          <div className="form-actions">
-            <button type="button" className="button button-ghost" onClick={onClose}>
-              {t('common.close')}
-            </button>
-            <button type="button" className="button button-secondary" disabled={busy !== null} onClick={() => void run(true)} data-testid="import-check">
-              {busy === 'check' ? t('stock.import.checking') : t('stock.import.check')}
-            </button>
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={busy !== null || !report?.dryRun || report.created + report.updated === 0}
-              onClick={() => void run(false)}
-              data-testid="import-run"
-            >
-              {busy === 'import' ? t('stock.import.importing') : t('stock.import.run')}
-            </button>
-          </div>
-        </div>
-        <div className="panel" aria-live="polite">
-          <h3 className="section-title">{report ? (report.dryRun ? t('stock.import.previewTitle') : t('stock.import.resultTitle')) : t('stock.import.howTitle')}</h3>
-          {report ? (
-            <ImportReport report={report} labels={{ willCreate: t('stock.import.willCreate'), created: t('stock.import.created'), willUpdate: t('stock.import.willUpdate'), updated: t('stock.import.updated'), rejected: t('stock.import.rejected'), line: t('stock.import.line'), field: t('stock.import.field'), message: t('stock.import.message'), dryRunNote: t('stock.import.dryRunNote') }} />
-          ) : (
-            <p className="muted small">{t('stock.import.howText')}</p>
-          )}
-        </div>
-      </div>
-    </Modal>
   );
 }

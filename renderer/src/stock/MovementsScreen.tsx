@@ -7,11 +7,13 @@ import { formatBRL, formatDateTime, zonedTimeToEpoch } from '../format';
 import { useLiveRefresh } from '../hooks/useLive';
 import { uuidv7 } from '../ids';
 import { useSession } from '../session';
-import { download, formatIsoDate, KindBadge, signedBRL, signedQty, STOCK_EVENTS, todayIn, useStockItems, type Movement } from './common';
+import { formatIsoDate, KindBadge, signedBRL, signedQty, STOCK_EVENTS, todayIn, useStockItems, type Movement } from './common';
 import { takePendingMovementItem } from './routes';
-import { FilterSelect } from '../components/FilterSelect';
+import { downloadText } from '../feedback/download';
+import { DateRangeFilter, FilterSelect } from '../components/FilterSelect';
 import { FormError } from '../components/Field';
-import { TableMessage } from '../components/TableMessage';
+import { DataTable } from '../components/DataTable';
+import { Blank, FilterActions, LoadMore, RowButton } from '../components/ListParts';
 
 const KINDS = ['entrada', 'saida', 'perda', 'ajuste', 'venda', 'estorno'] as const;
 type Kind = (typeof KINDS)[number];
@@ -109,7 +111,7 @@ export function MovementsScreen() {
     const outcome = await api.call('stock.exportMovements', query(applied));
     setExporting(false);
     if (!outcome.ok) return setError(outcome.error.message);
-    download(`movimentos-${todayIn(timeZone)}.csv`, outcome.result.csv);
+    downloadText(`movimentos-${todayIn(timeZone)}.csv`, outcome.result.csv);
     notify(t('stock.movements.exported', { count: outcome.result.rows }));
   };
 
@@ -172,109 +174,90 @@ export function MovementsScreen() {
           onChange={(v) => setDraft({ ...draft, kind: v as Filters['kind'] })}
           testId="movements-kind"
         />
-        <div className="field field-date">
-          <label className="field-label" htmlFor="mov-from">
-            {t('stock.movements.from')}
-          </label>
-          <input id="mov-from" type="date" className="input" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
-        </div>
-        <div className="field field-date">
-          <label className="field-label" htmlFor="mov-to">
-            {t('stock.movements.to')}
-          </label>
-          <input id="mov-to" type="date" className="input" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
-        </div>
-        <div className="filters-actions">
-          <button type="submit" className="button button-primary" data-testid="movements-filter">
-            {t('stock.movements.filter')}
-          </button>
-          <button
-            type="button"
-            className="button button-ghost"
-            onClick={() => {
-              const empty: Filters = { itemId: '', kind: '', from: '', to: '' };
-              setDraft(empty);
-              setApplied(empty);
-            }}
-          >
-            {t('stock.movements.clear')}
-          </button>
-        </div>
+        <DateRangeFilter
+          value={draft}
+          labels={{ from: t('stock.movements.from'), to: t('stock.movements.to') }}
+          onChange={(change) => setDraft({ ...draft, ...change })}
+          className="field-date"
+        />
+        <FilterActions
+          applyLabel={t('stock.movements.filter')}
+          applyTestId="movements-filter"
+          clearLabel={t('stock.movements.clear')}
+          onClear={() => {
+            const empty: Filters = { itemId: '', kind: '', from: '', to: '' };
+            setDraft(empty);
+            setApplied(empty);
+          }}
+        />
       </form>
 
       <FormError message={error} />
 
-      <div className="table-wrap">
-        <table className="table table-compact" data-testid="movements-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('stock.movements.when')}</th>
-              <th scope="col">{t('stock.columns.item')}</th>
-              <th scope="col">{t('stock.movements.kind')}</th>
-              <th scope="col" className="num">
-                {t('stock.columns.quantity')}
-              </th>
-              <th scope="col" className="num">
-                {t('stock.columns.value')}
-              </th>
-              <th scope="col">{t('stock.movements.details')}</th>
-              <th scope="col">{t('stock.movements.by')}</th>
-              <th scope="col" className="actions-col">
-                {t('stock.columns.actions')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows && rows.length === 0 && (
-              <TableMessage colSpan={8}>{t('stock.movements.empty')}</TableMessage>
-            )}
-            {rows?.map((m) => {
+      <DataTable
+        className="table-compact"
+        testId="movements-table"
+        rows={rows}
+        rowKey={(m) => m.id}
+        rowProps={(m) => ({ className: m.reversedBy ? 'row-reversed' : undefined, 'data-testid': 'movement-row', 'data-kind': m.kind, 'data-name': m.itemName })}
+        empty={t('stock.movements.empty')}
+        columns={[
+          { key: 'when', header: t('stock.movements.when'), className: 'nowrap', cell: (m) => formatDateTime(m.at, timeZone) },
+          { key: 'item', header: t('stock.columns.item'), rowHeader: true, cell: (m) => m.itemName },
+          {
+            key: 'kind',
+            header: t('stock.movements.kind'),
+            cell: (m) => (
+              <span className="kind-cell">
+                <KindBadge kind={m.kind} />
+                {m.reversedBy && <span className="badge badge-muted">{t('stock.movements.reversed')}</span>}
+              </span>
+            ),
+          },
+          {
+            key: 'quantity',
+            header: t('stock.columns.quantity'),
+            num: true,
+            className: (m) => `strong ${m.quantity < 0 ? 'text-danger' : 'text-success'}`,
+            testId: 'movement-quantity',
+            cell: (m) => signedQty(m.quantity, m.baseUnit),
+          },
+          { key: 'value', header: t('stock.columns.value'), num: true, testId: 'movement-value', cell: (m) => signedBRL(m.value) },
+          {
+            key: 'details',
+            header: t('stock.movements.details'),
+            className: 'movement-details',
+            cell: (m) => {
               const original = m.reversesId ? byId.get(m.reversesId) : undefined;
               return (
-                <tr key={m.id} className={m.reversedBy ? 'row-reversed' : undefined} data-testid="movement-row" data-kind={m.kind} data-name={m.itemName}>
-                  <td className="nowrap">{formatDateTime(m.at, timeZone)}</td>
-                  <th scope="row">{m.itemName}</th>
-                  <td>
-                    <span className="kind-cell">
-                      <KindBadge kind={m.kind} />
-                      {m.reversedBy && <span className="badge badge-muted">{t('stock.movements.reversed')}</span>}
+                <>
+                  {details(m) || <Blank />}
+                  {m.reversesId && (
+                    <span className="cell-sub">
+                      {original ? t('stock.movements.reverses', { kind: t(`stock.kinds.${original.kind}`), date: formatDateTime(original.at, timeZone) }) : t('stock.movements.reversesOther')}
                     </span>
-                  </td>
-                  <td className={`num strong ${m.quantity < 0 ? 'text-danger' : 'text-success'}`} data-testid="movement-quantity">
-                    {signedQty(m.quantity, m.baseUnit)}
-                  </td>
-                  <td className="num" data-testid="movement-value">
-                    {signedBRL(m.value)}
-                  </td>
-                  <td className="movement-details">
-                    {details(m) || <span className="muted">—</span>}
-                    {m.reversesId && (
-                      <span className="cell-sub">
-                        {original ? t('stock.movements.reverses', { kind: t(`stock.kinds.${original.kind}`), date: formatDateTime(original.at, timeZone) }) : t('stock.movements.reversesOther')}
-                      </span>
-                    )}
-                  </td>
-                  <td className="nowrap">{m.byName}</td>
-                  <td className="actions-col">
-                    {REVERSIBLE.includes(m.kind) && !m.reversedBy && !m.reversesId && (
-                      <button type="button" className="button button-small button-danger-outline" onClick={() => setReversing(m)} data-testid="movement-reverse">
-                        {t('stock.movements.reverse')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
+                  )}
+                </>
               );
-            })}
-          </tbody>
-        </table>
-      </div>
-      {more && (
-        <div className="load-more">
-          <button type="button" className="button button-secondary" disabled={loading} onClick={() => void fetchPage(applied, rows ?? [])} data-testid="movements-more">
-            {loading ? t('common.loading') : t('stock.movements.more')}
-          </button>
-        </div>
-      )}
+            },
+          },
+          { key: 'by', header: t('stock.movements.by'), className: 'nowrap', cell: (m) => m.byName },
+          {
+            key: 'actions',
+            header: t('stock.columns.actions'),
+            actions: true,
+            cell: (m) =>
+              REVERSIBLE.includes(m.kind) &&
+              !m.reversedBy &&
+              !m.reversesId && (
+                <RowButton className="button-danger-outline" onClick={() => setReversing(m)} data-testid="movement-reverse">
+                  {t('stock.movements.reverse')}
+                </RowButton>
+              ),
+          },
+        ]}
+      />
+      {more && <LoadMore loading={loading} label={t('stock.movements.more')} onClick={() => void fetchPage(applied, rows ?? [])} testId="movements-more" />}
 
       {reversing && (
         <ReasonDialog

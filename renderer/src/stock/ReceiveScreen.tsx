@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RemoveButton } from '../components/ListParts';
 import { invoiceLabel } from './invoice';
 import { api } from '../api';
 import { Field, FormError } from '../components/Field';
@@ -337,9 +338,7 @@ export function ReceiveScreen({ onNavigate }: { onNavigate: (route: Route) => vo
                         {lineTotal !== null ? formatBRL(lineTotal) : <span className="muted">—</span>}
                       </td>
                       <td>
-                        <button type="button" className="icon-button" aria-label={t('stock.receive.removeLine', { name: line.item.name })} onClick={() => remove(line.id)}>
-                          <span aria-hidden="true">×</span>
-                        </button>
+                        <RemoveButton label={t('stock.receive.removeLine', { name: line.item.name })} onClick={() => remove(line.id)} />
                       </td>
                     </tr>
                   );

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RemoveButton } from '../components/ListParts';
 import { api, type Output } from '../api';
 import { FormError } from '../components/Field';
 import { currentLocale, formatBRL, formatPercent } from '../format';
@@ -294,9 +295,7 @@ function RecipeEditor({
                 </td>
                 <td className="num">{item && quantity && item.onHand > 0 ? formatBRL(line.sign * costAtAverage(item.value, item.onHand, quantity)) : <span className="muted">—</span>}</td>
                 <td>
-                  <button type="button" className="icon-button" aria-label={t('stock.remove')} onClick={() => setLines(lines.filter((l) => l.itemId !== line.itemId))}>
-                    <span aria-hidden="true">×</span>
-                  </button>
+                  <RemoveButton label={t('stock.remove')} onClick={() => setLines(lines.filter((l) => l.itemId !== line.itemId))} />
                 </td>
               </tr>
             ))}

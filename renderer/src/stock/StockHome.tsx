@@ -8,6 +8,7 @@ import { routeKey } from '../navigation';
 import { useSession } from '../session';
 import { daysUntil, formatIsoDate, qty, STOCK_EVENTS, type StockItem } from './common';
 import type { StockRoute } from './routes';
+import { DataTable } from '../components/DataTable';
 import { FormError } from '../components/Field';
 
 type Alerts = Output<'stock.alerts'>;
@@ -111,47 +112,41 @@ export function StockHome({ onNavigate }: { onNavigate: (route: Route) => void }
               </p>
             )}
             {low.length > 0 && (
-              <div className="table-wrap table-flat">
-                <table className="table table-compact">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('stock.columns.item')}</th>
-                      <th scope="col" className="num">
-                        {t('stock.columns.onHand')}
-                      </th>
-                      <th scope="col" className="num">
-                        {t('stock.columns.minimum')}
-                      </th>
-                      <th scope="col" className="num">
-                        {t('stock.home.missing')}
-                      </th>
-                      <th scope="col">{t('stock.columns.status')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {[...negative, ...belowMinimum].map((item) => (
-                      <tr key={item.id} className="row-low" data-testid="low-row" data-name={item.name}>
-                        <th scope="row">
-                          {item.name}
-                          {item.category && <span className="cell-sub">{item.category}</span>}
-                        </th>
-                        <td className="num text-danger strong" data-testid="low-onhand">
-                          {qty(item.onHand, item.baseUnit)}
-                        </td>
-                        <td className="num">{qty(item.minimum, item.baseUnit)}</td>
-                        <td className="num">{item.minimum - item.onHand > 0 ? qty(item.minimum - item.onHand, item.baseUnit) : '—'}</td>
-                        <td>
-                          {item.negative ? (
-                            <span className="badge badge-danger">{t('stock.badges.negative')}</span>
-                          ) : (
-                            <span className="badge badge-danger">{item.onHand === item.minimum ? t('stock.badges.atMinimum') : t('stock.badges.low')}</span>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                wrapClassName="table-flat"
+                className="table-compact"
+                rows={[...negative, ...belowMinimum]}
+                rowKey={(item) => item.id}
+                rowProps={(item) => ({ className: 'row-low', 'data-testid': 'low-row', 'data-name': item.name })}
+                columns={[
+                  {
+                    key: 'item',
+                    header: t('stock.columns.item'),
+                    rowHeader: true,
+                    cell: (item) => (
+                      <>
+                        {item.name}
+                        {item.category && <span className="cell-sub">{item.category}</span>}
+                      </>
+                    ),
+                  },
+                  { key: 'onHand', header: t('stock.columns.onHand'), num: true, className: 'text-danger strong', testId: 'low-onhand', cell: (item) => qty(item.onHand, item.baseUnit) },
+                  { key: 'minimum', header: t('stock.columns.minimum'), num: true, cell: (item) => qty(item.minimum, item.baseUnit) },
+                  {
+                    key: 'missing',
+                    header: t('stock.home.missing'),
+                    num: true,
+                    cell: (item) => (item.minimum - item.onHand > 0 ? qty(item.minimum - item.onHand, item.baseUnit) : '—'),
+                  },
+                  {
+                    key: 'status',
+                    header: t('stock.columns.status'),
+                    cell: (item) => (
+                      <span className="badge badge-danger">{item.negative ? t('stock.badges.negative') : item.onHand === item.minimum ? t('stock.badges.atMinimum') : t('stock.badges.low')}</span>
+                    ),
+                  },
+                ]}
+              />
             )}
           </section>
         </div>

@@ -1,12 +1,16 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, errorsByField } from '../api';
+import { api } from '../api';
+import { DataTable } from '../components/DataTable';
 import { Field, FormError } from '../components/Field';
-import { Modal } from '../components/Modal';
+import { FormDialog } from '../components/FormDialog';
+import { ActiveBadge, Blank, Checkbox, CreateButton, RowButton } from '../components/ListParts';
+import { useApiData } from '../hooks/useApiData';
+import { useEditing } from '../hooks/useEditing';
+import { useFormState } from '../hooks/useFormState';
 import { uuidv7 } from '../ids';
 import { useSession } from '../session';
 import type { Supplier } from './common';
-import { TableMessage } from '../components/TableMessage';
 
 /** "11222333000181" → "11.222.333/0001-81"; anything else as it is. */
 export function formatCnpj(cnpj: string | null): string {
@@ -17,19 +21,8 @@ export function formatCnpj(cnpj: string | null): string {
 
 /** The suppliers, loaded once and again after a save. */
 export function useSuppliers(includeInactive = false) {
-  const [suppliers, setSuppliers] = useState<Supplier[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    const outcome = await api.call('suppliers.list', includeInactive ? { includeInactive: true } : {});
-    if (outcome.ok) {
-      setSuppliers(outcome.result);
-      setError(null);
-    } else setError(outcome.error.message);
-  }, [includeInactive]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  return { suppliers, error, reload: load };
+  const { data: suppliers, error, reload } = useApiData(useCallback(() => api.call('suppliers.list', includeInactive ? { includeInactive: true } : {}), [includeInactive]));
+  return { suppliers, error, reload };
 }
 
 /** Fornecedores: who sells to the shop, with CNPJ (checked by the core) and contact. */
@@ -37,7 +30,7 @@ export function SuppliersScreen() {
   const { t } = useTranslation();
   const [showInactive, setShowInactive] = useState(false);
   const { suppliers, error, reload } = useSuppliers(showInactive);
-  const [editing, setEditing] = useState<Supplier | 'new' | null>(null);
+  const editing = useEditing<Supplier>(() => void reload());
 
   return (
     <div className="page-content page-content-wide stock-page" data-testid="stock-suppliers">
@@ -47,63 +40,34 @@ export function SuppliersScreen() {
           <p className="muted">{t('stock.suppliers.subtitle')}</p>
         </div>
         <div className="toolbar">
-          <label className="checkbox">
-            <input type="checkbox" checked={showInactive} onChange={(e) => setShowInactive(e.target.checked)} />
-            <span>{t('stock.suppliers.showInactive')}</span>
-          </label>
-          <button type="button" className="button button-primary" onClick={() => setEditing('new')} data-testid="supplier-create">
-            + {t('stock.suppliers.create')}
-          </button>
+          <Checkbox checked={showInactive} onChange={setShowInactive}>
+            {t('stock.suppliers.showInactive')}
+          </Checkbox>
+          <CreateButton label={t('stock.suppliers.create')} onClick={editing.create} testId="supplier-create" />
         </div>
       </div>
       <FormError message={error} />
-      <div className="table-wrap">
-        <table className="table" data-testid="suppliers-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('stock.suppliers.fields.name')}</th>
-              <th scope="col">{t('stock.suppliers.fields.cnpj')}</th>
-              <th scope="col">{t('stock.suppliers.fields.contact')}</th>
-              <th scope="col">{t('stock.suppliers.fields.phone')}</th>
-              <th scope="col">{t('stock.suppliers.fields.email')}</th>
-              <th scope="col">{t('stock.columns.status')}</th>
-              <th scope="col" className="actions-col">
-                {t('stock.columns.actions')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {suppliers && suppliers.length === 0 && (
-              <TableMessage colSpan={7}>{t('stock.suppliers.empty')}</TableMessage>
-            )}
-            {suppliers?.map((supplier) => (
-              <tr key={supplier.id} className={supplier.active ? undefined : 'row-inactive'} data-testid="supplier-row" data-name={supplier.name}>
-                <th scope="row">{supplier.name}</th>
-                <td className="nowrap">{supplier.cnpj ? formatCnpj(supplier.cnpj) : <span className="muted">—</span>}</td>
-                <td>{supplier.contact ?? <span className="muted">—</span>}</td>
-                <td className="nowrap">{supplier.phone ?? <span className="muted">—</span>}</td>
-                <td>{supplier.email ?? <span className="muted">—</span>}</td>
-                <td>{supplier.active ? <span className="badge badge-success">{t('stock.suppliers.active')}</span> : <span className="badge badge-muted">{t('stock.suppliers.inactive')}</span>}</td>
-                <td className="actions-col">
-                  <button type="button" className="button button-small button-secondary" onClick={() => setEditing(supplier)}>
-                    {t('stock.items.edit')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {editing && (
-        <SupplierDialog
-          supplier={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            void reload();
-          }}
-        />
-      )}
+      <DataTable
+        testId="suppliers-table"
+        rows={suppliers}
+        rowKey={(supplier) => supplier.id}
+        rowProps={(supplier) => ({ className: supplier.active ? undefined : 'row-inactive', 'data-testid': 'supplier-row', 'data-name': supplier.name })}
+        empty={t('stock.suppliers.empty')}
+        columns={[
+          { key: 'name', header: t('stock.suppliers.fields.name'), rowHeader: true, sortValue: (supplier) => supplier.name, cell: (supplier) => supplier.name },
+          { key: 'cnpj', header: t('stock.suppliers.fields.cnpj'), className: 'nowrap', cell: (supplier) => (supplier.cnpj ? formatCnpj(supplier.cnpj) : <Blank />) },
+          { key: 'contact', header: t('stock.suppliers.fields.contact'), sortValue: (supplier) => supplier.contact, cell: (supplier) => supplier.contact ?? <Blank /> },
+          { key: 'phone', header: t('stock.suppliers.fields.phone'), className: 'nowrap', cell: (supplier) => supplier.phone ?? <Blank /> },
+          { key: 'email', header: t('stock.suppliers.fields.email'), cell: (supplier) => supplier.email ?? <Blank /> },
+          {
+            key: 'status',
+            header: t('stock.columns.status'),
+            cell: (supplier) => <ActiveBadge active={supplier.active} on={t('stock.suppliers.active')} off={t('stock.suppliers.inactive')} />,
+          },
+          { key: 'actions', header: t('stock.columns.actions'), actions: true, cell: (supplier) => <RowButton onClick={() => editing.edit(supplier)}>{t('stock.items.edit')}</RowButton> },
+        ]}
+      />
+      {editing.open && <SupplierDialog supplier={editing.row} onClose={editing.close} onSaved={editing.saved} />}
     </div>
   );
 }
@@ -121,69 +85,51 @@ export function SupplierDialog({ supplier, onClose, onSaved }: { supplier: Suppl
   const [phone, setPhone] = useState(supplier?.phone ?? '');
   const [email, setEmail] = useState(supplier?.email ?? '');
   const [active, setActive] = useState(supplier?.active ?? true);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const form = useFormState();
+  const { errors } = form;
 
-  const submit = async (event: FormEvent) => {
-    // The dialog may sit inside another form (Receber mercadoria): this submit is only its own.
-    event.preventDefault();
-    event.stopPropagation();
-    if (busy) return;
-    if (name.trim().length < 2) return setErrors({ name: t('stock.suppliers.errors.name') });
-    setBusy(true);
-    const outcome = await api.call('suppliers.save', {
-      id,
-      name: name.trim(),
-      cnpj: cnpj.trim() || null,
-      contact: contact.trim() || null,
-      phone: phone.trim() || null,
-      email: email.trim() || null,
-      active,
+  const submit = async () => {
+    if (name.trim().length < 2) return form.setErrors({ name: t('stock.suppliers.errors.name') });
+    const input = { id, name: name.trim(), cnpj: cnpj.trim() || null, contact: contact.trim() || null, phone: phone.trim() || null, email: email.trim() || null, active };
+    await form.send(() => api.call('suppliers.save', input), FIELDS, () => {
+      notify(t('stock.suppliers.saved', { name: name.trim() }));
+      onSaved(id);
     });
-    setBusy(false);
-    if (!outcome.ok) return setErrors(errorsByField(outcome.error, FIELDS));
-    notify(t('stock.suppliers.saved', { name: name.trim() }));
-    onSaved(id);
   };
 
   return (
-    <Modal title={supplier ? t('stock.suppliers.editTitle', { name: supplier.name }) : t('stock.suppliers.create')} onClose={onClose} testId="supplier-form">
-      <form className="form-stack" onSubmit={(e) => void submit(e)} noValidate>
-        <FormError message={errors._form} />
-        <Field label={t('stock.suppliers.fields.name')} name="name" error={errors.name}>
-          {(control) => <input {...control} className="input" maxLength={80} value={name} onChange={(e) => setName(e.target.value)} data-testid="supplier-name" />}
+    <FormDialog
+      title={supplier ? t('stock.suppliers.editTitle', { name: supplier.name }) : t('stock.suppliers.create')}
+      onClose={onClose}
+      testId="supplier-form"
+      form={form}
+      onSubmit={submit}
+      submitTestId="supplier-save"
+    >
+      <Field label={t('stock.suppliers.fields.name')} name="name" error={errors.name}>
+        {(control) => <input {...control} className="input" maxLength={80} value={name} onChange={(e) => setName(e.target.value)} data-testid="supplier-name" />}
+      </Field>
+      <div className="form-grid">
+        <Field label={t('stock.suppliers.fields.cnpj')} name="cnpj" error={errors.cnpj} hint={t('stock.suppliers.cnpjHint')}>
+          {(control) => (
+            <input {...control} className="input" inputMode="numeric" maxLength={20} placeholder="00.000.000/0000-00" value={cnpj} onChange={(e) => setCnpj(e.target.value)} data-testid="supplier-cnpj" />
+          )}
         </Field>
-        <div className="form-grid">
-          <Field label={t('stock.suppliers.fields.cnpj')} name="cnpj" error={errors.cnpj} hint={t('stock.suppliers.cnpjHint')}>
-            {(control) => (
-              <input {...control} className="input" inputMode="numeric" maxLength={20} placeholder="00.000.000/0000-00" value={cnpj} onChange={(e) => setCnpj(e.target.value)} data-testid="supplier-cnpj" />
-            )}
-          </Field>
-          <Field label={t('stock.suppliers.fields.contact')} name="contact" error={errors.contact}>
-            {(control) => <input {...control} className="input" maxLength={80} value={contact} onChange={(e) => setContact(e.target.value)} data-testid="supplier-contact" />}
-          </Field>
-          <Field label={t('stock.suppliers.fields.phone')} name="phone" error={errors.phone}>
-            {(control) => <input {...control} className="input" inputMode="tel" maxLength={30} value={phone} onChange={(e) => setPhone(e.target.value)} />}
-          </Field>
-          <Field label={t('stock.suppliers.fields.email')} name="email" error={errors.email}>
-            {(control) => <input {...control} className="input" type="email" maxLength={120} value={email} onChange={(e) => setEmail(e.target.value)} />}
-          </Field>
-        </div>
-        {supplier && (
-          <label className="checkbox">
-            <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
-            <span>{t('stock.suppliers.active')}</span>
-          </label>
-        )}
-        <div className="form-actions">
-          <button type="button" className="button button-ghost" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy} data-testid="supplier-save">
-            {busy ? t('common.saving') : t('common.save')}
-          </button>
-        </div>
-      </form>
-    </Modal>
+        <Field label={t('stock.suppliers.fields.contact')} name="contact" error={errors.contact}>
+          {(control) => <input {...control} className="input" maxLength={80} value={contact} onChange={(e) => setContact(e.target.value)} data-testid="supplier-contact" />}
+        </Field>
+        <Field label={t('stock.suppliers.fields.phone')} name="phone" error={errors.phone}>
+          {(control) => <input {...control} className="input" inputMode="tel" maxLength={30} value={phone} onChange={(e) => setPhone(e.target.value)} />}
+        </Field>
+        <Field label={t('stock.suppliers.fields.email')} name="email" error={errors.email}>
+          {(control) => <input {...control} className="input" type="email" maxLength={120} value={email} onChange={(e) => setEmail(e.target.value)} />}
+        </Field>
+      </div>
+      {supplier && (
+        <Checkbox checked={active} onChange={setActive}>
+          {t('stock.suppliers.active')}
+        </Checkbox>
+      )}
+    </FormDialog>
   );
 }

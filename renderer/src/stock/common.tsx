@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveEventName } from '../../../src/models/contract';
 import { api, type Output } from '../api';
 import type { FieldControlProps } from '../components/Field';
 import { currentLocale, formatBRL } from '../format';
+import { useApiData } from '../hooks/useApiData';
 import { useLiveRefresh } from '../hooks/useLive';
 import { describeUnit, formatDecimal, formatQuantity, formatSignedQuantity, ONE, type BaseUnit } from './quantity';
 import './stock.css';
@@ -30,34 +31,9 @@ export const signedBRL = (centavos: number) => `${centavos > 0 ? '+' : ''}${form
 
 /** The items with their stock, loaded again whenever the ledger moves (here or on another terminal). */
 export function useStockItems(includeInactive = false) {
-  const [items, setItems] = useState<StockItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loadedAt, setLoadedAt] = useState<number | null>(null);
-  const load = useCallback(async () => {
-    const outcome = await api.call('stock.items', includeInactive ? { includeInactive: true } : {});
-    if (outcome.ok) {
-      setItems(outcome.result);
-      setError(null);
-      setLoadedAt(Date.now());
-    } else setError(outcome.error.message);
-  }, [includeInactive]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useLiveRefresh(STOCK_EVENTS, () => void load(), 200);
-  return { items, error, reload: load, loadedAt };
-}
-
-/** Sends a file to the person's own disk, from memory. */
-export function download(name: string, text: string, type = 'text/csv;charset=utf-8') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  const { data: items, error, reload } = useApiData(useCallback(() => api.call('stock.items', includeInactive ? { includeInactive: true } : {}), [includeInactive]));
+  useLiveRefresh(STOCK_EVENTS, () => void reload(), 200);
+  return { items, error, reload };
 }
 
 /** Today in the shop's zone as YYYY-MM-DD (for file names and date fields). */

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { api, errorsByField, type ApiError } from '../api';
 import { Field, FormError } from '../components/Field';
 import { useFocusFirstInvalid } from '../hooks/useFocusFirstInvalid';
+import { useFormValues, type FieldErrors } from '../hooks/useFormState';
 import { ConnectionFields } from './ConnectionFields';
+import { SetupCodeField } from './SetupCodeField';
 import { SyncProgress } from './SyncIndicator';
 import './sync.css';
 
@@ -31,7 +33,6 @@ export async function joinShop({ uri, database, joinCode, setupCode }: JoinInput
 const FIELDS = ['uri', 'database', 'joinCode', 'setupCode'] as const;
 const PROGRESS_POLL_MS = 500;
 type FieldName = (typeof FIELDS)[number];
-type Errors = Partial<Record<FieldName | '_form', string>>;
 
 /**
  * The setup wizard's second path, "Conectar a uma loja existente": the shop's address, database and
@@ -40,11 +41,9 @@ type Errors = Partial<Record<FieldName | '_form', string>>;
  */
 export function JoinShop({ onDone, children }: { onDone: () => void; children?: ReactNode }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Record<FieldName, string>>({ uri: '', database: 'balcao', joinCode: '', setupCode: '' });
+  const { values, set, errors, setErrors, busy, send } = useFormValues<FieldName>({ uri: '', database: 'balcao', joinCode: '', setupCode: '' });
   // From another device, the core asks for the code shown on the counter computer (as for a new shop).
   const [needsCode, setNeedsCode] = useState(false);
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [joined, setJoined] = useState<JoinedShop | null>(null);
   const formRef = useFocusFirstInvalid<HTMLFormElement>(errors);
@@ -66,29 +65,19 @@ export function JoinShop({ onDone, children }: { onDone: () => void; children?: 
     return () => clearInterval(timer);
   }, [busy, setupCode]);
 
-  const set = (name: FieldName, value: string) => {
-    setValues((current) => ({ ...current, [name]: value }));
-    setErrors((current) => ({ ...current, [name]: undefined, _form: undefined }));
-  };
-
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    const missing: Errors = {};
+    const missing: FieldErrors = {};
     for (const name of ['uri', 'database', 'joinCode'] as const) if (!values[name].trim()) missing[name] = t('sync.screen.required');
     if (Object.keys(missing).length) return setErrors(missing);
-    setBusy(true);
     setProgress(null);
-    const outcome = await joinShop({
-      uri: values.uri.trim(),
-      database: values.database.trim(),
-      joinCode: values.joinCode.trim(),
-      ...(needsCode ? { setupCode: values.setupCode.trim() } : {}),
-    });
-    setBusy(false);
-    if (outcome.ok) return setJoined(outcome.result);
-    if (outcome.error.field === 'setupCode') setNeedsCode(true);
-    setErrors(errorsByField(outcome.error, FIELDS));
+    const input = { uri: values.uri.trim(), database: values.database.trim(), joinCode: values.joinCode.trim(), ...(needsCode ? { setupCode: values.setupCode.trim() } : {}) };
+    const onRefused = (error: ApiError): FieldErrors => {
+      if (error.field === 'setupCode') setNeedsCode(true);
+      return errorsByField(error, FIELDS);
+    };
+    await send(() => joinShop(input), onRefused, setJoined);
   };
 
   if (joined) {
@@ -119,11 +108,7 @@ export function JoinShop({ onDone, children }: { onDone: () => void; children?: 
         <Field label={t('sync.join.joinCode')} name="joinCode" error={errors.joinCode} hint={t('sync.join.joinCodeHint')}>
           {(control) => <input {...control} className="input" autoComplete="off" spellCheck={false} maxLength={200} value={values.joinCode} onChange={(e) => set('joinCode', e.target.value)} />}
         </Field>
-        {needsCode && (
-          <Field label={t('setup.setupCode')} name="setupCode" error={errors.setupCode} hint={t('setup.setupCodeHint')}>
-            {(control) => <input {...control} className="input" autoComplete="one-time-code" maxLength={20} value={values.setupCode} onChange={(e) => set('setupCode', e.target.value)} />}
-          </Field>
-        )}
+        {needsCode && <SetupCodeField value={values.setupCode} error={errors.setupCode} onChange={(value) => set('setupCode', value)} />}
       </div>
       {busy && (
         <div role="status" data-testid="join-progress">

@@ -1,13 +1,16 @@
-import { Fragment, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Input, type Output } from '../api';
 import { formatDateTime, formatTime } from '../format';
+import { useApiData } from '../hooks/useApiData';
 import { useLiveRefresh } from '../hooks/useLive';
 import { useSession } from '../session';
 import type { Endpoint } from './EndpointForm';
 import { eventLabel, LOG_EVENT_TYPES } from './events';
 import { FilterSelect } from '../components/FilterSelect';
+import { DataTable } from '../components/DataTable';
 import { FormError } from '../components/Field';
+import { RowButton } from '../components/ListParts';
 
 type Delivery = Output<'webhooks.deliveries'>[number];
 type Attempt = Output<'webhooks.attempts'>[number];
@@ -25,30 +28,23 @@ const STATUS_BADGE: Record<Status, string> = { pending: 'badge-warning', deliver
 const RESPONSE_CHARS = 60;
 
 const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const responseOf = ({ lastAttempt: last }: Delivery) => (last ? (last.error ?? last.response ?? '') : '');
 
 /** The delivery log: each event sent to each endpoint, its last attempt, the attempts list and "Reenviar". Live. */
 export function DeliveryLog({ endpoints, filter, onFilter }: { endpoints: Endpoint[]; filter: LogFilter; onFilter: (filter: LogFilter) => void }) {
   const { t } = useTranslation();
   const { timeZone, notify } = useSession();
-  const [rows, setRows] = useState<Delivery[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
+  const fetchDeliveries = useCallback(() => {
     const input: Input<'webhooks.deliveries'> = { limit: 100 };
     if (filter.endpointId) input.endpointId = filter.endpointId;
     if (filter.eventType) input.eventType = filter.eventType;
     if (filter.status) input.status = filter.status;
-    const outcome = await api.call('webhooks.deliveries', input);
-    if (outcome.ok) {
-      setRows(outcome.result);
-      setError(null);
-    } else setError(outcome.error.message);
+    return api.call('webhooks.deliveries', input);
   }, [filter]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: rows, error, reload: load } = useApiData(fetchDeliveries);
   useLiveRefresh(['webhooks.delivery', 'webhooks.queued', 'webhooks.changed'], () => void load(), 250);
 
   const redeliver = async (delivery: Delivery) => {
@@ -61,7 +57,6 @@ export function DeliveryLog({ endpoints, filter, onFilter }: { endpoints: Endpoi
 
   const set = <K extends keyof LogFilter>(key: K, value: LogFilter[K]) => onFilter({ ...filter, [key]: value });
   const showEndpoint = !filter.endpointId && endpoints.length > 1;
-  const columns = showEndpoint ? 10 : 9;
 
   return (
     <section className="panel wh-log" aria-labelledby="wh-log-title" data-testid="webhook-log">
@@ -103,128 +98,105 @@ export function DeliveryLog({ endpoints, filter, onFilter }: { endpoints: Endpoi
         </div>
       </div>
       <FormError message={error} />
-      <div className="table-wrap table-flat">
-        <table className="table table-compact wh-table" data-testid="webhook-deliveries">
-          <caption className="visually-hidden">{t('webhooks.log.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('webhooks.log.columns.when')}</th>
-              <th scope="col">{t('webhooks.log.columns.event')}</th>
-              {showEndpoint && <th scope="col">{t('webhooks.log.endpoint')}</th>}
-              <th scope="col">{t('webhooks.log.columns.status')}</th>
-              <th scope="col" className="num">
-                {t('webhooks.log.columns.attempts')}
-              </th>
-              <th scope="col">{t('webhooks.log.columns.next')}</th>
-              <th scope="col" className="num">
-                {t('webhooks.log.columns.http')}
-              </th>
-              <th scope="col" className="num">
-                {t('webhooks.log.columns.duration')}
-              </th>
-              <th scope="col">{t('webhooks.log.columns.response')}</th>
-              <th scope="col" className="actions-col">
-                {t('webhooks.log.columns.actions')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows === null && !error && (
-              <tr>
-                <td colSpan={columns} className="muted">
-                  {t('common.loading')}
-                </td>
-              </tr>
-            )}
-            {rows?.length === 0 && (
-              <tr>
-                <td colSpan={columns} className="wh-empty">
-                  {t('webhooks.log.empty')}
-                </td>
-              </tr>
-            )}
-            {rows?.map((delivery) => {
-              const last = delivery.lastAttempt;
-              const response = last ? (last.error ?? last.response ?? '') : '';
-              const expanded = open === delivery.id;
-              return (
-                <Fragment key={delivery.id}>
-                  <tr
-                    className={delivery.status === 'dead' ? 'row-failed wh-row-dead' : undefined}
-                    data-testid="webhook-delivery"
-                    data-delivery-id={delivery.id}
-                    data-event-id={delivery.eventId}
-                    data-event-type={delivery.eventType}
-                    data-status={delivery.status}
+      <DataTable
+        wrapClassName="table-flat"
+        className="table-compact wh-table"
+        testId="webhook-deliveries"
+        caption={t('webhooks.log.title')}
+        rows={rows}
+        rowKey={(delivery) => delivery.id}
+        rowProps={(delivery) => ({
+          className: delivery.status === 'dead' ? 'row-failed wh-row-dead' : undefined,
+          'data-testid': 'webhook-delivery',
+          'data-delivery-id': delivery.id,
+          'data-event-id': delivery.eventId,
+          'data-event-type': delivery.eventType,
+          'data-status': delivery.status,
+        })}
+        loading={error ? undefined : t('common.loading')}
+        empty={t('webhooks.log.empty')}
+        emptyClassName="wh-empty"
+        rowDetail={(delivery) => open === delivery.id && <Attempts deliveryId={delivery.id} version={`${delivery.attempts}-${delivery.status}`} />}
+        rowDetailClassName="wh-attempts-row"
+        columns={[
+          { key: 'when', header: t('webhooks.log.columns.when'), className: 'nowrap', cell: (delivery) => formatDateTime(delivery.createdAt, timeZone) },
+          {
+            key: 'event',
+            header: t('webhooks.log.columns.event'),
+            cell: (delivery) => (
+              <>
+                <span className="strong">{eventLabel(t, delivery.eventType)}</span>
+                <span className="cell-sub wh-mono" title={`${delivery.eventType} · ${delivery.eventId}`}>
+                  {truncate(delivery.eventId, 14)}
+                </span>
+              </>
+            ),
+          },
+          showEndpoint && {
+            key: 'endpoint',
+            header: t('webhooks.log.endpoint'),
+            className: 'wh-url-cell',
+            title: (delivery) => delivery.endpointUrl,
+            cell: (delivery) => truncate(delivery.endpointUrl.replace(/^https?:\/\//, ''), 32),
+          },
+          {
+            key: 'status',
+            header: t('webhooks.log.columns.status'),
+            cell: (delivery) => (
+              <span className={`badge ${STATUS_BADGE[delivery.status]}`} data-testid="webhook-delivery-status">
+                {t(`webhooks.log.statuses.${delivery.status}`)}
+              </span>
+            ),
+          },
+          { key: 'attempts', header: t('webhooks.log.columns.attempts'), num: true, cell: (delivery) => delivery.attempts },
+          { key: 'next', header: t('webhooks.log.columns.next'), className: 'nowrap', cell: (delivery) => (delivery.nextAttemptAt ? formatTime(delivery.nextAttemptAt, timeZone) : '—') },
+          {
+            key: 'http',
+            header: t('webhooks.log.columns.http'),
+            num: true,
+            cell: ({ lastAttempt: last }) =>
+              last?.statusCode ? <span className={last.statusCode >= 200 && last.statusCode < 300 ? 'text-success strong' : 'text-danger strong'}>{last.statusCode}</span> : '—',
+          },
+          { key: 'duration', header: t('webhooks.log.columns.duration'), num: true, cell: ({ lastAttempt: last }) => (last ? t('webhooks.log.ms', { ms: last.durationMs }) : '—') },
+          {
+            key: 'response',
+            header: t('webhooks.log.columns.response'),
+            className: 'wh-response',
+            title: (delivery) => responseOf(delivery) || undefined,
+            cell: (delivery) => {
+              const response = responseOf(delivery);
+              return delivery.lastAttempt ? response ? <code className="wh-code">{truncate(response, RESPONSE_CHARS)}</code> : <span className="muted">{t('webhooks.log.noResponse')}</span> : '—';
+            },
+          },
+          {
+            key: 'actions',
+            header: t('webhooks.log.columns.actions'),
+            actions: true,
+            cell: (delivery) => (
+              <span className="row-actions">
+                <RowButton
+                  className="button-ghost"
+                  aria-expanded={open === delivery.id}
+                  onClick={() => setOpen(open === delivery.id ? null : delivery.id)}
+                  data-testid="webhook-delivery-attempts"
+                >
+                  {open === delivery.id ? t('webhooks.log.hideAttempts') : t('webhooks.log.attemptsButton')}
+                </RowButton>
+                {delivery.status !== 'pending' && (
+                  <RowButton
+                    className={delivery.status === 'dead' ? 'button-warning' : 'button-secondary'}
+                    disabled={busy === delivery.id}
+                    onClick={() => void redeliver(delivery)}
+                    data-testid="webhook-redeliver"
                   >
-                    <td className="nowrap">{formatDateTime(delivery.createdAt, timeZone)}</td>
-                    <td>
-                      <span className="strong">{eventLabel(t, delivery.eventType)}</span>
-                      <span className="cell-sub wh-mono" title={`${delivery.eventType} · ${delivery.eventId}`}>
-                        {truncate(delivery.eventId, 14)}
-                      </span>
-                    </td>
-                    {showEndpoint && (
-                      <td className="wh-url-cell" title={delivery.endpointUrl}>
-                        {truncate(delivery.endpointUrl.replace(/^https?:\/\//, ''), 32)}
-                      </td>
-                    )}
-                    <td>
-                      <span className={`badge ${STATUS_BADGE[delivery.status]}`} data-testid="webhook-delivery-status">
-                        {t(`webhooks.log.statuses.${delivery.status}`)}
-                      </span>
-                    </td>
-                    <td className="num">{delivery.attempts}</td>
-                    <td className="nowrap">{delivery.nextAttemptAt ? formatTime(delivery.nextAttemptAt, timeZone) : '—'}</td>
-                    <td className="num">
-                      {last?.statusCode ? (
-                        <span className={last.statusCode >= 200 && last.statusCode < 300 ? 'text-success strong' : 'text-danger strong'}>{last.statusCode}</span>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                    <td className="num">{last ? t('webhooks.log.ms', { ms: last.durationMs }) : '—'}</td>
-                    <td className="wh-response" title={response || undefined}>
-                      {last ? response ? <code className="wh-code">{truncate(response, RESPONSE_CHARS)}</code> : <span className="muted">{t('webhooks.log.noResponse')}</span> : '—'}
-                    </td>
-                    <td className="actions-col">
-                      <span className="row-actions">
-                        <button
-                          type="button"
-                          className="button button-small button-ghost"
-                          aria-expanded={expanded}
-                          onClick={() => setOpen(expanded ? null : delivery.id)}
-                          data-testid="webhook-delivery-attempts"
-                        >
-                          {expanded ? t('webhooks.log.hideAttempts') : t('webhooks.log.attemptsButton')}
-                        </button>
-                        {delivery.status !== 'pending' && (
-                          <button
-                            type="button"
-                            className={`button button-small ${delivery.status === 'dead' ? 'button-warning' : 'button-secondary'}`}
-                            disabled={busy === delivery.id}
-                            onClick={() => void redeliver(delivery)}
-                            data-testid="webhook-redeliver"
-                          >
-                            {t('webhooks.log.redeliver')}
-                          </button>
-                        )}
-                      </span>
-                    </td>
-                  </tr>
-                  {expanded && (
-                    <tr className="wh-attempts-row">
-                      <td colSpan={columns}>
-                        <Attempts deliveryId={delivery.id} version={`${delivery.attempts}-${delivery.status}`} />
-                      </td>
-                    </tr>
-                  )}
-                </Fragment>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+                    {t('webhooks.log.redeliver')}
+                  </RowButton>
+                )}
+              </span>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -11,7 +11,8 @@ import { EVENT_TYPES, eventLabel } from './events';
 import { SecretDialog, type ShownSecret } from './SecretDialog';
 import './webhooks.css';
 import { FormError } from '../components/Field';
-import { TableMessage } from '../components/TableMessage';
+import { DataTable } from '../components/DataTable';
+import { RowButton } from '../components/ListParts';
 
 const SHOWN_EVENTS = 3;
 
@@ -101,108 +102,97 @@ export function WebhooksScreen() {
         {endpoints?.length === 0 ? (
           <p className="wh-empty">{t('webhooks.empty')}</p>
         ) : (
-          <div className="table-wrap table-flat">
-            <table className="table table-compact wh-table" data-testid="webhook-endpoints">
-              <caption className="visually-hidden">{t('webhooks.endpoints')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('webhooks.columns.url')}</th>
-                  <th scope="col">{t('webhooks.columns.events')}</th>
-                  <th scope="col">{t('webhooks.columns.status')}</th>
-                  <th scope="col" className="num">
-                    {t('webhooks.columns.pending')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('webhooks.columns.dead')}
-                  </th>
-                  <th scope="col" className="actions-col">
-                    {t('webhooks.columns.actions')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {endpoints === null && !error && (
-                  <TableMessage colSpan={6}>{t('common.loading')}</TableMessage>
-                )}
-                {endpoints?.map((endpoint) => (
-                  <tr
-                    key={endpoint.id}
-                    className={`${endpoint.enabled ? '' : 'row-inactive'}${endpoint.id === filter.endpointId ? ' wh-row-selected' : ''}`}
-                    data-testid="webhook-endpoint"
-                    data-endpoint-id={endpoint.id}
-                    data-url={endpoint.url}
-                  >
-                    <td className="wh-url-cell">
-                      <span className="wh-url wh-mono">{endpoint.url}</span>
-                      {endpoint.description && <span className="cell-sub">{endpoint.description}</span>}
-                    </td>
-                    <td>
-                      <span className="wh-chips">
-                        {endpoint.events.length === EVENT_TYPES.length ? (
-                          <span className="wh-chip">{t('webhooks.allEvents', { count: EVENT_TYPES.length })}</span>
-                        ) : (
-                          <>
-                            {endpoint.events.slice(0, SHOWN_EVENTS).map((type) => (
-                              <span key={type} className="wh-chip" title={type}>
-                                {eventLabel(t, type)}
-                              </span>
-                            ))}
-                            {endpoint.events.length > SHOWN_EVENTS && (
-                              <span className="wh-chip wh-chip-more" title={endpoint.events.slice(SHOWN_EVENTS).map((type) => eventLabel(t, type)).join(', ')}>
-                                {t('webhooks.moreEvents', { count: endpoint.events.length - SHOWN_EVENTS })}
-                              </span>
-                            )}
-                          </>
-                        )}
-                      </span>
-                    </td>
-                    <td>
-                      <span className={`badge ${endpoint.enabled ? 'badge-success' : 'badge-muted'}`}>{endpoint.enabled ? t('webhooks.enabled') : t('webhooks.disabled')}</span>
-                      {endpoint.allowLocal && <span className="cell-sub">{t('webhooks.localNetwork')}</span>}
-                      {endpoint.disabledReason && <span className="cell-sub text-danger">{endpoint.disabledReason}</span>}
-                      {endpoint.rotatingUntil !== null && endpoint.rotatingUntil > Date.now() && (
-                        <span className="cell-sub">{t('webhooks.rotating', { time: formatDateTime(endpoint.rotatingUntil, timeZone) })}</span>
-                      )}
-                    </td>
-                    <td className="num">{endpoint.pending > 0 ? <span className="badge badge-warning">{endpoint.pending}</span> : <span className="muted">0</span>}</td>
-                    <td className="num">
-                      {endpoint.dead > 0 ? (
-                        <button
-                          type="button"
-                          className="badge badge-danger wh-dead-badge"
-                          onClick={() => setFilter({ ...EMPTY_LOG_FILTER, endpointId: endpoint.id, status: 'dead' })}
-                          data-testid="webhook-endpoint-dead"
-                        >
-                          {endpoint.dead}
-                        </button>
-                      ) : (
-                        <span className="muted">0</span>
-                      )}
-                    </td>
-                    <td className="actions-col">
-                      <span className="row-actions">
-                        <button type="button" className="button button-small button-primary" disabled={busy === endpoint.id || !endpoint.enabled} onClick={() => void test(endpoint)} data-testid="webhook-test">
-                          {t('webhooks.test')}
-                        </button>
-                        <button type="button" className="button button-small button-secondary" onClick={() => setFilter({ ...EMPTY_LOG_FILTER, endpointId: endpoint.id })} data-testid="webhook-show-deliveries">
-                          {t('webhooks.showDeliveries')}
-                        </button>
-                        <button type="button" className="button button-small button-secondary" onClick={() => setEditing(endpoint)} data-testid="webhook-edit">
-                          {t('webhooks.edit')}
-                        </button>
-                        <button type="button" className="button button-small button-ghost" disabled={busy === endpoint.id} onClick={() => setRotating(endpoint)} title={t('webhooks.secret.rotateConfirm')} data-testid="webhook-rotate">
-                          {t('webhooks.rotate')}
-                        </button>
-                        <button type="button" className="button button-small button-ghost" disabled={busy === endpoint.id} onClick={() => void setEnabled(endpoint, !endpoint.enabled)} data-testid="webhook-toggle">
-                          {endpoint.enabled ? t('webhooks.disable') : t('webhooks.enable')}
-                        </button>
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            wrapClassName="table-flat"
+            className="table-compact wh-table"
+            testId="webhook-endpoints"
+            caption={t('webhooks.endpoints')}
+            rows={endpoints}
+            rowKey={(endpoint) => endpoint.id}
+            rowProps={(endpoint) => ({
+              className: `${endpoint.enabled ? '' : 'row-inactive'}${endpoint.id === filter.endpointId ? ' wh-row-selected' : ''}`,
+              'data-testid': 'webhook-endpoint',
+              'data-endpoint-id': endpoint.id,
+              'data-url': endpoint.url,
+            })}
+            loading={error ? undefined : t('common.loading')}
+            columns={[
+              {
+                key: 'url',
+                header: t('webhooks.columns.url'),
+                className: 'wh-url-cell',
+                cell: (endpoint) => (
+                  <>
+                    <span className="wh-url wh-mono">{endpoint.url}</span>
+                    {endpoint.description && <span className="cell-sub">{endpoint.description}</span>}
+                  </>
+                ),
+              },
+              { key: 'events', header: t('webhooks.columns.events'), cell: (endpoint) => <EventChips events={endpoint.events} /> },
+              {
+                key: 'status',
+                header: t('webhooks.columns.status'),
+                cell: (endpoint) => (
+                  <>
+                    <span className={`badge ${endpoint.enabled ? 'badge-success' : 'badge-muted'}`}>{endpoint.enabled ? t('webhooks.enabled') : t('webhooks.disabled')}</span>
+                    {endpoint.allowLocal && <span className="cell-sub">{t('webhooks.localNetwork')}</span>}
+                    {endpoint.disabledReason && <span className="cell-sub text-danger">{endpoint.disabledReason}</span>}
+                    {endpoint.rotatingUntil !== null && endpoint.rotatingUntil > Date.now() && (
+                      <span className="cell-sub">{t('webhooks.rotating', { time: formatDateTime(endpoint.rotatingUntil, timeZone) })}</span>
+                    )}
+                  </>
+                ),
+              },
+              {
+                key: 'pending',
+                header: t('webhooks.columns.pending'),
+                num: true,
+                cell: (endpoint) => (endpoint.pending > 0 ? <span className="badge badge-warning">{endpoint.pending}</span> : <span className="muted">0</span>),
+              },
+              {
+                key: 'dead',
+                header: t('webhooks.columns.dead'),
+                num: true,
+                cell: (endpoint) =>
+                  endpoint.dead > 0 ? (
+                    <button
+                      type="button"
+                      className="badge badge-danger wh-dead-badge"
+                      onClick={() => setFilter({ ...EMPTY_LOG_FILTER, endpointId: endpoint.id, status: 'dead' })}
+                      data-testid="webhook-endpoint-dead"
+                    >
+                      {endpoint.dead}
+                    </button>
+                  ) : (
+                    <span className="muted">0</span>
+                  ),
+              },
+              {
+                key: 'actions',
+                header: t('webhooks.columns.actions'),
+                actions: true,
+                cell: (endpoint) => (
+                  <span className="row-actions">
+                    <RowButton className="button-primary" disabled={busy === endpoint.id || !endpoint.enabled} onClick={() => void test(endpoint)} data-testid="webhook-test">
+                      {t('webhooks.test')}
+                    </RowButton>
+                    <RowButton onClick={() => setFilter({ ...EMPTY_LOG_FILTER, endpointId: endpoint.id })} data-testid="webhook-show-deliveries">
+                      {t('webhooks.showDeliveries')}
+                    </RowButton>
+                    <RowButton onClick={() => setEditing(endpoint)} data-testid="webhook-edit">
+                      {t('webhooks.edit')}
+                    </RowButton>
+                    <RowButton className="button-ghost" disabled={busy === endpoint.id} onClick={() => setRotating(endpoint)} title={t('webhooks.secret.rotateConfirm')} data-testid="webhook-rotate">
+                      {t('webhooks.rotate')}
+                    </RowButton>
+                    <RowButton className="button-ghost" disabled={busy === endpoint.id} onClick={() => void setEnabled(endpoint, !endpoint.enabled)} data-testid="webhook-toggle">
+                      {endpoint.enabled ? t('webhooks.disable') : t('webhooks.enable')}
+                    </RowButton>
+                  </span>
+                ),
+              },
+            ]}
+          />
         )}
       </section>
 
@@ -251,5 +241,30 @@ export function WebhooksScreen() {
         </Modal>
       )}
     </div>
+  );
+}
+
+/** An endpoint's events as chips: all of them in one, else the first few and "+N". */
+function EventChips({ events }: { events: Endpoint['events'] }) {
+  const { t } = useTranslation();
+  return (
+    <span className="wh-chips">
+      {events.length === EVENT_TYPES.length ? (
+        <span className="wh-chip">{t('webhooks.allEvents', { count: EVENT_TYPES.length })}</span>
+      ) : (
+        <>
+          {events.slice(0, SHOWN_EVENTS).map((type) => (
+            <span key={type} className="wh-chip" title={type}>
+              {eventLabel(t, type)}
+            </span>
+          ))}
+          {events.length > SHOWN_EVENTS && (
+            <span className="wh-chip wh-chip-more" title={events.slice(SHOWN_EVENTS).map((type) => eventLabel(t, type)).join(', ')}>
+              {t('webhooks.moreEvents', { count: events.length - SHOWN_EVENTS })}
+            </span>
+          )}
+        </>
+      )}
+    </span>
   );
 }
