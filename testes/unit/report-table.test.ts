@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changeRatio, csvFileName, csvMoney, csvValue, reportCsv, sortRows, type Column, type ReportTable } from '../../renderer/src/reports/report-table.js';
+import { sortRows } from '../../renderer/src/components/table-sort.js';
+import { changeRatio, csvFileName, csvMoney, csvValue, reportCsv, type Column, type ReportTable } from '../../renderer/src/reports/report-table.js';
 
 const SP = 'America/Sao_Paulo';
 
@@ -21,15 +22,15 @@ const rows: Row[] = [
 
 describe('sorting a report table', () => {
   it('sorts names as a Brazilian reads them: accents and case aside, "Lanche 2" before "Lanche 10"', () => {
-    expect(sortRows(rows, name, 'ascending').map((r) => r.name)).toEqual(['abacate', 'Água', 'Batata', 'Lanche 2', 'Lanche 10']);
-    expect(sortRows(rows, name, 'descending').map((r) => r.name)).toEqual(['Lanche 10', 'Lanche 2', 'Batata', 'Água', 'abacate']);
+    expect(sortRows(rows, name.value, 'ascending').map((r) => r.name)).toEqual(['abacate', 'Água', 'Batata', 'Lanche 2', 'Lanche 10']);
+    expect(sortRows(rows, name.value, 'descending').map((r) => r.name)).toEqual(['Lanche 10', 'Lanche 2', 'Batata', 'Água', 'abacate']);
   });
 
   it('sorts numbers as numbers (9,00 below 100,00, not as text), keeps ties in order and blanks last both ways', () => {
-    expect(sortRows(rows, net, 'ascending').map((r) => r.net)).toEqual([900, 900, 10_000, 123_456, null]);
-    expect(sortRows(rows, net, 'ascending').slice(0, 2).map((r) => r.name)).toEqual(['Lanche 10', 'Batata']);
-    expect(sortRows(rows, net, 'descending').map((r) => r.net)).toEqual([123_456, 10_000, 900, 900, null]);
-    expect(sortRows(rows, net, 'descending').slice(2, 4).map((r) => r.name)).toEqual(['Lanche 10', 'Batata']);
+    expect(sortRows(rows, net.value, 'ascending').map((r) => r.net)).toEqual([900, 900, 10_000, 123_456, null]);
+    expect(sortRows(rows, net.value, 'ascending').slice(0, 2).map((r) => r.name)).toEqual(['Lanche 10', 'Batata']);
+    expect(sortRows(rows, net.value, 'descending').map((r) => r.net)).toEqual([123_456, 10_000, 900, 900, null]);
+    expect(sortRows(rows, net.value, 'descending').slice(2, 4).map((r) => r.name)).toEqual(['Lanche 10', 'Batata']);
     // The rows given are left as they were.
     expect(rows[0]!.name).toBe('Lanche 10');
   });

@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../session';
 import { formatCell, isNumeric } from './display';
-import { sortRows, type ReportTable, type SortDirection } from './report-table';
+import { sortRows, type SortDirection } from '../components/table-sort';
+import type { ReportTable } from './report-table';
 
 /**
  * A report table that sorts by any column: the header is a button (keyboard reachable), the column
@@ -15,7 +16,7 @@ export function SortableTable<R>({ table, testId }: { table: ReportTable<R>; tes
   const [sort, setSort] = useState<{ column: string; direction: SortDirection } | null>(null);
   const rows = useMemo(() => {
     const column = sort && table.columns.find((c) => c.id === sort.column);
-    return column ? sortRows(table.rows, column, sort.direction) : table.rows;
+    return column ? sortRows(table.rows, column.value, sort.direction) : table.rows;
   }, [table, sort]);
 
   const toggle = (id: string, numeric: boolean) =>

@@ -1,6 +1,5 @@
-// Pure (no DOM): the tables' sorting and CSV run in plain Node tests too.
+// Pure (no DOM): the tables' CSV runs in plain Node tests too (sorting: components/table-sort).
 import { csvField } from '../csv-file.js';
-import { compareNames } from '../format.js';
 
 /**
  * How a column's values read, sort and export: money in centavos, quantities in thousandths, changes as
@@ -25,27 +24,6 @@ export interface ReportTable<R = unknown> {
   rows: R[];
   /** The totals line, when the table has one (never sorted with the rows). */
   totals?: R;
-}
-
-export type SortDirection = 'ascending' | 'descending';
-
-/** Numbers numerically, names as a Brazilian reads them ("Água" beside "abacate"), blanks last either way. */
-export function compareCells(a: Cell, b: Cell): number {
-  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return compareNames(String(a), String(b));
-}
-
-/** The rows sorted by one column (a stable sort: equal values keep their order); blanks stay at the end. */
-export function sortRows<R>(rows: readonly R[], column: Column<R>, direction: SortDirection): R[] {
-  const sign = direction === 'ascending' ? 1 : -1;
-  return rows
-    .map((row, index) => ({ row, index, value: column.value(row) }))
-    .sort((x, y) => {
-      if (x.value === null || y.value === null) return compareCells(x.value, y.value) || x.index - y.index;
-      return sign * compareCells(x.value, y.value) || x.index - y.index;
-    })
-    .map(({ row }) => row);
 }
 
 /** The change from the previous period as a ratio (0.25 = +25%); null ("—") where there is nothing to compare with. */
