@@ -177,7 +177,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const old = core;
     step = 'waiting';
     await old.dispatcher.closeAdmission(() => new BusinessError('RESTARTING', RESTARTING_MESSAGE, undefined, { step }));
-    const replacedHead = old.damaged ? null : readAuditHead(old.db);
+    const replacedHead = damage || old.damaged ? null : readAuditHead(old.db);
     let safetyCopy: string | null = null;
     let failed: unknown = null;
     try {
@@ -357,11 +357,17 @@ async function openCore(shared: Shared, damaged: string | null): Promise<Core> {
     },
     closeDb() {
       if (!db.open) return;
-      if (live) {
-        auditHeadFile.checkpoint(db, clock.now());
-        db.pragma('wal_checkpoint(TRUNCATE)');
+      try {
+        if (live) {
+          auditHeadFile.checkpoint(db, clock.now());
+          db.pragma('wal_checkpoint(TRUNCATE)');
+        }
+      } catch (error) {
+        // A damaged file may fail here; it is closed all the same (recovery mode takes over).
+        options.logger.warn('O banco foi fechado sem registrar o fim da auditoria', { error });
+      } finally {
+        db.close();
       }
-      db.close();
     },
   };
 }
