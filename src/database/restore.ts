@@ -79,7 +79,8 @@ export function startupProblem(databaseFile: string, options: DriverOptions = {}
   }
   if (header.toString('latin1') !== SQLITE_HEADER) return 'o arquivo do banco não é mais um banco SQLite (o começo dele foi sobrescrito).';
   try {
-    const probe = new Database(databaseFile, { ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), readonly: true, fileMustExist: true });
+    // Not read-only: after a kill, the WAL left beside the file is folded in first (a read-only connection cannot).
+    const probe = new Database(databaseFile, { ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), fileMustExist: true });
     try {
       probe.prepare('SELECT count(*) FROM sqlite_schema').get();
       probe.pragma('user_version');
