@@ -4,6 +4,7 @@ import { webhooksEn } from '../webhooks/i18n';
 import { syncEn } from '../sync/i18n';
 import { dashboardEn } from '../reports/dashboard/i18n';
 import { backupsEn } from '../backups/i18n';
+import { recoveryEn } from '../recovery/i18n';
 import { updatesEn } from '../updates/i18n';
 import type { Messages } from './pt-BR';
 
@@ -942,6 +943,7 @@ export const en: Messages = {
   sync: syncEn,
   dashboard: dashboardEn,
   backups: backupsEn,
+  recovery: recoveryEn,
   updates: updatesEn,
   printJobs: {
     title: 'Printing',

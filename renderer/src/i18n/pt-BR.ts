@@ -4,6 +4,7 @@ import { webhooksPtBR } from '../webhooks/i18n';
 import { syncPtBR } from '../sync/i18n';
 import { dashboardPtBR } from '../reports/dashboard/i18n';
 import { backupsPtBR } from '../backups/i18n';
+import { recoveryPtBR } from '../recovery/i18n';
 import { updatesPtBR } from '../updates/i18n';
 
 /** Portuguese (Brazil): the first language of the app. The English file has the same keys. */
@@ -941,6 +942,7 @@ export const ptBR = {
   sync: syncPtBR,
   dashboard: dashboardPtBR,
   backups: backupsPtBR,
+  recovery: recoveryPtBR,
   updates: updatesPtBR,
   printJobs: {
     title: 'Impressões',
