@@ -353,6 +353,8 @@ export const en: Messages = {
       backups_create: 'Backup made',
       backups_export: 'Backup exported',
       backups_download: 'Backup downloaded',
+      backups_restore: 'Backup restored',
+      backups_restore_requested: 'Backup restore requested',
       updates_configure: 'Updates: channel or hold changed',
     },
     recordTypes: {

@@ -352,6 +352,8 @@ export const ptBR = {
       backups_create: 'Backup feito',
       backups_export: 'Backup exportado',
       backups_download: 'Backup baixado',
+      backups_restore: 'Backup restaurado',
+      backups_restore_requested: 'Restauração de backup pedida',
       updates_configure: 'Atualizações: canal ou suspensão alterados',
     },
     recordTypes: {
