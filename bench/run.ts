@@ -6,6 +6,7 @@ import { webhookOverhead, webhookThroughput } from './webhooks.js';
 import { browserFigures } from './browser.js';
 import { reportFigures, summaryOverhead } from './reports.js';
 import { report, type Figures } from './lib.js';
+import { startupFigures } from './startup.js';
 
 /**
  * npm run bench: every figure, measured in one run so ratios compare like with like.
@@ -17,6 +18,7 @@ const parts: Record<string, (figures: Figures) => Promise<void>> = {
     await scriptWriteRatio(figures);
     await bridgeRoundtripRatio(figures);
   },
+  startup: startupFigures,
   sale: async (figures) => {
     await saleRatio(figures);
     await saleOverHttp(figures);
