@@ -1,14 +1,11 @@
-import { MongoClient } from 'mongodb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listChanges } from '../../src/database/queries/change-log.js';
 import { readTerminalIdentity } from '../../src/database/queries/meta.js';
 import { MemorySyncStore } from '../../src/sync/memory-sync-store.js';
-import { MongoSyncStore } from '../../src/sync/mongo-sync-store.js';
 import type { SyncStore } from '../../src/sync/sync-store.js';
 import { newId } from '../../src/utils/ids.js';
 import { card, line, seedCatalog } from '../helpers/catalog-fixture.js';
-import { freshDbName } from '../helpers/mongo-test-server.js';
-import { mongoForThisFile, pullAll } from '../helpers/sync-fixtures.js';
+import { mongoForThisFile, pullAll, sharedMongoShop } from '../helpers/sync-fixtures.js';
 import { ADMIN, initializedApp } from '../helpers/test-app.js';
 
 const mongo = await mongoForThisFile('restaurar + sync');
@@ -80,21 +77,5 @@ describe('restore then sync: memória', () => {
 });
 
 describe.skipIf(!mongo)('restore then sync: MongoDB', () => {
-  restoreThenSync(async () => {
-    const dbName = freshDbName();
-    const stores: MongoSyncStore[] = [];
-    cleanups.push(async () => {
-      for (const store of stores) await store.close();
-      const client = new MongoClient(mongo!.uri);
-      await client.db(dbName).dropDatabase();
-      await client.close();
-    });
-    return {
-      open() {
-        const store = new MongoSyncStore({ uri: mongo!.uri, dbName });
-        stores.push(store);
-        return store;
-      },
-    };
-  });
+  restoreThenSync(async () => sharedMongoShop(mongo!, cleanups));
 });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, errorsByField } from '../api';
 import { Field, FormError } from '../components/Field';
 import { Modal } from '../components/Modal';
+import { PinInput } from '../components/PinInput';
 import { formatDateTime } from '../format';
 import { useSession } from '../session';
 import type { Backup } from './BackupsScreen';
@@ -66,20 +67,7 @@ export function RestoreDialog({ backup, onClose }: { backup: Backup; onClose: ()
           <p className="muted small">{t('backups.restoreDialog.safety')}</p>
           <FormError message={errors._form ?? errors.file} />
           <Field label={t('backups.restoreDialog.pin')} name="pin" error={errors.pin}>
-            {(control) => (
-              <input
-                {...control}
-                className="input input-pin"
-                type="password"
-                inputMode="numeric"
-                autoComplete="off"
-                maxLength={12}
-                value={pin}
-                data-autofocus
-                onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-                data-testid="restore-pin"
-              />
-            )}
+            {(control) => <PinInput control={control} value={pin} onChange={setPin} testId="restore-pin" autoFocus />}
           </Field>
           <div className="form-actions">
             <button type="button" className="button button-ghost" onClick={onClose}>

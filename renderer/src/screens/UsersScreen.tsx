@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorsByField, type Output } from '../api';
-import { Field, FormError, type FieldControlProps } from '../components/Field';
+import { Field, FormError } from '../components/Field';
 import { Modal } from '../components/Modal';
+import { PinInput } from '../components/PinInput';
 import { Avatar } from '../components/UserTile';
 import { formatTime } from '../format';
 import { useFocusFirstInvalid } from '../hooks/useFocusFirstInvalid';
@@ -206,21 +207,6 @@ export function UsersScreen() {
   );
 }
 
-function PinInput({ control, value, onChange }: { control: FieldControlProps; value: string; onChange: (value: string) => void }) {
-  return (
-    <input
-      {...control}
-      className="input input-pin"
-      type="password"
-      inputMode="numeric"
-      autoComplete="new-password"
-      maxLength={12}
-      value={value}
-      onChange={(e) => onChange(e.target.value.replace(/\D/g, ''))}
-    />
-  );
-}
-
 type FormErrors = Record<string, string | undefined>;
 
 /** Create (no user) or edit (name, role, and a new PIN when the new role needs a longer one). */
@@ -319,6 +305,7 @@ function UserFormDialog({
           >
             {(control) => (
               <PinInput
+                autoComplete="new-password"
                 control={control}
                 value={pin}
                 onChange={(value) => {
@@ -371,6 +358,7 @@ function ResetPinDialog({ user, onClose, onDone }: { user: UserView; onClose: ()
         <Field label={t('users.fields.newPin')} name="pin" error={errors.pin} hint={t('users.pinHint', { count: min })}>
           {(control) => (
             <PinInput
+              autoComplete="new-password"
               control={control}
               value={pin}
               onChange={(value) => {
@@ -383,6 +371,7 @@ function ResetPinDialog({ user, onClose, onDone }: { user: UserView; onClose: ()
         <Field label={t('users.fields.confirmPin')} name="confirm" error={errors.confirm}>
           {(control) => (
             <PinInput
+              autoComplete="new-password"
               control={control}
               value={confirm}
               onChange={(value) => {
