@@ -177,10 +177,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     const old = core;
     step = 'waiting';
     await old.dispatcher.closeAdmission(() => new BusinessError('RESTARTING', RESTARTING_MESSAGE, undefined, { step }));
-    const replacedHead = damage || old.damaged ? null : readAuditHead(old.db);
+    let replacedHead: AuditHead | null = null;
     let safetyCopy: string | null = null;
     let failed: unknown = null;
     try {
+      if (backupFile && !old.damaged) replacedHead = readAuditHead(old.db);
       step = 'stopping';
       await old.stop();
       if (backupFile) {
@@ -189,6 +190,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         old.closeDb();
         step = 'swapping';
         await swapDatabaseFile(file, backupFile);
+        shared.failure = null;
       }
     } catch (error) {
       failed = error;
@@ -199,7 +201,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     }
     step = 'reopening';
     try {
-      core = damage ? await openCore(shared, damage) : await openOrRecover(shared);
+      core = damage ? await openCore(shared, damage) : await reopen(shared);
       if (backupFile && !failed && !core.damaged) recordRestore(core, basename(backupFile), by, safetyCopy, replacedHead, clock.now());
       if (backupFile) logger.info(failed ? 'Banco reaberto sem restaurar' : 'Backup restaurado', { backup: basename(backupFile), safetyCopy });
     } finally {
@@ -253,6 +255,16 @@ export async function createApp(options: AppOptions): Promise<App> {
       core.closeDb();
     },
   };
+}
+
+/** After a restart the core must come back whatever happens: a database that cannot be opened leaves the recovery mode, never a closed core. */
+async function reopen(shared: Shared): Promise<Core> {
+  try {
+    return await openOrRecover(shared);
+  } catch (error) {
+    shared.options.logger.error('Não foi possível reabrir o banco depois da restauração', { error });
+    return openCore(shared, `não foi possível abri-lo de novo (${error instanceof Error ? error.message : String(error)}).`);
+  }
 }
 
 /** The database at `shared.file`, or the recovery mode when it is damaged; a file from a newer version is refused (thrown) as before. */
