@@ -6,6 +6,7 @@ import { backupsFolder, listBackups, rotateBackups } from '../../src/database/ba
 import { DATABASE_FILE } from '../../src/database/data-dir.js';
 import { newId } from '../../src/utils/ids.js';
 import { card, line, seedCatalog, type Menu } from '../helpers/catalog-fixture.js';
+import { startBridge } from '../helpers/http.js';
 import { ADMIN, initializedApp, type TestApp } from '../helpers/test-app.js';
 
 type T = Awaited<ReturnType<typeof initializedApp>>;
@@ -171,5 +172,25 @@ describe('backups.restore', () => {
     const { token } = await t.ok('auth.login', ADMIN);
     const listing = await t.ok('backups.list', {}, token);
     expect(listing.lastFailure).toMatchObject({ reason: 'restore' });
+  });
+
+  it('over HTTP: RESTARTING (503) meanwhile, the same bridge then reaches the reopened core, and recovery stays refused to other devices', async () => {
+    const { menu, cashier } = await shopSelling();
+    const bridge = await startBridge(t.app);
+    try {
+      const backup = await t.ok('backups.create', {}, t.adminToken);
+      const restore = await bridge.post('backups.restore', { file: backup.file, pin: ADMIN.pin }, t.adminToken);
+      expect(restore).toMatchObject({ status: 200, json: { restarting: true } });
+      const meanwhile = await bridge.post('orders.create', { id: newId(), type: 'balcao', lines: [line(menu.p.batata)], payments: [card('debit', 1200)] }, cashier);
+      expect(meanwhile).toMatchObject({ status: 503, json: { error: { code: 'RESTARTING' } } });
+      await vi.waitFor(async () => expect((await bridge.post('setup.status', {})).status).toBe(200), { timeout: 15_000, interval: 20 });
+      // The same bridge reaches the reopened core; the old token is gone.
+      expect((await bridge.post('auth.session', {}, cashier)).status).toBe(401);
+      expect((await bridge.post('auth.login', ADMIN)).status).toBe(200);
+      // Recovery is for this computer only, even with the core whole.
+      expect((await bridge.postFrom('127.0.0.2', 'recovery.status', {})).json.error.code).toBe('FORBIDDEN');
+    } finally {
+      await bridge.close();
+    }
   });
 });
