@@ -441,9 +441,10 @@ function recordRestore(core: Core, backupFile: string, by: Actor | null, safetyC
 }
 
 function startUpdates(options: AppOptions, core: Pick<UpdaterDeps, 'db' | 'terminalId' | 'events' | 'clock'>, backup: UpdaterDeps['backup'], live: boolean): UpdateControl {
-  if (!options.updates) return installerOnlyUpdates(core.db, appPackage().version);
+  // Recovery mode (not `live`) installs nothing: it has no database to copy first.
+  if (!options.updates || !live) return installerOnlyUpdates(core.db, appPackage().version);
   const { autoStart = true, ...settings } = options.updates;
   const updater = new Updater({ ...core, ...settings, backup, logger: options.logger });
-  if (autoStart && live) updater.start();
+  if (autoStart) updater.start();
   return updater;
 }

@@ -72,6 +72,8 @@ export class Updater implements UpdateControl {
   private installing = false;
   private readonly timers: NodeJS.Timeout[] = [];
   private stopListening: (() => void) | null = null;
+  /** A restore replaced this updater (and its database): the driver's events, still delivered to it, are ignored. */
+  private stopped = false;
 
   constructor(private readonly deps: UpdaterDeps) {
     deps.driver.onEvent((event) => this.onDriverEvent(event));
@@ -95,6 +97,7 @@ export class Updater implements UpdateControl {
   }
 
   stop(): void {
+    this.stopped = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.length = 0;
     this.stopListening?.();
@@ -151,6 +154,7 @@ export class Updater implements UpdateControl {
   }
 
   private onDriverEvent(event: UpdateDriverEvent): void {
+    if (this.stopped) return;
     switch (event.type) {
       case 'available':
         this.availableVersion = event.version;
