@@ -11,7 +11,8 @@ export async function waitForReopen(onStep: (step: ReopenStep) => void): Promise
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 400));
     const outcome = await api.call('setup.status', {});
-    if (outcome.ok) break;
+    // Open again, whole or (the restored file could not be opened) in recovery mode: the reload shows which.
+    if (outcome.ok || outcome.error.code === 'DATABASE_DAMAGED') break;
     const step = outcome.error.details?.step;
     if (outcome.error.code === 'RESTARTING' && typeof step === 'string') onStep(step as ReopenStep);
   }
