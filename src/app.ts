@@ -363,7 +363,8 @@ async function openCore(shared: Shared, damaged: string | null): Promise<Core> {
         backups.stop();
         for (const timer of timers) clearInterval(timer);
         dispatcher.detach();
-        await sync.stop();
+        // What is in flight still writes its outcome (a delivery's status, a print job's) before the database closes.
+        await Promise.all([sync.stop(), printer.settled(), webhooks.settled()]);
       })();
       return stopping;
     },
