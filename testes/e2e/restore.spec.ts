@@ -10,6 +10,7 @@ import { api, login, signIn } from './session.js';
 // Other specs may have run first on this server (or not): the shop is set up here when it is not.
 // The restore puts the database back as it was when this spec's backup was taken, so what this spec
 // did after it (its sale, its caixa) leaves nothing for the specs after it; every session ends.
+// Nothing in it closes a caixa: a close takes a copy, and rotation would drop this spec's copy for it.
 
 const SHOP = 'Lanchonete Teste';
 const ADMIN = { name: 'Ana Admin', pin: '480135' };
@@ -20,6 +21,7 @@ test.describe('restore a backup', () => {
   let productId = '';
 
   test.beforeAll(async ({ playwright }, info) => {
+    test.setTimeout(150_000);
     const request = await playwright.request.newContext({ baseURL: info.project.use.baseURL! });
     const status = await api<{ initialized: boolean }>(request, null, 'setup.status', {});
     if (!status.initialized) {
@@ -29,6 +31,11 @@ test.describe('restore a backup', () => {
     await api(request, adminToken, 'users.create', { id: uuidv7(), name: CASHIER.name, role: 'cashier', pin: CASHIER.pin });
     productId = uuidv7();
     await api(request, adminToken, 'catalog.saveProduct', { id: productId, name: 'Pastel Restaura', code: 'RST-PAS', price: 900 });
+    // The day's automatic copy comes a minute after the server starts; rotation then keeps only the newest
+    // copy of the day, so a copy made by hand before it would vanish mid-spec. Wait for it first.
+    await expect
+      .poll(async () => (await api<{ backups: { reason: string }[] }>(request, adminToken, 'backups.list', {})).backups.some((b) => b.reason === 'daily'), { timeout: 120_000, intervals: [1000] })
+      .toBe(true);
     await request.dispose();
   });
 
