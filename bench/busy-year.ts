@@ -9,6 +9,7 @@ import { MemoryLogger } from '../src/logs/memory-logger.js';
 import { businessDayStart, shiftDay } from '../src/utils/business-day.js';
 import { newId } from '../src/utils/ids.js';
 import { projectRoot } from './lib.js';
+import { call } from './sale.js';
 
 /**
  * A busy shop's year, built fast by direct SQL (one transaction per business day) on a database the
@@ -45,6 +46,8 @@ const ADMIN = { name: 'Ana Admin', pin: '480135' };
 const CASHIER = { name: 'Caio Caixa', pin: '2580' };
 const PRODUCTS = 40;
 const ITEMS = 60;
+/** The shop's zone as set up (the app's default), where business days turn at 04:00. */
+const TIME_ZONE = 'America/Sao_Paulo';
 
 /** A small deterministic random source (mulberry32), so every build is the same shop. */
 function random(seed: number) {
@@ -122,7 +125,6 @@ async function build(opts: Required<BusyYearOptions>): Promise<BusyYear> {
   db.pragma('cache_size = -262144');
   db.pragma('foreign_keys = OFF');
   const rnd = random(opts.seed);
-  const timeZone = 'America/Sao_Paulo';
   const terminalB = newId();
   db.prepare("INSERT INTO terminals (id, letter, created_at, hlc) VALUES (?, 'B', 0, '')").run(terminalB);
   const terminals = [
@@ -165,7 +167,7 @@ async function build(opts: Required<BusyYearOptions>): Promise<BusyYear> {
   const extra = opts.orders - perDay * opts.days;
   for (let d = 0; d < opts.days; d++) {
     const day = shiftDay(opts.firstDay, d);
-    const start = businessDayStart(day, timeZone, '04:00');
+    const start = businessDayStart(day, TIME_ZONE, '04:00');
     db.transaction(() => {
       // Weekly receipt: 100 kg of every item (a little more than a week takes) at R$ 0,03 a gram.
       if (d % 7 === 0) for (const itemId of shop.items) { move(itemId, 'entrada', 100_000_000, 300_000, start + 3_600_000); counts.movements! += 1; }
@@ -274,5 +276,41 @@ async function build(opts: Required<BusyYearOptions>): Promise<BusyYear> {
     cashier: CASHIER,
     productIds: shop.products.map((p) => p.id),
     counts,
+  };
+}
+
+/** Sixteen hours into a business day (20:00): its dashboard reads a day's sales, the rush still on. */
+const EVENING = 16 * 3_600_000;
+
+/**
+ * A copy of the busy year in a fresh folder with the app open on it (no schedules running), its
+ * clock running from the evening of the year's last day (so "today" and "last week" are busy days
+ * whatever the hour of the run), the admin signed in, and the counter ready: the cashier's caixa
+ * open and `sale()`, five lines of the menu with their recipes paid in cash with change.
+ */
+export async function openBusyYear(prefix: string, options: BusyYearOptions = {}) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const year = await buildBusyYear(join(dir, DATABASE_FILE), options);
+  const offset = businessDayStart(year.lastDay, TIME_ZONE, '04:00') + EVENING - Date.now();
+  const clock = { now: () => Date.now() + offset };
+  const app = await createApp({ dataDir: dir, logger: new MemoryLogger().logger, clock, webhooks: { autoStart: false }, sync: { autoStart: false }, backups: { autoStart: false } });
+  const ask = (operation: string, input: unknown, token?: string) => call(app, operation, input, token);
+  const admin = (await ask('auth.login', year.admin)).token as string;
+  const cashier = (await ask('auth.login', year.cashier)).token as string;
+  await ask('cash.open', { id: newId(), openingFloat: 10_000 }, cashier);
+  const lines = () => year.productIds.slice(0, 5).map((productId) => ({ id: newId(), productId, quantity: 1 }));
+  // Priced once, so every sale pays its total in cash with change.
+  const { total } = await ask('orders.create', { id: newId(), type: 'balcao', lines: lines() }, cashier);
+  const sale = () => ask('orders.create', { id: newId(), type: 'balcao', lines: lines(), payments: [{ id: newId(), method: 'cash', tendered: total + 500 }] }, cashier);
+  return {
+    year,
+    app,
+    ask,
+    admin,
+    sale,
+    close() {
+      app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

@@ -53,6 +53,42 @@ export function ratioFigure(subject: number[], floor: number[], unit = 'ms'): Fi
   return { median: round(m), unit, floor: round(f), ratio: round(m / f, 3) };
 }
 
+/** A tail figure: the p99 of samples taken while something else runs, its floor the p99 of the same work alone. */
+export function p99Figure(subject: number[], alone: number[]): Figure {
+  const p = percentile(subject, 99);
+  const f = percentile(alone, 99);
+  return { median: round(p), unit: 'ms', floor: round(f), ratio: round(p / f, 3) };
+}
+
+/** Milliseconds each of `runs` calls took, one after the other. */
+export async function timeRuns(fn: () => Promise<unknown>, runs: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+/**
+ * A sale alone and while `background` runs, alternating round by round so both meet the same machine
+ * noise: the background work is asked for first, the sale a moment later (the next turn of the event
+ * loop), as a manager's click and the counter's next sale would come.
+ */
+export async function saleBeside(sale: () => Promise<unknown>, background: () => Promise<unknown>, rounds: number): Promise<{ alone: number[]; during: number[] }> {
+  const alone: number[] = [];
+  const during: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    alone.push(...(await timeRuns(sale, 1)));
+    const running = background();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    during.push(...(await timeRuns(sale, 1)));
+    await running;
+  }
+  return { alone, during };
+}
+
 export function plainFigure(value: number, unit: string): Figure {
   return { median: round(value), unit, floor: null, ratio: null };
 }

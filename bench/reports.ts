@@ -1,71 +1,37 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../src/app.js';
-import { DATABASE_FILE } from '../src/database/data-dir.js';
-import { MemoryLogger } from '../src/logs/memory-logger.js';
-import { newId } from '../src/utils/ids.js';
-import { buildBusyYear, type BusyYearOptions } from './busy-year.js';
-import { compare, median, percentile, plainFigure, ratioFigure, type Figures } from './lib.js';
+import { openBusyYear, type BusyYearOptions } from './busy-year.js';
+import { compare, median, p99Figure, plainFigure, ratioFigure, saleBeside, timeRuns, type Figures } from './lib.js';
 import { call, counter, fiveLineSale } from './sale.js';
 
 /**
  * Over a busy shop's year (250,000 orders, 1,000,000 lines, 3,000,000 stock movements):
  * reports.month_ms and reports.year_ms, the sales-by-product report of the last month and of the
- * whole year through the dispatcher (with the previous period beside it, as the screen asks);
- * sale.during_report_p99_ms, a sale asked for while a year report is running, to compare with
- * sale.p99_ms (the same shop's sales with nothing else going on: sale.busy_year_p99_ms).
+ * whole year through the dispatcher (with the previous period beside it, as the screen asks), read
+ * in the read pool's worker; sale.during_report_p99_ms, a sale asked for a moment after a year
+ * report, while it runs, against the same sale alone in the same run (its floor).
  */
 export async function reportFigures(figures: Figures, options: BusyYearOptions = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'balcao-bench-reports-'));
-  const year = await buildBusyYear(join(dir, DATABASE_FILE), options);
-  const app = await createApp({ dataDir: dir, logger: new MemoryLogger().logger, webhooks: { autoStart: false } });
-  const ask = (operation: string, input: unknown, token?: string) => call(app, operation, input, token);
-  const admin = (await ask('auth.login', year.admin)).token as string;
-  const lastMonth = { from: `${year.lastDay.slice(0, 7)}-01`, to: year.lastDay };
-  const wholeYear = { from: year.firstDay, to: year.lastDay };
-  const report = (period: { from: string; to: string }) => ask('reports.sales', { period, by: 'product' }, admin);
-
-  const timed = async (fn: () => Promise<unknown>, runs: number) => {
-    const samples: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const start = performance.now();
-      await fn();
-      samples.push(performance.now() - start);
-    }
-    return samples;
-  };
-  await timed(() => report(lastMonth), 3);
-  const month = await timed(() => report(lastMonth), 30);
-  const yearSamples = await timed(() => report(wholeYear), 15);
-  const yearTotals = (await report(wholeYear)).totals;
-  if (yearTotals.orders < year.counts.orders! * 0.9) throw new Error(`o relatório do ano viu ${yearTotals.orders} pedidos de ${year.counts.orders}`);
-
-  // Sales on this busy database, alone and while a year report runs.
-  const cashier = (await ask('auth.login', year.cashier)).token as string;
-  await ask('cash.open', { id: newId(), openingFloat: 10_000 }, cashier);
-  const lines = () => year.productIds.slice(0, 5).map((productId) => ({ id: newId(), productId, quantity: 1 }));
-  // Priced once, so every sale pays its total in cash with change.
-  const { total } = await ask('orders.create', { id: newId(), type: 'balcao', lines: lines() }, cashier);
-  const fullSale = () => ask('orders.create', { id: newId(), type: 'balcao', lines: lines(), payments: [{ id: newId(), method: 'cash', tendered: total + 500 }] }, cashier);
-  await timed(fullSale, 20);
-  const alone = await timed(fullSale, 200);
-  const during: number[] = [];
-  for (let i = 0; i < 100; i++) {
-    // The manager asks for the year; a moment later the counter sells.
-    const running = report(wholeYear);
-    const start = performance.now();
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    await fullSale();
-    during.push(performance.now() - start);
-    await running;
+  const shop = await openBusyYear('balcao-bench-reports-', options);
+  try {
+    const { year } = shop;
+    const lastMonth = { from: `${year.lastDay.slice(0, 7)}-01`, to: year.lastDay };
+    const wholeYear = { from: year.firstDay, to: year.lastDay };
+    const report = (period: { from: string; to: string }) => shop.ask('reports.sales', { period, by: 'product' }, shop.admin);
+    await timeRuns(() => report(lastMonth), 3);
+    const month = await timeRuns(() => report(lastMonth), 30);
+    const yearSamples = await timeRuns(() => report(wholeYear), 15);
+    const yearTotals = (await report(wholeYear)).totals;
+    if (yearTotals.orders < year.counts.orders! * 0.9) throw new Error(`o relatório do ano viu ${yearTotals.orders} pedidos de ${year.counts.orders}`);
+    await timeRuns(shop.sale, 20);
+    const { alone, during } = await saleBeside(shop.sale, () => report(wholeYear), 400);
+    figures['reports.month_ms'] = plainFigure(median(month), 'ms');
+    figures['reports.year_ms'] = plainFigure(median(yearSamples), 'ms');
+    figures['sale.during_report_p99_ms'] = p99Figure(during, alone);
+  } finally {
+    shop.close();
   }
-  figures['reports.month_ms'] = plainFigure(median(month), 'ms');
-  figures['reports.year_ms'] = plainFigure(median(yearSamples), 'ms');
-  figures['sale.busy_year_p99_ms'] = plainFigure(percentile(alone, 99), 'ms');
-  figures['sale.during_report_p99_ms'] = plainFigure(percentile(during, 99), 'ms');
-  app.close();
-  rmSync(dir, { recursive: true, force: true });
 }
 
 /**

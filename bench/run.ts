@@ -1,10 +1,12 @@
 import { bridgeRoundtripRatio, scriptWriteRatio } from './foundation.js';
-import { saleOverHttp, saleRatio, saleWithRecipeRatio } from './sale.js';
+import { saleOverHttp, saleRatio, salesDuringLogins, saleWithRecipeRatio } from './sale.js';
 import { stockOnHand } from './stock.js';
 import { syncFigures } from './sync.js';
 import { webhookOverhead, webhookThroughput } from './webhooks.js';
 import { browserFigures } from './browser.js';
 import { reportFigures, summaryOverhead } from './reports.js';
+import { dashboardFigures } from './dashboard.js';
+import { backupFigures } from './backup.js';
 import { report, type Figures } from './lib.js';
 import { startupFigures } from './startup.js';
 
@@ -23,12 +25,15 @@ const parts: Record<string, (figures: Figures) => Promise<void>> = {
     await saleRatio(figures);
     await saleOverHttp(figures);
     await saleWithRecipeRatio(figures);
+    await salesDuringLogins(figures);
   },
   stock: stockOnHand,
   reports: async (figures) => {
     await summaryOverhead(figures);
     await reportFigures(figures);
   },
+  dashboard: dashboardFigures,
+  backup: backupFigures,
   webhooks: async (figures) => {
     await webhookOverhead(figures);
     await webhookThroughput(figures);

@@ -20,6 +20,7 @@ import { PrintWorker, type SendBytes } from './printing/print-worker.js';
 import { WebhookWorker, type WebhookWorkerOptions } from './webhooks/worker.js';
 import { eraseExpiredContacts } from './services/privacy-retention.js';
 import { loadRegistry } from './services/registry.js';
+import { ReadPool } from './services/read-pool.js';
 import { SessionStore } from './services/session-store.js';
 import { newSetupCode } from './services/setup/setup-code.js';
 import { systemClock, type Clock } from './utils/clock.js';
@@ -79,6 +80,8 @@ export interface App {
   readonly sync: SyncWorker;
   readonly backups: BackupWorker;
   readonly updates: UpdateControl;
+  /** The worker thread the long reads run in (one per database: a restore closes it before the swap). */
+  readonly reads: ReadPool;
   /** Why the database could not be used (the core runs in recovery mode: only `recovery.*` answers), or null. */
   readonly damaged: string | null;
   /** The `quick_check` run in the background after opening: the problems it found (none: whole). */
@@ -104,6 +107,8 @@ interface Core {
   sync: SyncWorker;
   backups: BackupWorker;
   updates: UpdateControl;
+  /** The worker thread the long reads run in; a new one per database (it opens the file as it is then). */
+  reads: ReadPool;
   auditHeadFile: AuditHeadFile;
   damaged: string | null;
   integrityChecked: Promise<string[]>;
@@ -238,6 +243,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     get updates() {
       return core.updates;
     },
+    get reads() {
+      return core.reads;
+    },
     get damaged() {
       return core.damaged;
     },
@@ -321,7 +329,8 @@ async function openCore(shared: Shared, damaged: string | null): Promise<Core> {
   };
   const { autoStart: backupsAutoStart = true, ...backupPacing } = options.backups ?? {};
   const backups = new BackupWorker({ db, dataDir: options.dataDir, clock, logger: options.logger, events, ...driver, ...backupPacing, lastFailure: shared.failure });
-  const dispatcher: Dispatcher = new Dispatcher({ db, registry, sessions, events, clock, logger: options.logger, setupCode, sync: syncControl, auditHeadFile, backups, updates, restarter });
+  const reads = new ReadPool({ file, logger: options.logger, ...driver });
+  const dispatcher: Dispatcher = new Dispatcher({ db, registry, sessions, events, clock, logger: options.logger, setupCode, sync: syncControl, auditHeadFile, backups, updates, restarter, reads });
   const printer = new PrintWorker({ db, events, clock, logger: options.logger }, options.sendToPrinter);
   const webhooks = new WebhookWorker({ db, events, clock, logger: options.logger, ...options.webhooks });
   const timers: ReturnType<typeof setInterval>[] = [];
@@ -352,6 +361,7 @@ async function openCore(shared: Shared, damaged: string | null): Promise<Core> {
     sync,
     backups,
     updates,
+    reads,
     auditHeadFile,
     damaged,
     integrityChecked,
@@ -364,7 +374,7 @@ async function openCore(shared: Shared, damaged: string | null): Promise<Core> {
         for (const timer of timers) clearInterval(timer);
         dispatcher.detach();
         // What is in flight still writes its outcome (a delivery's status, a print job's) before the database closes.
-        await Promise.all([sync.stop(), printer.settled(), webhooks.settled()]);
+        await Promise.all([sync.stop(), printer.settled(), webhooks.settled(), reads.close()]);
       })();
       return stopping;
     },

@@ -17,3 +17,14 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncod
 
 /** A chosen file read with its encoding detected. */
 export const readCsvFile = async (file: Blob) => decodeCsv(new Uint8Array(await file.arrayBuffer()));
+
+/** One CSV field for Excel in Brazil (";" separated), quoted when needed. */
+export function csvField(value: string | number): string {
+  const text = String(value);
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rows as a CSV with a BOM, so Excel opens the accents right. */
+export function toCsv(rows: (string | number)[][]): string {
+  return `\uFEFF${rows.map((row) => row.map(csvField).join(';')).join('\r\n')}\r\n`;
+}

@@ -10,6 +10,7 @@ import { STOCK_ROUTES } from './stock/routes';
 const MANAGER_NAV: readonly Route[] = [
   'inicio',
   'painel-gerente',
+  'relatorios',
   'caixa',
   'pedidos',
   'caixa/sessao',

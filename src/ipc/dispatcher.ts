@@ -17,7 +17,8 @@ import type { LiveEvent, EventHub } from '../services/event-hub.js';
 import { CatalogCache } from '../services/catalog-cache.js';
 import { WebhookOutbox } from '../webhooks/outbox.js';
 import type { Registry } from '../services/registry.js';
-import type { Actor, AnyScript, AuditInput, PrepareContext, ScriptContext } from '../services/script.js';
+import type { Actor, AnyScript, AuditInput, PrepareContext, ReadContext, ScriptContext, TransactionScript, WorkerReadScript } from '../services/script.js';
+import { readInOneSnapshot, type ReadRunner } from '../services/read-pool.js';
 import { answerOnce } from '../services/request-replies.js';
 import { idleLockDue, sessionOutlivedDay } from '../services/session-policy.js';
 import { PinThrottle } from '../services/pin-throttle.js';
@@ -51,6 +52,8 @@ export interface DispatcherDeps {
   updates?: UpdateControl | null;
   /** The core's restart, for `backups.restore` and `recovery.*`. */
   restarter?: RestartControl | null;
+  /** Where the long reads (`reads: 'worker'`) run; none: here, on this thread (hand-built dispatchers in tests). */
+  reads?: ReadRunner | null;
 }
 
 /**
@@ -171,12 +174,21 @@ export class Dispatcher {
     const input = parseInput(operations[script.name as OperationName].input, rawInput);
     if (session && !session.locked) sessions.touch(session);
 
+    if (script.reads === 'worker') {
+      return this.read(script, input, { now, actor, terminal: this.terminal, settings, syncStatus: this.deps.sync?.status() ?? null });
+    }
     const base: PrepareContext = { db, now, actor, session, terminal: this.terminal, settings, source, setupCode: this.deps.setupCode ?? null, sync: this.deps.sync ?? null, auditHeadFile: this.deps.auditHeadFile ?? null, backups: this.deps.backups ?? null, updates: this.deps.updates ?? null, restarter: this.deps.restarter ?? null, pinThrottle: this.pinThrottle, catalog: this.catalog };
     const prepared = script.prepare ? await script.prepare(input, base) : undefined;
     return this.runInTransaction(script, input, { ...base, now: clock.now() }, prepared);
   }
 
-  private runInTransaction(script: AnyScript, input: unknown, base: PrepareContext, prepared: unknown): unknown {
+  /** A long read, checked above: in the read pool's worker, or here in one snapshot where there is no pool. */
+  private read(script: WorkerReadScript, input: unknown, ctx: ReadContext): unknown {
+    const { reads, db } = this.deps;
+    return reads ? reads.run(script.name, input, ctx) : readInOneSnapshot(db, script, input, ctx);
+  }
+
+  private runInTransaction(script: TransactionScript, input: unknown, base: PrepareContext, prepared: unknown): unknown {
     const { db } = this.deps;
     const effects: (() => void)[] = [];
     const events: LiveEvent[] = [];

@@ -4,7 +4,7 @@ import type { OperationTable } from './operation.js';
 
 export const PAPER_WIDTHS = [80, 58] as const;
 const Paper = z.union([z.literal(80), z.literal(58)], { error: 'Largura do papel: 80 ou 58 mm.' });
-export const PRINT_KINDS = ['receipt', 'kitchen', 'cash_slip'] as const;
+export const PRINT_KINDS = ['receipt', 'kitchen', 'cash_slip', 'day_summary'] as const;
 
 export const PrintJobView = z.object({
   id: Id,

@@ -178,4 +178,10 @@ export const reportsOperations = {
       previousTotals: z.object({ orders: z.number().int(), net: z.number().int(), ratings: z.number().int(), average: z.number().nullable() }),
     }),
   },
+  'reports.printDaySummary': {
+    summary:
+      'Manda o resumo do dia (vendas, pedidos, ticket médio, formas de pagamento, descontos, estornos e mais vendidos) para a impressora do balcão, pela fila de impressão. Sem data, o dia de movimento de hoje.',
+    input: z.strictObject({ id: Id, day: Day('do resumo').optional() }),
+    output: z.object({ jobId: Id, day: z.string() }),
+  },
 } satisfies OperationTable;

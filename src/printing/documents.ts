@@ -8,7 +8,11 @@ import { sql } from '../database/statements.js';
 import { BusinessError } from '../exceptions/business-error.js';
 import { feedbackCode } from '../utils/feedback-code.js';
 import { buildPixPayload, txidFromOrderNumber } from '../utils/pix-brcode.js';
-import type { CashSlipData, KitchenTicketData, ReceiptData } from './receipt-data.js';
+import { discountsOf, voidsOf } from '../database/queries/reports.js';
+import { discountTotals, voidTotals } from '../services/reports/report-totals.js';
+import { salesRows } from '../services/reports/sales-report.js';
+import { averageOf } from '../utils/money.js';
+import type { CashSlipData, DaySummaryData, KitchenTicketData, ReceiptData } from './receipt-data.js';
 
 /** The PIX charge an unpaid bill carries, for the amount due. */
 function receiptPix(settings: StoredSettings, number: string, businessDay: string, amount: number): ReceiptData['pix'] {
@@ -105,5 +109,34 @@ export function cashSlipDataFor(db: Db, movementId: string, settings: StoredSett
     terminalLetter: terminal.letter ?? '',
     at: movement.at,
     timezone: settings.timezone,
+  };
+}
+
+/** How many best sellers the day's summary lists. */
+const TOP_PRODUCTS = 5;
+
+/** The day's summary as the reports read that business day (every terminal's counted sales), at the moment it prints. */
+export async function daySummaryDataFor(db: Db, day: string, settings: StoredSettings, now: number): Promise<DaySummaryData> {
+  const period = { from: day, to: day, days: 1 };
+  const payments = await salesRows(db, period, 'payment', settings.timezone);
+  const products = await salesRows(db, period, 'product', settings.timezone);
+  const sold = products.totals;
+  const discounts = discountTotals(discountsOf(db, day, day));
+  const voids = voidTotals(voidsOf(db, day, day));
+  return {
+    shopName: readTerminalIdentity(db).shopName ?? '',
+    businessDay: day,
+    printedAt: now,
+    timezone: settings.timezone,
+    orders: sold.orders,
+    gross: sold.gross,
+    discounts: sold.discounts,
+    net: sold.net,
+    averageTicket: averageOf(sold.net, sold.orders),
+    payments: payments.rows.map((row) => ({ label: row.label, orders: row.orders, net: row.net })),
+    discountCount: discounts.count,
+    discountTotal: discounts.amount,
+    ...voids,
+    topProducts: products.rows.slice(0, TOP_PRODUCTS).map((row) => ({ name: row.label, quantity: row.quantity, net: row.net })),
   };
 }

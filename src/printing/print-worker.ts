@@ -2,15 +2,17 @@ import type { Db } from '../database/connection.js';
 import { readSettings } from '../database/queries/settings.js';
 import type { Logger } from '../logs/logger.js';
 import type { EventHub } from '../services/event-hub.js';
+import type { PrintKind } from '../services/printing/print-queue.js';
 import type { Clock } from '../utils/clock.js';
-import { cashSlipDataFor, kitchenTicketDataFor, receiptDataFor } from './documents.js';
+import { encodeDaySummary } from './day-summary.js';
+import { cashSlipDataFor, daySummaryDataFor, kitchenTicketDataFor, receiptDataFor } from './documents.js';
 import { encodeKitchenTicket, encodeReceipt } from './escpos.js';
 import { parsePrinterAddress, sendToPrinter } from './network-printer.js';
 import { encodeCashSlip } from './slips.js';
 
 interface JobRow {
   id: string;
-  kind: 'receipt' | 'kitchen' | 'cash_slip';
+  kind: PrintKind;
   ref_id: string;
   reprint: number;
 }
@@ -66,7 +68,7 @@ export class PrintWorker {
     const settings = readSettings(db);
     try {
       if (!settings.printerAddress) throw new Error('Nenhuma impressora configurada (Configurações → Impressora).');
-      const bytes = this.encode(job, settings);
+      const bytes = await this.encode(job, settings);
       await this.send(parsePrinterAddress(settings.printerAddress), bytes, { timeoutMs: 5000 });
       this.finish(job.id, 'printed', null);
     } catch (error) {
@@ -76,11 +78,13 @@ export class PrintWorker {
     }
   }
 
-  private encode(job: JobRow, settings: ReturnType<typeof readSettings>): Uint8Array {
-    const { db } = this.deps;
+  private async encode(job: JobRow, settings: ReturnType<typeof readSettings>): Promise<Uint8Array> {
+    const { db, clock } = this.deps;
     const reprint = job.reprint === 1;
     if (job.kind === 'receipt') return encodeReceipt(receiptDataFor(db, job.ref_id, settings, reprint), settings.paperWidth);
     if (job.kind === 'kitchen') return encodeKitchenTicket(kitchenTicketDataFor(db, job.ref_id, settings, reprint), settings.paperWidth);
+    // The day's figures as they stand when the paper comes out (a retry prints the day as it is then).
+    if (job.kind === 'day_summary') return encodeDaySummary(await daySummaryDataFor(db, job.ref_id, settings, clock.now()), settings.paperWidth);
     return encodeCashSlip(cashSlipDataFor(db, job.ref_id, settings), settings.paperWidth);
   }
 

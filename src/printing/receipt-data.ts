@@ -59,3 +59,25 @@ export interface CashSlipData {
 }
 
 export type PaperWidth = 80 | 58;
+
+/** The day's figures for the counter printer (integer centavos); every terminal's counted sales of that business day. */
+export interface DaySummaryData {
+  shopName: string;
+  businessDay: string;
+  printedAt: number;
+  timezone: string;
+  orders: number;
+  gross: number;
+  discounts: number;
+  net: number;
+  averageTicket: number;
+  /** What stayed in the till per method (handed over less change). */
+  payments: { label: string; orders: number; net: number }[];
+  discountCount: number;
+  discountTotal: number;
+  voided: number;
+  voidedTotal: number;
+  cancelled: number;
+  cancelledTotal: number;
+  topProducts: { name: string; quantity: number; net: number }[];
+}

@@ -14,6 +14,7 @@ import type { PinThrottle } from './pin-throttle.js';
 import type { SessionRecord, SessionStore } from './session-store.js';
 import type { ConnectionStore } from '../sync/sync-connection.js';
 import type { SyncWorker } from '../sync/sync-worker.js';
+import type { SyncStatus } from '../models/sync.js';
 import type { BackupWorker } from '../database/backup-worker.js';
 import type { UpdateControl } from '../updates/updater.js';
 
@@ -97,11 +98,17 @@ export interface ScriptContext extends PrepareContext {
   configurationChanged(): void;
 }
 
-export interface ScriptDefinition<N extends OperationName, P> {
+/** Who may call an operation: checked by the dispatcher on the main thread, wherever the body runs. */
+interface Access {
   /** Roles allowed to call it, or 'public' for the few operations that need no session. */
   roles: readonly SessionRole[] | 'public';
   /** May run while the session's screen is locked (unlock, logout). */
   whileLocked?: boolean;
+}
+
+/** A script whose body runs on the main thread, in one transaction on the app's connection. */
+export interface TransactionScriptDefinition<N extends OperationName, P> extends Access {
+  reads?: undefined;
   /** Reads only: runs in a deferred transaction and never takes the writer. */
   readOnly?: boolean;
   /** Creates something from an id the screen made: a retry is the same request (same answer) or a CONFLICT. */
@@ -110,12 +117,37 @@ export interface ScriptDefinition<N extends OperationName, P> {
   run: (tx: Db, input: ParsedInput<N>, ctx: ScriptContext, prepared: P) => OperationOutput<N> | Rejection;
 }
 
+/**
+ * What a read run off the main thread gets (src/services/read-pool.ts): only what can be copied to
+ * a worker, taken on the main thread when the call came.
+ */
+export interface ReadContext {
+  readonly now: number;
+  readonly actor: Actor | null;
+  readonly terminal: TerminalIdentity;
+  readonly settings: StoredSettings;
+  /** The link to the shop's server as it stood; null where the core runs without one. */
+  readonly syncStatus: SyncStatus | null;
+}
+
+/**
+ * A long read (reports, the dashboard, big exports) that runs in the read pool's worker, on its own
+ * read-only connection to the same file, so a sale asked for meanwhile never waits behind it. The
+ * body reads in one deferred transaction and writes nothing.
+ */
+export interface WorkerReadDefinition<N extends OperationName> extends Access {
+  reads: 'worker';
+  run: (db: Db, input: ParsedInput<N>, ctx: ReadContext) => OperationOutput<N> | Rejection;
+}
+
+export type ScriptDefinition<N extends OperationName, P> = TransactionScriptDefinition<N, P> | WorkerReadDefinition<N>;
+
 const SCRIPT = Symbol.for('balcao.script');
 
-export interface Script<N extends OperationName = OperationName, P = unknown> extends ScriptDefinition<N, P> {
+export type Script<N extends OperationName = OperationName, P = unknown> = ScriptDefinition<N, P> & {
   readonly name: N;
   readonly [SCRIPT]: true;
-}
+};
 
 /** One business operation = one exported script = one SQLite transaction. */
 export function defineScript<N extends OperationName, P = undefined>(name: N, definition: ScriptDefinition<N, P>): Script<N, P> {
@@ -125,6 +157,10 @@ export function defineScript<N extends OperationName, P = undefined>(name: N, de
 /** A script of any operation, as the registry holds them (their input types differ). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyScript = Script<any, any>;
+
+/** A script as the dispatcher runs it in a transaction, and one it hands to the read pool. */
+export type TransactionScript = AnyScript & { reads?: undefined };
+export type WorkerReadScript = AnyScript & { reads: 'worker' };
 
 export const isScript = (value: unknown): value is AnyScript =>
   typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[SCRIPT] === true;

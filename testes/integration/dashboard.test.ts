@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/database/connection.js';
+import { readTerminalIdentity } from '../../src/database/queries/meta.js';
+import { readSettings } from '../../src/database/queries/settings.js';
+import { readInOneSnapshot } from '../../src/services/read-pool.js';
+import type { WorkerReadScript } from '../../src/services/script.js';
 import type { OrderView } from '../../src/models/orders.js';
 import { newId } from '../../src/utils/ids.js';
 import { card, cash, line, seedCatalog, type Menu } from '../helpers/catalog-fixture.js';
@@ -215,7 +219,9 @@ describe("the manager's dashboard", () => {
       texts.add(text);
       return prepare(text);
     }) as Db['prepare'];
-    await dashboard();
+    // The body the read pool's worker runs, here on the spied connection.
+    const script = t.app.dispatcher.registry.get('reports.dashboard') as WorkerReadScript;
+    readInOneSnapshot(db, script, {}, { now: t.clock.now(), actor: null, terminal: readTerminalIdentity(db), settings: readSettings(db), syncStatus: null });
     db.prepare = prepare;
 
     const big = new Set(['orders', 'order_lines', 'payments', 'order_state', 'refunds', 'stock_movements']);

@@ -1,9 +1,9 @@
-import { createServer, type Server } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/utils/ids.js';
 import { card, cash, line, seedCatalog, type Menu } from '../helpers/catalog-fixture.js';
 import { escposText, qrStoredData } from '../helpers/cp860.js';
+import { listeningPrinter } from '../helpers/printer-listener.js';
 import { initializedApp } from '../helpers/test-app.js';
 
 type T = Awaited<ReturnType<typeof initializedApp>>;
@@ -81,19 +81,10 @@ describe('kitchen queue and ready board', () => {
 
 describe('printing to a network printer', () => {
   async function listen(behaviour: 'record' | 'refuse' = 'record') {
-    const received: Buffer[] = [];
-    printer = createServer((socket) => {
-      const chunks: Buffer[] = [];
-      socket.on('data', (chunk) => chunks.push(chunk));
-      socket.on('end', () => {
-        received.push(Buffer.concat(chunks));
-        socket.end();
-      });
-    });
-    await new Promise<void>((resolve) => printer!.listen(0, '127.0.0.1', resolve));
-    const port = (printer.address() as AddressInfo).port;
-    if (behaviour === 'refuse') await new Promise<void>((resolve) => printer!.close(() => resolve()));
-    return { port, received };
+    const listening = await listeningPrinter();
+    printer = listening.server;
+    if (behaviour === 'refuse') await listening.close();
+    return { port: listening.port, received: listening.received };
   }
 
   it('a sale paid by PIX prints the receipt and the kitchen ticket over TCP; the receipt says "Pago com PIX" and charges nothing', async () => {

@@ -173,7 +173,7 @@ describe('reports.sales', () => {
     expect(today.previousPeriod).toEqual({ from: '2026-11-29', to: '2026-11-29', days: 1 });
     expect(today.totals.net).toBe(600);
     expect(today.previousTotals.net).toBe(countedTotal(orders) - 600);
-    // A long period is read a month at a time and adds up the same.
+    // A long period adds up the same as the days of it that sold.
     for (const by of ['product', 'category', 'payment', 'cashier', 'day']) {
       const long = await sales({ from: '2026-09-15', to: '2027-01-20' }, by);
       const short = await sales({ from: '2026-11-29', to: '2026-11-30' }, by);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PeriodInput } from '../../src/models/reports.js';
 import { previousPeriod, resolvePeriod } from '../../src/services/reports/period.js';
-import { stretches } from '../../src/services/reports/sales-report.js';
 
 const shop = { timezone: 'America/Sao_Paulo', businessDayStartsAt: '04:00' };
 // Wednesday 2026-12-02 at 03:30 in São Paulo: still Tuesday's business day.
@@ -42,16 +41,5 @@ describe('report periods', () => {
     expect(issues({ from: '01/12/2026', to: '2026-12-01' })[0]).toEqual({ field: 'from', message: 'A data inicial deve estar no formato AAAA-MM-DD.' });
     expect(issues({ to: '2026-12-01' })).toEqual([{ field: 'from', message: 'Informe a data inicial do período.' }]);
     expect(issues({ preset: 'today', from: '2026-12-01' })).toEqual([{ field: 'preset', message: 'Escolha um período pronto ou as datas, não os dois.' }]);
-  });
-});
-
-describe('stretches', () => {
-  it('cover a period without gaps or overlaps, oldest first', () => {
-    expect(stretches({ from: '2026-01-01', to: '2026-03-05', days: 64 }, 31)).toEqual([
-      { from: '2026-01-01', to: '2026-01-31', days: 31 },
-      { from: '2026-02-01', to: '2026-03-03', days: 31 },
-      { from: '2026-03-04', to: '2026-03-05', days: 2 },
-    ]);
-    expect(stretches({ from: '2026-12-02', to: '2026-12-02', days: 1 }, 31)).toEqual([{ from: '2026-12-02', to: '2026-12-02', days: 1 }]);
   });
 });

@@ -1,3 +1,6 @@
+// CSV writing lives with CSV reading (renderer/src/csv-file.ts), pure for the Node tests.
+export { csvField, toCsv } from '../csv-file';
+
 /** Sends a file made in memory to the person's own disk (CSV, JSON). */
 export function downloadText(name: string, text: string, type = 'text/csv;charset=utf-8'): void {
   downloadBlob(name, new Blob([text], { type }));
@@ -26,15 +29,4 @@ export function addDays(day: string, n: number): string {
   const date = new Date(`${day}T12:00:00Z`);
   date.setUTCDate(date.getUTCDate() + n);
   return date.toISOString().slice(0, 10);
-}
-
-/** One CSV field for Excel in Brazil (";" separated), quoted when needed. */
-export function csvField(value: string | number): string {
-  const text = String(value);
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Rows as a CSV with a BOM, so Excel opens the accents right. */
-export function toCsv(rows: (string | number)[][]): string {
-  return `\uFEFF${rows.map((row) => row.map(csvField).join(';')).join('\r\n')}\r\n`;
 }

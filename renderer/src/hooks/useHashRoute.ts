@@ -4,6 +4,8 @@ export const ROUTES = [
   'inicio',
   // The manager's dashboard (renderer/src/reports/dashboard).
   'painel-gerente',
+  // Reports by period, export and print (renderer/src/reports).
+  'relatorios',
   'caixa',
   'pedidos',
   'caixa/sessao',

@@ -3,6 +3,7 @@ import { feedbackEn } from '../feedback/i18n';
 import { webhooksEn } from '../webhooks/i18n';
 import { syncEn } from '../sync/i18n';
 import { dashboardEn } from '../reports/dashboard/i18n';
+import { reportsEn } from '../reports/i18n';
 import { backupsEn } from '../backups/i18n';
 import { recoveryEn } from '../recovery/i18n';
 import { updatesEn } from '../updates/i18n';
@@ -128,6 +129,7 @@ export const en: Messages = {
     routes: {
       inicio: 'Home',
       'painel-gerente': "Manager's dashboard",
+      relatorios: 'Reports',
       caixa: 'Counter',
       pedidos: 'Orders',
       'caixa-sessao': 'Cash session',
@@ -162,6 +164,7 @@ export const en: Messages = {
     shortcuts: {
       inicio: 'Shortcuts, shift notes and what each role can do.',
       'painel-gerente': 'The day, live: sales against last week, best sellers, caixas, stock, ratings and alerts.',
+      relatorios: 'Sales, discounts, voids, caixas, stock and ratings by period; CSV, PDF and the day summary on the printer.',
       caixa: 'Sell at the counter: search, cart, cash, card and PIX.',
       pedidos: "Today's orders, open tabs, receipts and voids.",
       'caixa-sessao': 'Opening, cash in, cash out and the blind close of the till.',
@@ -944,6 +947,7 @@ export const en: Messages = {
   webhooks: webhooksEn,
   sync: syncEn,
   dashboard: dashboardEn,
+  reports: reportsEn,
   backups: backupsEn,
   recovery: recoveryEn,
   updates: updatesEn,
@@ -959,7 +963,7 @@ export const en: Messages = {
     attempts_one: '{{count}} attempt',
     attempts_other: '{{count}} attempts',
     columns: { when: 'When', what: 'What', status: 'Status', error: 'Error', actions: 'Actions' },
-    kinds: { receipt: 'Receipt', kitchen: 'Kitchen', cash_slip: 'Till slip' },
+    kinds: { receipt: 'Receipt', kitchen: 'Kitchen', cash_slip: 'Till slip', day_summary: 'Day summary' },
     status: { pending: 'Queued', printed: 'Printed', failed: 'Failed' },
   },
 };

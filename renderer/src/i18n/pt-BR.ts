@@ -3,6 +3,7 @@ import { feedbackPtBR } from '../feedback/i18n';
 import { webhooksPtBR } from '../webhooks/i18n';
 import { syncPtBR } from '../sync/i18n';
 import { dashboardPtBR } from '../reports/dashboard/i18n';
+import { reportsPtBR } from '../reports/i18n';
 import { backupsPtBR } from '../backups/i18n';
 import { recoveryPtBR } from '../recovery/i18n';
 import { updatesPtBR } from '../updates/i18n';
@@ -127,6 +128,7 @@ export const ptBR = {
     routes: {
       inicio: 'Início',
       'painel-gerente': 'Painel do gerente',
+      relatorios: 'Relatórios',
       caixa: 'Caixa',
       pedidos: 'Pedidos',
       'caixa-sessao': 'Sessão do caixa',
@@ -161,6 +163,7 @@ export const ptBR = {
     shortcuts: {
       inicio: 'Atalhos, anotações do turno e o que cada papel pode fazer.',
       'painel-gerente': 'O dia ao vivo: vendas contra a semana passada, mais vendidos, caixas, estoque, avaliações e alertas.',
+      relatorios: 'Vendas, descontos, cancelamentos, caixas, estoque e avaliações por período; CSV, PDF e resumo do dia na impressora.',
       caixa: 'Vender no balcão: busca, carrinho, dinheiro, cartão e PIX.',
       pedidos: 'Pedidos do dia, comandas abertas, cupons e estornos.',
       'caixa-sessao': 'Abertura, suprimento, sangria e fechamento às cegas do caixa.',
@@ -943,6 +946,7 @@ export const ptBR = {
   webhooks: webhooksPtBR,
   sync: syncPtBR,
   dashboard: dashboardPtBR,
+  reports: reportsPtBR,
   backups: backupsPtBR,
   recovery: recoveryPtBR,
   updates: updatesPtBR,
@@ -958,7 +962,7 @@ export const ptBR = {
     attempts_one: '{{count}} tentativa',
     attempts_other: '{{count}} tentativas',
     columns: { when: 'Quando', what: 'O quê', status: 'Situação', error: 'Erro', actions: 'Ações' },
-    kinds: { receipt: 'Cupom', kitchen: 'Cozinha', cash_slip: 'Comprovante de caixa' },
+    kinds: { receipt: 'Cupom', kitchen: 'Cozinha', cash_slip: 'Comprovante de caixa', day_summary: 'Resumo do dia' },
     status: { pending: 'Na fila', printed: 'Impressa', failed: 'Falhou' },
   },
 };

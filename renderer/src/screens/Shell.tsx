@@ -18,6 +18,7 @@ import { homeFor, navFor, resolveRoute, routeKey } from '../navigation';
 import { OrdersScreen } from '../orders/OrdersScreen';
 import { PrintJobsScreen, useFailedPrintJobs } from '../printjobs/PrintJobsScreen';
 import { DashboardScreen } from '../reports/dashboard/DashboardScreen';
+import { ReportsScreen } from '../reports/ReportsScreen';
 import { useSession } from '../session';
 import { isStockRoute } from '../stock/routes';
 import { StockScreens } from '../stock/StockScreens';
@@ -131,6 +132,7 @@ export function Shell() {
       <main className={`page${fill ? ' page-fill' : ''}`} key={session.user.id}>
         {route === 'inicio' && <HomeScreen onNavigate={navigate} />}
         {route === 'painel-gerente' && <DashboardScreen />}
+        {route === 'relatorios' && <ReportsScreen />}
         {route === 'caixa' && <CounterScreen />}
         {route === 'pedidos' && <OrdersScreen onNavigate={navigate} />}
         {route === 'caixa/sessao' && <CashScreen />}

@@ -4,6 +4,6 @@ import { FEEDBACK_MANAGERS } from './feedback-rules.js';
 
 export default defineScript('feedback.exportCsv', {
   roles: FEEDBACK_MANAGERS,
-  readOnly: true,
+  reads: 'worker',
   run: (tx, input, ctx) => feedbackCsv(tx, input, ctx.settings.timezone),
 });

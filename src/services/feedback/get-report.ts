@@ -4,6 +4,6 @@ import { FEEDBACK_MANAGERS } from './feedback-rules.js';
 
 export default defineScript('feedback.report', {
   roles: FEEDBACK_MANAGERS,
-  readOnly: true,
+  reads: 'worker',
   run: (tx, input, ctx) => feedbackReport(tx, input, ctx.settings.timezone),
 });

@@ -1,8 +1,10 @@
 import type { Db } from '../../database/connection.js';
 import { sql } from '../../database/statements.js';
+import type { PRINT_KINDS } from '../../models/printing.js';
 import type { ScriptContext } from '../script.js';
 
-export type PrintKind = 'receipt' | 'kitchen' | 'cash_slip';
+/** What a print job prints; its ref_id names the order, ticket, cash movement or (day_summary) business day. */
+export type PrintKind = (typeof PRINT_KINDS)[number];
 
 /**
  * Queues a print job in the caller's transaction; the print worker sends it after commit. A printer

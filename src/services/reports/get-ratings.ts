@@ -22,7 +22,7 @@ function totalsOf(days: ReturnType<typeof ratingDays>) {
 /** Customers' ratings per business day of the orders they rated, next to that day's sales. */
 export default defineScript('reports.ratings', {
   roles: REPORT_READERS,
-  readOnly: true,
+  reads: 'worker',
   run(tx, input, ctx) {
     const period = resolvePeriod(input.period, ctx.now, ctx.settings);
     const before = previousPeriod(period);

@@ -9,13 +9,12 @@ import { salesRows } from './sales-report.js';
  */
 export default defineScript('reports.sales', {
   roles: REPORT_READERS,
-  readOnly: true,
-  // Read before the transaction, a stretch at a time, so a sale asked for meanwhile is not kept waiting.
-  async prepare(input, ctx) {
+  reads: 'worker',
+  run(db, input, ctx) {
     const period = resolvePeriod(input.period, ctx.now, ctx.settings);
     const before = previousPeriod(period);
-    const current = await salesRows(ctx.db, period, input.by, ctx.settings.timezone);
-    const previous = await salesRows(ctx.db, before, input.by, ctx.settings.timezone);
+    const current = salesRows(db, period, input.by, ctx.settings.timezone);
+    const previous = salesRows(db, before, input.by, ctx.settings.timezone);
     const previousByKey = new Map(previous.rows.map(({ key, label: _label, ...figures }) => [key, figures]));
     return {
       period,
@@ -26,5 +25,4 @@ export default defineScript('reports.sales', {
       previousTotals: previous.totals,
     };
   },
-  run: (_tx, _input, _ctx, report) => report,
 });

@@ -8,7 +8,7 @@ const NO_REASON = 'sem motivo';
 /** The stock's value now (at the moving average) and the period's losses by reason, beside the period before. */
 export default defineScript('reports.stock', {
   roles: REPORT_READERS,
-  readOnly: true,
+  reads: 'worker',
   run(tx, input, ctx) {
     const period = resolvePeriod(input.period, ctx.now, ctx.settings);
     const before = previousPeriod(period);

@@ -11,7 +11,7 @@ import { REPORT_READERS } from './report-rules.js';
  */
 export default defineScript('reports.caixas', {
   roles: REPORT_READERS,
-  readOnly: true,
+  reads: 'worker',
   run(tx, input, ctx) {
     const period = resolvePeriod(input.period, ctx.now, ctx.settings);
     const [start, end] = periodBounds(period, ctx.settings);

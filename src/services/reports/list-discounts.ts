@@ -2,11 +2,7 @@ import { discountsOf } from '../../database/queries/reports.js';
 import { defineScript } from '../script.js';
 import { previousPeriod, resolvePeriod } from './period.js';
 import { REPORT_READERS } from './report-rules.js';
-
-const totalsOf = (rows: ReturnType<typeof discountsOf>) => {
-  const counted = rows.filter((row) => row.counted);
-  return { count: counted.length, amount: counted.reduce((sum, row) => sum + row.amount, 0) };
-};
+import { discountTotals } from './report-totals.js';
 
 /**
  * Every discount given on the period's orders, with who gave it and who approved it. Discounts of
@@ -15,7 +11,7 @@ const totalsOf = (rows: ReturnType<typeof discountsOf>) => {
  */
 export default defineScript('reports.discounts', {
   roles: REPORT_READERS,
-  readOnly: true,
+  reads: 'worker',
   run(tx, input, ctx) {
     const period = resolvePeriod(input.period, ctx.now, ctx.settings);
     const before = previousPeriod(period);
@@ -24,8 +20,8 @@ export default defineScript('reports.discounts', {
       period,
       previousPeriod: before,
       rows: rows.map(({ counted: _counted, ...row }) => row),
-      totals: totalsOf(rows),
-      previousTotals: totalsOf(discountsOf(tx, before.from, before.to)),
+      totals: discountTotals(rows),
+      previousTotals: discountTotals(discountsOf(tx, before.from, before.to)),
     };
   },
 });

@@ -12,7 +12,6 @@ import type { PaymentMethod } from '../../models/money.js';
 import type { SalesDimension, SalesFigures } from '../../models/reports.js';
 import { ORDER_TYPE_LABELS, PAYMENT_METHOD_LABELS } from '../../printing/format.js';
 import type { OrderType } from '../../printing/receipt-data.js';
-import { shiftDay } from '../../utils/business-day.js';
 import type { Period } from './period.js';
 
 export interface SalesRow extends SalesFigures {
@@ -67,7 +66,7 @@ function addTo(groups: Map<string, Group>, key: string, label: string, sums: Par
 
 type SoldOrder = ReturnType<typeof soldOrders>[number];
 
-/** Adds one stretch of days to the groups of one dimension. Every dimension adds up across days: an order belongs to one day. */
+/** Adds the days from `from` to `to` to the groups of one dimension. */
 function addDays(db: Db, groups: Map<string, Group>, from: string, to: string, by: SalesDimension, timeZone: string): void {
   switch (by) {
     case 'day':
@@ -109,35 +108,15 @@ function addDays(db: Db, groups: Map<string, Group>, from: string, to: string, b
   }
 }
 
-/** Stretches of at most `days` days covering the period, oldest first. */
-export function stretches(period: Period, days: number): Period[] {
-  const out: Period[] = [];
-  for (let from = period.from; from <= period.to; from = shiftDay(from, days)) {
-    const end = shiftDay(from, days - 1);
-    const to = end < period.to ? end : period.to;
-    out.push({ from, to, days: 0 });
-  }
-  return out.map((s) => ({ ...s, days: Math.round((Date.parse(`${s.to}T00:00:00Z`) - Date.parse(`${s.from}T00:00:00Z`)) / 86_400_000) + 1 }));
-}
-
 const byKey = (a: SalesRow, b: SalesRow) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 const byNet = (a: SalesRow, b: SalesRow) => b.net - a.net || byKey(a, b);
 
-/** Lets a sale waiting at the counter go first: a long report reads in stretches, never holding the one thread for long. */
-const letOthersRun = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** The days a report reads at a time: a month of summaries is a few milliseconds. */
-const STRETCH_DAYS = 31;
-
-/** The rows of one period grouped by one dimension, and their totals, read a stretch of days at a time. */
-export async function salesRows(db: Db, period: Period, by: SalesDimension, timeZone: string): Promise<{ rows: SalesRow[]; totals: SalesFigures }> {
+/** The rows of one period grouped by one dimension, and their totals. */
+export function salesRows(db: Db, period: Period, by: SalesDimension, timeZone: string): { rows: SalesRow[]; totals: SalesFigures } {
   const groups = new Map<string, Group>();
   const totals = empty();
-  for (const stretch of stretches(period, STRETCH_DAYS)) {
-    await letOthersRun();
-    addDays(db, groups, stretch.from, stretch.to, by, timeZone);
-    add(totals, salesTotals(db, stretch.from, stretch.to));
-  }
+  addDays(db, groups, period.from, period.to, by, timeZone);
+  add(totals, salesTotals(db, period.from, period.to));
   const rows = [...groups].map(([key, g]) => ({ key, label: g.label, ...salesFigures(g.sums) }));
   rows.sort(by === 'day' || by === 'weekday' || by === 'hour' ? byKey : byNet);
   if (by !== 'payment') return { rows, totals: salesFigures(totals) };

@@ -9,7 +9,7 @@ const money = (centavos: number) => (centavos / 100).toLocaleString('pt-BR', { m
 
 export default defineScript('stock.exportMovements', {
   roles: STOCK_ROLES,
-  readOnly: true,
+  reads: 'worker',
   run(tx, input, ctx) {
     const rows = queryMovements(tx, input, 1_000_000);
     const when = new Intl.DateTimeFormat('pt-BR', { timeZone: ctx.settings.timezone, dateStyle: 'short', timeStyle: 'short' });

@@ -21,7 +21,7 @@ const LOW_RATINGS_SHOWN = 5;
  */
 export default defineScript('reports.dashboard', {
   roles: MANAGER_ROLES,
-  readOnly: true,
+  reads: 'worker',
   run(tx, _input, ctx) {
     const { timezone, businessDayStartsAt } = ctx.settings;
     const days = comparedDays(ctx.now, businessDay(ctx.now, timezone, businessDayStartsAt), timezone, businessDayStartsAt);
@@ -52,7 +52,7 @@ export default defineScript('reports.dashboard', {
       stock: stockAlerts(tx, ctx),
       lowRatings: queryFeedback(tx, { maxRating: LOW_RATING }, LOW_RATINGS_SHOWN),
       health: {
-        sync: ctx.sync?.status() ?? null,
+        sync: ctx.syncStatus,
         webhooks: {
           failing: endpoints
             .filter((endpoint) => endpoint.dead > 0 || endpoint.disabledReason !== null)
