@@ -7,6 +7,7 @@ import { browserFigures } from './browser.js';
 import { reportFigures, summaryOverhead } from './reports.js';
 import { dashboardFigures } from './dashboard.js';
 import { backupFigures } from './backup.js';
+import { publishFigures } from './shop-documents.js';
 import { report, type Figures } from './lib.js';
 import { startupFigures } from './startup.js';
 
@@ -39,6 +40,7 @@ const parts: Record<string, (figures: Figures) => Promise<void>> = {
     await webhookThroughput(figures);
   },
   sync: syncFigures,
+  documents: publishFigures,
   browser: browserFigures,
 };
 const named = process.argv.slice(2);

@@ -26,6 +26,8 @@ const MANAGER_NAV: readonly Route[] = [
 ];
 
 export function navFor(role: Role): readonly Route[] {
+  // Other shops' takings are the owner's alone.
+  if (role === 'admin') return [...MANAGER_NAV, 'relatorios/lojas'];
   if (isManagerRole(role)) return MANAGER_NAV;
   if (role === 'cashier') return ['caixa', 'pedidos', 'caixa/sessao'];
   if (role === 'kitchen') return ['cozinha', 'painel'];

@@ -4,6 +4,7 @@ import { auditOperations } from './audit.js';
 import { backupsOperations, type BackupReason } from './backups.js';
 import { boardOperations } from './board.js';
 import { cashOperations } from './cash.js';
+import { chainOperations } from './chain.js';
 import { dashboardOperations } from './dashboard.js';
 import { catalogOperations } from './catalog.js';
 import { kitchenOperations } from './kitchen.js';
@@ -44,6 +45,7 @@ export const operations = {
   ...feedbackOperations,
   ...syncOperations,
   ...reportsOperations,
+  ...chainOperations,
   ...dashboardOperations,
   ...backupsOperations,
   ...updatesOperations,

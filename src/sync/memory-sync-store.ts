@@ -1,4 +1,5 @@
 import type { WitnessedHead } from '../hashing/audit-witness.js';
+import type { DaySummaryDocument, OrderDocument, ShopDocuments } from './shop-documents.js';
 import {
   assertRun,
   contiguousEnd,
@@ -27,6 +28,9 @@ export class MemorySyncStore implements SyncStore {
   private readonly letters = new Map<string, string>();
   /** terminal id → the head of its audit chain */
   private readonly auditHeads = new Map<string, WitnessedHead>();
+  /** The published documents by `_id`, as the server's collections hold them. */
+  readonly orders = new Map<string, OrderDocument>();
+  readonly daySummaries = new Map<string, DaySummaryDocument>();
 
   async push(terminalId: string, changes: readonly SyncChange[]): Promise<PushOutcome> {
     assertRun(terminalId, changes);
@@ -76,6 +80,11 @@ export class MemorySyncStore implements SyncStore {
 
   async keepAuditHead(terminalId: string, head: WitnessedHead): Promise<void> {
     this.auditHeads.set(terminalId, { seq: head.seq, hash: head.hash, at: head.at });
+  }
+
+  async publish(documents: ShopDocuments): Promise<void> {
+    for (const order of documents.orders) this.orders.set(order._id, structuredClone(order));
+    for (const summary of documents.daySummaries) this.daySummaries.set(summary._id, structuredClone(summary));
   }
 
   async close(): Promise<void> {}

@@ -1,5 +1,6 @@
-import { MongoBulkWriteError, MongoClient, MongoServerError, type Collection, type Document, type FindCursor } from 'mongodb';
+import { MongoBulkWriteError, MongoClient, MongoServerError, type AnyBulkWriteOperation, type Collection, type Document, type Filter, type FindCursor, type WithoutId } from 'mongodb';
 import type { WitnessedHead } from '../hashing/audit-witness.js';
+import { SHOP_COLLECTIONS, type DaySummaryDocument, type OrderDocument, type ShopDocuments } from './shop-documents.js';
 import {
   assertRun,
   contiguousEnd,
@@ -70,6 +71,8 @@ export class MongoSyncStore implements SyncStore {
   private readonly changes: Collection<ChangeDocument>;
   private readonly terminalDocs: Collection<TerminalDocument>;
   private readonly letters: Collection<LetterDocument>;
+  private readonly orders: Collection<OrderDocument>;
+  private readonly daySummaries: Collection<DaySummaryDocument>;
   private ready: Promise<void> | null = null;
   /** Per terminal, the query of its log left open by the last pull, for the next page to go on with. */
   private readonly readers = new Map<string, LogReader>();
@@ -83,12 +86,17 @@ export class MongoSyncStore implements SyncStore {
     this.changes = db.collection('changes');
     this.terminalDocs = db.collection('terminals');
     this.letters = db.collection('letters');
+    this.orders = db.collection(SHOP_COLLECTIONS.orders);
+    this.daySummaries = db.collection(SHOP_COLLECTIONS.daySummaries);
   }
 
   /** Creates the indexes (and so the collections). Safe to run again, from any terminal, at any time. */
   async ensureIndexes(): Promise<void> {
     await this.changes.createIndex({ terminal: 1, seq: 1 }, { unique: true, name: 'terminal_seq' });
     await this.letters.createIndex({ terminal: 1 }, { unique: true, name: 'terminal' });
+    // What a dashboard filters and groups by: a period of business days, a terminal.
+    await this.orders.createIndex({ businessDay: 1, terminal: 1 }, { name: 'business_day_terminal' });
+    await this.daySummaries.createIndex({ businessDay: 1, terminal: 1 }, { name: 'business_day_terminal' });
   }
 
   async push(terminalId: string, changes: readonly SyncChange[]): Promise<PushOutcome> {
@@ -179,6 +187,13 @@ export class MongoSyncStore implements SyncStore {
       { $set: { auditHead: { seq: head.seq, hash: head.hash, at: head.at } }, $setOnInsert: { heldSeq: 0 } },
       { upsert: true },
     );
+  }
+
+  /** Replaces each document under its `_id`, or adds it: a document published again is the same document. */
+  async publish(documents: ShopDocuments): Promise<void> {
+    await this.whenReady();
+    if (documents.orders.length > 0) await this.orders.bulkWrite(replacements(documents.orders), { ordered: false });
+    if (documents.daySummaries.length > 0) await this.daySummaries.bulkWrite(replacements(documents.daySummaries), { ordered: false });
   }
 
   /**
@@ -326,6 +341,10 @@ class LogReader {
     await this.cursor.close().catch(() => {});
   }
 }
+
+/** Each document replacing the one under its `_id`, or added where there is none. */
+const replacements = <T extends { _id: string }>(docs: readonly T[]): AnyBulkWriteOperation<T>[] =>
+  docs.map((doc) => ({ replaceOne: { filter: { _id: doc._id } as Filter<T>, replacement: doc as WithoutId<T>, upsert: true } }));
 
 /** How a change is stored; also how tests write one straight into the collection. */
 export const toDocument = (change: SyncChange): ChangeDocument => ({

@@ -1,6 +1,7 @@
 import type { Change } from '../database/queries/change-log.js';
 import { canonicalJson } from '../hashing/canonical-json.js';
 import type { WitnessedHead } from '../hashing/audit-witness.js';
+import type { ShopDocuments } from './shop-documents.js';
 
 /**
  * The shop's server as the sync sees it (design §5): one log per terminal, addressed by the
@@ -35,6 +36,11 @@ export interface SyncStore {
    */
   auditHeadOf(terminalId: string): Promise<WitnessedHead | null>;
   keepAuditHead(terminalId: string, head: WitnessedHead): Promise<void>;
+  /**
+   * Writes the shop's current documents (orders, day summaries) beside the logs, each replacing the
+   * one under its `_id` or added: publishing the same documents again changes nothing.
+   */
+  publish(documents: ShopDocuments): Promise<void>;
   /**
    * Optional "pull now": calls `onChange` when any terminal stores changes, `onEnd` if watching
    * stops. Rejects where the server cannot (the worker then looks on a timer).

@@ -14,6 +14,7 @@ import { announceApplied } from './announce-applied.js';
 import { applyPulledPage } from './apply-page.js';
 import { describeSyncError } from './sync-errors.js';
 import { MongoSyncStore } from './mongo-sync-store.js';
+import { publishPending } from './publish-documents.js';
 import { pushPending } from './push-pending.js';
 import { rebaseOnServer } from './rebase-diverged.js';
 import type { PullCursor, ServerTerminal, SyncStore } from './sync-store.js';
@@ -218,6 +219,8 @@ export class SyncWorker {
       }
       await this.shipAuditHead(store);
       await this.pullAll(store, terminals);
+      // After the pull: a void of one of our orders made on another terminal goes out this round too.
+      await this.publishDocuments(store);
       void this.watch(store);
       this.failures = 0;
       Object.assign(this.state, { mode: 'online', lastSuccessAt: this.options.clock.now(), lastError: null });
@@ -279,6 +282,19 @@ export class SyncWorker {
     this.shippedAuditHead = head;
     auditHeadFile?.noteServer(shipped);
     auditHeadFile?.checkpoint(db, shipped.at);
+  }
+
+  /**
+   * This terminal's orders and day summaries as current documents beside the logs (for Atlas
+   * Charts, Compass). A failure fails the round, shown in the status, and the next one retries.
+   */
+  private async publishDocuments(store: SyncStore): Promise<void> {
+    try {
+      await publishPending(this.options.db, store);
+    } catch (error) {
+      if (this.stopped) return;
+      throw new Error(`Pedidos e resumos do dia não publicados no banco da loja: ${describeSyncError(error)}`);
+    }
   }
 
   /** Our letter, claimed on the server once it is known here (set up after connecting, or changed). */

@@ -104,6 +104,8 @@ export const LOCAL_TABLES = {
   sync_held: 'changes received that wait for what they refer to',
   order_renumberings: 'what a terminal restored from a backup renumbered, so its own orders could take the numbers it had lost',
   sync_cursor: 'how much of each other terminal\'s log this terminal has applied',
+  publish_pending: "this terminal's orders whose document on the shop's server is stale: each terminal publishes its own",
+  chain_shops: "the other shops this terminal reads; their passwords are in this terminal's secret store",
   feedback_contacts: "a customer's contact data stays where it was given until the sync can carry its erasure (LGPD)",
 } as const;
 

@@ -1,4 +1,5 @@
 import type { WitnessedHead } from '../../src/hashing/audit-witness.js';
+import type { ShopDocuments } from '../../src/sync/shop-documents.js';
 import type { PullCursor, SyncChange, SyncStore } from '../../src/sync/sync-store.js';
 
 /** What the network does to one request. */
@@ -62,6 +63,10 @@ export class FaultySyncStore implements SyncStore {
 
   keepAuditHead(terminalId: string, head: WitnessedHead) {
     return this.request(() => this.inner.keepAuditHead(terminalId, head));
+  }
+
+  publish(documents: ShopDocuments) {
+    return this.request(() => this.inner.publish(documents));
   }
 
   close() {

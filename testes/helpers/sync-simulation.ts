@@ -63,6 +63,7 @@ export class SimShop {
       claimLetter: (id, letter) => server.claimLetter(id, letter),
       auditHeadOf: (id) => server.auditHeadOf(id),
       keepAuditHead: (id, head) => server.keepAuditHead(id, head),
+      publish: (documents) => server.publish(documents),
       // The terminals come and go; the server stays up.
       close: async () => {},
     };

@@ -100,6 +100,7 @@ describe('setup.join: a new terminal joins the shop with the join code', () => {
       claimLetter: (id, letter) => (online ? store.claimLetter(id, letter) : Promise.reject(new Error('sem rede'))),
       auditHeadOf: (id) => (online ? store.auditHeadOf(id) : Promise.reject(new Error('sem rede'))),
       keepAuditHead: (id, head) => (online ? store.keepAuditHead(id, head) : Promise.reject(new Error('sem rede'))),
+      publish: (documents) => (online ? store.publish(documents) : Promise.reject(new Error('sem rede'))),
       close: async () => {},
     };
     const c = await terminalOn(guarded, false);
@@ -154,6 +155,7 @@ describe('setup.joinProgress: the join wizard counts what has arrived', () => {
       claimLetter: (id, letter) => store.claimLetter(id, letter),
       auditHeadOf: (id) => store.auditHeadOf(id),
       keepAuditHead: (id, head) => store.keepAuditHead(id, head),
+      publish: (documents) => store.publish(documents),
       close: async () => {},
     };
     const c = await terminalOn(paced, false, { pageSize: 5, applyBatch: 5 });

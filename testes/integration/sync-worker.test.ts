@@ -178,6 +178,7 @@ function workerContract(openShop: () => Promise<Shop>) {
           claimLetter: (id, letter) => guard(() => store.claimLetter(id, letter)),
           auditHeadOf: (id) => guard(() => store.auditHeadOf(id)),
           keepAuditHead: (id, head) => guard(() => store.keepAuditHead(id, head)),
+          publish: (documents) => guard(() => store.publish(documents)),
           close: () => store.close(),
         };
       },

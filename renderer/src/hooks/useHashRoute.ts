@@ -33,6 +33,8 @@ export const ROUTES = [
   'sincronizacao',
   // The database's copies (renderer/src/backups), the admin's, reached from Configurações.
   'backups',
+  // The chain of shops (renderer/src/reports/chain), the admin's.
+  'relatorios/lojas',
 ] as const;
 export type Route = (typeof ROUTES)[number];
 

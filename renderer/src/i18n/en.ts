@@ -2,6 +2,7 @@ import { stockEn } from '../stock/i18n';
 import { feedbackEn } from '../feedback/i18n';
 import { webhooksEn } from '../webhooks/i18n';
 import { syncEn } from '../sync/i18n';
+import { chainEn } from '../reports/chain/i18n';
 import { dashboardEn } from '../reports/dashboard/i18n';
 import { reportsEn } from '../reports/i18n';
 import { backupsEn } from '../backups/i18n';
@@ -153,6 +154,7 @@ export const en: Messages = {
       webhooks: 'Webhooks',
       sincronizacao: 'Sync',
       backups: 'Backups',
+      'relatorios-lojas': 'Chain of shops',
     },
     lock: 'Lock',
     logout: 'Sign out',
@@ -188,6 +190,7 @@ export const en: Messages = {
       webhooks: 'Signed notices to other systems, with a delivery log.',
       sincronizacao: 'The MongoDB Atlas connection, its test and the code for another terminal.',
       backups: 'Database copies: the list, a backup now and the export to a USB stick.',
+      'relatorios-lojas': "The other shops' sales side by side with this one's, and the sum.",
     },
     placeholder: {
       cashier: {
@@ -350,6 +353,8 @@ export const en: Messages = {
       webhooks_update: 'Webhook changed',
       webhooks_rotateSecret: 'Webhook secret rotated',
       webhooks_redeliver: 'Webhook redelivered',
+      reports_chainAdd: 'Chain shop added',
+      reports_chainRemove: 'Chain shop removed',
       sync_configure: 'Sync connection changed',
       sync_joinCode: 'Join code shown',
       sync_restoreShopKey: 'Shop key brought back from another terminal',
@@ -377,6 +382,7 @@ export const en: Messages = {
       feedback: 'Feedback',
       feedback_contact: 'Customer contact',
       webhook_endpoint: 'Webhook',
+      chain_shop: 'Chain shop',
       sync: 'Sync',
       webhook_delivery: 'Webhook delivery',
     },
@@ -948,6 +954,7 @@ export const en: Messages = {
   sync: syncEn,
   dashboard: dashboardEn,
   reports: reportsEn,
+  chain: chainEn,
   backups: backupsEn,
   recovery: recoveryEn,
   updates: updatesEn,

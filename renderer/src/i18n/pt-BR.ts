@@ -2,6 +2,7 @@ import { stockPtBR } from '../stock/i18n';
 import { feedbackPtBR } from '../feedback/i18n';
 import { webhooksPtBR } from '../webhooks/i18n';
 import { syncPtBR } from '../sync/i18n';
+import { chainPtBR } from '../reports/chain/i18n';
 import { dashboardPtBR } from '../reports/dashboard/i18n';
 import { reportsPtBR } from '../reports/i18n';
 import { backupsPtBR } from '../backups/i18n';
@@ -152,6 +153,7 @@ export const ptBR = {
       webhooks: 'Webhooks',
       sincronizacao: 'Sincronização',
       backups: 'Backups',
+      'relatorios-lojas': 'Rede de lojas',
     },
     lock: 'Bloquear',
     logout: 'Sair',
@@ -187,6 +189,7 @@ export const ptBR = {
       webhooks: 'Avisos assinados para outros sistemas, com registro de entregas.',
       sincronizacao: 'Conexão com o MongoDB Atlas, teste da conexão e o código para outro terminal.',
       backups: 'Cópias do banco de dados: a lista, um backup agora e a exportação para um pendrive.',
+      'relatorios-lojas': 'As vendas das outras lojas da rede lado a lado com as desta, e a soma.',
     },
     placeholder: {
       cashier: {
@@ -349,6 +352,8 @@ export const ptBR = {
       webhooks_update: 'Webhook alterado',
       webhooks_rotateSecret: 'Segredo do webhook trocado',
       webhooks_redeliver: 'Webhook reenviado',
+      reports_chainAdd: 'Loja da rede acrescentada',
+      reports_chainRemove: 'Loja da rede removida',
       sync_configure: 'Conexão da sincronização alterada',
       sync_joinCode: 'Código de conexão exibido',
       sync_restoreShopKey: 'Chave da loja trazida de outro terminal',
@@ -376,6 +381,7 @@ export const ptBR = {
       feedback: 'Avaliação',
       feedback_contact: 'Contato de cliente',
       webhook_endpoint: 'Webhook',
+      chain_shop: 'Loja da rede',
       sync: 'Sincronização',
       webhook_delivery: 'Entrega de webhook',
     },
@@ -947,6 +953,7 @@ export const ptBR = {
   sync: syncPtBR,
   dashboard: dashboardPtBR,
   reports: reportsPtBR,
+  chain: chainPtBR,
   backups: backupsPtBR,
   recovery: recoveryPtBR,
   updates: updatesPtBR,

@@ -17,6 +17,7 @@ import { KitchenScreen } from '../kitchen/KitchenScreen';
 import { homeFor, navFor, resolveRoute, routeKey } from '../navigation';
 import { OrdersScreen } from '../orders/OrdersScreen';
 import { PrintJobsScreen, useFailedPrintJobs } from '../printjobs/PrintJobsScreen';
+import { ChainScreen } from '../reports/chain/ChainScreen';
 import { DashboardScreen } from '../reports/dashboard/DashboardScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
 import { useSession } from '../session';
@@ -146,6 +147,7 @@ export function Shell() {
         {isFeedbackRoute(route) && <FeedbackScreens route={route} onNavigate={navigate} />}
         {route === 'webhooks' && <WebhooksScreen />}
         {route === 'sincronizacao' && <SyncScreen />}
+        {route === 'relatorios/lojas' && <ChainScreen />}
         {route === 'backups' && <BackupsScreen onRestore={setRestoring} />}
         {restoring && <RestoreDialog backup={restoring} onClose={() => setRestoring(null)} />}
       </main>
