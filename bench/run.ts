@@ -9,6 +9,7 @@ import { dashboardFigures } from './dashboard.js';
 import { backupFigures } from './backup.js';
 import { publishFigures } from './shop-documents.js';
 import { report, type Figures } from './lib.js';
+import { startupFigures } from './startup.js';
 
 /**
  * npm run bench: every figure, measured in one run so ratios compare like with like.
@@ -20,6 +21,7 @@ const parts: Record<string, (figures: Figures) => Promise<void>> = {
     await scriptWriteRatio(figures);
     await bridgeRoundtripRatio(figures);
   },
+  startup: startupFigures,
   sale: async (figures) => {
     await saleRatio(figures);
     await saleOverHttp(figures);

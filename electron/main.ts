@@ -81,7 +81,19 @@ async function start(): Promise<void> {
     throw new Error(`O módulo do banco de dados para o Electron não foi encontrado em ${nativeBinding}. Rode "npm start" para gerá-lo.`);
   }
   const connections = savedConnection(join(dataDir, SAVED_CONNECTION_FILE), keyStoreCipher);
-  core = await createApp({ dataDir, logger, nativeBinding, secrets: secretStore(dataDir, logger), sync: { connections }, ...desktopUpdates(electronApp.isPackaged) });
+  core = await createApp({
+    dataDir,
+    logger,
+    nativeBinding,
+    secrets: secretStore(dataDir, logger),
+    sync: { connections },
+    ...desktopUpdates(electronApp.isPackaged),
+    // Why: after a restore the whole app starts again, windows included, on the restored database.
+    onRestarted: () => {
+      electronApp.relaunch();
+      electronApp.quit();
+    },
+  });
 
   refusePermissionsAndDevices(session.defaultSession);
   protocol.handle(APP_SCHEME, serveRenderer);

@@ -1,10 +1,17 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { openDatabase, type Db } from './database/connection.js';
 import { AUDIT_HEAD_FILE, AuditHeadFile } from './database/audit-head-file.js';
 import { DATABASE_FILE } from './database/data-dir.js';
 import { fileSecretStore, PLAIN_SECRETS_FILE, type SecretStore } from './database/secret-store.js';
-import { BackupWorker, type BackupWorkerOptions } from './database/backup-worker.js';
+import { BackupWorker, backupBeforeUpdate, type BackupFailure, type BackupWorkerOptions } from './database/backup-worker.js';
+import { makeBackup, parseBackupFileName, quickCheckInBackground } from './database/backups.js';
+import { appendAudit, readAuditHead } from './database/queries/audit.js';
+import { removeLeftoverSwap, startupProblem, swapDatabaseFile } from './database/restore.js';
+import { BusinessError } from './exceptions/business-error.js';
+import type { AuditHead } from './hashing/audit-witness.js';
+import { newId } from './utils/ids.js';
+import type { Registry } from './services/registry.js';
 import { ensureTerminalId } from './database/queries/meta.js';
 import { Dispatcher } from './ipc/dispatcher.js';
 import type { Logger } from './logs/logger.js';
@@ -20,7 +27,7 @@ import { systemClock, type Clock } from './utils/clock.js';
 import { SyncWorker, type SyncWorkerOptions, type SyncConnection } from './sync/sync-worker.js';
 import { fixedConnection, type ConnectionStore } from './sync/sync-connection.js';
 import { unsealed } from './utils/sealed-file.js';
-import type { SyncControl } from './services/script.js';
+import type { Actor, RestartControl, RestoreStep, SyncControl } from './services/script.js';
 import { appPackage } from './updates/release-notes.js';
 import { installerOnlyUpdates, Updater, type UpdateControl, type UpdaterDeps } from './updates/updater.js';
 
@@ -58,41 +65,240 @@ export interface AppOptions {
    * come with the installer (browser mode, a desktop run from the sources).
    */
   updates?: Pick<UpdaterDeps, 'driver' | 'firstCheckDelayMs' | 'intervalMs'> & { autoStart?: boolean };
+  /** After a restore opened the database again (the desktop relaunches itself here; browser mode goes on in-process). */
+  onRestarted?: () => void;
 }
 
 /** The core, assembled: one database, one dispatcher, one live channel. Transports attach to it. */
 export interface App {
+  /** The parts below are those of the database open now: a restore replaces them (read them through `app`, never keep them). */
+  readonly db: Db;
+  readonly dispatcher: Dispatcher;
+  readonly printer: PrintWorker;
+  readonly webhooks: WebhookWorker;
+  readonly sessions: SessionStore;
+  readonly sync: SyncWorker;
+  readonly backups: BackupWorker;
+  readonly updates: UpdateControl;
+  /** The worker thread the long reads run in (one per database: a restore closes it before the swap). */
+  readonly reads: ReadPool;
+  /** Why the database could not be used (the core runs in recovery mode: only `recovery.*` answers), or null. */
+  readonly damaged: string | null;
+  /** The `quick_check` run in the background after opening: the problems it found (none: whole). */
+  readonly integrityChecked: Promise<string[]>;
+  /** Kept across restores: screens stay subscribed. */
+  events: EventHub;
+  logger: Logger;
+  dataDir: string;
+  /** Lets another device set the shop up; shown at start-up, never logged. */
+  setupCode: string;
+  /** Puts a listed backup in place of the database and opens again (see RestartControl); resolves once open. */
+  restore(backupFile: string, by: Actor | null): Promise<void>;
+  close(): void;
+}
+
+/** What one open database carries; replaced whole by a restore. */
+interface Core {
   db: Db;
   dispatcher: Dispatcher;
-  events: EventHub;
   printer: PrintWorker;
   webhooks: WebhookWorker;
   sessions: SessionStore;
   sync: SyncWorker;
   backups: BackupWorker;
   updates: UpdateControl;
-  /** The worker thread the long reads run in; a restore closes it before the file swap and reopens it after. */
+  /** The worker thread the long reads run in; a new one per database (it opens the file as it is then). */
   reads: ReadPool;
-  logger: Logger;
-  dataDir: string;
-  /** Lets another device set the shop up; shown at start-up, never logged. */
-  setupCode: string;
-  close(): void;
+  auditHeadFile: AuditHeadFile;
+  damaged: string | null;
+  integrityChecked: Promise<string[]>;
+  /** Stops the workers and timers; resolves once the sync round in progress ended. The database stays open. */
+  stop(): Promise<void>;
+  /** Records the audit head beside the database, folds the WAL into the file and closes it. */
+  closeDb(): void;
 }
+
+/** What stays the same from one core to the next. */
+interface Shared {
+  options: AppOptions;
+  clock: Clock;
+  file: string;
+  secrets: SecretStore;
+  driver: { nativeBinding?: string };
+  events: EventHub;
+  setupCode: string;
+  registry: Registry;
+  restarter: RestartControl;
+  /** A restore that failed, shown by the next core's backups list until a copy succeeds. */
+  failure: BackupFailure | null;
+  /** The background check found damage in the database open now. */
+  onDamaged(problem: string): void;
+}
+
+const RESTARTING_MESSAGE = 'O Balcão está restaurando um backup e reabre em instantes. Aguarde e entre de novo.';
 
 export async function createApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
   mkdirSync(options.dataDir, { recursive: true });
   const file = join(options.dataDir, DATABASE_FILE);
-  const secrets = options.secrets ?? fileSecretStore(join(options.dataDir, PLAIN_SECRETS_FILE), unsealed);
-  const driver = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
-  const db = openDatabase(file, { secrets, ...driver, clock });
+  removeLeftoverSwap(file);
+  let core: Core;
+  let step: RestoreStep | null = null;
+  const restarter: RestartControl = {
+    get step() {
+      return step;
+    },
+    get damaged() {
+      return core.damaged;
+    },
+    restore: (backupFile, by) => void restore(backupFile, by).catch(() => undefined),
+  };
+  const shared: Shared = {
+    options,
+    clock,
+    file,
+    secrets: options.secrets ?? fileSecretStore(join(options.dataDir, PLAIN_SECRETS_FILE), unsealed),
+    driver: options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+    events: new EventHub(),
+    setupCode: newSetupCode(),
+    registry: await loadRegistry(),
+    restarter,
+    failure: null,
+    onDamaged: (problem) => void restart(null, null, problem).catch(() => undefined),
+  };
+
+  /**
+   * The restore: new calls get RESTARTING at once, the calls in flight end, the workers stop, the
+   * database as it is now is copied to `backups/` (reason `restore`), closed, and the backup put in
+   * its place; then everything opens again on it, with new sessions (every screen goes to the login).
+   * Anything failing before the swap leaves the database as it was, and it opens again.
+   */
+  const restore = (backupFile: string, by: Actor | null) => restart(backupFile, by, null);
+
+  /** A restore (`backupFile`), or the fall to recovery mode when the background check found damage (`damage`). */
+  async function restart(backupFile: string | null, by: Actor | null, damage: string | null): Promise<void> {
+    if (step) throw new BusinessError('RESTARTING', RESTARTING_MESSAGE);
+    const { logger } = options;
+    const old = core;
+    step = 'waiting';
+    await old.dispatcher.closeAdmission(() => new BusinessError('RESTARTING', RESTARTING_MESSAGE, undefined, { step }));
+    let replacedHead: AuditHead | null = null;
+    let safetyCopy: string | null = null;
+    let failed: unknown = null;
+    try {
+      if (backupFile && !old.damaged) replacedHead = readAuditHead(old.db);
+      step = 'stopping';
+      await old.stop();
+      if (backupFile) {
+        step = 'copying';
+        safetyCopy = old.damaged ? setDamagedAside(file, clock.now()) : (await makeBackup(old.db, options.dataDir, 'restore', clock.now(), shared.driver)).file;
+        old.closeDb();
+        step = 'swapping';
+        await swapDatabaseFile(file, backupFile);
+        shared.failure = null;
+      }
+    } catch (error) {
+      failed = error;
+      logger.error('Falha ao restaurar o backup: o banco continua como estava', { error, backup: backupFile && basename(backupFile) });
+      shared.failure = { at: clock.now(), reason: 'restore', message: error instanceof Error ? error.message : String(error) };
+    } finally {
+      if (old.db.open) old.closeDb();
+    }
+    step = 'reopening';
+    try {
+      core = damage ? await openCore(shared, damage) : await reopen(shared);
+      if (backupFile && !failed && !core.damaged) recordRestore(core, basename(backupFile), by, safetyCopy, replacedHead, clock.now());
+      if (backupFile) logger.info(failed ? 'Banco reaberto sem restaurar' : 'Backup restaurado', { backup: basename(backupFile), safetyCopy });
+    } finally {
+      step = null;
+    }
+    if (backupFile) options.onRestarted?.();
+    if (failed) throw failed;
+  }
+
+  core = await openOrRecover(shared);
+  options.logger.info(core.damaged ? 'Banco de dados danificado: modo de recuperação' : 'Banco de dados aberto', { file, operations: shared.registry.size, ...(core.damaged ? { problem: core.damaged } : {}) });
+  return {
+    get db() {
+      return core.db;
+    },
+    get dispatcher() {
+      return core.dispatcher;
+    },
+    get printer() {
+      return core.printer;
+    },
+    get webhooks() {
+      return core.webhooks;
+    },
+    get sessions() {
+      return core.sessions;
+    },
+    get sync() {
+      return core.sync;
+    },
+    get backups() {
+      return core.backups;
+    },
+    get updates() {
+      return core.updates;
+    },
+    get reads() {
+      return core.reads;
+    },
+    get damaged() {
+      return core.damaged;
+    },
+    get integrityChecked() {
+      return core.integrityChecked;
+    },
+    events: shared.events,
+    logger: options.logger,
+    dataDir: options.dataDir,
+    setupCode: shared.setupCode,
+    restore,
+    close: () => {
+      if (!core.db.open) return;
+      void core.stop();
+      core.closeDb();
+    },
+  };
+}
+
+/** After a restart the core must come back whatever happens: a database that cannot be opened leaves the recovery mode, never a closed core. */
+async function reopen(shared: Shared): Promise<Core> {
+  try {
+    return await openOrRecover(shared);
+  } catch (error) {
+    shared.options.logger.error('Não foi possível reabrir o banco depois da restauração', { error });
+    return openCore(shared, `não foi possível abri-lo de novo (${error instanceof Error ? error.message : String(error)}).`);
+  }
+}
+
+/** The database at `shared.file`, or the recovery mode when it is damaged; a file from a newer version is refused (thrown) as before. */
+async function openOrRecover(shared: Shared): Promise<Core> {
+  const problem = startupProblem(shared.file, shared.driver);
+  if (problem) return openCore(shared, problem);
+  try {
+    return await openCore(shared, null);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== 'SQLITE_CORRUPT' && code !== 'SQLITE_NOTADB') throw error;
+    return openCore(shared, `o SQLite não consegue ler o banco (${(error as Error).message}).`);
+  }
+}
+
+/**
+ * One database and everything that works on it. A damaged one is not opened: an empty database in
+ * memory stands in, nothing starts, and the dispatcher answers only `recovery.*` (DATABASE_DAMAGED).
+ */
+async function openCore(shared: Shared, damaged: string | null): Promise<Core> {
+  const { options, clock, file, secrets, driver, events, setupCode, registry, restarter } = shared;
+  const db = damaged ? openDatabase(':memory:') : openDatabase(file, { secrets, ...driver, clock });
   const terminalId = ensureTerminalId(db);
-  const registry = await loadRegistry();
-  const events = new EventHub();
   const sessions = new SessionStore(clock);
-  const setupCode = newSetupCode();
-  const updates = startUpdates(options, { db, terminalId, events, clock });
+  const live = !damaged;
+  const updates = startUpdates(options, { db, terminalId, events, clock }, () => backupBeforeUpdate({ backups }), live);
   const { connection = null, connections = fixedConnection(connection), autoStart: syncAutoStart = true, ...syncPacing } = options.sync ?? {};
   const auditHeadFile = new AuditHeadFile(join(options.dataDir, AUDIT_HEAD_FILE));
   const sync = new SyncWorker({
@@ -122,28 +328,33 @@ export async function createApp(options: AppOptions): Promise<App> {
     connections,
   };
   const { autoStart: backupsAutoStart = true, ...backupPacing } = options.backups ?? {};
-  const backups = new BackupWorker({ db, dataDir: options.dataDir, clock, logger: options.logger, events, ...driver, ...backupPacing });
+  const backups = new BackupWorker({ db, dataDir: options.dataDir, clock, logger: options.logger, events, ...driver, ...backupPacing, lastFailure: shared.failure });
   const reads = new ReadPool({ file, logger: options.logger, ...driver });
-  const dispatcher: Dispatcher = new Dispatcher({ db, registry, sessions, events, clock, logger: options.logger, setupCode, sync: syncControl, auditHeadFile, backups, updates, reads });
-  const saved = connections.read();
-  if (saved) await sync.connect(saved);
-  if (syncAutoStart) sync.start();
+  const dispatcher: Dispatcher = new Dispatcher({ db, registry, sessions, events, clock, logger: options.logger, setupCode, sync: syncControl, auditHeadFile, backups, updates, restarter, reads });
   const printer = new PrintWorker({ db, events, clock, logger: options.logger }, options.sendToPrinter);
-  printer.start();
   const webhooks = new WebhookWorker({ db, events, clock, logger: options.logger, ...options.webhooks });
-  if (options.webhooks?.autoStart !== false) webhooks.start();
-  if (backupsAutoStart) backups.start();
-  eraseExpiredContacts(db, clock.now());
-  const retention = setInterval(() => eraseExpiredContacts(db, clock.now()), 3_600_000);
-  retention.unref();
-  // The audit head beside the database, at a pace that costs no sale (also at each caixa close and sync round).
-  const auditCheckpoint = setInterval(() => auditHeadFile.checkpoint(db, clock.now()), AUDIT_CHECKPOINT_MS);
-  auditCheckpoint.unref();
-  options.logger.info('Banco de dados aberto', { file, operations: registry.size });
+  const timers: ReturnType<typeof setInterval>[] = [];
+  let integrityChecked: Promise<string[]> = Promise.resolve([]);
+  if (damaged) {
+    void dispatcher.closeAdmission((operation) => (operation.startsWith('recovery.') ? null : new BusinessError('DATABASE_DAMAGED', `O banco de dados está danificado: ${damaged} Restaure um backup na tela de recuperação deste computador.`)));
+  } else {
+    const saved = connections.read();
+    if (saved) await sync.connect(saved);
+    if (syncAutoStart) sync.start();
+    printer.start();
+    if (options.webhooks?.autoStart !== false) webhooks.start();
+    if (backupsAutoStart) backups.start();
+    eraseExpiredContacts(db, clock.now());
+    timers.push(setInterval(() => eraseExpiredContacts(db, clock.now()), 3_600_000));
+    // The audit head beside the database, at a pace that costs no sale (also at each caixa close and sync round).
+    timers.push(setInterval(() => auditHeadFile.checkpoint(db, clock.now()), AUDIT_CHECKPOINT_MS));
+    for (const timer of timers) timer.unref();
+    integrityChecked = checkInBackground(shared, db);
+  }
+  let stopping: Promise<void> | null = null;
   return {
     db,
     dispatcher,
-    events,
     printer,
     webhooks,
     sessions,
@@ -151,29 +362,100 @@ export async function createApp(options: AppOptions): Promise<App> {
     backups,
     updates,
     reads,
-    logger: options.logger,
-    dataDir: options.dataDir,
-    setupCode,
-    close: () => {
+    auditHeadFile,
+    damaged,
+    integrityChecked,
+    stop() {
+      stopping ??= (async () => {
+        updates.stop();
+        printer.stop();
+        webhooks.stop();
+        backups.stop();
+        for (const timer of timers) clearInterval(timer);
+        dispatcher.detach();
+        // What is in flight still writes its outcome (a delivery's status, a print job's) before the database closes.
+        await Promise.all([sync.stop(), printer.settled(), webhooks.settled(), reads.close()]);
+      })();
+      return stopping;
+    },
+    closeDb() {
       if (!db.open) return;
-      updates.stop();
-      void sync.stop();
-      printer.stop();
-      webhooks.stop();
-      backups.stop();
-      void reads.close();
-      clearInterval(retention);
-      clearInterval(auditCheckpoint);
-      auditHeadFile.checkpoint(db, clock.now());
-      db.close();
+      try {
+        if (live) {
+          auditHeadFile.checkpoint(db, clock.now());
+          db.pragma('wal_checkpoint(TRUNCATE)');
+        }
+      } catch (error) {
+        // A damaged file may fail here; it is closed all the same (recovery mode takes over).
+        options.logger.warn('O banco foi fechado sem registrar o fim da auditoria', { error });
+      } finally {
+        db.close();
+      }
     },
   };
 }
 
-function startUpdates(options: AppOptions, core: Pick<UpdaterDeps, 'db' | 'terminalId' | 'events' | 'clock'>): UpdateControl {
-  if (!options.updates) return installerOnlyUpdates(core.db, appPackage().version);
+/**
+ * The pages the start-up check did not read, read by `quick_check` beside the app's connection (on a
+ * big file it takes seconds: bench/startup-check.ts). Damage found sends the core to recovery mode.
+ */
+async function checkInBackground(shared: Shared, db: Db): Promise<string[]> {
+  const { logger } = shared.options;
+  let problems: string[];
+  try {
+    problems = await quickCheckInBackground(shared.file, shared.driver);
+  } catch (error) {
+    logger.warn('A verificação do banco em segundo plano não terminou', { error });
+    return [];
+  }
+  if (problems.length && db.open) {
+    logger.error('Banco de dados danificado (quick_check)', { problems: problems.slice(0, 10) });
+    shared.onDamaged(`o SQLite encontrou páginas danificadas (${problems.slice(0, 3).join('; ')}).`);
+  }
+  return problems;
+}
+
+/** The damaged file (with its side files) kept beside the database under another name, never deleted: returns that name. */
+function setDamagedAside(file: string, now: number): string {
+  const aside = `${file}.danificado-${new Date(now).toISOString().replaceAll(':', '').slice(0, 17)}`;
+  for (const suffix of ['', '-wal', '-shm', '-journal']) {
+    if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
+  }
+  return basename(aside);
+}
+
+/**
+ * The restore in the restored database's own audit chain (who, which copy, the copy of what was
+ * replaced), and the head beside the database moved to this chain: the one it held belongs to the
+ * replaced database, whose head this row keeps.
+ */
+function recordRestore(core: Core, backupFile: string, by: Actor | null, safetyCopy: string | null, replacedHead: AuditHead | null, now: number) {
+  const { db } = core;
+  const terminalId = ensureTerminalId(db);
+  db.transaction(() =>
+    appendAudit(db, {
+      id: newId(),
+      at: now,
+      terminalId,
+      userId: by?.id ?? null,
+      userName: by?.name ?? null,
+      action: 'backups.restore',
+      recordType: 'backup',
+      recordId: backupFile,
+      result: 'ok',
+      approverId: null,
+      approverName: null,
+      details: { safetyCopy, replacedAuditHead: replacedHead, takenAt: parseBackupFileName(backupFile)?.takenAt ?? null },
+    }),
+  ).immediate();
+  core.auditHeadFile.restartAt(db, now);
+}
+
+function startUpdates(options: AppOptions, core: Pick<UpdaterDeps, 'db' | 'terminalId' | 'events' | 'clock'>, backup: UpdaterDeps['backup'], live: boolean): UpdateControl {
+  // Recovery mode (not `live`) installs nothing: it has no database to copy first.
+  if (!options.updates || !live) return installerOnlyUpdates(core.db, appPackage().version);
   const { autoStart = true, ...settings } = options.updates;
-  const updater = new Updater({ ...core, ...settings, logger: options.logger });
+  const updater = new Updater({ ...core, ...settings, backup, logger: options.logger });
   if (autoStart) updater.start();
   return updater;
 }

@@ -32,7 +32,8 @@ async function main() {
     const actualPort = typeof address === 'object' && address ? address.port : port;
     logger.info(`Balcão no navegador: http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actualPort}/`, { dataDir });
     // Shown only on this computer's terminal, never logged: whoever reads it can claim the shop.
-    if (!readTerminalIdentity(app.db).letter) process.stdout.write(`Loja ainda não configurada. Para configurar de outro aparelho, use o código: ${app.setupCode}\n`);
+    if (app.damaged) process.stdout.write(`O banco de dados está danificado (${app.damaged}). Abra http://127.0.0.1:${actualPort}/ neste computador para restaurar um backup.\n`);
+    else if (!readTerminalIdentity(app.db).letter) process.stdout.write(`Loja ainda não configurada. Para configurar de outro aparelho, use o código: ${app.setupCode}\n`);
   });
 
   const stop = () => {

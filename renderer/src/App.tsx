@@ -6,6 +6,7 @@ import { useIdleLock } from './hooks/useIdleLock';
 import { idleLockApplies, isManagerRole } from './roles';
 import { LockScreen } from './screens/LockScreen';
 import { LoginScreen } from './screens/LoginScreen';
+import { RecoveryScreen } from './recovery/RecoveryScreen';
 import { SetupWizard } from './screens/SetupWizard';
 import { Shell } from './screens/Shell';
 import { DEFAULT_TIME_ZONE, SessionContext, type SessionContextValue, type SessionState } from './session';
@@ -14,6 +15,7 @@ type Phase =
   | { name: 'loading' }
   | { name: 'offline'; message: string }
   | { name: 'setup' }
+  | { name: 'recovery' }
   | { name: 'login'; notice?: string }
   | { name: 'app' };
 
@@ -41,7 +43,7 @@ export function App() {
   const boot = useCallback(async () => {
     setPhase({ name: 'loading' });
     const status = await api.call('setup.status', {});
-    if (!status.ok) return setPhase({ name: 'offline', message: status.error.message });
+    if (!status.ok) return setPhase(status.error.code === 'DATABASE_DAMAGED' ? { name: 'recovery' } : { name: 'offline', message: status.error.message });
     if (!status.result.initialized) return setPhase({ name: 'setup' });
     setShop({ shopName: status.result.shopName ?? '', terminalLetter: status.result.terminalLetter ?? '' });
     if (api.sessionToken) {
@@ -184,6 +186,9 @@ export function App() {
           </div>
         </div>
       );
+      break;
+    case 'recovery':
+      content = <RecoveryScreen />;
       break;
     case 'setup':
       content = <SetupWizard onDone={() => void boot().then(() => setPhase({ name: 'login', notice: t('login.setupDone') }))} />;

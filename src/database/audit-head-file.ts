@@ -45,6 +45,15 @@ export class AuditHeadFile {
     this.write({ local: { ...head, at }, server });
   }
 
+  /**
+   * A restored database: its chain is older than the head recorded here, rightly. The head moves to
+   * it (the restore's audit row keeps the replaced one); what the server holds stays as evidence.
+   */
+  restartAt(db: Db, at: number): void {
+    const head = readAuditHead(db);
+    this.write({ local: head ? { ...head, at } : null, server: this.read().server });
+  }
+
   /** The head the shop's server holds for this terminal, as last seen. */
   noteServer(server: WitnessedHead): void {
     const { local } = this.read();

@@ -21,6 +21,8 @@ export interface BackupWorkerOptions extends DriverOptions {
   startDelayMs?: number;
   /** How often the daily copy is looked for afterwards. */
   intervalMs?: number;
+  /** A failure from before this worker (a restore that did not happen), shown until a copy succeeds. */
+  lastFailure?: BackupFailure | null;
 }
 
 export interface BackupFailure {
@@ -38,14 +40,21 @@ export class BackupWorker {
   private pending = 0;
   private current: BackupReason | null = null;
   private queue: Promise<unknown> = Promise.resolve();
-  private failure: BackupFailure | null = null;
+  private failure: BackupFailure | null;
   private stopped = false;
   private timers: ReturnType<typeof setTimeout>[] = [];
 
-  constructor(private readonly options: BackupWorkerOptions) {}
+  constructor(private readonly options: BackupWorkerOptions) {
+    this.failure = options.lastFailure ?? null;
+  }
 
   get dataDir(): string {
     return this.options.dataDir;
+  }
+
+  /** The SQLite driver this terminal runs with, for other checks of its copies. */
+  get driver(): DriverOptions {
+    return this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {};
   }
 
   /** The copy being taken now, if any. */
@@ -118,7 +127,7 @@ export class BackupWorker {
     let shown = -1;
     try {
       const entry = await makeBackup(db, dataDir, reason, clock.now(), {
-        ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+        ...this.driver,
         ...(this.options.pagesPerStep ? { pagesPerStep: this.options.pagesPerStep } : {}),
         onProgress: (done, total) => {
           if (this.stopped) throw new Error('O Balcão fechou durante o backup.');

@@ -57,6 +57,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   AUTH_THROTTLED: 429,
   RATE_LIMITED: 429,
   SYNC_UNAVAILABLE: 503,
+  RESTARTING: 503,
+  DATABASE_DAMAGED: 503,
   INTERNAL: 500,
 };
 

@@ -24,7 +24,7 @@ import { idleLockDue, sessionOutlivedDay } from '../services/session-policy.js';
 import { PinThrottle } from '../services/pin-throttle.js';
 import { LOCAL_SOURCE } from '../services/request-source.js';
 import type { SessionRecord, SessionStore } from '../services/session-store.js';
-import type { BackupControl, SyncControl } from '../services/script.js';
+import type { BackupControl, RestartControl, SyncControl } from '../services/script.js';
 import type { UpdateControl } from '../updates/updater.js';
 import type { Clock } from '../utils/clock.js';
 import { HybridLogicalClock } from '../utils/hlc.js';
@@ -50,6 +50,8 @@ export interface DispatcherDeps {
   backups?: BackupControl | null;
   /** This terminal's updater, for the `updates.*` operations. */
   updates?: UpdateControl | null;
+  /** The core's restart, for `backups.restore` and `recovery.*`. */
+  restarter?: RestartControl | null;
   /** Where the long reads (`reads: 'worker'`) run; none: here, on this thread (hand-built dispatchers in tests). */
   reads?: ReadRunner | null;
 }
@@ -69,12 +71,18 @@ export class Dispatcher {
   private readonly actors = new Map<string, Actor | null>();
   /** One transaction wrapper for every call, so none is built on the hot path. */
   private readonly inTransaction: ReturnType<Db['transaction']>;
+  /** Calls admitted and not yet answered: a restore waits for them before it closes the database. */
+  private inFlight = 0;
+  private idleWaiters: (() => void)[] = [];
+  /** Once set, what a new call gets instead of running (null lets that operation through). */
+  private refusal: ((operation: string) => BusinessError | null) | null = null;
+  private readonly unsubscribe: () => void;
 
   constructor(private readonly deps: DispatcherDeps) {
     this.terminal = readTerminalIdentity(deps.db);
     this.settings = readSettings(deps.db);
     this.inTransaction = deps.db.transaction((body: () => unknown) => body());
-    deps.events.subscribe((event) => {
+    this.unsubscribe = deps.events.subscribe((event) => {
       if (event.type === 'users.changed') this.actors.clear();
       if (event.type === 'catalog.changed') this.catalog.clear();
       if (event.type === 'recipes.changed') this.catalog.forgetRecipes();
@@ -93,14 +101,33 @@ export class Dispatcher {
     return this.deps.registry;
   }
 
+  /**
+   * From now on a new call gets `refuse(operation)` instead of running (null lets it through): a
+   * restore under way, or recovery mode. Resolves once the calls already admitted have answered.
+   */
+  closeAdmission(refuse: (operation: string) => BusinessError | null): Promise<void> {
+    this.refusal = refuse;
+    return this.inFlight === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** This dispatcher is done with (its database is about to close): it stops hearing the live channel. */
+  detach(): void {
+    this.unsubscribe();
+  }
+
   /** `source` is where the call came from: LOCAL_SOURCE for the desktop window, the client address over HTTP. */
   async dispatch(operation: string, rawInput: unknown, token?: string | null, source: string = LOCAL_SOURCE): Promise<DispatchResult> {
     const started = performance.now();
+    const refused = this.refusal?.(operation);
+    if (refused) return this.failure(operation, rawInput, refused);
     let outcome: DispatchResult;
+    this.inFlight++;
     try {
       outcome = { ok: true, result: await this.execute(operation, rawInput, token ?? null, source) };
     } catch (error) {
       outcome = this.failure(operation, rawInput, error);
+    } finally {
+      if (--this.inFlight === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
     }
     this.deps.logger.debug('operação', {
       operation,
@@ -150,7 +177,7 @@ export class Dispatcher {
     if (script.reads === 'worker') {
       return this.read(script, input, { now, actor, terminal: this.terminal, settings, syncStatus: this.deps.sync?.status() ?? null });
     }
-    const base: PrepareContext = { db, now, actor, session, terminal: this.terminal, settings, source, setupCode: this.deps.setupCode ?? null, sync: this.deps.sync ?? null, auditHeadFile: this.deps.auditHeadFile ?? null, backups: this.deps.backups ?? null, updates: this.deps.updates ?? null, pinThrottle: this.pinThrottle, catalog: this.catalog };
+    const base: PrepareContext = { db, now, actor, session, terminal: this.terminal, settings, source, setupCode: this.deps.setupCode ?? null, sync: this.deps.sync ?? null, auditHeadFile: this.deps.auditHeadFile ?? null, backups: this.deps.backups ?? null, updates: this.deps.updates ?? null, restarter: this.deps.restarter ?? null, pinThrottle: this.pinThrottle, catalog: this.catalog };
     const prepared = script.prepare ? await script.prepare(input, base) : undefined;
     return this.runInTransaction(script, input, { ...base, now: clock.now() }, prepared);
   }

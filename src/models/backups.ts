@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Empty, EpochMs } from './fields.js';
+import { Empty, EpochMs, Pin } from './fields.js';
 import type { OperationTable } from './operation.js';
 
 /** Why a copy was taken; `restore` is the copy of the database as it was just before a restore. */
@@ -56,6 +56,12 @@ export const backupsOperations = {
     summary: 'Copia um backup da lista para uma pasta do computador que roda o Balcão (um pendrive) e devolve o caminho do arquivo copiado.',
     input: z.strictObject({ file: BackupFileName, folder: ExportFolder }),
     output: z.object({ path: z.string(), bytes: z.number().int().nonnegative() }),
+  },
+  'backups.restore': {
+    summary:
+      'Restaura um backup da lista no lugar do banco: confere o backup, guarda uma cópia do banco atual ("antes da restauração"), fecha tudo, troca o arquivo e reabre. Pede o PIN do administrador; todas as sessões terminam. Enquanto isso, as outras chamadas recebem RESTARTING.',
+    input: z.strictObject({ file: BackupFileName, pin: Pin }),
+    output: z.object({ restarting: z.literal(true), file: z.string(), takenAt: EpochMs }),
   },
   'backups.download': {
     summary: 'Um pedaço de um backup da lista (base64, a partir de offset), para baixá-lo pelo navegador ou pela janela do Balcão.',

@@ -17,6 +17,7 @@ import { feedbackOperations } from './feedback.js';
 import { authOperations } from './auth.js';
 import { settingsOperations } from './settings.js';
 import { setupOperations } from './setup.js';
+import { recoveryOperations } from './recovery.js';
 import { systemOperations } from './system.js';
 import { usersOperations } from './users.js';
 import { updatesOperations } from './updates.js';
@@ -27,6 +28,7 @@ import { updatesOperations } from './updates.js';
  */
 export const operations = {
   ...setupOperations,
+  ...recoveryOperations,
   ...authOperations,
   ...usersOperations,
   ...auditOperations,

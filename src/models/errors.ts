@@ -28,6 +28,10 @@ export const ERROR_CODES = [
   'CONFIRMATION_REQUIRED',
   /** The shop's server could not be reached or refused us: the message says why, in words for the staff. */
   'SYNC_UNAVAILABLE',
+  /** A backup is being restored: the core is closed to new calls until it opens again; the screen waits and goes to the login. */
+  'RESTARTING',
+  /** The database is damaged: the core started in recovery mode, whose only screen restores a backup (on this computer). */
+  'DATABASE_DAMAGED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

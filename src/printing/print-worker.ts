@@ -43,6 +43,11 @@ export class PrintWorker {
     this.unsubscribe?.();
   }
 
+  /** Resolves once the pass in progress (if any) ended, starting none: a restore waits for it before closing the database. */
+  async settled(): Promise<void> {
+    await this.draining?.catch(() => undefined);
+  }
+
   /** Resolves when the queue is empty; concurrent calls share one pass. */
   drain(): Promise<void> {
     this.draining ??= this.run().finally(() => (this.draining = null));

@@ -49,13 +49,31 @@ export interface PrepareContext {
   readonly backups: BackupControl | null;
   /** This terminal's updater; null where the core runs without one (hand-built dispatchers in tests). */
   readonly updates: UpdateControl | null;
+  /** Restores a backup in place of the database; null where the core cannot restart itself (hand-built dispatchers in tests). */
+  readonly restarter: RestartControl | null;
+}
+
+/** Where a restore stands, for the screens waiting on it (the RESTARTING error carries it). */
+export type RestoreStep = 'waiting' | 'stopping' | 'copying' | 'swapping' | 'reopening';
+
+/** What `backups.restore` and `recovery.*` may ask of the core that runs them. */
+export interface RestartControl {
+  /** The restore under way, or null. */
+  readonly step: RestoreStep | null;
+  /** Why the database could not be used (recovery mode), or null. */
+  readonly damaged: string | null;
+  /**
+   * Starts putting a checked backup (its path) in place of the database, after this call has answered:
+   * from now on new calls get RESTARTING; the core opens again on the backup, every session gone.
+   */
+  restore(backupPath: string, by: Actor | null): void;
 }
 
 /** What the `sync.*` operations may ask of the sync worker, and where its connection is kept (absent: nowhere). */
 export type SyncControl = Pick<SyncWorker, 'status' | 'syncNow' | 'connect' | 'connected' | 'claimFreeLetter' | 'auditHeadOnServer'> & { readonly connections?: ConnectionStore };
 
 /** What the `backups.*` operations and the caixa close may ask of the backup worker. */
-export type BackupControl = Pick<BackupWorker, 'dataDir' | 'running' | 'lastFailure' | 'runManual' | 'afterClose'>;
+export type BackupControl = Pick<BackupWorker, 'dataDir' | 'driver' | 'running' | 'lastFailure' | 'runManual' | 'afterClose'>;
 
 export type AuditInput = Pick<AuditEntry, 'action'> & Partial<Omit<AuditEntry, 'id' | 'at' | 'terminalId' | 'action'>>;
 

@@ -48,6 +48,8 @@ export interface UpdaterDeps {
   events: EventHub;
   clock: Clock;
   logger: Logger;
+  /** The database's copy before an update (backupBeforeUpdate): a failed one means no install. */
+  backup: () => Promise<unknown>;
   /** A few seconds after start, so the first screen opens before any network work. */
   firstCheckDelayMs?: number;
   /** Every few hours while the app stays open. */
@@ -70,6 +72,8 @@ export class Updater implements UpdateControl {
   private installing = false;
   private readonly timers: NodeJS.Timeout[] = [];
   private stopListening: (() => void) | null = null;
+  /** A restore replaced this updater (and its database): the driver's events, still delivered to it, are ignored. */
+  private stopped = false;
 
   constructor(private readonly deps: UpdaterDeps) {
     deps.driver.onEvent((event) => this.onDriverEvent(event));
@@ -93,6 +97,7 @@ export class Updater implements UpdateControl {
   }
 
   stop(): void {
+    this.stopped = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.length = 0;
     this.stopListening?.();
@@ -149,6 +154,7 @@ export class Updater implements UpdateControl {
   }
 
   private onDriverEvent(event: UpdateDriverEvent): void {
+    if (this.stopped) return;
     switch (event.type) {
       case 'available':
         this.availableVersion = event.version;
@@ -205,9 +211,13 @@ export class Updater implements UpdateControl {
     }
   }
 
-  /** The database copy taken before every update belongs here (backupBeforeUpdate, added with the backups); for now it only records the moment. */
+  /** Why: an update that goes wrong must leave a copy of the shop's data to go back to; without one, nothing is installed. */
   private async backupBeforeInstall(): Promise<void> {
-    this.deps.logger.info('Antes de atualizar: cópia do banco ainda não ligada aqui (backupBeforeUpdate)', { to: this.availableVersion });
+    try {
+      await this.deps.backup();
+    } catch (error) {
+      throw new Error(`O backup antes da atualização falhou (${error instanceof Error ? error.message : String(error)}); a atualização fica para depois.`, { cause: error });
+    }
   }
 }
 

@@ -100,6 +100,11 @@ export class WebhookWorker {
     if (this.timer) clearInterval(this.timer);
   }
 
+  /** Resolves once the pass in progress (if any) ended, starting none: a restore waits for it before closing the database. */
+  async settled(): Promise<void> {
+    await this.running?.catch(() => undefined);
+  }
+
   /** Sends everything due now; resolves when those attempts are settled. Overlapping calls share one pass. */
   tick(): Promise<void> {
     this.running ??= this.pass().finally(() => (this.running = null));

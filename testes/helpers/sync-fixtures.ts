@@ -62,3 +62,22 @@ export function mongoStoreOn(server: MongoTestServer, dbName = freshDbName()) {
   };
   return { store, cleanup };
 }
+
+/** The shop's server on a database of its own on the test server, each terminal opening its own client; dropped by `cleanups`. */
+export function sharedMongoShop(server: MongoTestServer, cleanups: Array<() => Promise<void> | void>): { open(): SyncStore } {
+  const dbName = freshDbName();
+  const stores: MongoSyncStore[] = [];
+  cleanups.push(async () => {
+    for (const store of stores) await store.close();
+    const client = new MongoClient(server.uri);
+    await client.db(dbName).dropDatabase();
+    await client.close();
+  });
+  return {
+    open() {
+      const store = new MongoSyncStore({ uri: server.uri, dbName });
+      stores.push(store);
+      return store;
+    },
+  };
+}

@@ -16,7 +16,7 @@ import type { SyncStore } from '../../src/sync/sync-store.js';
 import { newId } from '../../src/utils/ids.js';
 import { card, line, seedCatalog } from '../helpers/catalog-fixture.js';
 import { freshDbName } from '../helpers/mongo-test-server.js';
-import { mongoForThisFile, pullAll } from '../helpers/sync-fixtures.js';
+import { mongoForThisFile, pullAll, sharedMongoShop } from '../helpers/sync-fixtures.js';
 import { ADMIN, createTestApp, initializedApp, type TestApp } from '../helpers/test-app.js';
 
 const mongo = await mongoForThisFile('sync (terminais)');
@@ -262,23 +262,7 @@ describe('sync worker: memória', () => {
 });
 
 describe.skipIf(!mongo)('sync worker: MongoDB', () => {
-  workerContract(async () => {
-    const dbName = freshDbName();
-    const stores: MongoSyncStore[] = [];
-    cleanups.push(async () => {
-      for (const store of stores) await store.close();
-      const client = new MongoClient(mongo!.uri);
-      await client.db(dbName).dropDatabase();
-      await client.close();
-    });
-    return {
-      open() {
-        const store = new MongoSyncStore({ uri: mongo!.uri, dbName });
-        stores.push(store);
-        return store;
-      },
-    };
-  });
+  workerContract(async () => sharedMongoShop(mongo!, cleanups));
 });
 
 describe.skipIf(!mongo)('sync worker: a server without change streams', () => {

@@ -1,4 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { listBackups } from '../../src/database/backups.js';
 import { readNotesSeen, sellingOnTerminal, writeNotesSeen } from '../../src/database/queries/updates.js';
 import { ensureTerminalId } from '../../src/database/queries/meta.js';
 import { appPackage } from '../../src/updates/release-notes.js';
@@ -141,7 +144,7 @@ describe('the updater', () => {
   it('checks a few seconds after start and then every 4 hours', async () => {
     const driver = await desktop();
     vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval'] });
-    const updater = new Updater({ driver, db: t.app.db, terminalId: 'x', events: t.app.events, clock: t.clock, logger: t.memory.logger });
+    const updater = new Updater({ backup: () => Promise.resolve(), driver, db: t.app.db, terminalId: 'x', events: t.app.events, clock: t.clock, logger: t.memory.logger });
     updater.start();
     await vi.advanceTimersByTimeAsync(9_999);
     expect(driver.checks).toBe(0);
@@ -154,14 +157,27 @@ describe('the updater', () => {
     expect(driver.checks).toBe(2);
   });
 
-  it('with the caixa closed and no open order, installs as soon as the download ends, after the backup step', async () => {
+  it('with the caixa closed and no open order, installs as soon as the download ends, after a backup of the database', async () => {
     const driver = await desktop();
     downloads(driver);
     await t.ok('updates.check', {}, t.adminToken);
     await vi.waitFor(() => expect(driver.installs).toBe(1));
+    const updateCopies = listBackups(t.dir).filter((backup) => backup.reason === 'update');
+    expect(updateCopies).toHaveLength(1);
     const messages = t.memory.records.map((r) => r.message);
-    expect(messages.indexOf('Instalando a atualização')).toBeGreaterThan(messages.findIndex((m) => m.startsWith('Antes de atualizar')));
+    expect(messages.indexOf('Instalando a atualização')).toBeGreaterThan(messages.indexOf('Backup feito'));
     expect(await t.ok('updates.status', {}, t.adminToken)).toMatchObject({ phase: 'ready', availableVersion: '1.3.0' });
+  });
+
+  it('installs nothing when the backup before the update fails, and says why', async () => {
+    const driver = await desktop();
+    // The backups folder cannot be created: a file stands where it should be.
+    writeFileSync(join(t.dir, 'backups'), 'não é uma pasta');
+    downloads(driver);
+    await t.ok('updates.check', {}, t.adminToken);
+    await vi.waitFor(async () => expect((await t.ok('updates.status', {}, t.adminToken)).phase).toBe('error'));
+    expect(driver.installs).toBe(0);
+    expect((await t.ok('updates.status', {}, t.adminToken)).error).toMatch(/backup antes da atualização falhou/);
   });
 
   it('waits while the caixa is open, and installs when it closes', async () => {

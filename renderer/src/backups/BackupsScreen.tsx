@@ -10,7 +10,7 @@ import { useSession } from '../session';
 import '../sync/sync.css';
 
 type Listing = Output<'backups.list'>;
-type Backup = Listing['backups'][number];
+export type Backup = Listing['backups'][number];
 
 /** "12,3 MB": sizes as people compare them. */
 function megabytes(bytes: number): string {
@@ -32,7 +32,7 @@ function decodeBase64(data: string): Uint8Array<ArrayBuffer> {
  * and size; "Fazer backup agora" with its progress; "Exportar" per copy (download, or copy to a folder
  * of the computer running Balcão). "Restaurar" shows only where a restore dialog is given.
  */
-export function BackupsScreen({ onRestore }: { onRestore?: (file: string) => void }) {
+export function BackupsScreen({ onRestore }: { onRestore?: (backup: Backup) => void }) {
   const { t } = useTranslation();
   const { timeZone, notify } = useSession();
   const [listing, setListing] = useState<Listing | null>(null);
@@ -141,7 +141,7 @@ export function BackupsScreen({ onRestore }: { onRestore?: (file: string) => voi
                     {t('backups.export')}
                   </button>
                   {onRestore && (
-                    <button type="button" className="button button-ghost button-small" onClick={() => onRestore(backup.file)} data-testid="backup-restore">
+                    <button type="button" className="button button-ghost button-small" onClick={() => onRestore(backup)} data-testid="backup-restore">
                       {t('backups.restore')}
                     </button>
                   )}

@@ -42,6 +42,24 @@ export const backupsPtBR = {
   copying: 'Copiando…',
   copied: 'Backup copiado para {{path}}.',
   megabytes: '{{value}} MB',
+  restoreDialog: {
+    title: 'Restaurar o backup de {{time}}',
+    what: 'O banco deste terminal volta a ser exatamente como estava em {{time}}. O Balcão fecha, troca o banco e abre de novo; todos entram outra vez com o PIN.',
+    withSync: 'As vendas feitas depois de {{time}} voltam do servidor da loja na próxima sincronização (a sincronização está ligada).',
+    withoutSync: 'Atenção: a sincronização não está ligada. As vendas e alterações feitas depois de {{time}} serão perdidas neste terminal.',
+    safety: 'Antes de trocar, o Balcão guarda uma cópia do banco como está agora ("Antes de restaurar"), que não é apagada pela rotação.',
+    pin: 'Seu PIN de administrador, para confirmar',
+    pinMissing: 'Digite seu PIN para confirmar a restauração.',
+    confirm: 'Restaurar e reiniciar',
+    checking: 'Conferindo o backup…',
+    steps: {
+      waiting: 'Esperando as operações em andamento terminarem…',
+      stopping: 'Parando sincronização, impressão e backups…',
+      copying: 'Guardando uma cópia do banco atual…',
+      swapping: 'Trocando o banco pelo backup…',
+      reopening: 'Abrindo o Balcão de novo…',
+    },
+  },
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -86,4 +104,22 @@ export const backupsEn: Shape<typeof backupsPtBR> = {
   copying: 'Copying…',
   copied: 'Backup copied to {{path}}.',
   megabytes: '{{value}} MB',
+  restoreDialog: {
+    title: 'Restore the backup of {{time}}',
+    what: "This terminal's database goes back to exactly how it was at {{time}}. Balcão closes, swaps the database and opens again; everyone signs in again with their PIN.",
+    withSync: "The sales made after {{time}} come back from the shop's server at the next sync (sync is on).",
+    withoutSync: 'Warning: sync is not on. The sales and changes made after {{time}} will be lost on this terminal.',
+    safety: 'Before swapping, Balcão keeps a copy of the database as it is now ("Before a restore"), which rotation never deletes.',
+    pin: 'Your admin PIN, to confirm',
+    pinMissing: 'Type your PIN to confirm the restore.',
+    confirm: 'Restore and restart',
+    checking: 'Checking the backup…',
+    steps: {
+      waiting: 'Waiting for the operations in progress to end…',
+      stopping: 'Stopping sync, printing and backups…',
+      copying: 'Keeping a copy of the current database…',
+      swapping: 'Swapping the database for the backup…',
+      reopening: 'Opening Balcão again…',
+    },
+  },
 };

@@ -5,6 +5,7 @@ import type { OperationName } from '../../../src/models/contract';
 import { isManagerRole } from '../roles';
 import { Field, FormError } from './Field';
 import { Modal } from './Modal';
+import { PinInput } from './PinInput';
 
 interface Request {
   operation: OperationName;
@@ -73,20 +74,7 @@ function OverrideDialog({ request, onDone }: { request: Request; onDone: (token:
           }
         </Field>
         <Field label={t('override.pin')} name="pin" hint={t('override.pinHint')}>
-          {(control) => (
-            <input
-              {...control}
-              className="input input-pin"
-              type="password"
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={12}
-              value={pin}
-              data-autofocus
-              onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-              data-testid="override-pin"
-            />
-          )}
+          {(control) => <PinInput control={control} value={pin} onChange={setPin} testId="override-pin" autoFocus />}
         </Field>
         <div className="form-actions">
           <button type="button" className="button button-ghost" onClick={() => onDone(null)}>

@@ -6,6 +6,7 @@ import { chainEn } from '../reports/chain/i18n';
 import { dashboardEn } from '../reports/dashboard/i18n';
 import { reportsEn } from '../reports/i18n';
 import { backupsEn } from '../backups/i18n';
+import { recoveryEn } from '../recovery/i18n';
 import { updatesEn } from '../updates/i18n';
 import type { Messages } from './pt-BR';
 
@@ -360,6 +361,8 @@ export const en: Messages = {
       backups_create: 'Backup made',
       backups_export: 'Backup exported',
       backups_download: 'Backup downloaded',
+      backups_restore: 'Backup restored',
+      backups_restore_requested: 'Backup restore requested',
       updates_configure: 'Updates: channel or hold changed',
     },
     recordTypes: {
@@ -953,6 +956,7 @@ export const en: Messages = {
   reports: reportsEn,
   chain: chainEn,
   backups: backupsEn,
+  recovery: recoveryEn,
   updates: updatesEn,
   printJobs: {
     title: 'Printing',

@@ -6,6 +6,7 @@ import { chainPtBR } from '../reports/chain/i18n';
 import { dashboardPtBR } from '../reports/dashboard/i18n';
 import { reportsPtBR } from '../reports/i18n';
 import { backupsPtBR } from '../backups/i18n';
+import { recoveryPtBR } from '../recovery/i18n';
 import { updatesPtBR } from '../updates/i18n';
 
 /** Portuguese (Brazil): the first language of the app. The English file has the same keys. */
@@ -359,6 +360,8 @@ export const ptBR = {
       backups_create: 'Backup feito',
       backups_export: 'Backup exportado',
       backups_download: 'Backup baixado',
+      backups_restore: 'Backup restaurado',
+      backups_restore_requested: 'Restauração de backup pedida',
       updates_configure: 'Atualizações: canal ou suspensão alterados',
     },
     recordTypes: {
@@ -952,6 +955,7 @@ export const ptBR = {
   reports: reportsPtBR,
   chain: chainPtBR,
   backups: backupsPtBR,
+  recovery: recoveryPtBR,
   updates: updatesPtBR,
   printJobs: {
     title: 'Impressões',

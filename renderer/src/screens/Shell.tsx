@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { BackupsScreen } from '../backups/BackupsScreen';
+import { BackupsScreen, type Backup } from '../backups/BackupsScreen';
+import { RestoreDialog } from '../backups/RestoreDialog';
 import { BoardScreen } from '../board/BoardScreen';
 import { CashScreen } from '../cash/CashScreen';
 import { CatalogScreen } from '../catalog/CatalogScreen';
@@ -45,6 +47,7 @@ export function Shell() {
   const role = session.user.role;
   const route = resolveRoute(role, requested);
   const nav = navFor(role);
+  const [restoring, setRestoring] = useState<Backup | null>(null);
   // A stock screen the menu does not list lights up the menu's "Estoque" entry.
   const current: Route = !nav.includes(route) && isStockRoute(route) ? 'estoque' : route;
   // Likewise the feedback reports light up "Avaliações", and webhooks, sync and backups "Configurações" (where they are reached).
@@ -145,7 +148,8 @@ export function Shell() {
         {route === 'webhooks' && <WebhooksScreen />}
         {route === 'sincronizacao' && <SyncScreen />}
         {route === 'relatorios/lojas' && <ChainScreen />}
-        {route === 'backups' && <BackupsScreen />}
+        {route === 'backups' && <BackupsScreen onRestore={setRestoring} />}
+        {restoring && <RestoreDialog backup={restoring} onClose={() => setRestoring(null)} />}
       </main>
     </div>
   );

@@ -2,10 +2,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Output } from '../api';
 import { DataTable } from '../components/DataTable';
-import { Field, FormError, type FieldControlProps } from '../components/Field';
+import { Field, FormError } from '../components/Field';
 import { FormDialog } from '../components/FormDialog';
 import { Checkbox, CreateButton, RowButton } from '../components/ListParts';
 import { Modal } from '../components/Modal';
+import { PinInput } from '../components/PinInput';
 import { Avatar } from '../components/UserTile';
 import { formatTime } from '../format';
 import { useApiData } from '../hooks/useApiData';
@@ -177,21 +178,6 @@ export function UsersScreen() {
   );
 }
 
-function PinInput({ control, value, onChange }: { control: FieldControlProps; value: string; onChange: (value: string) => void }) {
-  return (
-    <input
-      {...control}
-      className="input input-pin"
-      type="password"
-      inputMode="numeric"
-      autoComplete="new-password"
-      maxLength={12}
-      value={value}
-      onChange={(e) => onChange(e.target.value.replace(/\D/g, ''))}
-    />
-  );
-}
-
 /** Create (no user) or edit (name, role, and a new PIN when the new role needs a longer one). */
 function UserFormDialog({
   actorRole,
@@ -290,6 +276,7 @@ function UserFormDialog({
         >
           {(control) => (
             <PinInput
+              autoComplete="new-password"
               control={control}
               value={pin}
               onChange={(value) => {
@@ -333,10 +320,10 @@ function ResetPinDialog({ user, onClose, onDone }: { user: UserView; onClose: ()
       clearErrorsOnChange
     >
       <Field label={t('users.fields.newPin')} name="pin" error={errors.pin} hint={t('users.pinHint', { count: min })}>
-        {(control) => <PinInput control={control} value={pin} onChange={setPin} />}
+        {(control) => <PinInput autoComplete="new-password" control={control} value={pin} onChange={setPin} />}
       </Field>
       <Field label={t('users.fields.confirmPin')} name="confirm" error={errors.confirm}>
-        {(control) => <PinInput control={control} value={confirm} onChange={setConfirm} />}
+        {(control) => <PinInput autoComplete="new-password" control={control} value={confirm} onChange={setConfirm} />}
       </Field>
     </FormDialog>
   );
