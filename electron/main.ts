@@ -81,7 +81,7 @@ async function start(): Promise<void> {
     throw new Error(`O módulo do banco de dados para o Electron não foi encontrado em ${nativeBinding}. Rode "npm start" para gerá-lo.`);
   }
   const connections = savedConnection(join(dataDir, SAVED_CONNECTION_FILE), keyStoreCipher);
-  core = await createApp({ dataDir, logger, nativeBinding, secrets: secretStore(dataDir, logger), sync: { connections }, ...desktopUpdates(electronApp.isPackaged) });
+  core = await createApp({ dataDir, logger, nativeBinding, secrets: secretStore(dataDir, logger), sync: { connections }, shopNetwork: { staticDir: RENDERER_DIR }, ...desktopUpdates(electronApp.isPackaged) });
 
   refusePermissionsAndDevices(session.defaultSession);
   protocol.handle(APP_SCHEME, serveRenderer);

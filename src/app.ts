@@ -7,6 +7,8 @@ import { fileSecretStore, PLAIN_SECRETS_FILE, type SecretStore } from './databas
 import { BackupWorker, type BackupWorkerOptions } from './database/backup-worker.js';
 import { ensureTerminalId } from './database/queries/meta.js';
 import { Dispatcher } from './ipc/dispatcher.js';
+import { createHttpBridge } from './ipc/http-server.js';
+import { ShopNetwork, type ShopNetworkOptions } from './ipc/shop-network.js';
 import type { Logger } from './logs/logger.js';
 import { EventHub } from './services/event-hub.js';
 import { PrintWorker, type SendBytes } from './printing/print-worker.js';
@@ -57,6 +59,11 @@ export interface AppOptions {
    * come with the installer (browser mode, a desktop run from the sources).
    */
   updates?: Pick<UpdaterDeps, 'driver' | 'firstCheckDelayMs' | 'intervalMs'> & { autoStart?: boolean };
+  /**
+   * The shop-network listener for paired devices: the built renderer it serves, its port, and (tests)
+   * which interfaces count. It comes back on at start when it was on (autoStart: false keeps it off).
+   */
+  shopNetwork?: Partial<Pick<ShopNetworkOptions, 'port' | 'interfaces' | 'acceptAnyAddress'>> & { staticDir?: string; autoStart?: boolean };
 }
 
 /** The core, assembled: one database, one dispatcher, one live channel. Transports attach to it. */
@@ -70,6 +77,7 @@ export interface App {
   sync: SyncWorker;
   backups: BackupWorker;
   updates: UpdateControl;
+  shopNetwork: ShopNetwork;
   logger: Logger;
   dataDir: string;
   /** Lets another device set the shop up; shown at start-up, never logged. */
@@ -120,7 +128,14 @@ export async function createApp(options: AppOptions): Promise<App> {
   };
   const { autoStart: backupsAutoStart = true, ...backupPacing } = options.backups ?? {};
   const backups = new BackupWorker({ db, dataDir: options.dataDir, clock, logger: options.logger, events, ...driver, ...backupPacing });
-  const dispatcher: Dispatcher = new Dispatcher({ db, registry, sessions, events, clock, logger: options.logger, setupCode, sync: syncControl, auditHeadFile, backups, updates });
+  const { staticDir, autoStart: shopNetworkAutoStart = true, ...shopNetworkOptions } = options.shopNetwork ?? {};
+  const shopNetwork = new ShopNetwork({
+    secrets,
+    logger: options.logger,
+    ...shopNetworkOptions,
+    serve: (tls, hosts) => createHttpBridge(app, { tls, shopNetworkHosts: hosts, ...(staticDir ? { staticDir } : {}) }),
+  });
+  const dispatcher: Dispatcher = new Dispatcher({ db, registry, sessions, events, clock, logger: options.logger, setupCode, sync: syncControl, auditHeadFile, backups, updates, shopNetwork });
   const saved = connections.read();
   if (saved) await sync.connect(saved);
   if (syncAutoStart) sync.start();
@@ -136,7 +151,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const auditCheckpoint = setInterval(() => auditHeadFile.checkpoint(db, clock.now()), AUDIT_CHECKPOINT_MS);
   auditCheckpoint.unref();
   options.logger.info('Banco de dados aberto', { file, operations: registry.size });
-  return {
+  const app: App = {
     db,
     dispatcher,
     events,
@@ -146,12 +161,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     sync,
     backups,
     updates,
+    shopNetwork,
     logger: options.logger,
     dataDir: options.dataDir,
     setupCode,
     close: () => {
       if (!db.open) return;
       updates.stop();
+      void shopNetwork.stop();
       void sync.stop();
       printer.stop();
       webhooks.stop();
@@ -162,6 +179,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       db.close();
     },
   };
+  if (shopNetworkAutoStart) await shopNetwork.restore(db);
+  return app;
 }
 
 function startUpdates(options: AppOptions, core: Pick<UpdaterDeps, 'db' | 'terminalId' | 'events' | 'clock'>): UpdateControl {

@@ -13,10 +13,11 @@ import { migration016 } from './016-sync-held.js';
 import { migration021 } from './021-secrets-and-audit-head.js';
 import { migration022 } from './022-sales-reports.js';
 import { migration023 } from './023-stock-receipts.js';
+import { migration028 } from './028-devices.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in order. A new one gets the next number, its own file and its own test. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration010, migration013, migration016, migration021, migration022, migration023];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration010, migration013, migration016, migration021, migration022, migration023, migration028];
 
 export const latestSchemaVersion = (migrations: readonly Migration[] = MIGRATIONS): number =>
   migrations.reduce((max, m) => Math.max(max, m.version), 0);
