@@ -1,4 +1,5 @@
-import { request, type IncomingMessage } from 'node:https';
+import type { IncomingMessage } from 'node:http';
+import { request } from 'node:https';
 import type { App } from '../../src/app.js';
 import { secretsOf } from '../../src/database/secret-store.js';
 

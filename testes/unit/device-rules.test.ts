@@ -1,3 +1,4 @@
+import type { NetworkInterfaceInfo } from 'node:os';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { eventVisibleTo } from '../../src/ipc/http-security.js';
@@ -79,7 +80,8 @@ describe('the shop network interfaces', () => {
   it('are the private IPv4 addresses that are not loopback', () => {
     expect(['10.0.0.5', '172.16.1.1', '172.31.255.1', '192.168.0.10'].every(isPrivateIPv4)).toBe(true);
     expect(['172.15.0.1', '172.32.0.1', '8.8.8.8', '192.169.0.1', '127.0.0.1'].some(isPrivateIPv4)).toBe(false);
-    const info = (address: string, family: 'IPv4' | 'IPv6', internal = false) => ({ address, family, internal, netmask: '', mac: '', cidr: null });
+    const info = (address: string, family: 'IPv4' | 'IPv6', internal = false): NetworkInterfaceInfo =>
+      family === 'IPv4' ? { address, family, internal, netmask: '', mac: '', cidr: null } : { address, family, internal, netmask: '', mac: '', cidr: null, scopeid: 0 };
     expect(
       shopInterfaces({
         lo: [info('127.0.0.1', 'IPv4', true)],
