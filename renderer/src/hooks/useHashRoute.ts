@@ -31,6 +31,8 @@ export const ROUTES = [
   'sincronizacao',
   // The database's copies (renderer/src/backups), the admin's, reached from Configurações.
   'backups',
+  // Shop devices and the shop network (renderer/src/devices), the managers', reached from Configurações.
+  'dispositivos',
 ] as const;
 export type Route = (typeof ROUTES)[number];
 
