@@ -63,7 +63,7 @@ export interface AppOptions {
    * The shop-network listener for paired devices: the built renderer it serves, its port, and (tests)
    * which interfaces count. It comes back on at start when it was on (autoStart: false keeps it off).
    */
-  shopNetwork?: Partial<Pick<ShopNetworkOptions, 'port' | 'interfaces' | 'acceptAnyAddress'>> & { staticDir?: string; autoStart?: boolean };
+  shopNetwork?: Partial<Pick<ShopNetworkOptions, 'port' | 'interfaces' | 'extraInterfaces'>> & { staticDir?: string; autoStart?: boolean };
 }
 
 /** The core, assembled: one database, one dispatcher, one live channel. Transports attach to it. */

@@ -46,10 +46,22 @@ export interface ShopNetworkOptions {
   serve: (tls: ShopCertificate, hosts: readonly string[]) => Server;
   /** BALCAO_SHOP_PORT; 0 (tests) takes any free port. */
   port?: number;
-  /** This computer's interfaces (tests pass 127.0.0.2 as the shop's network). */
+  /** This computer's interfaces (tests pass none). */
   interfaces?: () => NodeJS.Dict<NetworkInterfaceInfo[]>;
-  /** The interfaces tests may choose although they are not private addresses. */
-  acceptAnyAddress?: boolean;
+  /**
+   * Addresses offered besides the private ones (BALCAO_SHOP_INTERFACES): a shop network outside the
+   * RFC 1918 ranges, or 127.0.0.2 standing for the shop's network in tests.
+   */
+  extraInterfaces?: readonly { name: string; address: string }[];
+}
+
+/** "lan=10.0.0.5,teste=127.0.0.2" → the extra interfaces it names; malformed entries are left out. */
+export function parseExtraInterfaces(text: string | undefined): { name: string; address: string }[] {
+  return (text ?? '')
+    .split(',')
+    .map((entry) => /^\s*([\w.-]+)=(\d{1,3}(?:\.\d{1,3}){3})\s*$/.exec(entry))
+    .filter((match) => match !== null)
+    .map((match) => ({ name: match[1]!, address: match[2]! }));
 }
 
 export const DEFAULT_SHOP_PORT = 5179;
@@ -69,9 +81,7 @@ export class ShopNetwork {
   constructor(private readonly options: ShopNetworkOptions) {}
 
   interfaces(): { name: string; address: string }[] {
-    const all = (this.options.interfaces ?? networkInterfaces)();
-    if (!this.options.acceptAnyAddress) return shopInterfaces(all);
-    return Object.entries(all).flatMap(([name, list]) => (list ?? []).filter((info) => info.family === 'IPv4').map((info) => ({ name, address: info.address })));
+    return [...shopInterfaces((this.options.interfaces ?? networkInterfaces)()), ...(this.options.extraInterfaces ?? [])];
   }
 
   status(): NetworkView {

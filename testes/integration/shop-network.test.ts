@@ -12,8 +12,7 @@ import { ADMIN, createTestApp, initializedApp, type TestApp } from '../helpers/t
 // network (127.0.0.2 stands for it here; devices connect from 127.0.0.3 and up). It serves paired devices
 // only: a device pairs with a code a manager confirms, and its token opens its own screen and nothing else.
 
-const LAN = { 'lan-teste': [{ address: '127.0.0.2', family: 'IPv4' as const, internal: false, netmask: '255.0.0.0', mac: '00:00:00:00:00:00', cidr: '127.0.0.2/8' }] };
-const SHOP_NETWORK: AppOptions['shopNetwork'] = { port: 0, interfaces: () => LAN, acceptAnyAddress: true };
+const SHOP_NETWORK: AppOptions['shopNetwork'] = { port: 0, interfaces: () => ({}), extraInterfaces: [{ name: 'lan-teste', address: '127.0.0.2' }] };
 
 let t: (TestApp & { adminToken: string }) | undefined;
 afterEach(() => {

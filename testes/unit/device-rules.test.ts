@@ -2,7 +2,7 @@ import type { NetworkInterfaceInfo } from 'node:os';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { eventVisibleTo } from '../../src/ipc/http-security.js';
-import { isPrivateIPv4, localNameFor, shopInterfaces } from '../../src/ipc/shop-network.js';
+import { isPrivateIPv4, localNameFor, parseExtraInterfaces, shopInterfaces } from '../../src/ipc/shop-network.js';
 import { DEVICE_KINDS } from '../../src/models/devices.js';
 import {
   DEVICE_SCOPES,
@@ -89,6 +89,14 @@ describe('the shop network interfaces', () => {
         wan: [info('200.150.1.2', 'IPv4')],
       }),
     ).toEqual([{ name: 'wlan0', address: '192.168.0.10' }]);
+  });
+
+  it('take extra addresses from BALCAO_SHOP_INTERFACES, leaving out what is not name=IPv4', () => {
+    expect(parseExtraInterfaces('lan-teste=127.0.0.2, vpn=100.64.0.7,bad,x=fe80::1,=1.2.3.4')).toEqual([
+      { name: 'lan-teste', address: '127.0.0.2' },
+      { name: 'vpn', address: '100.64.0.7' },
+    ]);
+    expect(parseExtraInterfaces(undefined)).toEqual([]);
   });
 
   it('name the computer as name.local for the certificate', () => {
