@@ -7,6 +7,7 @@ import type { ErrorBody } from '../models/errors.js';
 import { shopNetworkAdmits } from '../services/devices/device-rules.js';
 import { isThisComputer } from '../services/request-source.js';
 import { describeContract } from './contract-schema.js';
+import { SHOP_CERTIFICATE_PATH } from './shop-certificate.js';
 import {
   allowedHosts,
   bearerToken,
@@ -31,7 +32,7 @@ export interface HttpBridgeOptions {
    * The shop-network listener (see ShopNetwork): HTTPS with the shop's certificate, serving paired
    * devices only. Without it, plain HTTP as on loopback.
    */
-  tls?: { key: string; cert: string };
+  tls?: { key: string; cert: string; ca?: string };
 }
 
 /** What one client address may hold open and send: a screen opens a few connections and one live stream. */
@@ -164,6 +165,11 @@ export function createHttpBridge(app: App, options: HttpBridgeOptions = {}): Ser
       return outcome.ok ? sendJson(response, 200, outcome.result) : sendJson(response, outcome.status, { error: outcome.error });
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { error: { code: 'VALIDATION', message: 'Método não permitido.' } });
+    // The shop's certificate, for a tablet to trust (docs/shop-network.md): public, like any certificate.
+    if (options.tls?.ca && url.pathname === SHOP_CERTIFICATE_PATH) {
+      response.writeHead(200, { ...BASE_HEADERS, 'content-type': 'application/x-x509-ca-cert', 'content-disposition': 'attachment; filename="balcao-loja.crt"' });
+      return response.end(options.tls.ca);
+    }
     return serveStatic(url.pathname, response);
   }
 

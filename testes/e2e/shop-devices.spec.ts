@@ -79,7 +79,7 @@ test('pair a kitchen tablet over HTTPS, see a sale on it, revoke it', async ({ b
     payments: [{ id: uuidv7(), method: 'debit', amount: 900 }],
   });
   await expect(tablet.locator(`[data-testid="ticket"][data-number="${order.number}"]`)).toBeVisible();
-  const token = await tablet.evaluate(() => localStorage.getItem('balcao.deviceToken'));
+  const token = String(await tablet.evaluate("localStorage.getItem('balcao.deviceToken')"));
   expect(token).toBeTruthy();
 
   // Revoked at the counter: the tablet's live channel closes, it says so, and its token opens nothing.

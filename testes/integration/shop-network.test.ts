@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppOptions } from '../../src/app.js';
 import { readShopNetworkSetting } from '../../src/ipc/shop-network.js';
@@ -70,9 +71,15 @@ describe('the shop network', () => {
     expect(view.fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
     const device = shopDevice(view.url!, shopCertificateOf(app.app), '127.0.0.3');
     const asked = await device.post('devices.requestPairing', {});
-    // The device reached the listener over TLS with the very certificate whose fingerprint the counter shows.
+    // The device reached the listener over TLS with a certificate for its address (the client checks the
+    // name) issued by the shop's own authority, whose fingerprint the counter shows.
     expect(asked.fingerprint).toBe(view.fingerprint);
     expect(asked.json.fingerprint).toBe(view.fingerprint);
+    // The authority is there to download and install, and it is the one the app keeps.
+    const download = await device.get('/balcao-loja.crt');
+    expect(download).toMatchObject({ status: 200, type: 'application/x-x509-ca-cert' });
+    expect(new X509Certificate(download.text).fingerprint256).toBe(view.fingerprint);
+    expect(new X509Certificate(download.text).ca).toBe(true);
     expect(app.app.db.prepare("SELECT json_extract(details, '$.source') FROM audit_log WHERE action = 'devices.setNetwork'").pluck().all()).toEqual(['local']);
   });
 
