@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { v7 as uuidv7 } from 'uuid';
-import { api, login, signIn } from './session.js';
+import { api, shopWithCashier, signIn } from './session.js';
 
 // A kitchen tablet on the shop network: the admin turns the network on at the counter, the tablet opens
 // the HTTPS address and shows a pairing code and the certificate's fingerprint, the manager confirms the
@@ -16,16 +16,9 @@ const CASHIER = { name: 'Caco Disp', pin: '7391' };
 const VIEWPORT = { width: 1366, height: 768 };
 
 async function prepareShop(request: APIRequestContext) {
-  const status = await api<{ initialized: boolean }>(request, null, 'setup.status', {});
-  if (!status.initialized) await api(request, null, 'setup.initialize', { shopName: SHOP, terminalLetter: 'A', adminName: ADMIN.name, adminPin: ADMIN.pin });
-  const admin = await login(request, ADMIN);
-  const roster = await api<{ name: string }[]>(request, null, 'auth.roster', {});
-  if (!roster.some((user) => user.name === CASHIER.name)) await api(request, admin, 'users.create', { id: uuidv7(), name: CASHIER.name, role: 'cashier', pin: CASHIER.pin });
+  const { admin, cashier } = await shopWithCashier(request, { shopName: SHOP, admin: ADMIN, cashier: CASHIER });
   const product = uuidv7();
   await api(request, admin, 'catalog.saveProduct', { id: product, name: 'Pastel Disp', code: `DISP-${product.slice(-6)}`, price: 900, station: 'Chapa' });
-  const cashier = await login(request, CASHIER);
-  const current = await api<{ session: unknown }>(request, cashier, 'cash.current', {});
-  if (!current.session) await api(request, cashier, 'cash.open', { id: uuidv7(), openingFloat: 10_000 });
   return { admin, cashier, product };
 }
 
