@@ -1,4 +1,6 @@
 import { X509Certificate } from 'node:crypto';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppOptions } from '../../src/app.js';
 import { readShopNetworkSetting } from '../../src/ipc/shop-network.js';
@@ -209,6 +211,35 @@ describe('the shop network', () => {
     await app.ok('devices.revoke', { id }, app.adminToken);
     expect(app.app.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'devices.revoke'").pluck().get()).toBe(1);
     expect(await app.fails('devices.revoke', { id: newId() }, app.adminToken)).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+  });
+
+  it('keeps a paired kitchen working when the business day turns at 04:00, and it stays seen', async () => {
+    const { app, device } = await shopOnTheNetwork(); // 12:00 in São Paulo
+    const tablet = device('127.0.0.3');
+    const { token, id } = await pair(app, tablet, 'kitchen');
+    expect((await tablet.post('kitchen.queue', {}, token)).status).toBe(200);
+    app.clock.advance(16 * 3_600_000); // 04:00 next morning: every staff session ended, the tablet's opens again
+    expect((await tablet.post('kitchen.queue', {}, token)).status).toBe(200);
+    const admin = (await app.ok('auth.login', ADMIN)).token;
+    expect((await app.ok('devices.list', {}, admin))[0]).toMatchObject({ id, lastSeenAt: app.clock.now() });
+    // On disk too: a restart still shows when it was last seen.
+    expect(app.app.db.prepare('SELECT last_seen_at FROM devices WHERE id = ?').pluck().get(id)).toBe(app.clock.now());
+  });
+
+  it('says so when its port is taken, and the counter goes on', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.2', resolve));
+    const port = (blocker.address() as AddressInfo).port;
+    try {
+      const app = await initializedApp({ app: { shopNetwork: { ...SHOP_NETWORK, port } } });
+      t = app;
+      const view = await app.ok('devices.setNetwork', { enabled: true, interfaceName: 'lan-teste' }, app.adminToken);
+      expect(view).toMatchObject({ enabled: true, url: null, problem: expect.stringContaining('EADDRINUSE') });
+      expect(view.problem).toContain('127.0.0.2');
+      expect((await app.call('system.ping', {}, app.adminToken)).ok).toBe(true);
+    } finally {
+      blocker.close();
+    }
   });
 
   it('caps the live streams of one device', async () => {
