@@ -53,6 +53,13 @@ export function ratioFigure(subject: number[], floor: number[], unit = 'ms'): Fi
   return { median: round(m), unit, floor: round(f), ratio: round(m / f, 3) };
 }
 
+/** A tail figure: the p99 of samples taken while something else runs, its floor the p99 of the same work alone. */
+export function p99Figure(subject: number[], alone: number[]): Figure {
+  const p = percentile(subject, 99);
+  const f = percentile(alone, 99);
+  return { median: round(p), unit: 'ms', floor: round(f), ratio: round(p / f, 3) };
+}
+
 export function plainFigure(value: number, unit: string): Figure {
   return { median: round(value), unit, floor: null, ratio: null };
 }

@@ -1,5 +1,5 @@
 import { bridgeRoundtripRatio, scriptWriteRatio } from './foundation.js';
-import { saleOverHttp, saleRatio, saleWithRecipeRatio } from './sale.js';
+import { saleOverHttp, saleRatio, salesDuringLogins, saleWithRecipeRatio } from './sale.js';
 import { stockOnHand } from './stock.js';
 import { syncFigures } from './sync.js';
 import { webhookOverhead, webhookThroughput } from './webhooks.js';
@@ -21,6 +21,7 @@ const parts: Record<string, (figures: Figures) => Promise<void>> = {
     await saleRatio(figures);
     await saleOverHttp(figures);
     await saleWithRecipeRatio(figures);
+    await salesDuringLogins(figures);
   },
   stock: stockOnHand,
   reports: async (figures) => {

@@ -9,7 +9,7 @@ import { openDatabase, type Db } from '../src/database/connection.js';
 import { createHttpBridge } from '../src/ipc/http-server.js';
 import { MemoryLogger } from '../src/logs/memory-logger.js';
 import { newId } from '../src/utils/ids.js';
-import { compare, median, percentile, plainFigure, ratioFigure, type Figures } from './lib.js';
+import { compare, median, p99Figure, percentile, plainFigure, ratioFigure, type Figures } from './lib.js';
 
 export async function call(app: App, operation: string, input: unknown, token?: string) {
   const outcome = await app.dispatcher.dispatch(operation, input, token);
@@ -230,6 +230,39 @@ export async function saleOverHttp(figures: Figures) {
   agent.destroy();
   server.closeAllConnections();
   server.close();
+  shop.app.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * sale.p99_during_logins_ms: the p99 of the five-line sale while someone logs in five times a second (each login
+ * checks a bcrypt PIN hash), against the p99 of the same sales with no login (its floor), same counter, same run. Between
+ * sales the loop lets timers run, as a server between requests does, so the logins really interleave.
+ */
+export async function salesDuringLogins(figures: Figures) {
+  const dir = mkdtempSync(join(tmpdir(), 'balcao-bench-logins-'));
+  const shop = await counter(dir);
+  const timeSales = async (count: number) => {
+    const samples: number[] = [];
+    for (let i = 0; i < count; i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      const start = performance.now();
+      await call(shop.app, 'orders.create', fiveLineSale(shop), shop.token);
+      samples.push(performance.now() - start);
+    }
+    return samples;
+  };
+  await timeSales(200);
+  const alone = await timeSales(2000);
+  const logins: Promise<unknown>[] = [];
+  const started = performance.now();
+  const timer = setInterval(() => logins.push(call(shop.app, 'auth.login', { name: 'Ana Admin', pin: '480135' })), 200);
+  const during = await timeSales(2000);
+  clearInterval(timer);
+  const seconds = (performance.now() - started) / 1000;
+  await Promise.all(logins);
+  if (logins.length < Math.floor(seconds * 5 * 0.8)) throw new Error(`poucos logins durante as vendas: ${logins.length} em ${seconds.toFixed(1)} s`);
+  figures['sale.p99_during_logins_ms'] = p99Figure(during, alone);
   shop.app.close();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -3,9 +3,9 @@ import { chmodSync, closeSync, mkdirSync, openSync, readdirSync, renameSync, rmS
 import { copyFile, open, rename, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { BACKUP_FILE_PATTERN, type BackupEntry, type BackupReason } from '../models/backups.js';
 import { businessDay } from '../utils/business-day.js';
+import { ThreadWorker } from '../utils/thread-worker.js';
 import { backupsToKeep, DEFAULT_ROTATION, type RotationPolicy } from './backup-rotation.js';
 import type { Db } from './connection.js';
 import { BACKUPS_DIR } from './data-dir.js';
@@ -276,57 +276,22 @@ const checkCopy = (partial: string, options: DriverOptions) => checkCopyWith(Dat
 
 const DRIVER_PATH = createRequire(import.meta.url).resolve('better-sqlite3');
 
-/** `checkCopyWith` in a worker thread (its compiled text, so it runs the same from sources, tests and the build). */
-const CHECKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Driver = require(workerData.driverPath);
-const check = ${checkCopyWith.toString()};
-parentPort.on('message', ({ id, file }) => {
-  let problems;
-  try {
-    problems = check(Driver, file, workerData.nativeBinding);
-  } catch (error) {
-    problems = [String((error && error.message) || error)];
-  }
-  parentPort.postMessage({ id, problems });
-});
-`;
-
-interface Checker {
-  worker: Worker;
-  waiting: Map<number, { resolve(problems: string[]): void; reject(error: unknown): void }>;
-  next: number;
-}
-
-/** One checker thread, started on first use and kept (starting one costs more than a small check). */
-let checker: Checker | null = null;
-
-function startChecker(nativeBinding: string | null): Checker {
-  const worker = new Worker(CHECKER_SOURCE, { eval: true, workerData: { driverPath: DRIVER_PATH, nativeBinding } });
-  const started: Checker = { worker, waiting: new Map(), next: 1 };
-  worker.on('message', ({ id, problems }: { id: number; problems: string[] }) => {
-    started.waiting.get(id)?.resolve(problems);
-    started.waiting.delete(id);
-    // Idle, it never keeps the process alive.
-    if (started.waiting.size === 0) worker.unref();
-  });
-  const fail = (error: unknown) => {
-    if (checker === started) checker = null;
-    for (const { reject } of started.waiting.values()) reject(error);
-    started.waiting.clear();
-  };
-  worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`A verificação do backup parou (código ${code}).`)));
-  return started;
-}
+/** `checkCopyWith` in a worker thread, started on first use and kept (starting one costs more than a small check). */
+let checker: ThreadWorker<string, string[]> | null = null;
 
 function checkCopyInWorker(partial: string, options: DriverOptions): Promise<string[]> {
-  checker ??= startChecker(options.nativeBinding ?? null);
-  const { worker, waiting } = checker;
-  const id = checker.next++;
-  return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
-    worker.ref();
-    worker.postMessage({ id, file: partial });
-  });
+  checker ??= new ThreadWorker<string, string[]>(
+    `const Driver = require(workerData.driverPath);
+const check = ${checkCopyWith.toString()};
+function handle(file) {
+  try {
+    return check(Driver, file, workerData.nativeBinding);
+  } catch (error) {
+    return [String((error && error.message) || error)];
+  }
+}`,
+    { driverPath: DRIVER_PATH, nativeBinding: options.nativeBinding ?? null },
+    (code) => new Error(`A verificação do backup parou (código ${code}).`),
+  );
+  return checker.run(partial);
 }

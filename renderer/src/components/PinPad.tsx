@@ -1,15 +1,12 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BackspaceIcon } from './Icon';
+import { isEditable } from '../keyboard';
 
 const MIN_PIN = 4;
 const MAX_PIN = 12;
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 
-function isEditable(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
-}
 
 export interface PinPadProps {
   /** Sends the PIN; the pad clears itself whatever the answer. */

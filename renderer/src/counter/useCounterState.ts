@@ -30,7 +30,9 @@ function readStored(userId: string): CounterState {
  * The cart in progress, kept in this tab's storage: going to another screen, a lock, or a reload
  * never throws away an order being taken.
  */
-export function useCounterState(userId: string): [CounterState, (update: (state: CounterState) => CounterState) => void] {
+export type UpdateCounterState = (update: (state: CounterState) => CounterState) => void;
+
+export function useCounterState(userId: string): [CounterState, UpdateCounterState] {
   const [state, setState] = useState<CounterState>(() => readStored(userId));
   useEffect(() => {
     try {

@@ -6,14 +6,12 @@ import { minutesSince } from '../format';
 import { useLiveRefresh, useNow, type LiveSource } from '../hooks/useLive';
 import { SessionContext } from '../session';
 import { assignKeys } from './keys';
+import { isEditable } from '../keyboard';
 
 /** Tickets late enough to worry about, in minutes since they reached the kitchen. */
 const LATE_MINUTES = 10;
 const VERY_LATE_MINUTES = 20;
 
-function isEditable(target: EventTarget | null): boolean {
-  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
-}
 
 /** The stations in the order the queue names them (each ticket's lines carry their station). */
 export function stationsOf(tickets: readonly TicketView[]): string[] {
