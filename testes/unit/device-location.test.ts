@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDeviceLocation } from '../../renderer/src/devices/deviceSession.js';
+import { isDeviceLocation } from '../../renderer/src/devices/deviceLocation.js';
 
 describe('where the renderer shows the pairing and device screens', () => {
   it('on every page of the shop-network listener (HTTPS) and at #/aparelho, never on the counter', () => {

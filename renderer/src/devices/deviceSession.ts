@@ -3,17 +3,11 @@ import type { LiveEventName, LiveEvents, OperationInput, OperationName } from '.
 import { createBridge } from '../bridge';
 
 /**
- * A tablet or TV on the shop network. The shop-network listener is HTTPS (loopback stays plain HTTP),
- * so a page served over HTTPS is a device's; #/aparelho opens the same screen on this computer (tests,
- * a second monitor). The device's token is kept in this browser's localStorage under its own key, so
- * the tablet stays paired through reloads and restarts; the staff token is never read here.
+ * A tablet or TV on the shop network (see deviceLocation.ts). The device's token is kept in this
+ * browser's localStorage under its own key, so the tablet stays paired through reloads and restarts;
+ * the staff token is never read here.
  */
 const DEVICE_TOKEN_KEY = 'balcao.deviceToken';
-export const DEVICE_ROUTE = 'aparelho';
-
-export function isDeviceLocation(location: Pick<Location, 'protocol' | 'hash'> = window.location): boolean {
-  return location.protocol === 'https:' || new RegExp(`^#/?${DEVICE_ROUTE}(?:[?/]|$)`).test(location.hash);
-}
 
 function storage(): Storage | null {
   try {
