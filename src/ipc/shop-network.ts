@@ -77,6 +77,8 @@ export class ShopNetwork {
   private url: string | null = null;
   private fingerprint: string | null = null;
   private problem: string | null = null;
+  /** Switches run one after the other: two admins clicking at once never leave two listeners. */
+  private switching: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: ShopNetworkOptions) {}
 
@@ -94,7 +96,13 @@ export class ShopNetwork {
   }
 
   /** Turns the listener off, or (re)starts it on the chosen interface. A failure is kept in `problem`, not thrown. */
-  async apply(setting: ShopNetworkSetting): Promise<NetworkView> {
+  apply(setting: ShopNetworkSetting): Promise<NetworkView> {
+    const next = this.switching.then(() => this.switchTo(setting));
+    this.switching = next.catch(() => undefined);
+    return next;
+  }
+
+  private async switchTo(setting: ShopNetworkSetting): Promise<NetworkView> {
     await this.stop();
     this.setting = setting;
     this.problem = null;

@@ -226,6 +226,19 @@ describe('the shop network', () => {
     expect(app.app.db.prepare('SELECT last_seen_at FROM devices WHERE id = ?').pluck().get(id)).toBe(app.clock.now());
   });
 
+  it('switches one click after the other: two at once never leave a listener behind', async () => {
+    const app = await initializedApp({ app: { shopNetwork: SHOP_NETWORK } });
+    t = app;
+    const on = { enabled: true, interfaceName: 'lan-teste' };
+    const views = await Promise.all([app.ok('devices.setNetwork', on, app.adminToken), app.ok('devices.setNetwork', on, app.adminToken)]);
+    expect(views[0].url).not.toBe(views[1].url); // port 0: each start took its own port, the first was closed
+    const ca = shopCertificateOf(app.app);
+    await expect(shopDevice(views[0].url!, ca, '127.0.0.3').post('devices.requestPairing', {})).rejects.toThrow(/ECONNREFUSED/);
+    expect((await shopDevice(views[1].url!, ca, '127.0.0.3').post('devices.requestPairing', {})).status).toBe(200);
+    await app.ok('devices.setNetwork', { enabled: false }, app.adminToken);
+    await expect(shopDevice(views[1].url!, ca, '127.0.0.3').post('devices.requestPairing', {})).rejects.toThrow(/ECONNREFUSED/);
+  });
+
   it('says so when its port is taken, and the counter goes on', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.2', resolve));
