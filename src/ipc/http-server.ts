@@ -145,10 +145,11 @@ export function createHttpBridge(app: App, options: HttpBridgeOptions = {}): Ser
       if (devicesOnly) {
         const session = token ? app.dispatcher.liveSession(token) : undefined;
         if (!shopNetworkAdmits(operation, session)) return sendJson(response, 403, { error: { code: 'FORBIDDEN', message: 'Aparelho não pareado. Peça a um gerente para confirmar o código deste aparelho no caixa.' } });
-        // A device has its own allowance besides its address's: it cannot spend another's by moving address.
-        const device = session?.device ? takeRequest(buckets.get(`device:${session.device.id}`), performance.now(), limits.requestBurst, limits.requestsPerSecond) : null;
-        if (device) buckets.set(`device:${session!.device!.id}`, device.bucket);
-        if (device && !device.allowed) return sendJson(response, 429, { error: { code: 'RATE_LIMITED', message: 'Muitas requisições deste aparelho. Aguarde um instante e tente de novo.' } });
+        // A device has its own allowance besides its address's: moving to another address gives it no more.
+        const deviceKey = session?.device ? `device:${session.device.id}` : null;
+        const taken = deviceKey ? takeRequest(buckets.get(deviceKey), performance.now(), limits.requestBurst, limits.requestsPerSecond) : null;
+        if (deviceKey && taken) buckets.set(deviceKey, taken.bucket);
+        if (taken && !taken.allowed) return sendJson(response, 429, { error: { code: 'RATE_LIMITED', message: 'Muitas requisições deste aparelho. Aguarde um instante e tente de novo.' } });
       }
       if (request.method !== 'POST') {
         response.setHeader('allow', 'POST');

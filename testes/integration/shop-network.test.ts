@@ -3,7 +3,11 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppOptions } from '../../src/app.js';
-import { readShopNetworkSetting } from '../../src/ipc/shop-network.js';
+import { hostname } from 'node:os';
+import { secretsOf } from '../../src/database/secret-store.js';
+import { createHttpBridge } from '../../src/ipc/http-server.js';
+import { shopCertificate } from '../../src/ipc/shop-certificate.js';
+import { localNameFor, readShopNetworkSetting } from '../../src/ipc/shop-network.js';
 import type { DeviceKind } from '../../src/models/devices.js';
 import { PAIRING_CODE_TTL_MS, PAIRING_REQUESTS_PER_ADDRESS } from '../../src/services/devices/device-rules.js';
 import { newId } from '../../src/utils/ids.js';
@@ -252,6 +256,29 @@ describe('the shop network', () => {
       expect((await app.call('system.ping', {}, app.adminToken)).ok).toBe(true);
     } finally {
       blocker.close();
+    }
+  });
+
+  it("gives a device its own request allowance, which moving to another address does not refill", async () => {
+    const { app, view, device } = await shopOnTheNetwork();
+    const { token } = await pair(app, device('127.0.0.3'), 'kitchen');
+    // A listener of the same kind, with a small allowance, on another port of the same address.
+    const tls = await shopCertificate(secretsOf(app.app.db), '127.0.0.2', localNameFor(hostname()));
+    const small = createHttpBridge(app.app, { tls, shopNetworkHosts: ['127.0.0.2'], limits: { requestBurst: 3, requestsPerSecond: 0.001 } });
+    await new Promise<void>((resolve) => small.listen(0, '127.0.0.2', resolve));
+    try {
+      const url = `https://127.0.0.2:${(small.address() as AddressInfo).port}/`;
+      const ca = shopCertificateOf(app.app);
+      const statuses = [];
+      for (const address of ['127.0.0.3', '127.0.0.3', '127.0.0.4', '127.0.0.4']) statuses.push((await shopDevice(url, ca, address).post('kitchen.queue', {}, token)).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      // Another device from the same new address still has its own.
+      const other = await pair(app, device('127.0.0.5'), 'board');
+      expect((await shopDevice(url, ca, '127.0.0.4').post('kitchen.board', {}, other.token)).status).toBe(200);
+      expect(view.url).not.toBe(url);
+    } finally {
+      small.closeAllConnections();
+      small.close();
     }
   });
 
