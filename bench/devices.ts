@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { request } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { secretsOf } from '../src/database/secret-store.js';
+import { createHttpBridge } from '../src/ipc/http-server.js';
+import { shopCertificate } from '../src/ipc/shop-certificate.js';
+import { compare, ratioFigure, type Figures } from './lib.js';
+import { call, counter, fiveLineSale } from './sale.js';
+
+const SCREENS = 4;
+
+/**
+ * sale.with_screens_ratio: the five-line sale on a counter whose shop network has four paired kitchen
+ * screens listening (each hears the sale's events over HTTPS), against the same sale on an identical
+ * counter with none (its floor), in alternating rounds of one run. The goal is ≤ 1.1: the counter never
+ * waits on its screens.
+ */
+export async function saleWithScreens(figures: Figures) {
+  const dirs = [mkdtempSync(join(tmpdir(), 'balcao-bench-screens-')), mkdtempSync(join(tmpdir(), 'balcao-bench-noscreens-'))];
+  const [withScreens, alone] = [await counter(dirs[0]!), await counter(dirs[1]!)];
+  const admin = (await call(withScreens.app, 'auth.login', { name: 'Ana Admin', pin: '480135' })).token as string;
+  const tls = await shopCertificate(secretsOf(withScreens.app.db), '127.0.0.1', 'bancada.local');
+  const lan = createHttpBridge(withScreens.app, { tls, shopNetworkHosts: ['127.0.0.1'] });
+  await new Promise<void>((resolve) => lan.listen(0, '127.0.0.1', resolve));
+  const { port } = lan.address() as AddressInfo;
+
+  let heard = 0;
+  const streams: IncomingMessage[] = [];
+  for (let i = 0; i < SCREENS; i++) {
+    const asked = await call(withScreens.app, 'devices.requestPairing', {});
+    await call(withScreens.app, 'devices.confirmPairing', { code: asked.code, kind: 'kitchen', label: `Tela ${i}` }, admin);
+    streams.push(
+      await new Promise<IncomingMessage>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, path: `/api/events?token=${asked.token}`, ca: tls.ca, servername: 'bancada.local' }, (res) => {
+          if (res.statusCode !== 200) reject(new Error(`canal ao vivo recusado: HTTP ${res.statusCode}`));
+          res.on('data', (chunk: Buffer) => (heard += (chunk.toString().match(/event: kitchen\.changed/g) ?? []).length));
+          resolve(res);
+        });
+        req.on('error', reject);
+        req.end();
+      }),
+    );
+  }
+
+  const samples = await compare(
+    () => call(withScreens.app, 'orders.create', fiveLineSale(withScreens), withScreens.token),
+    () => call(alone.app, 'orders.create', fiveLineSale(alone), alone.token),
+    { rounds: 10, perRound: 100, warmup: 100 },
+  );
+  // Honesty check: the screens did hear the sales.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  if (heard < SCREENS * 1000) throw new Error(`as telas ouviram só ${heard} vendas`);
+  figures['sale.with_screens_ratio'] = ratioFigure(samples.subject, samples.floor);
+
+  for (const stream of streams) stream.destroy();
+  lan.closeAllConnections();
+  lan.close();
+  withScreens.app.close();
+  alone.app.close();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+}
