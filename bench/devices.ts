@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { secretsOf } from '../src/database/secret-store.js';
 import { createHttpBridge } from '../src/ipc/http-server.js';
 import { shopCertificate } from '../src/ipc/shop-certificate.js';
-import { compare, ratioFigure, type Figures } from './lib.js';
+import { chromium } from '@playwright/test';
+import { compare, median, plainFigure, ratioFigure, type Figures } from './lib.js';
 import { call, counter, fiveLineSale } from './sale.js';
 
 const SCREENS = 4;
@@ -61,4 +62,54 @@ export async function saleWithScreens(figures: Figures) {
   withScreens.app.close();
   alone.app.close();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+}
+
+const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
+const LATENCY_SALES = 200;
+
+/**
+ * lan.event_latency_ms: from a sale's commit to its event reaching a paired kitchen screen in Chromium over
+ * the shop network's HTTPS (median of 200 sales, a pause between them as at a real counter). Both ends read
+ * the same wall clock in milliseconds since the epoch (high resolution on both sides). Goal: ≤ 100 ms.
+ */
+export async function lanEventLatency(figures: Figures) {
+  const dir = mkdtempSync(join(tmpdir(), 'balcao-bench-lan-'));
+  const shop = await counter(dir);
+  const admin = (await call(shop.app, 'auth.login', { name: 'Ana Admin', pin: '480135' })).token as string;
+  const tls = await shopCertificate(secretsOf(shop.app.db), '127.0.0.1', 'bancada.local');
+  const lan = createHttpBridge(shop.app, { tls, shopNetworkHosts: ['127.0.0.1'] });
+  await new Promise<void>((resolve) => lan.listen(0, '127.0.0.1', resolve));
+  const origin = `https://127.0.0.1:${(lan.address() as AddressInfo).port}`;
+  const asked = await call(shop.app, 'devices.requestPairing', {});
+  await call(shop.app, 'devices.confirmPairing', { code: asked.code, kind: 'kitchen', label: 'Tela' }, admin);
+
+  // The commit's moment: the first listener of the live channel runs right after the transaction commits.
+  const committed: number[] = [];
+  shop.app.events.subscribe((event) => {
+    if (event.type === 'kitchen.changed') committed.push(performance.timeOrigin + performance.now());
+  });
+  const browser = await chromium.launch({ executablePath: CHROME, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+  try {
+    const page = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage();
+    await page.goto(`${origin}/api/contract`);
+    await page.evaluate(`new Promise((resolve) => {
+      window.heard = [];
+      const source = new EventSource('/api/events?token=${asked.token}');
+      source.addEventListener('kitchen.changed', () => window.heard.push(performance.timeOrigin + performance.now()));
+      source.onopen = () => resolve();
+    })`);
+    for (let i = 0; i < LATENCY_SALES; i++) {
+      await call(shop.app, 'orders.create', fiveLineSale(shop), shop.token);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await page.waitForFunction(`window.heard.length >= ${LATENCY_SALES}`);
+    const heard = (await page.evaluate('window.heard')) as number[];
+    figures['lan.event_latency_ms'] = plainFigure(median(heard.map((at, i) => at - committed[i]!)), 'ms');
+  } finally {
+    await browser.close();
+    lan.closeAllConnections();
+    lan.close();
+    shop.app.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -4,7 +4,7 @@ import { stockOnHand } from './stock.js';
 import { syncFigures } from './sync.js';
 import { webhookOverhead, webhookThroughput } from './webhooks.js';
 import { browserFigures } from './browser.js';
-import { saleWithScreens } from './devices.js';
+import { lanEventLatency, saleWithScreens } from './devices.js';
 import { reportFigures, summaryOverhead } from './reports.js';
 import { report, type Figures } from './lib.js';
 
@@ -35,7 +35,10 @@ const parts: Record<string, (figures: Figures) => Promise<void>> = {
   },
   sync: syncFigures,
   browser: browserFigures,
-  devices: saleWithScreens,
+  devices: async (figures) => {
+    await saleWithScreens(figures);
+    await lanEventLatency(figures);
+  },
 };
 const named = process.argv.slice(2);
 const unknown = named.filter((name) => !(name in parts));
