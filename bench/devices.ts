@@ -13,6 +13,29 @@ import { call, counter, fiveLineSale } from './sale.js';
 
 const SCREENS = 4;
 
+/** A bench counter with its shop-network listener (HTTPS on loopback) and a way to pair kitchen screens. */
+async function counterOnTheShopNetwork(dir: string) {
+  const shop = await counter(dir);
+  const admin = (await call(shop.app, 'auth.login', { name: 'Ana Admin', pin: '480135' })).token as string;
+  const tls = await shopCertificate(secretsOf(shop.app.db), '127.0.0.1', 'bancada.local');
+  const lan = createHttpBridge(shop.app, { tls, shopNetworkHosts: ['127.0.0.1'] });
+  await new Promise<void>((resolve) => lan.listen(0, '127.0.0.1', resolve));
+  const { port } = lan.address() as AddressInfo;
+  /** Pairs a kitchen screen; returns its token. */
+  const pairKitchen = async (label: string): Promise<string> => {
+    const asked = await call(shop.app, 'devices.requestPairing', {});
+    await call(shop.app, 'devices.confirmPairing', { code: asked.code, kind: 'kitchen', label }, admin);
+    return asked.token as string;
+  };
+  const close = () => {
+    lan.closeAllConnections();
+    lan.close();
+    shop.app.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { shop, tls, port, pairKitchen, close };
+}
+
 /**
  * sale.with_screens_ratio: the five-line sale on a counter whose shop network has four paired kitchen
  * screens listening (each hears the sale's events over HTTPS), against the same sale on an identical
@@ -20,22 +43,17 @@ const SCREENS = 4;
  * waits on its screens.
  */
 export async function saleWithScreens(figures: Figures) {
-  const dirs = [mkdtempSync(join(tmpdir(), 'balcao-bench-screens-')), mkdtempSync(join(tmpdir(), 'balcao-bench-noscreens-'))];
-  const [withScreens, alone] = [await counter(dirs[0]!), await counter(dirs[1]!)];
-  const admin = (await call(withScreens.app, 'auth.login', { name: 'Ana Admin', pin: '480135' })).token as string;
-  const tls = await shopCertificate(secretsOf(withScreens.app.db), '127.0.0.1', 'bancada.local');
-  const lan = createHttpBridge(withScreens.app, { tls, shopNetworkHosts: ['127.0.0.1'] });
-  await new Promise<void>((resolve) => lan.listen(0, '127.0.0.1', resolve));
-  const { port } = lan.address() as AddressInfo;
+  const lan = await counterOnTheShopNetwork(mkdtempSync(join(tmpdir(), 'balcao-bench-screens-')));
+  const aloneDir = mkdtempSync(join(tmpdir(), 'balcao-bench-noscreens-'));
+  const [withScreens, alone] = [lan.shop, await counter(aloneDir)];
 
   let heard = 0;
   const streams: IncomingMessage[] = [];
   for (let i = 0; i < SCREENS; i++) {
-    const asked = await call(withScreens.app, 'devices.requestPairing', {});
-    await call(withScreens.app, 'devices.confirmPairing', { code: asked.code, kind: 'kitchen', label: `Tela ${i}` }, admin);
+    const token = await lan.pairKitchen(`Tela ${i}`);
     streams.push(
       await new Promise<IncomingMessage>((resolve, reject) => {
-        const req = request({ host: '127.0.0.1', port, path: `/api/events?token=${asked.token}`, ca: tls.ca, servername: 'bancada.local' }, (res) => {
+        const req = request({ host: '127.0.0.1', port: lan.port, path: `/api/events?token=${token}`, ca: lan.tls.ca, servername: 'bancada.local' }, (res) => {
           if (res.statusCode !== 200) reject(new Error(`canal ao vivo recusado: HTTP ${res.statusCode}`));
           res.on('data', (chunk: Buffer) => (heard += (chunk.toString().match(/event: kitchen\.changed/g) ?? []).length));
           resolve(res);
@@ -57,11 +75,9 @@ export async function saleWithScreens(figures: Figures) {
   figures['sale.with_screens_ratio'] = ratioFigure(samples.subject, samples.floor);
 
   for (const stream of streams) stream.destroy();
-  lan.closeAllConnections();
   lan.close();
-  withScreens.app.close();
   alone.app.close();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  rmSync(aloneDir, { recursive: true, force: true });
 }
 
 const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -73,15 +89,10 @@ const LATENCY_SALES = 200;
  * the same wall clock in milliseconds since the epoch (high resolution on both sides). Goal: ≤ 100 ms.
  */
 export async function lanEventLatency(figures: Figures) {
-  const dir = mkdtempSync(join(tmpdir(), 'balcao-bench-lan-'));
-  const shop = await counter(dir);
-  const admin = (await call(shop.app, 'auth.login', { name: 'Ana Admin', pin: '480135' })).token as string;
-  const tls = await shopCertificate(secretsOf(shop.app.db), '127.0.0.1', 'bancada.local');
-  const lan = createHttpBridge(shop.app, { tls, shopNetworkHosts: ['127.0.0.1'] });
-  await new Promise<void>((resolve) => lan.listen(0, '127.0.0.1', resolve));
-  const origin = `https://127.0.0.1:${(lan.address() as AddressInfo).port}`;
-  const asked = await call(shop.app, 'devices.requestPairing', {});
-  await call(shop.app, 'devices.confirmPairing', { code: asked.code, kind: 'kitchen', label: 'Tela' }, admin);
+  const lan = await counterOnTheShopNetwork(mkdtempSync(join(tmpdir(), 'balcao-bench-lan-')));
+  const { shop } = lan;
+  const origin = `https://127.0.0.1:${lan.port}`;
+  const token = await lan.pairKitchen('Tela');
 
   // The commit's moment: the first listener of the live channel runs right after the transaction commits.
   const committed: number[] = [];
@@ -94,7 +105,7 @@ export async function lanEventLatency(figures: Figures) {
     await page.goto(`${origin}/api/contract`);
     await page.evaluate(`new Promise((resolve) => {
       window.heard = [];
-      const source = new EventSource('/api/events?token=${asked.token}');
+      const source = new EventSource('/api/events?token=${token}');
       source.addEventListener('kitchen.changed', () => window.heard.push(performance.timeOrigin + performance.now()));
       source.onopen = () => resolve();
     })`);
@@ -107,9 +118,6 @@ export async function lanEventLatency(figures: Figures) {
     figures['lan.event_latency_ms'] = plainFigure(median(heard.map((at, i) => at - committed[i]!)), 'ms');
   } finally {
     await browser.close();
-    lan.closeAllConnections();
     lan.close();
-    shop.app.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
