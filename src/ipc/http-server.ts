@@ -4,6 +4,7 @@ import { createServer as createTlsServer } from 'node:https';
 import { extname, join } from 'node:path';
 import type { App } from '../app.js';
 import type { ErrorBody } from '../models/errors.js';
+import type { LiveEvent } from '../services/event-hub.js';
 import { shopNetworkAdmits } from '../services/devices/device-rules.js';
 import { isThisComputer } from '../services/request-source.js';
 import { describeContract } from './contract-schema.js';
@@ -188,15 +189,18 @@ export function createHttpBridge(app: App, options: HttpBridgeOptions = {}): Ser
     if (deviceId) streamsByDevice.set(deviceId, (streamsByDevice.get(deviceId) ?? 0) + 1);
     response.writeHead(200, { ...BASE_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
     response.write(': conectado\n\n');
-    const unsubscribe = app.events.subscribe((event) => {
+    let closed = false;
+    const deliver = (event: LiveEvent) => {
+      if (closed) return;
       if (!app.dispatcher.liveSession(session.token)) return close();
       if (eventVisibleTo(event.type, session)) response.write(`event: ${event.type}\ndata: ${JSON.stringify({ ...event.data, at: event.at })}\n\n`);
       // The screen hears that it locked (so it shows the PIN pad), then the stream stops.
       if (session.locked) close();
-    });
+    };
+    // A device on the shop's Wi-Fi hears a sale once the counter has its answer: the counter never waits on its screens.
+    const unsubscribe = app.events.subscribe(devicesOnly ? (event) => void setImmediate(deliver, event) : deliver);
     // A heartbeat the screens can hear: silence tells them the channel is lost (renderer/src/bridge.ts).
     const keepAlive = setInterval(() => response.write('event: ping\ndata: {}\n\n'), HEARTBEAT_MS);
-    let closed = false;
     const close = () => {
       if (closed) return;
       closed = true;
