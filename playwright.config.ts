@@ -44,7 +44,8 @@ export default defineConfig({
   ],
   webServer: {
     command: 'node build/src/web.js',
-    env: { BALCAO_DATA_DIR: dataDir, BALCAO_PORT: port },
+    // The shop network on 127.0.0.2 (standing for the shop's Wi-Fi), on the next port: see shop-devices.spec.ts.
+    env: { BALCAO_DATA_DIR: dataDir, BALCAO_PORT: port, BALCAO_SHOP_INTERFACES: 'lan-e2e=127.0.0.2', BALCAO_SHOP_PORT: String(Number(port) + 1) },
     url: `${baseURL}/api/contract`,
     reuseExistingServer: false,
     timeout: 60_000,

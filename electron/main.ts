@@ -87,6 +87,7 @@ async function start(): Promise<void> {
     nativeBinding,
     secrets: secretStore(dataDir, logger),
     sync: { connections },
+    shopNetwork: { staticDir: RENDERER_DIR },
     ...desktopUpdates(electronApp.isPackaged),
     // Why: after a restore the whole app starts again, windows included, on the restored database.
     onRestarted: () => {

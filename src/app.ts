@@ -14,6 +14,8 @@ import { newId } from './utils/ids.js';
 import type { Registry } from './services/registry.js';
 import { ensureTerminalId } from './database/queries/meta.js';
 import { Dispatcher } from './ipc/dispatcher.js';
+import { createHttpBridge } from './ipc/http-server.js';
+import { ShopNetwork, type ShopNetworkOptions } from './ipc/shop-network.js';
 import type { Logger } from './logs/logger.js';
 import { EventHub } from './services/event-hub.js';
 import { PrintWorker, type SendBytes } from './printing/print-worker.js';
@@ -67,6 +69,11 @@ export interface AppOptions {
   updates?: Pick<UpdaterDeps, 'driver' | 'firstCheckDelayMs' | 'intervalMs'> & { autoStart?: boolean };
   /** After a restore opened the database again (the desktop relaunches itself here; browser mode goes on in-process). */
   onRestarted?: () => void;
+  /**
+   * The shop-network listener for paired devices: the built renderer it serves, its port, and (tests)
+   * which interfaces count. It comes back on at start when it was on (autoStart: false keeps it off).
+   */
+  shopNetwork?: Partial<Pick<ShopNetworkOptions, 'port' | 'interfaces' | 'extraInterfaces'>> & { staticDir?: string; autoStart?: boolean };
 }
 
 /** The core, assembled: one database, one dispatcher, one live channel. Transports attach to it. */
@@ -88,6 +95,8 @@ export interface App {
   readonly integrityChecked: Promise<string[]>;
   /** Kept across restores: screens stay subscribed. */
   events: EventHub;
+  /** The shop-network listener for paired devices (kept across restores: it serves whichever core is open). */
+  readonly shopNetwork: ShopNetwork;
   logger: Logger;
   dataDir: string;
   /** Lets another device set the shop up; shown at start-up, never logged. */
@@ -133,6 +142,7 @@ interface Shared {
   failure: BackupFailure | null;
   /** The background check found damage in the database open now. */
   onDamaged(problem: string): void;
+  shopNetwork: ShopNetwork;
 }
 
 const RESTARTING_MESSAGE = 'O Balcão está restaurando um backup e reabre em instantes. Aguarde e entre de novo.';
@@ -153,11 +163,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
     restore: (backupFile, by) => void restore(backupFile, by).catch(() => undefined),
   };
+  const secrets = options.secrets ?? fileSecretStore(join(options.dataDir, PLAIN_SECRETS_FILE), unsealed);
+  const { staticDir, autoStart: shopNetworkAutoStart = true, ...shopNetworkOptions } = options.shopNetwork ?? {};
   const shared: Shared = {
     options,
     clock,
     file,
-    secrets: options.secrets ?? fileSecretStore(join(options.dataDir, PLAIN_SECRETS_FILE), unsealed),
+    secrets,
     driver: options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
     events: new EventHub(),
     setupCode: newSetupCode(),
@@ -165,6 +177,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     restarter,
     failure: null,
     onDamaged: (problem) => void restart(null, null, problem).catch(() => undefined),
+    shopNetwork: new ShopNetwork({
+      secrets,
+      logger: options.logger,
+      ...shopNetworkOptions,
+      // Served only once the facade exists (the listener starts at the end of createApp or from Configurações).
+      serve: (tls, hosts) => createHttpBridge(app, { tls, shopNetworkHosts: hosts, ...(staticDir ? { staticDir } : {}) }),
+    }),
   };
 
   /**
@@ -218,7 +237,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   core = await openOrRecover(shared);
   options.logger.info(core.damaged ? 'Banco de dados danificado: modo de recuperação' : 'Banco de dados aberto', { file, operations: shared.registry.size, ...(core.damaged ? { problem: core.damaged } : {}) });
-  return {
+  const app: App = {
     get db() {
       return core.db;
     },
@@ -253,16 +272,20 @@ export async function createApp(options: AppOptions): Promise<App> {
       return core.integrityChecked;
     },
     events: shared.events,
+    shopNetwork: shared.shopNetwork,
     logger: options.logger,
     dataDir: options.dataDir,
     setupCode: shared.setupCode,
     restore,
     close: () => {
       if (!core.db.open) return;
+      void shared.shopNetwork.stop();
       void core.stop();
       core.closeDb();
     },
   };
+  if (shopNetworkAutoStart && !core.damaged) await shared.shopNetwork.restore(core.db);
+  return app;
 }
 
 /** After a restart the core must come back whatever happens: a database that cannot be opened leaves the recovery mode, never a closed core. */
@@ -330,7 +353,7 @@ async function openCore(shared: Shared, damaged: string | null): Promise<Core> {
   const { autoStart: backupsAutoStart = true, ...backupPacing } = options.backups ?? {};
   const backups = new BackupWorker({ db, dataDir: options.dataDir, clock, logger: options.logger, events, ...driver, ...backupPacing, lastFailure: shared.failure });
   const reads = new ReadPool({ file, logger: options.logger, ...driver });
-  const dispatcher: Dispatcher = new Dispatcher({ db, registry, sessions, events, clock, logger: options.logger, setupCode, sync: syncControl, auditHeadFile, backups, updates, restarter, reads });
+  const dispatcher: Dispatcher = new Dispatcher({ db, registry, sessions, events, clock, logger: options.logger, setupCode, sync: syncControl, auditHeadFile, backups, updates, restarter, reads, shopNetwork: shared.shopNetwork });
   const printer = new PrintWorker({ db, events, clock, logger: options.logger }, options.sendToPrinter);
   const webhooks = new WebhookWorker({ db, events, clock, logger: options.logger, ...options.webhooks });
   const timers: ReturnType<typeof setInterval>[] = [];
@@ -397,7 +420,7 @@ async function openCore(shared: Shared, damaged: string | null): Promise<Core> {
 
 /**
  * The pages the start-up check did not read, read by `quick_check` beside the app's connection (on a
- * big file it takes seconds: bench/startup-check.ts). Damage found sends the core to recovery mode.
+ * big file it takes seconds: bench/startup.ts). Damage found sends the core to recovery mode.
  */
 async function checkInBackground(shared: Shared, db: Db): Promise<string[]> {
   const { logger } = shared.options;

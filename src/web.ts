@@ -7,6 +7,7 @@ import { readTerminalIdentity } from './database/queries/meta.js';
 import { createHttpBridge } from './ipc/http-server.js';
 import { resolveBindHost, shopNetworkHosts } from './ipc/http-security.js';
 import { createFileLogger } from './logs/file-logger.js';
+import { parseExtraInterfaces } from './ipc/shop-network.js';
 import { environmentConnection } from './sync/sync-connection.js';
 
 /** Browser mode: the core behind HTTP on loopback, serving the built renderer. */
@@ -15,9 +16,10 @@ async function main() {
   const dataDir = defaultDataDir();
   const level = process.env.BALCAO_LOG_LEVEL;
   const logger = createFileLogger({ dir: join(dataDir, LOGS_DIR), ...(level === 'debug' || level === 'info' || level === 'warn' || level === 'error' ? { minLevel: level } : {}) });
-  const app = await createApp({ dataDir, logger, sync: { connections: environmentConnection(process.env) } });
   const here = dirname(fileURLToPath(import.meta.url));
   const staticDir = process.env.BALCAO_RENDERER_DIR || resolve(here, '..', 'renderer');
+  const shopPort = process.env.BALCAO_SHOP_PORT ? Number(process.env.BALCAO_SHOP_PORT) : undefined;
+  const app = await createApp({ dataDir, logger, sync: { connections: environmentConnection(process.env) }, shopNetwork: { staticDir, extraInterfaces: parseExtraInterfaces(process.env.BALCAO_SHOP_INTERFACES), ...(shopPort !== undefined ? { port: shopPort } : {}) } });
   const server = createHttpBridge(app, { staticDir, shopNetworkHosts: shopNetworkHosts(process.env) });
   const host = resolveBindHost(process.env.BALCAO_HOST);
   const port = Number(process.env.BALCAO_PORT || 5178);

@@ -38,7 +38,7 @@ export function navFor(role: Role): readonly Route[] {
 /** Every screen a role may open: its menu, the start screen, the ready board and the print queue (anyone may retry a job). */
 export function routesFor(role: Role): readonly Route[] {
   const nav = navFor(role);
-  const extra: Route[] = ['inicio', 'painel', 'impressoes', ...(isManagerRole(role) ? [...STOCK_ROUTES, 'avaliacoes/relatorios' as const] : [])];
+  const extra: Route[] = ['inicio', 'painel', 'impressoes', ...(isManagerRole(role) ? [...STOCK_ROUTES, 'avaliacoes/relatorios' as const, 'dispositivos' as const] : [])];
   // Webhooks, the sync connection and backups are the admin's alone (the core allows no one else), reached from Configurações.
   if (role === 'admin') extra.push('webhooks', 'sincronizacao', 'backups');
   return [...nav, ...extra.filter((route) => !nav.includes(route))];

@@ -2,6 +2,7 @@ import type { Db } from '../database/connection.js';
 import { appendAudit } from '../database/queries/audit.js';
 import type { AuditHeadFile } from '../database/audit-head-file.js';
 import { activeBoardLinkByHash } from '../database/queries/board.js';
+import { activeDeviceByHash, markDeviceSeen } from '../database/queries/devices.js';
 import { appendChange } from '../database/queries/change-log.js';
 import { keepFieldStamps } from '../database/queries/field-stamps.js';
 import { stampedFields, syncedEntity } from '../sync/tables.js';
@@ -22,9 +23,10 @@ import { readInOneSnapshot, type ReadRunner } from '../services/read-pool.js';
 import { answerOnce } from '../services/request-replies.js';
 import { idleLockDue, sessionOutlivedDay } from '../services/session-policy.js';
 import { PinThrottle } from '../services/pin-throttle.js';
+import { DEVICE_SCOPES } from '../services/devices/device-rules.js';
 import { LOCAL_SOURCE } from '../services/request-source.js';
 import type { SessionRecord, SessionStore } from '../services/session-store.js';
-import type { BackupControl, RestartControl, SyncControl } from '../services/script.js';
+import type { BackupControl, RestartControl, ShopNetworkControl, SyncControl } from '../services/script.js';
 import type { UpdateControl } from '../updates/updater.js';
 import type { Clock } from '../utils/clock.js';
 import { HybridLogicalClock } from '../utils/hlc.js';
@@ -54,6 +56,8 @@ export interface DispatcherDeps {
   restarter?: RestartControl | null;
   /** Where the long reads (`reads: 'worker'`) run; none: here, on this thread (hand-built dispatchers in tests). */
   reads?: ReadRunner | null;
+  /** The shop-network listener, for the `devices.*` operations. */
+  shopNetwork?: ShopNetworkControl | null;
 }
 
 /**
@@ -150,11 +154,13 @@ export class Dispatcher {
       actor = this.actorOf(session.userId)!;
       if (session.kiosk) actor = { id: actor.id, name: 'Tela de avaliação', role: 'kiosk' };
       if (session.boardLinkId) actor = { id: actor.id, name: 'Painel de chamada', role: 'board' };
+      if (session.device) actor = { id: actor.id, name: `Aparelho: ${session.device.label}`, role: DEVICE_SCOPES[session.device.kind].role };
     }
 
-    // A board link reads the board and nothing else, not even what needs no login.
-    if (session?.boardLinkId && !(script.roles !== 'public' && script.roles.includes('board'))) {
-      throw new BusinessError('FORBIDDEN', 'O link do painel só mostra o painel de chamada.', undefined, { operation });
+    // A board link or a paired device calls its screen's operations and nothing else, not even what needs no login.
+    const restrictedTo = session?.boardLinkId ? 'board' : session?.device ? actor!.role : null;
+    if (restrictedTo && !(script.roles !== 'public' && script.roles.includes(restrictedTo))) {
+      throw new BusinessError('FORBIDDEN', session?.device ? 'Este aparelho só abre a tela para a qual foi pareado.' : 'O link do painel só mostra o painel de chamada.', undefined, { operation });
     }
     if (script.roles !== 'public') {
       if (!session || !actor) throw new BusinessError('UNAUTHENTICATED', 'Sessão encerrada. Entre de novo com seu PIN.');
@@ -177,7 +183,7 @@ export class Dispatcher {
     if (script.reads === 'worker') {
       return this.read(script, input, { now, actor, terminal: this.terminal, settings, syncStatus: this.deps.sync?.status() ?? null });
     }
-    const base: PrepareContext = { db, now, actor, session, terminal: this.terminal, settings, source, setupCode: this.deps.setupCode ?? null, sync: this.deps.sync ?? null, auditHeadFile: this.deps.auditHeadFile ?? null, backups: this.deps.backups ?? null, updates: this.deps.updates ?? null, restarter: this.deps.restarter ?? null, pinThrottle: this.pinThrottle, catalog: this.catalog };
+    const base: PrepareContext = { db, now, actor, session, terminal: this.terminal, settings, source, setupCode: this.deps.setupCode ?? null, sync: this.deps.sync ?? null, auditHeadFile: this.deps.auditHeadFile ?? null, backups: this.deps.backups ?? null, updates: this.deps.updates ?? null, restarter: this.deps.restarter ?? null, shopNetwork: this.deps.shopNetwork ?? null, pinThrottle: this.pinThrottle, catalog: this.catalog };
     const prepared = script.prepare ? await script.prepare(input, base) : undefined;
     return this.runInTransaction(script, input, { ...base, now: clock.now() }, prepared);
   }
@@ -255,15 +261,22 @@ export class Dispatcher {
     const { timezone, businessDayStartsAt } = this.settings;
     if (this.actorOf(session.userId) && !sessionOutlivedDay(session.createdAt, now, timezone, businessDayStartsAt)) return session;
     this.deps.sessions.close(token);
-    return session.boardLinkId && this.actorOf(session.userId) ? this.sessionFor(token) : undefined;
+    return (session.boardLinkId || session.device) && this.actorOf(session.userId) ? this.sessionFor(token) : undefined;
   }
 
-  /** The session a token names: a live one, or a board link's, opened again after a restart. */
+  /** The session a token names: a live one, or a board link's or a paired device's, opened again after a restart. */
   private sessionFor(token: string): SessionRecord | undefined {
     const live = this.deps.sessions.get(token);
     if (live) return live;
-    const link = activeBoardLinkByHash(this.deps.db, sha256Hex(token));
-    return link ? this.deps.sessions.openBoard(link.createdBy, link.id, token) : undefined;  }
+    const hash = sha256Hex(token);
+    const link = activeBoardLinkByHash(this.deps.db, hash);
+    if (link) return this.deps.sessions.openBoard(link.createdBy, link.id, token);
+    const device = activeDeviceByHash(this.deps.db, hash);
+    if (!device) return undefined;
+    // Seen again: kept on disk once per session, so the list survives a restart without a write per call.
+    this.inTransaction.immediate(() => markDeviceSeen(this.deps.db, device.id, this.deps.clock.now()));
+    return this.deps.sessions.openDevice(device.pairedBy, { id: device.id, kind: device.kind, label: device.label }, token);
+  }
 
   private actorOf(userId: string): Actor | null {
     let actor = this.actors.get(userId);

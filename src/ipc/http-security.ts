@@ -1,4 +1,6 @@
 /** Security rules of browser mode, as small pure functions. */
+import type { DeviceKind } from '../models/devices.js';
+import { DEVICE_SCOPES } from '../services/devices/device-rules.js';
 
 /** Content-Security-Policy for the renderer: only our own scripts, no inline code, no framing. */
 export const RENDERER_CSP = [
@@ -35,11 +37,11 @@ export function isAllowedHost(host: string | undefined, allowed: ReadonlySet<str
 }
 
 /** Requests from another site's page are refused: the Origin, when sent, must be one of our own hosts. */
-export function isAllowedOrigin(origin: string | undefined, allowed: ReadonlySet<string>): boolean {
+export function isAllowedOrigin(origin: string | undefined, allowed: ReadonlySet<string>, protocol: 'http:' | 'https:' = 'http:'): boolean {
   if (!origin) return true;
   try {
     const url = new URL(origin);
-    return url.protocol === 'http:' && allowed.has(url.host);
+    return url.protocol === protocol && allowed.has(url.host);
   } catch {
     return false;
   }
@@ -79,9 +81,10 @@ const BOARD_EVENTS: readonly string[] = ['orders.changed', 'kitchen.changed'];
 
 /**
  * The customers' feedback screen hears only that an order was just paid; the call board only orders and
- * tickets moving; staff screens hear everything.
+ * tickets moving; a paired device what its screen needs (DEVICE_SCOPES); staff screens hear everything.
  */
-export const eventVisibleTo = (eventType: string, session: { kiosk?: boolean | undefined; boardLinkId?: string | undefined }): boolean => {
+export const eventVisibleTo = (eventType: string, session: { kiosk?: boolean | undefined; boardLinkId?: string | undefined; device?: { kind: DeviceKind } | undefined }): boolean => {
+  if (session.device) return (DEVICE_SCOPES[session.device.kind].events as readonly string[]).includes(eventType);
   if (session.kiosk) return eventType === 'feedback.prompt';
   if (session.boardLinkId) return BOARD_EVENTS.includes(eventType);
   return true;

@@ -1,10 +1,14 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { extname, join } from 'node:path';
 import type { App } from '../app.js';
 import type { ErrorBody } from '../models/errors.js';
+import type { LiveEvent } from '../services/event-hub.js';
+import { shopNetworkAdmits } from '../services/devices/device-rules.js';
 import { isThisComputer } from '../services/request-source.js';
 import { describeContract } from './contract-schema.js';
+import { SHOP_CERTIFICATE_PATH } from './shop-certificate.js';
 import {
   allowedHosts,
   bearerToken,
@@ -25,6 +29,11 @@ export interface HttpBridgeOptions {
   /** Shop-network addresses (besides loopback) the Host header may name; see shopNetworkHosts. */
   shopNetworkHosts?: readonly string[];
   limits?: Partial<AddressLimits>;
+  /**
+   * The shop-network listener (see ShopNetwork): HTTPS with the shop's certificate, serving paired
+   * devices only. Without it, plain HTTP as on loopback.
+   */
+  tls?: { key: string; cert: string; ca?: string };
 }
 
 /** What one client address may hold open and send: a screen opens a few connections and one live stream. */
@@ -32,9 +41,11 @@ export interface AddressLimits {
   connectionsPerAddress: number;
   requestBurst: number;
   requestsPerSecond: number;
+  /** Live streams one paired device may hold open at once (a reload opens the next before the last closes). */
+  streamsPerDevice: number;
 }
 
-const DEFAULT_LIMITS: AddressLimits = { connectionsPerAddress: 32, requestBurst: 300, requestsPerSecond: 50 };
+const DEFAULT_LIMITS: AddressLimits = { connectionsPerAddress: 32, requestBurst: 300, requestsPerSecond: 50, streamsPerDevice: 3 };
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -84,13 +95,17 @@ export function createHttpBridge(app: App, options: HttpBridgeOptions = {}): Ser
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const buckets = new Map<string, RequestBucket>();
 
-  const server = createServer((request, response) => {
+  const devicesOnly = Boolean(options.tls);
+  const protocol = devicesOnly ? 'https:' : 'http:';
+  const onRequest = (request: IncomingMessage, response: ServerResponse) => {
     handle(request, response).catch((error: unknown) => {
       app.logger.error('Falha na ponte HTTP', { error, path: new URL(request.url ?? '/', 'http://balcao.local').pathname });
       if (!response.headersSent) sendJson(response, 500, { error: { code: 'INTERNAL', message: 'Erro interno.' } });
       else response.end();
     });
-  });
+  };
+  const server: Server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, onRequest) : createServer(onRequest);
+  const streamsByDevice = new Map<string, number>();
 
   // Connections beyond the cap of another device are closed at once; live streams hold theirs, so they count.
   const openConnections = new Map<string, number>();
@@ -120,13 +135,23 @@ export function createHttpBridge(app: App, options: HttpBridgeOptions = {}): Ser
       return sendJson(response, 403, { error: { code: 'FORBIDDEN', message: 'Endereço não permitido. Abra o Balcão pelo endereço configurado.' } });
     }
     if (url.pathname.startsWith('/api/')) {
-      if (!isAllowedOrigin(request.headers.origin, hosts)) {
+      if (!isAllowedOrigin(request.headers.origin, hosts, protocol)) {
         return sendJson(response, 403, { error: { code: 'FORBIDDEN', message: 'Origem não permitida.' } });
       }
       if (url.pathname === '/api/contract' && request.method === 'GET') return sendRaw(response, 200, contract);
       if (url.pathname === '/api/events' && request.method === 'GET') return streamEvents(url, response);
       const operation = operationFromPath(url.pathname);
       if (!operation) return sendJson(response, 404, { error: { code: 'UNKNOWN_OPERATION', message: 'Rota desconhecida.' } });
+      const token = bearerToken(request.headers.authorization);
+      if (devicesOnly) {
+        const session = token ? app.dispatcher.liveSession(token) : undefined;
+        if (!shopNetworkAdmits(operation, session)) return sendJson(response, 403, { error: { code: 'FORBIDDEN', message: 'Aparelho não pareado. Peça a um gerente para confirmar o código deste aparelho no caixa.' } });
+        // A device has its own allowance besides its address's: moving to another address gives it no more.
+        const deviceKey = session?.device ? `device:${session.device.id}` : null;
+        const taken = deviceKey ? takeRequest(buckets.get(deviceKey), performance.now(), limits.requestBurst, limits.requestsPerSecond) : null;
+        if (deviceKey && taken) buckets.set(deviceKey, taken.bucket);
+        if (taken && !taken.allowed) return sendJson(response, 429, { error: { code: 'RATE_LIMITED', message: 'Muitas requisições deste aparelho. Aguarde um instante e tente de novo.' } });
+      }
       if (request.method !== 'POST') {
         response.setHeader('allow', 'POST');
         return sendJson(response, 405, { error: { code: 'VALIDATION', message: 'Use POST com um corpo JSON.', field: 'method' } });
@@ -138,10 +163,15 @@ export function createHttpBridge(app: App, options: HttpBridgeOptions = {}): Ser
         if (error instanceof BodyError) return sendJson(response, error.status, { error: error.body });
         throw error;
       }
-      const outcome = await app.dispatcher.dispatch(operation, input, bearerToken(request.headers.authorization), address);
+      const outcome = await app.dispatcher.dispatch(operation, input, token, address);
       return outcome.ok ? sendJson(response, 200, outcome.result) : sendJson(response, outcome.status, { error: outcome.error });
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { error: { code: 'VALIDATION', message: 'Método não permitido.' } });
+    // The shop's certificate, for a tablet to trust (docs/shop-network.md): public, like any certificate.
+    if (options.tls?.ca && url.pathname === SHOP_CERTIFICATE_PATH) {
+      response.writeHead(200, { ...BASE_HEADERS, 'content-type': 'application/x-x509-ca-cert', 'content-disposition': 'attachment; filename="balcao-loja.crt"' });
+      return response.end(options.tls.ca);
+    }
     return serveStatic(url.pathname, response);
   }
 
@@ -151,19 +181,32 @@ export function createHttpBridge(app: App, options: HttpBridgeOptions = {}): Ser
     if (!session) return sendJson(response, 401, { error: { code: 'UNAUTHENTICATED', message: 'Sessão encerrada. Entre de novo com seu PIN.' } });
     // A locked screen hears nothing until its PIN is typed again; the screen then opens a new stream.
     if (session.locked) return sendJson(response, 423, { error: { code: 'SESSION_LOCKED', message: 'Tela bloqueada. Digite seu PIN para continuar.' } });
+    if (devicesOnly && !session.device) return sendJson(response, 403, { error: { code: 'FORBIDDEN', message: 'Aparelho não pareado.' } });
+    const deviceId = session.device?.id;
+    if (deviceId && (streamsByDevice.get(deviceId) ?? 0) >= limits.streamsPerDevice) {
+      return sendJson(response, 429, { error: { code: 'RATE_LIMITED', message: 'Este aparelho já tem telas demais abertas.' } });
+    }
+    if (deviceId) streamsByDevice.set(deviceId, (streamsByDevice.get(deviceId) ?? 0) + 1);
     response.writeHead(200, { ...BASE_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
     response.write(': conectado\n\n');
-    const unsubscribe = app.events.subscribe((event) => {
+    let closed = false;
+    const deliver = (event: LiveEvent) => {
+      if (closed) return;
       if (!app.dispatcher.liveSession(session.token)) return close();
       if (eventVisibleTo(event.type, session)) response.write(`event: ${event.type}\ndata: ${JSON.stringify({ ...event.data, at: event.at })}\n\n`);
       // The screen hears that it locked (so it shows the PIN pad), then the stream stops.
       if (session.locked) close();
-    });
+    };
+    // A device on the shop's Wi-Fi hears a sale once the counter has its answer: the counter never waits on its screens.
+    const unsubscribe = app.events.subscribe(devicesOnly ? (event) => void setImmediate(deliver, event) : deliver);
     // A heartbeat the screens can hear: silence tells them the channel is lost (renderer/src/bridge.ts).
     const keepAlive = setInterval(() => response.write('event: ping\ndata: {}\n\n'), HEARTBEAT_MS);
     const close = () => {
+      if (closed) return;
+      closed = true;
       clearInterval(keepAlive);
       unsubscribe();
+      if (deviceId) streamsByDevice.set(deviceId, (streamsByDevice.get(deviceId) ?? 1) - 1);
       response.end();
     };
     response.on('close', close);

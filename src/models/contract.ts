@@ -6,6 +6,7 @@ import { boardOperations } from './board.js';
 import { cashOperations } from './cash.js';
 import { chainOperations } from './chain.js';
 import { dashboardOperations } from './dashboard.js';
+import { devicesOperations } from './devices.js';
 import { catalogOperations } from './catalog.js';
 import { kitchenOperations } from './kitchen.js';
 import { ordersOperations } from './orders.js';
@@ -39,6 +40,7 @@ export const operations = {
   ...cashOperations,
   ...kitchenOperations,
   ...boardOperations,
+  ...devicesOperations,
   ...printingOperations,
   ...stockOperations,
   ...webhooksOperations,
@@ -80,5 +82,7 @@ export interface LiveEvents {
   'backups.progress': { reason: BackupReason; done: number; total: number };
   /** A copy was listed (`file`) or failed (`error`). */
   'backups.changed': { file: string | null; error?: string };
+  /** A device was paired or revoked (a revoked one's live channel closes on it). */
+  'devices.changed': { deviceId: string };
 }
 export type LiveEventName = keyof LiveEvents;

@@ -17,6 +17,7 @@ import type { SyncWorker } from '../sync/sync-worker.js';
 import type { SyncStatus } from '../models/sync.js';
 import type { BackupWorker } from '../database/backup-worker.js';
 import type { UpdateControl } from '../updates/updater.js';
+import type { ShopNetwork } from '../ipc/shop-network.js';
 
 /** Who is calling: the user behind the session. */
 export interface Actor {
@@ -49,6 +50,8 @@ export interface PrepareContext {
   readonly backups: BackupControl | null;
   /** This terminal's updater; null where the core runs without one (hand-built dispatchers in tests). */
   readonly updates: UpdateControl | null;
+  /** The shop-network listener for paired devices; null where the core runs without one. */
+  readonly shopNetwork: ShopNetworkControl | null;
   /** Restores a backup in place of the database; null where the core cannot restart itself (hand-built dispatchers in tests). */
   readonly restarter: RestartControl | null;
 }
@@ -68,6 +71,9 @@ export interface RestartControl {
    */
   restore(backupPath: string, by: Actor | null): void;
 }
+
+/** What the `devices.*` operations may ask of the shop-network listener. */
+export type ShopNetworkControl = Pick<ShopNetwork, 'status' | 'apply' | 'currentFingerprint' | 'interfaces'>;
 
 /** What the `sync.*` operations may ask of the sync worker, and where its connection is kept (absent: nowhere). */
 export type SyncControl = Pick<SyncWorker, 'status' | 'syncNow' | 'connect' | 'connected' | 'claimFreeLetter' | 'auditHeadOnServer'> & { readonly connections?: ConnectionStore };

@@ -1,3 +1,4 @@
+import type { DeviceKind } from '../models/devices.js';
 import type { Clock } from '../utils/clock.js';
 import { newSecretToken } from '../utils/ids.js';
 
@@ -8,6 +9,8 @@ export interface SessionRecord {
   kiosk?: boolean;
   /** A board link's read-only session for the call board's TV (see board.createLink). */
   boardLinkId?: string;
+  /** A paired shop device's session (see devices.confirmPairing): what it is decides what it may call. */
+  device?: { id: string; kind: DeviceKind; label: string };
   createdAt: number;
   lastActivityAt: number;
   locked: boolean;
@@ -36,6 +39,13 @@ export class SessionStore {
     return session;
   }
 
+  /** A paired device's session, on the token it got at pairing, opened by whoever confirmed it. */
+  openDevice(userId: string, device: NonNullable<SessionRecord['device']>, token: string): SessionRecord {
+    const session = this.open(userId, token);
+    session.device = device;
+    return session;
+  }
+
   get(token: string): SessionRecord | undefined {
     return this.byToken.get(token);
   }
@@ -59,6 +69,17 @@ export class SessionStore {
 
   closeBoardLink(linkId: string): void {
     for (const [token, session] of this.byToken) if (session.boardLinkId === linkId) this.byToken.delete(token);
+  }
+
+  closeDevice(deviceId: string): void {
+    for (const [token, session] of this.byToken) if (session.device?.id === deviceId) this.byToken.delete(token);
+  }
+
+  /** When each paired device last called, since this process started. */
+  devicesSeen(): Map<string, number> {
+    const seen = new Map<string, number>();
+    for (const session of this.byToken.values()) if (session.device) seen.set(session.device.id, Math.max(seen.get(session.device.id) ?? 0, session.lastActivityAt));
+    return seen;
   }
 
   closeAllFor(userId: string): void {

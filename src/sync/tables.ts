@@ -100,6 +100,8 @@ export const LOCAL_TABLES = {
   webhook_attempts: 'the outbox of this terminal',
   request_replies: "the answers this terminal gave, so a retry sent to it gets the same one",
   board_links: "a read-only board link opens this terminal's board, served by this terminal",
+  devices: 'a paired tablet or TV talks to the terminal it was paired with',
+  device_pairings: 'pairing codes are asked of and confirmed on one terminal',
   sync_push_state: 'how much of this terminal\'s log the server holds',
   sync_held: 'changes received that wait for what they refer to',
   order_renumberings: 'what a terminal restored from a backup renumbered, so its own orders could take the numbers it had lost',

@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { v7 as uuidv7 } from 'uuid';
 
 /** What the end-to-end specs share: one call to the core over HTTP, and signing in as a person would. */
 
@@ -30,4 +31,20 @@ export async function signIn(page: Page, who: Person) {
   await page.keyboard.type(who.pin);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('current-user')).toContainText(who.name);
+}
+
+/**
+ * The suite's shop as a spec needs it, whichever specs ran before: set up if it is not, with this spec's
+ * cashier and a caixa open. Returns the admin's and the cashier's tokens.
+ */
+export async function shopWithCashier(request: APIRequestContext, shop: { shopName: string; admin: Person; cashier: Person }) {
+  const status = await api<{ initialized: boolean }>(request, null, 'setup.status', {});
+  if (!status.initialized) await api(request, null, 'setup.initialize', { shopName: shop.shopName, terminalLetter: 'A', adminName: shop.admin.name, adminPin: shop.admin.pin });
+  const admin = await login(request, shop.admin);
+  const roster = await api<{ name: string }[]>(request, null, 'auth.roster', {});
+  if (!roster.some((user) => user.name === shop.cashier.name)) await api(request, admin, 'users.create', { id: uuidv7(), name: shop.cashier.name, role: 'cashier', pin: shop.cashier.pin });
+  const cashier = await login(request, shop.cashier);
+  const current = await api<{ session: unknown }>(request, cashier, 'cash.current', {});
+  if (!current.session) await api(request, cashier, 'cash.open', { id: uuidv7(), openingFloat: 10_000 });
+  return { admin, cashier };
 }

@@ -35,6 +35,6 @@ describe('the script registry', () => {
   it('keeps scripts with roles; public ones are few and named', async () => {
     const registry = await loadRegistry();
     const publicOps = [...registry.values()].filter((s) => s.roles === 'public').map((s) => s.name).sort();
-    expect(publicOps).toEqual(['auth.login', 'auth.roster', 'recovery.restore', 'recovery.status', 'setup.initialize', 'setup.join', 'setup.joinProgress', 'setup.status', 'system.ping']);
+    expect(publicOps).toEqual(['auth.login', 'auth.roster', 'devices.pairingStatus', 'devices.requestPairing', 'recovery.restore', 'recovery.status', 'setup.initialize', 'setup.join', 'setup.joinProgress', 'setup.status', 'system.ping']);
   });
 });

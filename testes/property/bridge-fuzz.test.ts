@@ -8,12 +8,25 @@ import { initializedApp } from '../helpers/test-app.js';
 type T = Awaited<ReturnType<typeof initializedApp>>;
 let t: T;
 let bridge: RunningBridge;
+/** A paired customer display's token, for the operations only a device may call (devices.me). */
+let deviceToken: string;
 
 beforeAll(async () => {
   t = await initializedApp();
   await t.ok('users.create', { name: 'Caio Caixa', role: 'cashier', pin: '2580' }, t.adminToken);
+  const asked = await t.ok('devices.requestPairing', {});
+  await t.ok('devices.confirmPairing', { code: asked.code, kind: 'display', label: 'Tela do cliente' }, t.adminToken);
+  deviceToken = asked.token;
+  // Its first call notes when the device was first seen; the calls under test then write nothing.
+  await t.ok('devices.me', {}, deviceToken);
   bridge = await startBridge(t.app);
 });
+
+/** The admin calls every operation but those made for a paired device. */
+const tokenFor = (name: OperationName) => {
+  const roles = t.app.dispatcher.registry.get(name)!.roles;
+  return roles === 'public' || roles.includes('admin') ? t.adminToken : deviceToken;
+};
 afterAll(async () => {
   await bridge.close();
   t.close();
@@ -45,7 +58,7 @@ describe('every operation, fed random and malformed input through the HTTP bridg
       fc.asyncProperty(
         jsonInput.filter((value) => !schema.safeParse(value).success),
         async (input) => {
-          expectFieldError(await bridge.post(name, input, t.adminToken));
+          expectFieldError(await bridge.post(name, input, tokenFor(name)));
         },
       ),
       { numRuns: 30 },

@@ -49,6 +49,10 @@ describe('browser-mode security rules', () => {
     expect(isAllowedOrigin('http://127.0.0.1:9999', hosts)).toBe(false);
     expect(isAllowedOrigin('ftp://127.0.0.1:5178', hosts)).toBe(false);
     expect(isAllowedOrigin('null', hosts)).toBe(false);
+    // The shop-network listener is HTTPS: its pages' Origin is https, and a plain http one is not its own.
+    expect(isAllowedOrigin('https://127.0.0.1:5178', hosts, 'https:')).toBe(true);
+    expect(isAllowedOrigin('http://127.0.0.1:5178', hosts, 'https:')).toBe(false);
+    expect(isAllowedOrigin('https://127.0.0.1:5178', hosts)).toBe(false);
   });
 
   it('lets an address make a burst of requests, then as many as the bucket refills', () => {

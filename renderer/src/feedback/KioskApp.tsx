@@ -38,9 +38,10 @@ type SubmitField = (typeof SUBMIT_FIELDS)[number];
  * `feedback.prompt` live event), asks for a rating with big faces, optional tags and comment, and a
  * contact only with explicit consent (LGPD); then thanks and starts over by itself.
  */
-export function KioskApp() {
+export function KioskApp({ token: pairedToken }: { token?: string } = {}) {
   const { t } = useTranslation();
-  const token = useMemo(() => takeKioskToken(), []);
+  // A paired rating tablet brings its device token; the screen opened from the counter takes its own.
+  const token = useMemo(() => pairedToken ?? takeKioskToken(), [pairedToken]);
   const client = useMemo(() => (token ? new KioskClient(token) : null), [token]);
   const [stage, setStage] = useState<Stage>(token ? { name: 'loading' } : { name: 'closed' });
   const [shopName, setShopName] = useState('');

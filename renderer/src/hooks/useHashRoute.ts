@@ -35,6 +35,8 @@ export const ROUTES = [
   'backups',
   // The chain of shops (renderer/src/reports/chain), the admin's.
   'relatorios/lojas',
+  // Shop devices and the shop network (renderer/src/devices), the managers', reached from Configurações.
+  'dispositivos',
 ] as const;
 export type Route = (typeof ROUTES)[number];
 

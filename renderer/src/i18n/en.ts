@@ -1,5 +1,6 @@
 import { stockEn } from '../stock/i18n';
 import { feedbackEn } from '../feedback/i18n';
+import { devicesEn } from '../devices/i18n';
 import { webhooksEn } from '../webhooks/i18n';
 import { syncEn } from '../sync/i18n';
 import { chainEn } from '../reports/chain/i18n';
@@ -155,6 +156,7 @@ export const en: Messages = {
       sincronizacao: 'Sync',
       backups: 'Backups',
       'relatorios-lojas': 'Chain of shops',
+      dispositivos: 'Devices',
     },
     lock: 'Lock',
     logout: 'Sign out',
@@ -191,6 +193,7 @@ export const en: Messages = {
       sincronizacao: 'The MongoDB Atlas connection, its test and the code for another terminal.',
       backups: 'Database copies: the list, a backup now and the export to a USB stick.',
       'relatorios-lojas': "The other shops' sales side by side with this one's, and the sum.",
+      dispositivos: 'The shop’s tablets and TVs: the shop network, pairing and revoking.',
     },
     placeholder: {
       cashier: {
@@ -350,6 +353,9 @@ export const en: Messages = {
       webhooks_create: 'Webhook created',
       board_createLink: 'Board link created',
       board_revokeLink: 'Board link revoked',
+      devices_pair: 'Device paired',
+      devices_revoke: 'Device revoked',
+      devices_setNetwork: 'Shop network changed',
       webhooks_update: 'Webhook changed',
       webhooks_rotateSecret: 'Webhook secret rotated',
       webhooks_redeliver: 'Webhook redelivered',
@@ -401,6 +407,8 @@ export const en: Messages = {
     syncOpen: 'Open sync',
     backupsText: 'Backups: the database copies made every day and at every till close, a backup now and the export to a USB stick.',
     backupsOpen: 'Open backups',
+    devicesText: 'Devices: the shop network for tablets and TVs (kitchen, ready board, customer display, rating), pairing and revoking.',
+    devicesOpen: 'Open devices',
     receiptText: "Printed at the top of the customer's non-fiscal receipt.",
     fields: {
       shopName: 'Shop name',
@@ -950,6 +958,7 @@ export const en: Messages = {
   },
   stock: stockEn,
   feedback: feedbackEn,
+  devices: devicesEn,
   webhooks: webhooksEn,
   sync: syncEn,
   dashboard: dashboardEn,

@@ -1,5 +1,6 @@
 import { stockPtBR } from '../stock/i18n';
 import { feedbackPtBR } from '../feedback/i18n';
+import { devicesPtBR } from '../devices/i18n';
 import { webhooksPtBR } from '../webhooks/i18n';
 import { syncPtBR } from '../sync/i18n';
 import { chainPtBR } from '../reports/chain/i18n';
@@ -154,6 +155,7 @@ export const ptBR = {
       sincronizacao: 'Sincronização',
       backups: 'Backups',
       'relatorios-lojas': 'Rede de lojas',
+      dispositivos: 'Dispositivos',
     },
     lock: 'Bloquear',
     logout: 'Sair',
@@ -190,6 +192,7 @@ export const ptBR = {
       sincronizacao: 'Conexão com o MongoDB Atlas, teste da conexão e o código para outro terminal.',
       backups: 'Cópias do banco de dados: a lista, um backup agora e a exportação para um pendrive.',
       'relatorios-lojas': 'As vendas das outras lojas da rede lado a lado com as desta, e a soma.',
+      dispositivos: 'Tablets e TVs da loja: a rede da loja, o pareamento e a revogação.',
     },
     placeholder: {
       cashier: {
@@ -349,6 +352,9 @@ export const ptBR = {
       webhooks_create: 'Webhook criado',
       board_createLink: 'Link do painel criado',
       board_revokeLink: 'Link do painel revogado',
+      devices_pair: 'Aparelho pareado',
+      devices_revoke: 'Aparelho revogado',
+      devices_setNetwork: 'Rede da loja alterada',
       webhooks_update: 'Webhook alterado',
       webhooks_rotateSecret: 'Segredo do webhook trocado',
       webhooks_redeliver: 'Webhook reenviado',
@@ -400,6 +406,8 @@ export const ptBR = {
     syncOpen: 'Abrir sincronização',
     backupsText: 'Backups: as cópias do banco feitas todo dia e a cada fechamento de caixa, um backup agora e a exportação para um pendrive.',
     backupsOpen: 'Abrir backups',
+    devicesText: 'Dispositivos: a rede da loja para tablets e TVs (cozinha, painel de chamada, tela do cliente, avaliação), o pareamento e a revogação.',
+    devicesOpen: 'Abrir dispositivos',
     receiptText: 'Aparecem no topo do cupom não fiscal do cliente.',
     fields: {
       shopName: 'Nome da loja',
@@ -949,6 +957,7 @@ export const ptBR = {
   },
   stock: stockPtBR,
   feedback: feedbackPtBR,
+  devices: devicesPtBR,
   webhooks: webhooksPtBR,
   sync: syncPtBR,
   dashboard: dashboardPtBR,

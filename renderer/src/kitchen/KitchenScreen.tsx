@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketView } from '../../../src/models/kitchen';
-import { api } from '../api';
+import { api, type Input, type Outcome } from '../api';
 import { minutesSince } from '../format';
-import { useLiveRefresh, useNow } from '../hooks/useLive';
-import { useSession } from '../session';
+import { useLiveRefresh, useNow, type LiveSource } from '../hooks/useLive';
+import { SessionContext } from '../session';
 import { assignKeys } from './keys';
 import { isEditable } from '../keyboard';
 
@@ -20,14 +20,24 @@ export function stationsOf(tickets: readonly TicketView[]): string[] {
   return seen;
 }
 
+type KitchenOperation = 'kitchen.queue' | 'kitchen.start' | 'kitchen.ready';
+
+/** Where the queue is read and moved: the staff session, or a paired kitchen tablet's token. */
+export interface KitchenSource extends LiveSource {
+  call<N extends KitchenOperation>(operation: N, input: Input<N>): Promise<Outcome<N>>;
+}
+
+const noNotice = () => {};
+
 /**
  * The kitchen's queue: a column per station, each ticket showing only that station's items, big
  * enough to read from the grill. One touch (or a number key and Enter) moves a ticket from the queue
  * to "Em preparo" and then to "Pronto". Live: new orders appear by themselves.
  */
-export function KitchenScreen() {
+export function KitchenScreen({ source = api, station = null }: { source?: KitchenSource; station?: string | null }) {
   const { t } = useTranslation();
-  const { notify } = useSession();
+  // A paired tablet has no staff session: its notices are the tickets moving on screen.
+  const notify = useContext(SessionContext)?.notify ?? noNotice;
   const now = useNow(15_000);
   const [tickets, setTickets] = useState<TicketView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -35,16 +45,17 @@ export function KitchenScreen() {
   const [busy, setBusy] = useState<string | null>(null);
 
   const load = useCallback(async () => {
-    const outcome = await api.call('kitchen.queue', {});
+    const outcome = await source.call('kitchen.queue', {});
     if (outcome.ok) {
-      setTickets(outcome.result);
+      // A tablet paired to one station shows that station's tickets only.
+      setTickets(station ? outcome.result.filter((ticket) => ticket.lines.some((line) => line.station === station)) : outcome.result);
       setError(null);
     } else setError(outcome.error.message);
-  }, []);
+  }, [source, station]);
   useEffect(() => {
     void load();
   }, [load]);
-  useLiveRefresh(['kitchen.changed', 'orders.changed'], () => void load(), 80);
+  useLiveRefresh(['kitchen.changed', 'orders.changed'], () => void load(), 80, source);
 
   // Each ticket's key stays put while it is on screen (see assignKeys).
   const lastKeys = useRef(new Map<string, number>());
@@ -57,7 +68,7 @@ export function KitchenScreen() {
   const advance = useCallback(
     async (ticket: TicketView) => {
       setBusy(ticket.id);
-      const outcome = ticket.status === 'queued' ? await api.call('kitchen.start', { ticketId: ticket.id }) : await api.call('kitchen.ready', { ticketId: ticket.id });
+      const outcome = ticket.status === 'queued' ? await source.call('kitchen.start', { ticketId: ticket.id }) : await source.call('kitchen.ready', { ticketId: ticket.id });
       setBusy(null);
       if (!outcome.ok) return notify(outcome.error.message);
       if (outcome.result.status === 'ready') {
@@ -67,7 +78,7 @@ export function KitchenScreen() {
         setTickets((current) => current?.map((item) => (item.id === ticket.id ? { ...item, status: outcome.result.status } : item)) ?? null);
       }
     },
-    [notify, t],
+    [notify, t, source],
   );
 
   // The ticket picked with a key may be below the fold: bring it into view.
@@ -119,7 +130,7 @@ export function KitchenScreen() {
     );
   }
 
-  const stations = stationsOf(tickets);
+  const stations = station ? [station] : stationsOf(tickets);
 
   return (
     <div className="kitchen" data-testid="kitchen-screen">

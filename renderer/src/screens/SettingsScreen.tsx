@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorsByField, type Input, type Output } from '../api';
 import { BoardLinks } from '../board/BoardLinks';
+import { DevicesLink } from '../devices/DevicesLink';
 import { Field, FormError } from '../components/Field';
 import { MoneyInput } from '../components/MoneyInput';
 import { formatMoneyInput, parseMoneyInput } from '../format';
@@ -416,6 +417,7 @@ export function SettingsScreen() {
         )}
       </form>
       <UpdatesSection />
+      <DevicesLink />
       {canEdit && <BoardLinks />}
     </div>
   );

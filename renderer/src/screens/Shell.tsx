@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { BackupsScreen, type Backup } from '../backups/BackupsScreen';
 import { RestoreDialog } from '../backups/RestoreDialog';
+import { DevicesScreen } from '../devices/DevicesScreen';
 import { BoardScreen } from '../board/BoardScreen';
 import { CashScreen } from '../cash/CashScreen';
 import { CatalogScreen } from '../catalog/CatalogScreen';
@@ -51,7 +52,7 @@ export function Shell() {
   // A stock screen the menu does not list lights up the menu's "Estoque" entry.
   const current: Route = !nav.includes(route) && isStockRoute(route) ? 'estoque' : route;
   // Likewise the feedback reports light up "Avaliações", and webhooks, sync and backups "Configurações" (where they are reached).
-  const currentNav: Route = nav.includes(current) ? current : isFeedbackRoute(current) ? 'avaliacoes' : current === 'webhooks' || current === 'sincronizacao' || current === 'backups' ? 'configuracoes' : current;
+  const currentNav: Route = nav.includes(current) ? current : isFeedbackRoute(current) ? 'avaliacoes' : ['webhooks', 'sincronizacao', 'backups', 'dispositivos'].includes(current) ? 'configuracoes' : current;
   const failedPrints = useFailedPrintJobs();
   // A session the server forgot (it restarted) answers UNAUTHENTICATED, and the screen falls to the login.
   useSessionProbe(() => void api.call('auth.session', {}));
@@ -150,6 +151,7 @@ export function Shell() {
         {route === 'relatorios/lojas' && <ChainScreen />}
         {route === 'backups' && <BackupsScreen onRestore={setRestoring} />}
         {restoring && <RestoreDialog backup={restoring} onClose={() => setRestoring(null)} />}
+        {route === 'dispositivos' && <DevicesScreen />}
       </main>
     </div>
   );

@@ -2,6 +2,6 @@ import { defineScript } from '../script.js';
 import { advanceTicket } from './move-ticket.js';
 
 export default defineScript('kitchen.start', {
-  roles: ['admin', 'manager', 'kitchen'],
+  roles: ['admin', 'manager', 'kitchen', 'kitchenScreen'],
   run: (tx, input, ctx) => advanceTicket(tx, ctx, input.ticketId, 'preparing'),
 });
