@@ -1,3 +1,5 @@
+import type { SameKeys } from '../i18n/shape';
+
 /**
  * The backups screen's texts, plugged into the dictionaries as `backups` (see i18n/pt-BR.ts and
  * i18n/en.ts). The English object has the same keys (checked by its type).
@@ -62,9 +64,7 @@ export const backupsPtBR = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-export const backupsEn: Shape<typeof backupsPtBR> = {
+export const backupsEn: SameKeys<typeof backupsPtBR> = {
   title: 'Backups',
   subtitle: 'Copies of this terminal’s database, made on their own: one a day, at every till close and before every update. Each copy is checked before it is listed.',
   folder: 'Backups folder on this computer: {{folder}}',

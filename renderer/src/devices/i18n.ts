@@ -1,3 +1,5 @@
+import type { SameKeys } from '../i18n/shape';
+
 /**
  * The shop network's texts: the pairing screen a new device shows, the paired screens' frame, and the
  * "Dispositivos" screen at the counter. Plugged into the dictionaries as `devices` (see i18n/pt-BR.ts
@@ -66,9 +68,7 @@ export const devicesPtBR = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-export const devicesEn: Shape<typeof devicesPtBR> = {
+export const devicesEn: SameKeys<typeof devicesPtBR> = {
   kinds: { kitchen: 'Kitchen', board: 'Ready board', display: 'Customer display', rating: 'Rating screen' },
   pairing: {
     title: 'Pair this device',

@@ -1,3 +1,5 @@
+import type { SameKeys } from '../i18n/shape';
+
 /**
  * The customer feedback screens' texts (the kiosk, the inbox, the reports), plugged into the
  * dictionaries as `feedback` (see i18n/pt-BR.ts and i18n/en.ts). The English object has the same keys.
@@ -183,9 +185,7 @@ export const feedbackPtBR = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-export const feedbackEn: Shape<typeof feedbackPtBR> = {
+export const feedbackEn: SameKeys<typeof feedbackPtBR> = {
   tabsLabel: 'Feedback screens',
   tabs: { inbox: 'Inbox', reports: 'Reports' },
   ratings: { r1: 'Awful', r2: 'Bad', r3: 'Okay', r4: 'Good', r5: 'Great' },

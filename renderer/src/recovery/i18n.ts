@@ -1,3 +1,5 @@
+import type { SameKeys } from '../i18n/shape';
+
 /**
  * The recovery screen's texts, plugged into the dictionaries as `recovery` (see i18n/pt-BR.ts and
  * i18n/en.ts). The English object has the same keys (checked by its type).
@@ -14,9 +16,7 @@ export const recoveryPtBR = {
   columns: { when: 'Data do backup', reason: 'Motivo', size: 'Tamanho' },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-export const recoveryEn: Shape<typeof recoveryPtBR> = {
+export const recoveryEn: SameKeys<typeof recoveryPtBR> = {
   title: 'The database is damaged',
   problem: "Balcão could not open this terminal's database: {{problem}}",
   what: "Choose a backup to put in its place. The damaged file is kept beside it (never deleted). The sales made after the backup come back from the shop's server if sync was on; otherwise they are lost.",

@@ -1,3 +1,5 @@
+import type { SameKeys } from '../i18n/shape';
+
 /**
  * The reports screen's texts (#/relatorios), plugged into the dictionaries as `reports` (see
  * i18n/pt-BR.ts and i18n/en.ts). The English object has the same keys (checked by its type).
@@ -164,9 +166,7 @@ export const reportsPtBR = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-export const reportsEn: Shape<typeof reportsPtBR> = {
+export const reportsEn: SameKeys<typeof reportsPtBR> = {
   title: 'Reports',
   subtitle: 'Business days {{from}} to {{to}}, compared with {{previousFrom}} to {{previousTo}}.',
   loading: 'Loading the report…',

@@ -1,3 +1,5 @@
+import type { SameKeys } from '../i18n/shape';
+
 /**
  * The stockroom's texts, kept here and plugged into the dictionaries as `stock` (see i18n/pt-BR.ts and
  * i18n/en.ts). The English object has the same keys (checked by its type).
@@ -358,9 +360,7 @@ export const stockPtBR = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-export const stockEn: Shape<typeof stockPtBR> = {
+export const stockEn: SameKeys<typeof stockPtBR> = {
   tabsLabel: 'Stockroom screens',
   tabs: {
     estoque: 'Overview',

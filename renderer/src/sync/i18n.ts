@@ -1,3 +1,5 @@
+import type { SameKeys } from '../i18n/shape';
+
 /**
  * The sync screens' texts (indicator, the admin's "Sincronização" screen, joining an existing shop),
  * plugged into the dictionaries as `sync` (see i18n/pt-BR.ts and i18n/en.ts). The English object has
@@ -76,9 +78,7 @@ export const syncPtBR = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-export const syncEn: Shape<typeof syncPtBR> = {
+export const syncEn: SameKeys<typeof syncPtBR> = {
   indicator: {
     label: 'Sync',
     local: 'Local',

@@ -1,3 +1,5 @@
+import type { SameKeys } from '../i18n/shape';
+
 /**
  * The webhook screens' texts, plugged into the dictionaries as `webhooks` (see i18n/pt-BR.ts and
  * i18n/en.ts). The English object has the same keys (checked by its type).
@@ -124,9 +126,7 @@ export const webhooksPtBR = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-export const webhooksEn: Shape<typeof webhooksPtBR> = {
+export const webhooksEn: SameKeys<typeof webhooksPtBR> = {
   title: 'Webhooks',
   subtitle: 'Tell other systems (delivery apps, ERP, spreadsheets) what happens in the shop, losing nothing.',
   create: 'New endpoint',

@@ -1,3 +1,5 @@
+import type { SameKeys } from '../../i18n/shape';
+
 /**
  * The chain of shops' texts, plugged into the dictionaries as `chain` (see i18n/pt-BR.ts and
  * i18n/en.ts). The English object has the same keys (checked by its type).
@@ -52,9 +54,7 @@ export const chainPtBR = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-export const chainEn: Shape<typeof chainPtBR> = {
+export const chainEn: SameKeys<typeof chainPtBR> = {
   title: 'Chain of shops',
   subtitle: "Each shop's sales side by side and summed. The other shops are read from their own databases, read-only: nothing is written there.",
   loading: 'Reading the shops…',

@@ -1,3 +1,5 @@
+import type { SameKeys } from '../../i18n/shape';
+
 /**
  * The manager's dashboard texts, plugged into the dictionaries as `dashboard` (see i18n/pt-BR.ts and
  * i18n/en.ts). The English object has the same keys (checked by its type).
@@ -95,9 +97,7 @@ export const dashboardPtBR = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-export const dashboardEn: Shape<typeof dashboardPtBR> = {
+export const dashboardEn: SameKeys<typeof dashboardPtBR> = {
   title: "Manager's dashboard",
   subtitle: 'Day {{day}} · updated at {{time}}',
   loading: 'Loading the dashboard…',
