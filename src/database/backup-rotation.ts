@@ -29,7 +29,8 @@ export function backupsToKeep(
   const keep = new Set(newestFirst.filter((backup) => backup.takenAt > now).map((backup) => backup.file));
   const newestRestore = newestFirst.find((backup) => backup.reason === 'restore');
   if (newestRestore) keep.add(newestRestore.file);
-  const placed = newestFirst.filter((backup) => backup.takenAt <= now);
+  // A copy set aside before a restore is of the database replaced: kept above, it never takes a day's place.
+  const placed = newestFirst.filter((backup) => backup.takenAt <= now && backup.reason !== 'restore');
   const days = new Map(placed.map((backup) => [backup.file, dayOf(backup.takenAt)]));
   const periods: [number, (day: string) => string][] = [
     [policy.daily, (day) => day],

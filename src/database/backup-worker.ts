@@ -107,7 +107,11 @@ export class BackupWorker {
     this.run('close').catch(() => undefined); // logged and shown by take()
   }
 
-  /** The day's copy, when this business day has none yet. */
+  /**
+   * The day's copy, when this business day has no copy of this database yet. A copy taken at a close,
+   * before an update or by hand counts (rotation keeps one a day: a daily copy after it would only
+   * replace it); the copy set aside before a restore does not, being of the database replaced.
+   */
   async dailyIfDue(): Promise<BackupEntry | null> {
     if (this.stopped || !this.dailyDue()) return null;
     return this.run('daily').catch(() => null);
@@ -116,7 +120,7 @@ export class BackupWorker {
   private dailyDue(): boolean {
     const { timezone, businessDayStartsAt } = readSettings(this.options.db);
     const today = businessDay(this.options.clock.now(), timezone, businessDayStartsAt);
-    const last = listBackups(this.options.dataDir).find((backup) => backup.reason === 'daily');
+    const last = listBackups(this.options.dataDir).find((backup) => backup.reason !== 'restore');
     return !last || businessDay(last.takenAt, timezone, businessDayStartsAt) < today;
   }
 

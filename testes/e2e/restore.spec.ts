@@ -31,10 +31,11 @@ test.describe('restore a backup', () => {
     await api(request, adminToken, 'users.create', { id: uuidv7(), name: CASHIER.name, role: 'cashier', pin: CASHIER.pin });
     productId = uuidv7();
     await api(request, adminToken, 'catalog.saveProduct', { id: productId, name: 'Pastel Restaura', code: 'RST-PAS', price: 900 });
-    // The day's automatic copy comes a minute after the server starts; rotation then keeps only the newest
-    // copy of the day, so a copy made by hand before it would vanish mid-spec. Wait for it first.
+    // The day's automatic copy comes a minute after the server starts unless the day has a copy already
+    // (a caixa closed by an earlier spec); rotation keeps only the newest copy of a day, so a copy made by
+    // hand before the daily one would vanish mid-spec. Wait until the day has its copy.
     await expect
-      .poll(async () => (await api<{ backups: { reason: string }[] }>(request, adminToken, 'backups.list', {})).backups.some((b) => b.reason === 'daily'), { timeout: 120_000, intervals: [1000] })
+      .poll(async () => (await api<{ backups: { reason: string }[] }>(request, adminToken, 'backups.list', {})).backups.some((b) => b.reason !== 'restore'), { timeout: 120_000, intervals: [1000] })
       .toBe(true);
     await request.dispose();
   });

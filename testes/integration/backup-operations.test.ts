@@ -150,6 +150,17 @@ describe('backups that just happen', () => {
     expect(listBackups(t.dir).map((b) => b.reason)).toEqual(['daily', 'daily']);
   });
 
+  it("a copy already taken today (a caixa's close) is the day's copy: the daily check adds none, and a copy set aside before a restore does not count", async () => {
+    await shop();
+    await t.app.backups.run('close');
+    expect(await t.app.backups.dailyIfDue()).toBeNull();
+    expect(listBackups(t.dir).map((b) => b.reason)).toEqual(['close']);
+    t.clock.advanceMinutes(60 * 16); // 04:00 in São Paulo: a new business day
+    await t.app.backups.run('restore');
+    expect(await t.app.backups.dailyIfDue()).toMatchObject({ reason: 'daily' });
+    expect(await t.app.backups.dailyIfDue()).toBeNull();
+  });
+
   it('a copy that fails is logged, published with its reason and remembered for the screen; nothing is listed', async () => {
     const dir = exportFolder();
     const db = new Database(join(dir, 'balcao.sqlite3'));

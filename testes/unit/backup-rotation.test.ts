@@ -45,6 +45,12 @@ describe('backup rotation (what is kept)', () => {
     expect([...kept].sort()).toEqual(['2026-01-20T12:00:00-restore', '2026-03-01T12:00:00-daily', '2026-03-02T12:00:00-daily']);
   });
 
+  it("a copy set aside before a restore takes no day's place: the day's own copy stays", () => {
+    const backups = [copy('2026-03-02', 'daily', '10:00:00'), copy('2026-03-02', 'restore', '11:00:00'), copy('2026-03-01')];
+    const kept = backupsToKeep(backups, at('2026-03-03'), { daily: 2, weekly: 0, monthly: 0 }, utcDay);
+    expect([...kept].sort()).toEqual(['2026-03-01T12:00:00-daily', '2026-03-02T10:00:00-daily', '2026-03-02T11:00:00-restore']);
+  });
+
   it('a copy dated after now (the clock was set back) is kept and takes no slot', () => {
     const backups = [copy('2026-09-01'), copy('2026-08-01'), copy('2026-07-01')];
     const kept = backupsToKeep(backups, at('2026-08-15'), { daily: 1, weekly: 0, monthly: 0 }, utcDay);
