@@ -71,6 +71,7 @@ const openMongo = (connection: SyncConnection): SyncStore =>
 export class SyncWorker {
   private store: SyncStore | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private timerDueAt = 0;
   private running: Promise<void> | null = null;
   private again = false;
   private started = false;
@@ -182,9 +183,13 @@ export class SyncWorker {
     else this.schedule(250);
   }
 
+  /** Sets the next round; one already set sooner stays (a terminal selling every few ms still syncs, never put off sale after sale). */
   private schedule(delayMs: number): void {
     if (!this.started) return;
+    const dueAt = Date.now() + delayMs;
+    if (this.timer && this.timerDueAt <= dueAt) return;
     if (this.timer) clearTimeout(this.timer);
+    this.timerDueAt = dueAt;
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.round();

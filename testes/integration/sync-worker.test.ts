@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DATABASE_FILE } from '../../src/database/data-dir.js';
 import { listChanges } from '../../src/database/queries/change-log.js';
 import { readTerminalIdentity } from '../../src/database/queries/meta.js';
-import { readPullCursor } from '../../src/database/queries/sync.js';
+import { readPullCursor, readPushedSeq } from '../../src/database/queries/sync.js';
 import type { LiveEvent } from '../../src/services/event-hub.js';
 import type { SyncStatus } from '../../src/models/sync.js';
 import { installShopKey, readShopKey } from '../../src/sync/shop-key.js';
@@ -123,6 +123,22 @@ function workerContract(openShop: () => Promise<Shop>) {
     await vi.waitFor(() => expect(b.app.db.prepare('SELECT count(*) FROM orders WHERE id = ?').pluck().get(order.id)).toBe(1), { timeout: 20_000, interval: 100 });
     await vi.waitFor(() => expect(a.app.sync.status()).toMatchObject({ mode: 'online', waiting: 0 }), { timeout: 20_000, interval: 100 });
     expect(b.events.some((e) => e.type === 'sync.status' && (e.data as { mode: string }).mode === 'online')).toBe(true);
+  });
+
+  it('a terminal that keeps selling still syncs while it sells: sale after sale never puts the next round off', async () => {
+    const shop = await openShop();
+    const a = await terminal(shop, { background: true });
+    const menu = await seedCatalog(a, a.adminToken);
+    await a.ok('cash.open', { id: newId(), openingFloat: 0 }, a.adminToken);
+    await vi.waitFor(() => expect(a.app.sync.status()).toMatchObject({ mode: 'online', waiting: 0 }), { timeout: 20_000, interval: 100 });
+    const pushedBefore = readPushedSeq(a.app.db);
+    // A sale every ~20 ms, far more often than the worker's pause after a local write (250 ms).
+    const giveUpAt = Date.now() + 15_000;
+    while (readPushedSeq(a.app.db) === pushedBefore && Date.now() < giveUpAt) {
+      await sell(a, a.adminToken, menu.p.pao, 500);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(readPushedSeq(a.app.db)).toBeGreaterThan(pushedBefore);
   });
 
   it('a terminal far behind catches up page by page, telling the screens how far it has come', async () => {
