@@ -1,16 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import { ScreenLink } from '../components/ScreenLink';
 
 /** Configurações' way to the "Dispositivos" screen (the shop network and paired devices). */
 export function DevicesLink() {
   const { t } = useTranslation();
   return (
     <section className="panel">
-      <p className="muted small">{t('settings.devicesText')}</p>
-      <div>
-        <a href="#/dispositivos" className="button button-secondary" data-testid="settings-devices">
-          {t('settings.devicesOpen')}
-        </a>
-      </div>
+      <ScreenLink text={t('settings.devicesText')} href="#/dispositivos" label={t('settings.devicesOpen')} testId="settings-devices" />
     </section>
   );
 }

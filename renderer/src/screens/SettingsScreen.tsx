@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, errorsByField, type Input, type Output } from '../api';
 import { BoardLinks } from '../board/BoardLinks';
 import { DevicesLink } from '../devices/DevicesLink';
+import { ScreenLink } from '../components/ScreenLink';
 import { Field, FormError } from '../components/Field';
 import { MoneyInput } from '../components/MoneyInput';
 import { formatMoneyInput, parseMoneyInput } from '../format';
@@ -385,24 +386,9 @@ export function SettingsScreen() {
         {canEdit && (
           <section className="panel">
             <h2 className="section-title">{t('settings.sections.integrations')}</h2>
-            <p className="muted small">{t('settings.webhooksText')}</p>
-            <div>
-              <a href="#/webhooks" className="button button-secondary" data-testid="settings-webhooks">
-                {t('settings.webhooksOpen')}
-              </a>
-            </div>
-            <p className="muted small">{t('settings.syncText')}</p>
-            <div>
-              <a href="#/sincronizacao" className="button button-secondary" data-testid="settings-sync">
-                {t('settings.syncOpen')}
-              </a>
-            </div>
-            <p className="muted small">{t('settings.backupsText')}</p>
-            <div>
-              <a href="#/backups" className="button button-secondary" data-testid="settings-backups">
-                {t('settings.backupsOpen')}
-              </a>
-            </div>
+            <ScreenLink text={t('settings.webhooksText')} href="#/webhooks" label={t('settings.webhooksOpen')} testId="settings-webhooks" />
+            <ScreenLink text={t('settings.syncText')} href="#/sincronizacao" label={t('settings.syncOpen')} testId="settings-sync" />
+            <ScreenLink text={t('settings.backupsText')} href="#/backups" label={t('settings.backupsOpen')} testId="settings-backups" />
           </section>
         )}
         {canEdit && (
