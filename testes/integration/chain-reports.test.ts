@@ -3,8 +3,11 @@ import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../src/database/data-dir.js';
-import { PLAIN_SECRETS_FILE } from '../../src/database/secret-store.js';
+import { insertChainShop } from '../../src/database/queries/chain.js';
+import { PLAIN_SECRETS_FILE, secretsOf } from '../../src/database/secret-store.js';
+import { chainSecretName, THIS_SHOP } from '../../src/services/reports/chain/chain-link.js';
 import { ChainShopReader } from '../../src/sync/chain-reader.js';
+import { connectionHosts } from '../../src/sync/sync-connection.js';
 import { MongoSyncStore } from '../../src/sync/mongo-sync-store.js';
 import { newId } from '../../src/utils/ids.js';
 import { card, cash, line, seedCatalog } from '../helpers/catalog-fixture.js';
@@ -157,6 +160,25 @@ describe.skipIf(!mongo)('a chain of shops read from their databases', () => {
     expect(report.total.voided).toEqual({ orders: 3, total: 3 * 900 });
     expect(report.total.payments.reduce((sum, p) => sum + p.amount, 0)).toBe(report.total.net);
     expect(report.total.averageTicket).toBe(Math.round(report.total.net / report.total.orders));
+  });
+
+  it('this very shop is refused when added; one added before the terminal synced there is shown, never summed twice', async () => {
+    const centro = await shop(freshDbName());
+    await sells(centro, 2);
+    const sameUpperCase = mongo!.uri.replace(/\/\/([^@/]*@)?([^/?]+)/, (_all, user: string | undefined, hosts: string) => `//${user ?? ''}${hosts.toUpperCase()}`);
+    const refused = await centro.fails('reports.chainAdd', { id: newId(), name: 'Centro de novo', uri: sameUpperCase, database: centro.dbName! }, centro.adminToken);
+    expect(refused).toMatchObject({ code: 'VALIDATION', field: 'uri', message: THIS_SHOP });
+    expect(await centro.ok('reports.chainShops', {}, centro.adminToken)).toEqual({ shops: [] });
+
+    // Kept from before the terminal's sync pointed at the same database.
+    const id = newId();
+    insertChainShop(centro.app.db, { id, name: 'Centro (antiga)', nameKey: 'centro (antiga)', host: connectionHosts(mongo!.uri), database: centro.dbName!, createdAt: Date.now() });
+    secretsOf(centro.app.db).set(chainSecretName(id), mongo!.uri);
+    const report = await centro.ok('reports.chainSales', { period: TODAY }, centro.adminToken);
+    expect(report.shops.find((s) => s.id === id)).toMatchObject({ figures: null, error: THIS_SHOP });
+    expect(report.total.net).toBe(report.shops[0]!.figures!.net);
+    expect(report.total.orders).toBe(report.shops[0]!.figures!.orders);
+    expect(report.unreachable).toBe(0);
   });
 
   it('"Testar" tells the terminals and the last day with sales, or why the shop cannot be read', async () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { figuresOfSummaries, sumFigures } from '../../src/services/reports/chain/chain-figures.js';
+import { isThisShop } from '../../src/services/reports/chain/chain-link.js';
 import type { ChainSummary } from '../../src/sync/chain-reader.js';
 
 const METHODS = ['cash', 'debit', 'credit', 'voucher', 'pix'] as const;
@@ -62,5 +63,22 @@ describe("a shop's figures from its terminals' day summaries", () => {
         expect(chain.payments.reduce((sum, p) => sum + p.amount, 0)).toBe(chain.net);
       }),
     );
+  });
+});
+
+describe('a shop of the chain that is this very shop', () => {
+  const own = { uri: 'mongodb+srv://balcao:s3nh4@loja-centro.abcde.mongodb.net/?retryWrites=true', database: 'centro' };
+
+  it('is the same servers and database, whatever the case or order of the servers', () => {
+    expect(isThisShop({ host: 'loja-centro.abcde.mongodb.net', database: 'centro' }, own)).toBe(true);
+    expect(isThisShop({ host: 'LOJA-CENTRO.abcde.mongodb.net', database: 'centro' }, own)).toBe(true);
+    const replicaSet = { uri: 'mongodb://u:p@a.example.com:27017,b.example.com:27017/?replicaSet=rs0', database: 'centro' };
+    expect(isThisShop({ host: 'b.example.com:27017,a.example.com:27017', database: 'centro' }, replicaSet)).toBe(true);
+  });
+
+  it('is not another database on the same servers, other servers, or any shop when this terminal does not sync', () => {
+    expect(isThisShop({ host: 'loja-centro.abcde.mongodb.net', database: 'praia' }, own)).toBe(false);
+    expect(isThisShop({ host: 'loja-praia.abcde.mongodb.net', database: 'centro' }, own)).toBe(false);
+    expect(isThisShop({ host: 'loja-centro.abcde.mongodb.net', database: 'centro' }, null)).toBe(false);
   });
 });

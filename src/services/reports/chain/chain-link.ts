@@ -4,6 +4,7 @@ import { secretsOf } from '../../../database/secret-store.js';
 import { BusinessError } from '../../../exceptions/business-error.js';
 import type { SessionRole } from '../../../models/roles.js';
 import { ChainShopReader } from '../../../sync/chain-reader.js';
+import { connectionHosts } from '../../../sync/sync-connection.js';
 import { describeSyncError } from '../../../sync/sync-errors.js';
 
 /** Other shops' takings, and the passwords to read them: the owner's alone. */
@@ -14,6 +15,19 @@ export const chainSecretName = (shopId: string): string => `chain-shop-uri:${sho
 
 /** A shop of the chain answers within seconds, or shows as unreachable beside the others. */
 export const CHAIN_TIMEOUT_MS = 4000;
+
+/** Shown where a "shop of the chain" is this very shop, whose sales already fill the first column. */
+export const THIS_SHOP = 'É esta mesma loja (o mesmo servidor e banco da sincronização deste terminal): as vendas dela já estão na primeira coluna.';
+
+const hostSet = (hosts: string): string => hosts.toLowerCase().split(',').map((host) => host.trim()).filter(Boolean).sort().join(',');
+
+/**
+ * Whether a shop of the chain is the shop this terminal syncs to: the same servers (in any order,
+ * any case) and the same database. Counting it again would double the chain's total.
+ */
+export function isThisShop(shop: { host: string; database: string }, own: { uri: string; database: string } | null): boolean {
+  return own !== null && shop.database === own.database && hostSet(shop.host) === hostSet(connectionHosts(own.uri));
+}
 
 export function requireChainShop(db: Db, id: string): ChainShopRow {
   const shop = findChainShop(db, id);

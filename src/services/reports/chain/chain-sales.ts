@@ -1,7 +1,7 @@
 import { listChainShops } from '../../../database/queries/chain.js';
 import { defineScript } from '../../script.js';
 import { resolvePeriod } from '../period.js';
-import { CHAIN_ROLES, describeChainError, openChainReader } from './chain-link.js';
+import { CHAIN_ROLES, describeChainError, isThisShop, openChainReader, THIS_SHOP } from './chain-link.js';
 import { figuresOfSummaries, localFigures, sumFigures } from './chain-figures.js';
 
 /**
@@ -15,8 +15,11 @@ export default defineScript('reports.chainSales', {
   async prepare(input, ctx) {
     const period = resolvePeriod(input.period, ctx.now, ctx.settings);
     const own = { id: null, name: ctx.terminal.shopName ?? 'Esta loja', reachable: true, error: null, figures: localFigures(ctx.db, period.from, period.to) };
+    const ownLink = ctx.sync?.connections?.read() ?? null;
     const others = await Promise.all(
       listChainShops(ctx.db).map(async (shop) => {
+        // Added before this terminal synced to the same database: shown, never summed twice.
+        if (isThisShop(shop, ownLink)) return { id: shop.id, name: shop.name, reachable: false, error: THIS_SHOP, figures: null };
         const reader = openChainReader(ctx.db, shop.id);
         if ('error' in reader) return { id: shop.id, name: shop.name, reachable: false, error: reader.error, figures: null };
         try {
@@ -30,7 +33,7 @@ export default defineScript('reports.chainSales', {
     );
     const shops = [own, ...others];
     const read = shops.flatMap((shop) => (shop.figures ? [shop.figures] : []));
-    return { period, shops, total: sumFigures(read), unreachable: shops.length - read.length };
+    return { period, shops, total: sumFigures(read), unreachable: shops.filter((shop) => !shop.figures && shop.error !== THIS_SHOP).length };
   },
   run: (_tx, _input, _ctx, report) => report,
 });
