@@ -21,6 +21,7 @@ import { EventHub } from './services/event-hub.js';
 import { PrintWorker, type SendBytes } from './printing/print-worker.js';
 import { WebhookWorker, type WebhookWorkerOptions } from './webhooks/worker.js';
 import { eraseExpiredContacts } from './services/privacy-retention.js';
+import { forgetOldReplies } from './services/request-replies.js';
 import { loadRegistry } from './services/registry.js';
 import { ReadPool } from './services/read-pool.js';
 import { SessionStore } from './services/session-store.js';
@@ -367,8 +368,12 @@ async function openCore(shared: Shared, damaged: string | null): Promise<Core> {
     printer.start();
     if (options.webhooks?.autoStart !== false) webhooks.start();
     if (backupsAutoStart) backups.start();
-    eraseExpiredContacts(db, clock.now());
-    timers.push(setInterval(() => eraseExpiredContacts(db, clock.now()), 3_600_000));
+    const tidy = () => {
+      eraseExpiredContacts(db, clock.now());
+      forgetOldReplies(db, clock.now()).catch((error: unknown) => options.logger.warn('Falha ao apagar respostas antigas guardadas para novas tentativas', { error }));
+    };
+    tidy();
+    timers.push(setInterval(tidy, 3_600_000));
     // The audit head beside the database, at a pace that costs no sale (also at each caixa close and sync round).
     timers.push(setInterval(() => auditHeadFile.checkpoint(db, clock.now()), AUDIT_CHECKPOINT_MS));
     for (const timer of timers) timer.unref();

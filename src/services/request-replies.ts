@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../database/connection.js';
-import { findReply, insertReply } from '../database/queries/request-replies.js';
+import { deleteRepliesBefore, findReply, insertReply } from '../database/queries/request-replies.js';
 import { BusinessError, Rejection } from '../exceptions/business-error.js';
 import { canonicalJson } from '../hashing/canonical-json.js';
 
@@ -33,4 +33,25 @@ export function answerOnce<I>(tx: Db, operation: string, rule: RetryRule<I>, inp
   const reply = run();
   if (!(reply instanceof Rejection)) insertReply(tx, { key, operation, fingerprint, reply: JSON.stringify(reply), at: now });
   return reply;
+}
+
+/** A screen retries within minutes (a double click, a lost reply, a reconnect); a month is far beyond any retry. */
+export const REPLY_KEEP_DAYS = 30;
+const FORGET_BATCH = 500;
+
+/**
+ * Forgets the answers older than REPLY_KEEP_DAYS, a few hundred per transaction with the event loop
+ * free in between, so a year's backlog never holds a sale up. A clock set back forgets nothing more.
+ */
+export async function forgetOldReplies(db: Db, now: number): Promise<number> {
+  const before = now - REPLY_KEEP_DAYS * 86_400_000;
+  let forgotten = 0;
+  // A restore may close the database between two batches: what is left goes at the next pass.
+  while (db.open) {
+    const gone = db.transaction(() => deleteRepliesBefore(db, before, FORGET_BATCH)).immediate();
+    forgotten += gone;
+    if (gone < FORGET_BATCH) break;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return forgotten;
 }
