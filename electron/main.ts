@@ -284,7 +284,7 @@ class LiveForwarder {
       for (const t of tokens) if (!app.sessions.get(t)) tokens.delete(t);
       if (tokens.size === 0 || contents.isDestroyed()) return this.drop(contents);
       // A window holding only the customers' feedback session hears only that an order was paid.
-      if (![...tokens].some((t) => eventVisibleTo(event.type, app.sessions.get(t) ?? { kiosk: true }))) return;
+      if (![...tokens].some((t) => eventVisibleTo(event.type, app.sessions.get(t) ?? { kiosk: true }, event.data))) return;
       contents.send('pos:event', { type: event.type, data: { ...event.data, at: event.at } });
     });
     this.byContents.set(contents, { tokens, stop });
