@@ -140,6 +140,7 @@ test('the customer display follows the counter: cart, PIX QR, change, thanks; th
     await expect(screen).toHaveAttribute('data-phase', 'cart');
     await expect(display.page.getByTestId('cd-total')).toHaveText(brl(650));
     await counter.keyboard.press('F10');
+    await counter.getByTestId('pay-method-cash').click();
     await counter.getByTestId('pay-tendered').fill('20,00');
     await expect(counter.getByTestId('pay-change')).toHaveText(brl(1350));
     await counter.getByTestId('pay-finish').click();
