@@ -88,5 +88,7 @@ export interface LiveEvents {
   'devices.changed': { deviceId: string };
   /** What a counter's customer sees changed: only that terminal's display hears it, then reads `display.current`. */
   'display.changed': { terminalId: string; version: number };
+  /** The admin changed this computer's customer display (the desktop app opens or closes its window). */
+  'display.configured': { secondWindow: boolean };
 }
 export type LiveEventName = keyof LiveEvents;

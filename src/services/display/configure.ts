@@ -22,6 +22,7 @@ export default defineScript('display.configure', {
     const config = { slidesFolder, secondWindow: input.secondWindow };
     writeDisplayConfig(tx, config);
     ctx.audit({ action: 'display.configure', recordType: 'settings', details: { ...config, source: ctx.source } });
+    ctx.emit('display.configured', { secondWindow: config.secondWindow });
     return config;
   },
 });
