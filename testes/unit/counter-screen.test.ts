@@ -15,16 +15,9 @@ const maps = catalogMaps({
 } as unknown as Parameters<typeof catalogMaps>[0]);
 
 const cart = (lines: Cart['lines'], discount: Cart['discount'] = null): Cart => ({ orderId: id(99), type: 'balcao', customerName: 'Fulano', pager: '', lines, discount });
-const line = (n: number, productId: string, quantity: number, extra: Partial<Cart['lines'][number]> = {}) => ({
-  id: id(n),
-  productId,
-  quantity,
-  modifierOptionIds: [],
-  comboChoices: [],
-  notes: '',
-  discount: null,
-  ...extra,
-});
+/** A line with nothing chosen: each case says only what it adds. */
+const PLAIN = { modifierOptionIds: [], comboChoices: [], notes: '', discount: null };
+const line = (n: number, productId: string, quantity: number, extra: Partial<Cart['lines'][number]> = {}) => ({ ...PLAIN, id: id(n), productId, quantity, ...extra });
 
 describe("what the counter shows its customer's display", () => {
   it('is the cart line by line, with modifiers, discounts and the total, and nothing the kitchen or the staff keeps', () => {

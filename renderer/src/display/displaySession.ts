@@ -1,3 +1,5 @@
+import { localStore } from '../devices/deviceSession';
+
 /**
  * The customer's display on this computer (#/cliente): a second browser window on loopback, or the
  * desktop app's window on the second monitor. It runs on its own restricted token (display.openScreen),
@@ -15,17 +17,9 @@ export function isCustomerDisplayLocation(hash: string = window.location.hash): 
 
 export const customerDisplayUrl = (): string => `${window.location.origin}${window.location.pathname}${window.location.search}#/${CUSTOMER_DISPLAY_ROUTE}`;
 
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
-export const readLocalDisplayToken = (): string | null => storage()?.getItem(LOCAL_DISPLAY_TOKEN_KEY) ?? null;
-export const keepLocalDisplayToken = (token: string): void => storage()?.setItem(LOCAL_DISPLAY_TOKEN_KEY, token);
-export const forgetLocalDisplayToken = (): void => storage()?.removeItem(LOCAL_DISPLAY_TOKEN_KEY);
+export const readLocalDisplayToken = (): string | null => localStore()?.getItem(LOCAL_DISPLAY_TOKEN_KEY) ?? null;
+export const keepLocalDisplayToken = (token: string): void => localStore()?.setItem(LOCAL_DISPLAY_TOKEN_KEY, token);
+export const forgetLocalDisplayToken = (): void => localStore()?.removeItem(LOCAL_DISPLAY_TOKEN_KEY);
 
 /** Calls `listener` when another window of this browser changes the display's token (the counter opened a new one, the display dropped a refused one). */
 export function watchLocalDisplayToken(listener: (token: string | null) => void): () => void {
