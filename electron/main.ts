@@ -1,4 +1,4 @@
-import { app as electronApp, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, type IpcMainInvokeEvent, type Session, type WebContents } from 'electron';
+import { app as electronApp, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, type IpcMainInvokeEvent, type Session, type WebContents } from 'electron';
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
@@ -31,6 +31,8 @@ import {
   subscriptionToken,
 } from './security.js';
 import { eventVisibleTo } from '../src/ipc/http-security.js';
+import { readDisplayConfig } from '../src/database/queries/display.js';
+import { CUSTOMER_DISPLAY_URL, customerMonitorBounds } from './customer-window.js';
 
 /** The desktop shell: one window, our own protocol, the core behind IPC. Compiled to build/electron/main.js. */
 
@@ -45,6 +47,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 let core: App | null = null;
 let logger: Logger | null = null;
 let mainWindow: BrowserWindow | null = null;
+let customerWindow: BrowserWindow | null = null;
 
 const FORBIDDEN: DispatchResult = { ok: false, status: 403, error: { code: 'FORBIDDEN', message: 'Origem não permitida.' } };
 const BAD_REQUEST: DispatchResult = { ok: false, status: 400, error: { code: 'VALIDATION', message: 'Pedido inválido.', field: 'request' } };
@@ -101,6 +104,30 @@ async function start(): Promise<void> {
   registerIpc(core);
   if (electronApp.isPackaged) Menu.setApplicationMenu(null);
   createWindow();
+  placeCustomerWindow();
+  // Why: the window follows the admin's switch and the monitors plugged in, without a restart.
+  screen.on('display-added', placeCustomerWindow);
+  screen.on('display-removed', placeCustomerWindow);
+  core.events.subscribe((event) => void (event.type === 'display.configured' && placeCustomerWindow()));
+}
+
+/** The customer's display on the second monitor, when the admin turned it on (electron/customer-window.ts decides where). */
+function placeCustomerWindow(): void {
+  if (!core || core.damaged) return;
+  const mainId = screen.getPrimaryDisplay().id;
+  const bounds = customerMonitorBounds(screen.getAllDisplays(), mainId, readDisplayConfig(core.db).secondWindow);
+  if (!bounds) {
+    customerWindow?.close();
+    return;
+  }
+  if (customerWindow) return customerWindow.setBounds(bounds);
+  const window = new BrowserWindow({ ...bounds, title: 'Balcão — cliente', frame: false, autoHideMenuBar: true, backgroundColor: '#ffffff', webPreferences: secureWebPreferences(PRELOAD) });
+  customerWindow = window;
+  window.on('closed', () => {
+    if (customerWindow === window) customerWindow = null;
+  });
+  window.once('ready-to-show', () => window.setFullScreen(true));
+  void window.loadURL(CUSTOMER_DISPLAY_URL).catch((error: unknown) => logger?.error('Falha ao abrir a tela do cliente', { error }));
 }
 
 /**
@@ -152,6 +179,8 @@ function createWindow(): void {
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
+    // Why: the customer's window is no use without the counter's, and would keep the app running.
+    customerWindow?.close();
   });
   void window.loadURL(APP_ENTRY_URL).catch((error: unknown) => logger?.error('Falha ao carregar a interface', { error }));
 }
@@ -284,7 +313,7 @@ class LiveForwarder {
       for (const t of tokens) if (!app.sessions.get(t)) tokens.delete(t);
       if (tokens.size === 0 || contents.isDestroyed()) return this.drop(contents);
       // A window holding only the customers' feedback session hears only that an order was paid.
-      if (![...tokens].some((t) => eventVisibleTo(event.type, app.sessions.get(t) ?? { kiosk: true }))) return;
+      if (![...tokens].some((t) => eventVisibleTo(event.type, app.sessions.get(t) ?? { kiosk: true }, event.data))) return;
       contents.send('pos:event', { type: event.type, data: { ...event.data, at: event.at } });
     });
     this.byContents.set(contents, { tokens, stop });

@@ -24,6 +24,7 @@ import { answerOnce } from '../services/request-replies.js';
 import { idleLockDue, sessionOutlivedDay } from '../services/session-policy.js';
 import { PinThrottle } from '../services/pin-throttle.js';
 import { DEVICE_SCOPES } from '../services/devices/device-rules.js';
+import { DisplayBoard } from '../services/display/display-board.js';
 import { LOCAL_SOURCE } from '../services/request-source.js';
 import type { SessionRecord, SessionStore } from '../services/session-store.js';
 import type { BackupControl, RestartControl, ShopNetworkControl, SyncControl } from '../services/script.js';
@@ -71,6 +72,7 @@ export class Dispatcher {
   private readonly catalog = new CatalogCache();
   private readonly outbox = new WebhookOutbox();
   private readonly pinThrottle = new PinThrottle();
+  private readonly display = new DisplayBoard();
   /** Who each session's user is; forgotten whenever a user changes (role, name, deactivation). */
   private readonly actors = new Map<string, Actor | null>();
   /** One transaction wrapper for every call, so none is built on the hot path. */
@@ -155,10 +157,11 @@ export class Dispatcher {
       if (session.kiosk) actor = { id: actor.id, name: 'Tela de avaliação', role: 'kiosk' };
       if (session.boardLinkId) actor = { id: actor.id, name: 'Painel de chamada', role: 'board' };
       if (session.device) actor = { id: actor.id, name: `Aparelho: ${session.device.label}`, role: DEVICE_SCOPES[session.device.kind].role };
+      if (session.customerDisplay) actor = { id: actor.id, name: 'Tela do cliente', role: 'customerDisplay' };
     }
 
-    // A board link or a paired device calls its screen's operations and nothing else, not even what needs no login.
-    const restrictedTo = session?.boardLinkId ? 'board' : session?.device ? actor!.role : null;
+    // A board link, a paired device or the customer's display calls its screen's operations and nothing else, not even what needs no login.
+    const restrictedTo = session?.boardLinkId ? 'board' : session?.device || session?.customerDisplay ? actor!.role : null;
     if (restrictedTo && !(script.roles !== 'public' && script.roles.includes(restrictedTo))) {
       throw new BusinessError('FORBIDDEN', session?.device ? 'Este aparelho só abre a tela para a qual foi pareado.' : 'O link do painel só mostra o painel de chamada.', undefined, { operation });
     }
@@ -183,7 +186,7 @@ export class Dispatcher {
     if (script.reads === 'worker') {
       return this.read(script, input, { now, actor, terminal: this.terminal, settings, syncStatus: this.deps.sync?.status() ?? null });
     }
-    const base: PrepareContext = { db, now, actor, session, terminal: this.terminal, settings, source, setupCode: this.deps.setupCode ?? null, sync: this.deps.sync ?? null, auditHeadFile: this.deps.auditHeadFile ?? null, backups: this.deps.backups ?? null, updates: this.deps.updates ?? null, restarter: this.deps.restarter ?? null, shopNetwork: this.deps.shopNetwork ?? null, pinThrottle: this.pinThrottle, catalog: this.catalog };
+    const base: PrepareContext = { db, now, actor, session, terminal: this.terminal, settings, source, setupCode: this.deps.setupCode ?? null, sync: this.deps.sync ?? null, auditHeadFile: this.deps.auditHeadFile ?? null, backups: this.deps.backups ?? null, updates: this.deps.updates ?? null, restarter: this.deps.restarter ?? null, shopNetwork: this.deps.shopNetwork ?? null, pinThrottle: this.pinThrottle, catalog: this.catalog, display: this.display };
     const prepared = script.prepare ? await script.prepare(input, base) : undefined;
     return this.runInTransaction(script, input, { ...base, now: clock.now() }, prepared);
   }
@@ -275,7 +278,7 @@ export class Dispatcher {
     if (!device) return undefined;
     // Seen again: kept on disk once per session, so the list survives a restart without a write per call.
     this.inTransaction.immediate(() => markDeviceSeen(this.deps.db, device.id, this.deps.clock.now()));
-    return this.deps.sessions.openDevice(device.pairedBy, { id: device.id, kind: device.kind, label: device.label }, token);
+    return this.deps.sessions.openDevice(device.pairedBy, { id: device.id, kind: device.kind, label: device.label, terminalId: device.terminalId }, token);
   }
 
   private actorOf(userId: string): Actor | null {

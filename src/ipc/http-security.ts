@@ -81,14 +81,31 @@ const BOARD_EVENTS: readonly string[] = ['orders.changed', 'kitchen.changed'];
 
 /**
  * The customers' feedback screen hears only that an order was just paid; the call board only orders and
- * tickets moving; a paired device what its screen needs (DEVICE_SCOPES); staff screens hear everything.
+ * tickets moving; a paired device what its screen needs (DEVICE_SCOPES); a customer's display only its
+ * own terminal's changes (the event's `data.terminalId`); staff screens hear everything.
  */
-export const eventVisibleTo = (eventType: string, session: { kiosk?: boolean | undefined; boardLinkId?: string | undefined; device?: { kind: DeviceKind } | undefined }): boolean => {
+export const eventVisibleTo = (
+  eventType: string,
+  session: {
+    kiosk?: boolean | undefined;
+    boardLinkId?: string | undefined;
+    device?: { kind: DeviceKind; terminalId?: string | null | undefined } | undefined;
+    customerDisplay?: { terminalId: string } | undefined;
+  },
+  data?: unknown,
+): boolean => {
+  const displayOf = session.customerDisplay?.terminalId ?? (session.device?.kind === 'display' ? session.device.terminalId : undefined);
+  if (eventType === DISPLAY_EVENT && (session.customerDisplay || session.device)) return Boolean(displayOf) && eventTerminal(data) === displayOf;
+  if (session.customerDisplay) return false;
   if (session.device) return (DEVICE_SCOPES[session.device.kind].events as readonly string[]).includes(eventType);
   if (session.kiosk) return eventType === 'feedback.prompt';
   if (session.boardLinkId) return BOARD_EVENTS.includes(eventType);
   return true;
 };
+
+const DISPLAY_EVENT = 'display.changed';
+
+const eventTerminal = (data: unknown): unknown => (typeof data === 'object' && data !== null ? (data as { terminalId?: unknown }).terminalId : undefined);
 
 /** Maps a URL path inside the static root, refusing anything that climbs out of it. */
 export function staticFilePath(pathname: string): string | null {

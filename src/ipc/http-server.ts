@@ -193,7 +193,7 @@ export function createHttpBridge(app: App, options: HttpBridgeOptions = {}): Ser
     const deliver = (event: LiveEvent) => {
       if (closed) return;
       if (!app.dispatcher.liveSession(session.token)) return close();
-      if (eventVisibleTo(event.type, session)) response.write(`event: ${event.type}\ndata: ${JSON.stringify({ ...event.data, at: event.at })}\n\n`);
+      if (eventVisibleTo(event.type, session, event.data)) response.write(`event: ${event.type}\ndata: ${JSON.stringify({ ...event.data, at: event.at })}\n\n`);
       // The screen hears that it locked (so it shows the PIN pad), then the stream stops.
       if (session.locked) close();
     };

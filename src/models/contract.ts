@@ -7,6 +7,7 @@ import { cashOperations } from './cash.js';
 import { chainOperations } from './chain.js';
 import { dashboardOperations } from './dashboard.js';
 import { devicesOperations } from './devices.js';
+import { displayOperations } from './display.js';
 import { catalogOperations } from './catalog.js';
 import { kitchenOperations } from './kitchen.js';
 import { ordersOperations } from './orders.js';
@@ -41,6 +42,7 @@ export const operations = {
   ...kitchenOperations,
   ...boardOperations,
   ...devicesOperations,
+  ...displayOperations,
   ...printingOperations,
   ...stockOperations,
   ...webhooksOperations,
@@ -84,5 +86,9 @@ export interface LiveEvents {
   'backups.changed': { file: string | null; error?: string };
   /** A device was paired or revoked (a revoked one's live channel closes on it). */
   'devices.changed': { deviceId: string };
+  /** What a counter's customer sees changed: only that terminal's display hears it, then reads `display.current`. */
+  'display.changed': { terminalId: string; version: number };
+  /** The admin changed this computer's customer display (the desktop app opens or closes its window). */
+  'display.configured': { secondWindow: boolean };
 }
 export type LiveEventName = keyof LiveEvents;

@@ -28,6 +28,8 @@ export const Settings = z.object({
   feedbackMaxDays: z.number().int(),
   feedbackContactDays: z.number().int(),
   feedbackTags: z.array(z.string()),
+  /** The shop's colour on the customer's display (#rrggbb). */
+  displayColor: z.string(),
   /** The shop's update channel and hold, changed through `updates.configure` (audited). */
   updateChannel: UpdateChannel,
   updatesHeld: z.boolean(),
@@ -82,6 +84,11 @@ export const SettingsPatch = z.strictObject({
   feedbackMaxDays: z.number().int().min(1, 'Mínimo de 1 dia.').max(60, 'Máximo de 60 dias.').optional(),
   feedbackContactDays: z.number().int().min(1, 'Mínimo de 1 dia.').max(730, 'Máximo de 730 dias.').optional(),
   feedbackTags: z.array(z.string().trim().min(1).max(40)).min(1, 'Deixe pelo menos uma etiqueta.').max(12).optional(),
+  displayColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'Use a cor como #rrggbb (ex.: #c0392b).')
+    .transform((color) => color.toLowerCase())
+    .optional(),
 });
 
 export const settingsOperations = {

@@ -1,5 +1,6 @@
 import type { Db } from '../database/connection.js';
 import type { CatalogCache } from './catalog-cache.js';
+import type { DisplayBoard } from './display/display-board.js';
 import type { StoredSettings } from '../database/queries/settings.js';
 import type { TerminalIdentity } from '../database/queries/meta.js';
 import type { AuditEntry } from '../database/queries/audit.js';
@@ -42,6 +43,8 @@ export interface PrepareContext {
   readonly pinThrottle: PinThrottle;
   /** The catalog as sales read it, kept between calls and forgotten when it changes. */
   readonly catalog: CatalogCache;
+  /** What each counter's customer sees now (in memory: a restart shows the idle slides until the next push). */
+  readonly display: DisplayBoard;
   /** The link to the shop's server; null where the core runs without one (some tests). */
   readonly sync: SyncControl | null;
   /** The audit chain's head as kept beside the database (a witness outside the file); null where there is none. */

@@ -1,8 +1,8 @@
 import type { SessionRole } from '../models/roles.js';
 import { businessDay } from '../utils/business-day.js';
 
-/** The kitchen screen and the call board stay up all day; every other screen locks itself when left alone. */
-export const IDLE_LOCK_EXEMPT_ROLES: readonly SessionRole[] = ['kitchen', 'kiosk', 'board'];
+/** The kitchen screen, the call board and the customer's display stay up all day; every other screen locks itself when left alone. */
+export const IDLE_LOCK_EXEMPT_ROLES: readonly SessionRole[] = ['kitchen', 'kiosk', 'board', 'customerDisplay'];
 
 export function idleLockDue(role: SessionRole, lastActivityAt: number, now: number, idleLockMinutes: number): boolean {
   if (IDLE_LOCK_EXEMPT_ROLES.includes(role)) return false;

@@ -10,7 +10,9 @@ export interface SessionRecord {
   /** A board link's read-only session for the call board's TV (see board.createLink). */
   boardLinkId?: string;
   /** A paired shop device's session (see devices.confirmPairing): what it is decides what it may call. */
-  device?: { id: string; kind: DeviceKind; label: string };
+  device?: { id: string; kind: DeviceKind; label: string; terminalId: string | null };
+  /** The customer's display opened on this computer (display.openScreen): it reads the display of this terminal only. */
+  customerDisplay?: { terminalId: string };
   createdAt: number;
   lastActivityAt: number;
   locked: boolean;
@@ -43,6 +45,14 @@ export class SessionStore {
   openDevice(userId: string, device: NonNullable<SessionRecord['device']>, token: string): SessionRecord {
     const session = this.open(userId, token);
     session.device = device;
+    return session;
+  }
+
+  /** The customer's display of this computer: one at a time, so the window holding an older token is refused and takes the new one. */
+  openCustomerDisplay(userId: string, terminalId: string): SessionRecord {
+    for (const [token, session] of this.byToken) if (session.customerDisplay) this.byToken.delete(token);
+    const session = this.open(userId);
+    session.customerDisplay = { terminalId };
     return session;
   }
 

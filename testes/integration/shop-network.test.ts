@@ -49,7 +49,7 @@ const SCREEN_OPERATIONS: Record<DeviceKind, string[]> = {
   kitchen: ['kitchen.queue', 'kitchen.start', 'kitchen.ready', 'devices.me'],
   board: ['kitchen.board', 'devices.me'],
   rating: ['feedback.kiosk', 'feedback.lookup', 'feedback.submit', 'devices.me'],
-  display: ['devices.me'],
+  display: ['devices.me', 'display.current', 'display.slides', 'display.slide'],
 };
 
 describe('the shop network', () => {

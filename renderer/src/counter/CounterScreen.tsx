@@ -6,6 +6,7 @@ import { CounterSearch } from './CounterSearch';
 import { OpenCaixaPanel } from './OpenCaixaPanel';
 import { ReadyStrip } from './ReadyStrip';
 import { useCounter } from './useCounter';
+import { useCounterDisplay } from '../display/useCounterDisplay';
 
 /**
  * The counter: search as you type (name, code or barcode, accents ignored), category tiles for
@@ -14,6 +15,7 @@ import { useCounter } from './useCounter';
 export function CounterScreen() {
   const { t } = useTranslation();
   const counter = useCounter();
+  useCounterDisplay(counter);
   const { catalog, cash, pricing } = counter;
 
   if (counter.catalogError || counter.cashError) {

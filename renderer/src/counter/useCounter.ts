@@ -104,7 +104,12 @@ export function useCounter() {
     update((s) => ({ ...s, cart: newCart() }));
     setSelectedId(null);
   }, [update, setSelectedId]);
-  const sales = useCounterSales({ cart, target, targetRef, chooseTarget, clearLines, startNewCart, finish, override, setError });
+  const [shownPix, setShownPix] = useState<{ orderId: string; amount: number } | null>(null);
+  const sales = useCounterSales({ cart, target, targetRef, chooseTarget, clearLines, startNewCart, finish, override, setError, onPixShown: setShownPix });
+  // The PIX stays on the customer's display while the payment dialog that shows it is open.
+  useEffect(() => {
+    if (dialog?.kind !== 'pay') setShownPix(null);
+  }, [dialog]);
 
   /** F10 and the big button: send new lines to the order, open a comanda, or pay. */
   const primary = useCallback(async () => {
@@ -223,6 +228,7 @@ export function useCounter() {
     changeQuery,
     discountTargets,
     openDiscount,
+    shownPix,
   };
 
   // The keyboard drives the counter once it can sell; the handler always sees this render's state.

@@ -21,13 +21,15 @@ interface SalesDeps {
   finish: (order: OrderView, kind: DoneKind) => void;
   override: OverrideFlow;
   setError: (message: string | null) => void;
+  /** A PIX charge is on screen: the customer's display shows its QR too. */
+  onPixShown: (pix: { orderId: string; amount: number }) => void;
 }
 
 /**
  * The counter's calls to the core that make and pay orders. A resend after a lost reply carries the
  * same order id (and the same manager approval), so the core answers it instead of selling twice.
  */
-export function useCounterSales({ cart, target, targetRef, chooseTarget, clearLines, startNewCart, finish, override, setError }: SalesDeps) {
+export function useCounterSales({ cart, target, targetRef, chooseTarget, clearLines, startNewCart, finish, override, setError, onPixShown }: SalesDeps) {
   const { t } = useTranslation();
   const { notify } = useSession();
   const tokens = useRef(new Map<string, string>());
@@ -87,10 +89,11 @@ export function useCounterSales({ cart, target, targetRef, chooseTarget, clearLi
       }
       const charge = await api.call('orders.pixCharge', { orderId, amount });
       if (!charge.ok) return charge.error.message;
+      onPixShown({ orderId, amount: charge.result.amount });
       const qr = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(charge.result.svg)}`;
       return { payload: charge.result.payload, qr, amount: charge.result.amount };
     },
-    [createOrder, chooseTarget, startNewCart, targetRef],
+    [createOrder, chooseTarget, startNewCart, targetRef, onPixShown],
   );
 
   const pay = useCallback(

@@ -5,6 +5,7 @@ import { BoardScreen } from '../board/BoardScreen';
 import { LiveIndicator } from '../components/LiveIndicator';
 import { KioskApp } from '../feedback/KioskApp';
 import { KitchenScreen } from '../kitchen/KitchenScreen';
+import { CustomerDisplay } from '../display/CustomerDisplay';
 import { DeviceClient, forgetDeviceToken, keepDeviceToken, readDeviceToken } from './deviceSession';
 import { PairingScreen } from './PairingScreen';
 
@@ -73,9 +74,8 @@ function PairedDevice({ token, onPairAgain }: { token: string; onPairAgain: () =
   if (me.kind === 'rating') return <KioskApp token={token} />;
   if (me.kind === 'display') {
     return (
-      <div className="center-panel" data-testid="device-display">
-        <h1>{me.shopName}</h1>
-        <p className="muted">{t('devices.device.displayText')}</p>
+      <div data-testid="device-display">
+        <CustomerDisplay client={client} onRefused={() => void check()} />
       </div>
     );
   }

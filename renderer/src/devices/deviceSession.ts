@@ -9,7 +9,8 @@ import { createBridge } from '../bridge';
  */
 const DEVICE_TOKEN_KEY = 'balcao.deviceToken';
 
-function storage(): Storage | null {
+/** This browser's localStorage, or null where it is blocked (a private window, a locked-down TV). */
+export function localStore(): Storage | null {
   try {
     return window.localStorage;
   } catch {
@@ -17,9 +18,9 @@ function storage(): Storage | null {
   }
 }
 
-export const readDeviceToken = (): string | null => storage()?.getItem(DEVICE_TOKEN_KEY) ?? null;
-export const keepDeviceToken = (token: string): void => storage()?.setItem(DEVICE_TOKEN_KEY, token);
-export const forgetDeviceToken = (): void => storage()?.removeItem(DEVICE_TOKEN_KEY);
+export const readDeviceToken = (): string | null => localStore()?.getItem(DEVICE_TOKEN_KEY) ?? null;
+export const keepDeviceToken = (token: string): void => localStore()?.setItem(DEVICE_TOKEN_KEY, token);
+export const forgetDeviceToken = (): void => localStore()?.removeItem(DEVICE_TOKEN_KEY);
 
 /** A device's calls and live channel, with its token (or none while it pairs). The core decides what it may call. */
 export class DeviceClient {

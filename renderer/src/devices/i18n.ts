@@ -22,8 +22,6 @@ export const devicesPtBR = {
     revoked: 'Este aparelho foi desconectado do caixa.',
     revokedText: 'Um gerente revogou o acesso dele. Para usar de novo, peça um novo pareamento.',
     pairAgain: 'Parear de novo',
-    displayTitle: 'Tela do cliente',
-    displayText: 'Pareada com este caixa. O carrinho, o total e o QR do PIX aparecem aqui numa próxima versão.',
   },
   screen: {
     title: 'Dispositivos',
@@ -85,8 +83,6 @@ export const devicesEn: SameKeys<typeof devicesPtBR> = {
     revoked: 'This device was disconnected from the counter.',
     revokedText: 'A manager revoked its access. To use it again, pair it again.',
     pairAgain: 'Pair again',
-    displayTitle: 'Customer display',
-    displayText: 'Paired with this counter. The cart, the total and the PIX QR will show here in a coming version.',
   },
   screen: {
     title: 'Devices',

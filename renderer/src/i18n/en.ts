@@ -1,6 +1,7 @@
 import { stockEn } from '../stock/i18n';
 import { feedbackEn } from '../feedback/i18n';
 import { devicesEn } from '../devices/i18n';
+import { displayEn } from '../display/i18n';
 import { webhooksEn } from '../webhooks/i18n';
 import { syncEn } from '../sync/i18n';
 import { chainEn } from '../reports/chain/i18n';
@@ -356,6 +357,7 @@ export const en: Messages = {
       devices_pair: 'Device paired',
       devices_revoke: 'Device revoked',
       devices_setNetwork: 'Shop network changed',
+      display_configure: 'Customer display configured',
       webhooks_update: 'Webhook changed',
       webhooks_rotateSecret: 'Webhook secret rotated',
       webhooks_redeliver: 'Webhook redelivered',
@@ -959,6 +961,7 @@ export const en: Messages = {
   stock: stockEn,
   feedback: feedbackEn,
   devices: devicesEn,
+  display: displayEn,
   webhooks: webhooksEn,
   sync: syncEn,
   dashboard: dashboardEn,

@@ -1,6 +1,7 @@
 import { stockPtBR } from '../stock/i18n';
 import { feedbackPtBR } from '../feedback/i18n';
 import { devicesPtBR } from '../devices/i18n';
+import { displayPtBR } from '../display/i18n';
 import { webhooksPtBR } from '../webhooks/i18n';
 import { syncPtBR } from '../sync/i18n';
 import { chainPtBR } from '../reports/chain/i18n';
@@ -355,6 +356,7 @@ export const ptBR = {
       devices_pair: 'Aparelho pareado',
       devices_revoke: 'Aparelho revogado',
       devices_setNetwork: 'Rede da loja alterada',
+      display_configure: 'Tela do cliente configurada',
       webhooks_update: 'Webhook alterado',
       webhooks_rotateSecret: 'Segredo do webhook trocado',
       webhooks_redeliver: 'Webhook reenviado',
@@ -958,6 +960,7 @@ export const ptBR = {
   stock: stockPtBR,
   feedback: feedbackPtBR,
   devices: devicesPtBR,
+  display: displayPtBR,
   webhooks: webhooksPtBR,
   sync: syncPtBR,
   dashboard: dashboardPtBR,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, errorsByField, type Input, type Output } from '../api';
 import { BoardLinks } from '../board/BoardLinks';
 import { DevicesLink } from '../devices/DevicesLink';
+import { DisplaySettings } from '../display/DisplaySettings';
 import { ScreenLink } from '../components/ScreenLink';
 import { Field, FormError } from '../components/Field';
 import { MoneyInput } from '../components/MoneyInput';
@@ -404,6 +405,7 @@ export function SettingsScreen() {
       </form>
       <UpdatesSection />
       <DevicesLink />
+      {canEdit && <DisplaySettings />}
       {canEdit && <BoardLinks />}
     </div>
   );

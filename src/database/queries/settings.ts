@@ -28,6 +28,7 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   feedbackMaxDays: 7,
   feedbackContactDays: 90,
   feedbackTags: ['sabor', 'tempo de espera', 'atendimento', 'preço', 'limpeza'],
+  displayColor: '#e8590c',
   // Shop-wide, like every setting: the shop's terminals run the same version line.
   updateChannel: 'latest',
   updatesHeld: false,

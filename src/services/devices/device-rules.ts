@@ -43,7 +43,7 @@ export interface DeviceScope {
 export const DEVICE_SCOPES: Record<DeviceKind, DeviceScope> = {
   kitchen: { role: 'kitchenScreen', events: ['orders.changed', 'kitchen.changed'] },
   board: { role: 'board', events: ['orders.changed', 'kitchen.changed'] },
-  display: { role: 'customerDisplay', events: [] },
+  display: { role: 'customerDisplay', events: ['display.changed'] },
   rating: { role: 'kiosk', events: ['feedback.prompt'] },
 };
 
