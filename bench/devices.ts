@@ -1,6 +1,9 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { request } from 'node:https';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,4 +123,55 @@ export async function lanEventLatency(figures: Figures) {
     await browser.close();
     lan.close();
   }
+}
+
+const LISTENERS = 10;
+
+/**
+ * sale.with_listeners_ratio: the five-line sale on a counter in browser mode with ten live streams open
+ * (the screens of the shop's computers, in another process as browsers are, each hearing every sale),
+ * against an identical counter with none. Each sale is its own turn of the event loop, as calls arriving
+ * over HTTP or IPC are, so whatever the counter does for its listeners after answering is paid by the
+ * next sale. The goal is ≤ 1.1.
+ */
+export async function saleWithListeners(figures: Figures) {
+  const dirs = [mkdtempSync(join(tmpdir(), 'balcao-bench-listeners-')), mkdtempSync(join(tmpdir(), 'balcao-bench-nolisteners-'))];
+  const [listened, alone] = [await counter(dirs[0]!), await counter(dirs[1]!)];
+  const bridge = createHttpBridge(listened.app);
+  await new Promise<void>((resolve) => bridge.listen(0, '127.0.0.1', resolve));
+  const script = fileURLToPath(new URL('./live-listeners.js', import.meta.url));
+  const child = spawn(process.execPath, [script, String((bridge.address() as AddressInfo).port), listened.token, String(LISTENERS), 'orders.changed'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  for (let open = 0; open < LISTENERS; ) if ((await lines.next()).value === 'open') open++;
+
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
+  const timed = async (sale: () => Promise<unknown>) => {
+    await turn();
+    const start = performance.now();
+    await sale();
+    return performance.now() - start;
+  };
+  // Sale by sale, alternating, so both meet the same moment of a busy machine.
+  const samples = { subject: [] as number[], floor: [] as number[] };
+  const sales = 1100;
+  for (let i = 0; i < sales; i++) {
+    const subject = await timed(() => call(listened.app, 'orders.create', fiveLineSale(listened), listened.token));
+    const floor = await timed(() => call(alone.app, 'orders.create', fiveLineSale(alone), alone.token));
+    if (i >= 100) samples.subject.push(subject), samples.floor.push(floor);
+  }
+  // Honesty check: every listener heard every sale.
+  let heard = 0;
+  for (let wait = 0; wait < 40 && heard < LISTENERS * sales; wait++) {
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, 250));
+    child.stdin!.write('?\n');
+    heard = Number(String((await lines.next()).value).split(' ')[1]);
+  }
+  if (heard < LISTENERS * sales) throw new Error(`os ${LISTENERS} canais ouviram só ${heard} de ${LISTENERS * sales} vendas`);
+  figures['sale.with_listeners_ratio'] = ratioFigure(samples.subject, samples.floor);
+
+  child.kill();
+  bridge.closeAllConnections();
+  bridge.close();
+  for (const shop of [listened, alone]) shop.app.close();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 }

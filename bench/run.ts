@@ -4,7 +4,7 @@ import { stockOnHand } from './stock.js';
 import { syncFigures } from './sync.js';
 import { webhookOverhead, webhookThroughput } from './webhooks.js';
 import { browserFigures } from './browser.js';
-import { lanEventLatency, saleWithScreens } from './devices.js';
+import { lanEventLatency, saleWithListeners, saleWithScreens } from './devices.js';
 import { reportFigures, summaryOverhead } from './reports.js';
 import { dashboardFigures } from './dashboard.js';
 import { backupFigures } from './backup.js';
@@ -47,6 +47,7 @@ const parts: Record<string, (figures: Figures) => Promise<void>> = {
     await saleWithScreens(figures);
     await lanEventLatency(figures);
   },
+  listeners: saleWithListeners,
 };
 const named = process.argv.slice(2);
 const unknown = named.filter((name) => !(name in parts));

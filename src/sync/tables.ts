@@ -95,6 +95,7 @@ export const LOCAL_TABLES = {
   change_log_state: "this terminal's sequence and last stamp",
   change_field_stamps: 'merge bookkeeping, rebuilt from the entries it applies',
   webhook_endpoints: 'webhooks leave from the terminal that wrote the fact (and hold secrets); one endpoint per terminal never delivers twice',
+  webhook_queue: 'the outbox of this terminal',
   webhook_events: 'the outbox of this terminal',
   webhook_deliveries: 'the outbox of this terminal',
   webhook_attempts: 'the outbox of this terminal',

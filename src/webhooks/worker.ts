@@ -1,10 +1,12 @@
 import { networkInterfaces } from 'node:os';
+import type { Transaction } from 'better-sqlite3';
 import type { Db } from '../database/connection.js';
 import type { Logger } from '../logs/logger.js';
 import type { EventHub } from '../services/event-hub.js';
 import { systemClock, type Clock } from '../utils/clock.js';
 import { endpointSecrets } from './endpoint-secrets.js';
 import { newId } from '../utils/ids.js';
+import { expandQueuedEvents } from './outbox.js';
 import { nextAttemptDelay, retryAfterMs } from './schedule.js';
 import { signWebhook } from './signature.js';
 
@@ -48,6 +50,9 @@ interface Due {
   previousValidUntil: number | null;
 }
 
+/** Queued events turned into deliveries per transaction: a long queue (after a restart) never holds the writer for long. */
+const EXPANSION_BATCH = 500;
+
 type Outcome =
   | { kind: 'delivered'; statusCode: number }
   | { kind: 'gone'; statusCode: number }
@@ -72,8 +77,10 @@ export class WebhookWorker {
   private readonly inFlight = new Map<string, number>();
   private offlineSince: number | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
+  private soon: ReturnType<typeof setImmediate> | null = null;
   private unsubscribe: (() => void) | null = null;
   private running: Promise<void> | null = null;
+  private readonly expandBatch: Transaction<() => number>;
 
   constructor(private readonly options: WebhookWorkerOptions) {
     this.clock = options.clock ?? systemClock;
@@ -84,11 +91,13 @@ export class WebhookWorker {
     this.responseCap = options.responseCap ?? 1024;
     this.random = options.random ?? Math.random;
     this.send = options.fetch ?? fetch;
+    this.expandBatch = options.db.transaction(() => expandQueuedEvents(options.db, EXPANSION_BATCH));
   }
 
   start(intervalMs = 1000): void {
+    // The pass starts after the call that queued has answered: a sale never waits on it.
     this.unsubscribe = this.options.events.subscribe((event) => {
-      if (event.type === 'webhooks.queued') void this.tick();
+      if (event.type === 'webhooks.queued') this.soon ??= setImmediate(() => ((this.soon = null), void this.tick()));
     });
     this.timer = setInterval(() => void this.tick(), intervalMs);
     this.timer.unref();
@@ -98,6 +107,7 @@ export class WebhookWorker {
   stop(): void {
     this.unsubscribe?.();
     if (this.timer) clearInterval(this.timer);
+    if (this.soon) clearImmediate(this.soon);
   }
 
   /** Resolves once the pass in progress (if any) ended, starting none: a restore waits for it before closing the database. */
@@ -105,10 +115,28 @@ export class WebhookWorker {
     await this.running?.catch(() => undefined);
   }
 
-  /** Sends everything due now; resolves when those attempts are settled. Overlapping calls share one pass. */
+  /**
+   * Turns what the sales queued into deliveries (at once, even while a pass waits on a slow receiver),
+   * then sends everything due now; resolves when those attempts are settled. Overlapping calls share one pass.
+   */
   tick(): Promise<void> {
+    this.expandQueue();
     this.running ??= this.pass().finally(() => (this.running = null));
     return this.running;
+  }
+
+  /**
+   * Turns every event the sales queued into its deliveries, a batch per transaction, oldest first (so
+   * an order's events keep their order); returns how many. With or without a network: the delivery log
+   * shows them at once and the retry clock treats them as written at the sale.
+   */
+  expandQueue(): number {
+    let expanded = 0;
+    for (;;) {
+      const batch = this.expandBatch.immediate();
+      expanded += batch;
+      if (batch < EXPANSION_BATCH) return expanded;
+    }
   }
 
   private async pass(): Promise<void> {

@@ -7,8 +7,8 @@ import { MemoryLogger } from '../../src/logs/memory-logger.js';
 
 import { newId } from '../../src/utils/ids.js';
 
-const [dataDir, mode = 'users'] = process.argv.slice(2);
-if (!dataDir) throw new Error('usage: crash-writer <dataDir> [users|sales]');
+const [dataDir, mode = 'users', webhookUrl] = process.argv.slice(2);
+if (!dataDir) throw new Error('usage: crash-writer <dataDir> [users|sales] [webhook url]');
 
 const app = await createApp({ dataDir, logger: new MemoryLogger().logger });
 const call = async (operation: string, input: unknown, token?: string) => {
@@ -21,6 +21,8 @@ await call('setup.initialize', { shopName: 'Lanchonete Teste', terminalLetter: '
 const { token } = await call('auth.login', { name: 'Ana Admin', pin: '480135' });
 
 if (mode === 'sales') {
+  // With a receiver, every sale also queues order.created and order.paid for it (the worker runs as in the app).
+  if (webhookUrl) await call('webhooks.create', { url: webhookUrl, events: ['order.created', 'order.paid'] }, token);
   // Sales with modifiers, a kitchen station and split payments: many rows per transaction.
   const group = { id: newId(), option: newId() };
   await call('catalog.saveModifierGroup', { id: group.id, name: 'Ponto', minChoices: 1, maxChoices: 1, options: [{ id: group.option, name: 'Ao ponto', priceDelta: 150 }] }, token);

@@ -194,7 +194,7 @@ describe('the change log carries every row another terminal needs', () => {
     // Applying never logs again: the changes belong to the terminal that made them.
     expect(listChanges(rebuilt)).toEqual([]);
     // Nor does it announce, print or audit a second time: that happened where the sale was made.
-    for (const table of ['webhook_events', 'webhook_deliveries', 'print_jobs', 'audit_log']) expect({ table, rows: rowsOf(rebuilt, table) }).toEqual({ table, rows: [] });
+    for (const table of ['webhook_queue', 'webhook_events', 'webhook_deliveries', 'print_jobs', 'audit_log']) expect({ table, rows: rowsOf(rebuilt, table) }).toEqual({ table, rows: [] });
 
     // Applied twice is applied once.
     applyChanges(rebuilt, changes);

@@ -2,17 +2,21 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/database/connection.js';
 import { verifyAuditChain } from '../../src/database/queries/audit.js';
 import { DATABASE_FILE } from '../../src/database/data-dir.js';
+import { createApp } from '../../src/app.js';
+import { MemoryLogger } from '../../src/logs/memory-logger.js';
 
 const WRITER = join(import.meta.dirname, '../helpers/crash-writer.ts');
 
 /** Runs the writer until it has acknowledged `acks` writes, then kills it with SIGKILL. */
-async function writeThenKill(dataDir: string, acks: number, mode: 'users' | 'sales' = 'users') {
-  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dataDir, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+async function writeThenKill(dataDir: string, acks: number, mode: 'users' | 'sales' = 'users', webhookUrl?: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dataDir, mode, ...(webhookUrl ? [webhookUrl] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   let userId = '';
@@ -97,5 +101,49 @@ describe('a till killed in the middle of a burst of sales', () => {
     const seqs = db.prepare('SELECT terminal_seq FROM change_log ORDER BY terminal_seq').pluck().all() as number[];
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
     db.close();
+  });
+});
+
+describe('a till with webhooks killed in the middle of a burst of sales', () => {
+  it('announces every stored sale once it runs again: order.created and order.paid per endpoint, in order, none twice', async () => {
+    const heard: { id: string; type: string; orderId: string }[] = [];
+    const receiver = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { id: string; type: string; data: { orderId: string } };
+        heard.push({ id: body.id, type: body.type, orderId: body.data.orderId });
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const dataDir = mkdtempSync(join(tmpdir(), 'balcao-crash-webhooks-'));
+    const { acked } = await writeThenKill(dataDir, 120, 'sales', `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/pedidos`);
+
+    const app = await createApp({ dataDir, logger: new MemoryLogger().logger, webhooks: { autoStart: false, network: { online: () => true } } });
+    try {
+      const orders = app.db.prepare('SELECT id FROM orders ORDER BY number').pluck().all() as string[];
+      expect(orders.length).toBeGreaterThanOrEqual(acked.length);
+      const undelivered = app.db.prepare("SELECT count(*) FROM webhook_deliveries WHERE status != 'delivered'").pluck();
+      for (let pass = 0; pass < 20; pass++) {
+        await app.webhooks.tick();
+        if (undelivered.get() === 0) break;
+      }
+      expect(app.db.prepare('SELECT count(*) FROM webhook_queue').pluck().get()).toBe(0);
+      // One event of each kind per stored order, each delivered; created before paid in the outbox.
+      const events = app.db
+        .prepare("SELECT e.type, json_extract(e.body, '$.data.orderId') AS orderId, d.status FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id ORDER BY d.rowid")
+        .all() as { type: string; orderId: string; status: string }[];
+      expect(events.map((e) => `${e.orderId} ${e.type}`)).toEqual(orders.flatMap((id) => [`${id} order.created`, `${id} order.paid`]));
+      expect(events.every((e) => e.status === 'delivered')).toBe(true);
+      // At least once: everything stored was heard; a delivery cut by the kill may be heard twice, under the same id.
+      const heardEvents = new Set(heard.map((h) => `${h.orderId} ${h.type}`));
+      for (const id of orders) expect([heardEvents.has(`${id} order.created`), heardEvents.has(`${id} order.paid`)]).toEqual([true, true]);
+      expect(new Set(heard.map((h) => h.id)).size).toBe(orders.length * 2);
+    } finally {
+      app.close();
+      receiver.closeAllConnections();
+      receiver.close();
+    }
   });
 });

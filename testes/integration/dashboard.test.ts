@@ -176,7 +176,8 @@ describe("the manager's dashboard", () => {
     const failing = await t.ok('webhooks.create', { url: 'http://127.0.0.1:9/pedidos', events: ['order.paid'], description: 'ERP' }, t.adminToken);
     await t.ok('webhooks.create', { url: 'http://127.0.0.1:9/ok', events: ['cash.opened'] }, t.adminToken);
     for (let i = 0; i < 3; i++) await sell([line(menu.p.refri)], [cash(600)]);
-    // The worker (stopped here) gave up on one delivery.
+    // The worker (stopped here) turned the sales' events into deliveries and gave up on one of them.
+    t.app.webhooks.expandQueue();
     t.app.db.prepare("UPDATE webhook_deliveries SET status = 'dead' WHERE rowid = (SELECT min(rowid) FROM webhook_deliveries WHERE endpoint_id = ?)").run(failing.id);
     const job = (status: string, error: string | null) =>
       t.app.db
