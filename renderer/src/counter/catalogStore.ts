@@ -63,6 +63,9 @@ function lastStore(): string | null {
   }
 }
 
+/** Whether a counter kept a catalog at this address (without opening IndexedDB). */
+export const hasKeptCatalog = (): boolean => lastStore() !== null;
+
 /** The catalog kept for the store used last at this address, as stored (checked by keptSnapshot), or null. */
 export async function readKeptCatalog(): Promise<unknown> {
   const store = lastStore();

@@ -3,7 +3,7 @@ import type { CatalogChanges, ProductView } from '../../../src/models/catalog';
 import { api } from '../api';
 import { useLiveRefresh } from '../hooks/useLive';
 import { catalogMaps, type CatalogMaps, type Snapshot } from './cart';
-import { APP_BUILD, dropKeptCatalog, readKeptCatalog, writeKeptCatalog } from './catalogStore';
+import { APP_BUILD, dropKeptCatalog, hasKeptCatalog, readKeptCatalog, writeKeptCatalog } from './catalogStore';
 import { applyChanges, changesAsked, keepChanges, keptSnapshot, type KeptCatalog } from './compactCatalog';
 import { buildSearchIndex, indexWithKeys, type SearchIndex } from './search';
 import { foldInWorker } from './searchKeys';
@@ -47,6 +47,12 @@ async function readHeld(): Promise<Held | null> {
   return held;
 }
 
+/**
+ * Where a counter kept a catalog, reading it starts with the app, while the session is checked: by
+ * the time the counter asks for changes the kept catalog is ready. Only the first counter takes it.
+ */
+let readAtStart: Promise<Held | null> | null = hasKeptCatalog() ? readHeld() : null;
+
 /** The catalog after a reply of `catalog.changes` over the one held (changes only apply to the same store). */
 function afterReply(held: Held | null, changes: CatalogChanges): Held {
   const base = held && !changes.whole && changes.store === held.kept.store ? held : null;
@@ -79,7 +85,10 @@ export function useCatalog(includeInactive = false) {
   }, []);
 
   const loadChanges = useCallback(async () => {
-    if (held.current === undefined) held.current = await readHeld();
+    if (held.current === undefined) {
+      held.current = await (readAtStart ?? readHeld());
+      readAtStart = null;
+    }
     const before = held.current;
     let outcome = await api.call('catalog.changes', changesAsked(before?.kept ?? null));
     // Changes for a catalog not held here (another store) cannot be applied: take it whole.
