@@ -93,8 +93,8 @@ const KEYSTROKES = `(async () => {
 /**
  * counter.ready_ms: browser mode with 50,000 products and a year of orders, from navigation start to a
  * usable counter (the catalog loaded and searchable), in a fresh browser context (nothing kept).
- * counter.ready_warm_ms: the same, reloaded in that context with the catalog unchanged (kept in IndexedDB). search.keystroke_ms: from a keystroke in the
- * counter search to the updated, laid-out result list, in Chromium.
+ * counter.ready_warm_ms: the same page reloaded in that context, the catalog unchanged (kept in IndexedDB).
+ * search.keystroke_ms: from a keystroke in the counter search to the updated, laid-out result list.
  */
 export async function browserFigures(figures: Figures) {
   if (!existsSync(CHROME) || !existsSync(join(RENDERER, 'index.html'))) {

@@ -7,6 +7,7 @@ import { fileSecretStore, PLAIN_SECRETS_FILE, type SecretStore } from './databas
 import { BackupWorker, backupBeforeUpdate, type BackupFailure, type BackupWorkerOptions } from './database/backup-worker.js';
 import { makeBackup, parseBackupFileName, quickCheckInBackground } from './database/backups.js';
 import { appendAudit, readAuditHead } from './database/queries/audit.js';
+import { markCatalogRestored } from './database/queries/catalog.js';
 import { removeLeftoverSwap, startupProblem, swapDatabaseFile } from './database/restore.js';
 import { BusinessError } from './exceptions/business-error.js';
 import type { AuditHead } from './hashing/audit-witness.js';
@@ -455,7 +456,8 @@ function setDamagedAside(file: string, now: number): string {
 function recordRestore(core: Core, backupFile: string, by: Actor | null, safetyCopy: string | null, replacedHead: AuditHead | null, now: number) {
   const { db } = core;
   const terminalId = ensureTerminalId(db);
-  db.transaction(() =>
+  db.transaction(() => {
+    markCatalogRestored(db);
     appendAudit(db, {
       id: newId(),
       at: now,
@@ -469,8 +471,8 @@ function recordRestore(core: Core, backupFile: string, by: Actor | null, safetyC
       approverId: null,
       approverName: null,
       details: { safetyCopy, replacedAuditHead: replacedHead, takenAt: parseBackupFileName(backupFile)?.takenAt ?? null },
-    }),
-  ).immediate();
+    });
+  }).immediate();
   core.auditHeadFile.restartAt(db, now);
 }
 

@@ -1,11 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CatalogChanges } from '../../src/models/catalog.js';
 import { applyChanges as applySynced, type IncomingChange } from '../../src/sync/apply-changes.js';
 import { formatHlc } from '../../src/utils/hlc.js';
 import { newId } from '../../src/utils/ids.js';
 import { applyChanges, changesAsked, decodeProducts, keepChanges, keptSnapshot, type KeptCatalog } from '../../renderer/src/counter/compactCatalog.js';
 import { seedCatalog, type Menu } from '../helpers/catalog-fixture.js';
-import { createTestApp, initializedApp } from '../helpers/test-app.js';
+import { ADMIN, createTestApp, initializedApp } from '../helpers/test-app.js';
 
 type T = Awaited<ReturnType<typeof initializedApp>>;
 let t: T;
@@ -128,5 +128,29 @@ describe('catalog.changes: the counter keeps its catalog and asks only for what 
     } finally {
       again.app.close();
     }
+  });
+
+  it('after a restore a counter that kept the catalog of before (or of the lost time after the copy) takes it whole, then changes again', async () => {
+    t = await initializedApp();
+    menu = await seedCatalog(t, t.adminToken);
+    const backup = await t.ok('backups.create', {}, t.adminToken);
+    // After the copy: a new price and a new product, kept by a counter, then lost by the restore.
+    await t.ok('catalog.saveProduct', { id: menu.p.pao, name: 'Pão de queijo', code: 'PQ', price: 650, categoryId: menu.cat.porcoes }, t.adminToken);
+    const lost = newId();
+    await t.ok('catalog.saveProduct', { id: lost, name: 'Coxinha perdida', code: 'COX', price: 700 }, t.adminToken);
+    const kept = await counterLoad(null);
+    expect(shownPrice(kept.products, menu.p.pao)).toBe(650);
+
+    await t.ok('backups.restore', { file: backup.file, pin: ADMIN.pin }, t.adminToken);
+    await vi.waitFor(async () => expect((await t.call('setup.status', {})).ok).toBe(true), { timeout: 15_000, interval: 20 });
+    t.adminToken = (await t.ok('auth.login', ADMIN)).token;
+    // Another product changes after the restore, so the version is past the kept one again.
+    await t.ok('catalog.setSoldOut', { id: menu.p.refri, soldOut: true }, t.adminToken);
+
+    const after = await counterLoad(kept.kept);
+    expect(after.reply.whole).toBe(true);
+    expect(shownPrice(after.products, menu.p.pao)).toBe(500);
+    expect(after.products.some((p) => p.id === lost)).toBe(false);
+    expect((await counterLoad(after.kept)).reply.whole).toBe(false);
   });
 });

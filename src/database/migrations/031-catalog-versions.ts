@@ -4,8 +4,9 @@ import type { Migration } from './migration.js';
 const NEXT_VERSION = `max((SELECT coalesce(max(version), 0) + 1 FROM catalog_versions), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))`;
 
 /** Marks a product (or '' for the rest of the catalog) as changed at the next version. */
-const mark = (entry: string) => `INSERT INTO catalog_versions (entry, version) VALUES (${entry}, ${NEXT_VERSION})
+export const markCatalogEntry = (entry: string) => `INSERT INTO catalog_versions (entry, version) VALUES (${entry}, ${NEXT_VERSION})
   ON CONFLICT (entry) DO UPDATE SET version = excluded.version;`;
+const mark = markCatalogEntry;
 
 function triggersOn(table: string, entryOf: (row: 'NEW' | 'OLD') => string): string {
   return (['INSERT', 'UPDATE', 'DELETE'] as const)
@@ -20,8 +21,9 @@ function triggersOn(table: string, entryOf: (row: 'NEW' | 'OLD') => string): str
  * The catalog's version, so a counter that kept the catalog between loads asks only for what changed
  * since. Triggers keep it, whatever wrote the row: a screen, an import or a change synced from another
  * terminal. One row per product (its last version) and one ('') for categories and modifiers, which are
- * few and always sent whole. Versions follow the clock in milliseconds, so after a restore of an older
- * copy the next change still moves past any version a counter kept.
+ * few and always sent whole. Versions follow the clock in milliseconds. ':floor' is the oldest version
+ * changes can be told from: set here (rows written before had no version) and again by every restore
+ * (rows changed after the copy was taken are back as they were, with no trace of the change).
  */
 export const migration031: Migration = {
   version: 31,
@@ -31,6 +33,7 @@ export const migration031: Migration = {
       CREATE TABLE catalog_versions (entry TEXT PRIMARY KEY, version INTEGER NOT NULL) STRICT;
       CREATE INDEX catalog_versions_version ON catalog_versions (version);
       ${mark("''")}
+      ${mark("':floor'")}
       ${triggersOn('products', (row) => `${row}.id`)}
       ${triggersOn('product_modifier_groups', (row) => `${row}.product_id`)}
       ${triggersOn('combo_slots', (row) => `${row}.combo_id`)}

@@ -2,6 +2,7 @@ import type { Db } from '../connection.js';
 import { sql } from '../statements.js';
 import type { CategoryView, ModifierGroupView, ProductView } from '../../models/catalog.js';
 import { compareNames } from '../../utils/text.js';
+import { markCatalogEntry } from '../migrations/031-catalog-versions.js';
 
 interface StoredProduct {
   id: string;
@@ -202,13 +203,22 @@ export function catalogSnapshot(db: Db, includeInactive: boolean) {
 export const catalogVersion = (db: Db): number =>
   sql<[], { version: number | null }>(db, 'SELECT max(version) AS version FROM catalog_versions').get()?.version ?? 0;
 
+/** The oldest version changes can be told from (migration 031): a counter that kept an older one takes the whole catalog. */
+export const catalogFloor = (db: Db): number =>
+  sql<[], { version: number }>(db, "SELECT version FROM catalog_versions WHERE entry = ':floor'").get()?.version ?? Number.MAX_SAFE_INTEGER;
+
+/** A restore put the catalog back as it was when the copy was taken: changes from before now cannot be told apart. */
+export const markCatalogRestored = (db: Db): void => {
+  db.exec(markCatalogEntry("':floor'"));
+};
+
 /** The products written since a version (changed, switched off or deleted). */
 export const productIdsChangedSince = (db: Db, version: number): string[] =>
-  sql<[number], { entry: string }>(db, "SELECT entry FROM catalog_versions WHERE version > ? AND entry <> ''").all(version).map((row) => row.entry);
+  sql<[number], { entry: string }>(db, "SELECT entry FROM catalog_versions WHERE version > ? AND entry NOT IN ('', ':floor')").all(version).map((row) => row.entry);
 
 /** The active products among those written since a version, in name order. */
 export const activeProductsChangedSince = (db: Db, version: number): ProductView[] =>
-  productViews(db, "active = 1 AND id IN (SELECT entry FROM catalog_versions WHERE version > ? AND entry <> '')", version);
+  productViews(db, "active = 1 AND id IN (SELECT entry FROM catalog_versions WHERE version > ?)", version);
 
 export interface ComboSlotInput {
   id: string;

@@ -1,5 +1,5 @@
 import type { Db } from '../../database/connection.js';
-import { activeProductsChangedSince, catalogCategories, catalogModifierGroups, catalogSnapshot, catalogVersion, productIdsChangedSince } from '../../database/queries/catalog.js';
+import { activeProductsChangedSince, catalogCategories, catalogFloor, catalogModifierGroups, catalogSnapshot, catalogVersion, productIdsChangedSince } from '../../database/queries/catalog.js';
 import type { CatalogChanges, CompactProducts, ProductView } from '../../models/catalog.js';
 
 /** Past this many products changed, the whole catalog costs the counter less than merging them. */
@@ -41,8 +41,9 @@ export function wholeCatalog(db: Db, store: string): CatalogChanges {
 /** What changed since a version the counter kept; null when only the whole catalog will do. */
 export function catalogChangesSince(db: Db, store: string, since: number): CatalogChanges | null {
   const version = catalogVersion(db);
-  // A version from the future belongs to a copy of the database this one is not (a restore went back).
-  if (since > version) return null;
+  // A version from the future belongs to a copy of the database this one is not; one from before the
+  // floor, to a time before a restore (or before versions were kept).
+  if (since > version || since < catalogFloor(db)) return null;
   const changed = productIdsChangedSince(db, since);
   if (changed.length > MAX_CHANGED_PRODUCTS) return null;
   const products = activeProductsChangedSince(db, since);
