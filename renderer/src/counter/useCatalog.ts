@@ -20,10 +20,12 @@ export interface LoadedCatalog {
  */
 export function prepareCatalog(snapshot: Snapshot): LoadedCatalog {
   let index: SearchIndex<ProductView> | null = null;
-  void foldInWorker(snapshot.products).then((keys) => {
-    if (keys && !index) index = indexWithKeys(snapshot.products, keys);
-    performance.mark('balcao.catalog.indexed');
-  });
+  afterPaint(() =>
+    void foldInWorker(snapshot.products).then((keys) => {
+      if (keys && !index) index = indexWithKeys(snapshot.products, keys);
+      performance.mark('balcao.catalog.indexed');
+    }),
+  );
   return {
     snapshot,
     maps: catalogMaps(snapshot),
@@ -31,6 +33,11 @@ export function prepareCatalog(snapshot: Snapshot): LoadedCatalog {
       return (index ??= buildSearchIndex(snapshot.products));
     },
   };
+}
+
+/** Work the screen can wait for (copying the catalog to a worker or to IndexedDB): after the next frame is painted. */
+function afterPaint(work: () => void): void {
+  requestAnimationFrame(() => setTimeout(work, 0));
 }
 
 interface Held {
@@ -102,7 +109,7 @@ export function useCatalog(includeInactive = false) {
     setCatalog(prepareCatalog(after.snapshot));
     shown.current = true;
     performance.mark('balcao.catalog.prepared');
-    if (after.kept.version !== before?.kept.version || after.kept.changes.length === 0) void writeKeptCatalog(after.kept);
+    if (after.kept.version !== before?.kept.version || after.kept.changes.length === 0) afterPaint(() => void writeKeptCatalog(after.kept));
   }, []);
 
   // One load at a time: a change arriving during a load is applied over its result, never beside it.
