@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
 import { v7 as uuidv7 } from 'uuid';
-import { api, shopWithCashier } from './session.js';
+import { api, ensureShop, login, shopWithCashier } from './session.js';
 
 // The counter keeps the catalog in the browser (IndexedDB) between loads and asks the core only for
 // what changed since: here, in real Chromium, a price changed while the counter was closed, a price
@@ -37,6 +37,8 @@ test.describe.serial('the counter keeps its catalog between loads', () => {
   let page: Page;
   let admin: string;
   let cashier: string;
+  /** The caixa this spec opened, closed again at the end so the specs after it find the counter as a new day. */
+  let opened: string | null = null;
 
   /** Opens the counter and returns whether the core sent the whole catalog or only changes. */
   async function openCounter(): Promise<{ whole: boolean; products: number }> {
@@ -58,7 +60,10 @@ test.describe.serial('the counter keeps its catalog between loads', () => {
 
   test.beforeAll(async ({ playwright, browser }, info) => {
     request = await playwright.request.newContext({ baseURL: info.project.use.baseURL! });
+    await ensureShop(request, SHOP.shopName, SHOP.admin);
+    const before = await api<{ session: { id: string } | null }>(request, await login(request, SHOP.admin), 'cash.current', {});
     ({ admin, cashier } = await shopWithCashier(request, SHOP));
+    if (!before.session) opened = (await api<{ session: { id: string } }>(request, cashier, 'cash.current', {})).session.id;
     await saveProduct(KIBE);
     await saveProduct(ESFIHA);
     context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'pt-BR', timezoneId: 'America/Sao_Paulo' });
@@ -68,6 +73,7 @@ test.describe.serial('the counter keeps its catalog between loads', () => {
 
   test.afterAll(async () => {
     await context?.close();
+    if (opened) await api(request, cashier, 'cash.close', { sessionId: opened, counted: { cash: 10_000, debit: 0, credit: 0, voucher: 0, pix: 0 } });
     await request?.dispose();
   });
 

@@ -3,7 +3,7 @@ import { activeProductsChangedSince, catalogCategories, catalogFloor, catalogMod
 import type { CatalogChanges, CompactProducts, ProductView } from '../../models/catalog.js';
 
 /** Past this many products changed, the whole catalog costs the counter less than merging them. */
-export const MAX_CHANGED_PRODUCTS = 5_000;
+const MAX_CHANGED_PRODUCTS = 5_000;
 
 /** Products, in their order, as one array per field (see CompactProducts). */
 export function compactProducts(products: readonly ProductView[]): CompactProducts {
