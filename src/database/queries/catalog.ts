@@ -207,9 +207,13 @@ export const catalogVersion = (db: Db): number =>
 export const catalogFloor = (db: Db): number =>
   sql<[], { version: number }>(db, "SELECT version FROM catalog_versions WHERE entry = ':floor'").get()?.version ?? Number.MAX_SAFE_INTEGER;
 
-/** A restore put the catalog back as it was when the copy was taken: changes from before now cannot be told apart. */
-export const markCatalogRestored = (db: Db): void => {
+/**
+ * A restore put the catalog back as it was when the copy was taken: changes from before now cannot be
+ * told apart. The floor moves past every version of the database replaced, which counters may have kept.
+ */
+export const markCatalogRestored = (db: Db, replacedVersion: number): void => {
   db.exec(markCatalogEntry("':floor'"));
+  sql(db, "UPDATE catalog_versions SET version = ? WHERE entry = ':floor' AND version <= ?").run(replacedVersion + 1, replacedVersion);
 };
 
 /** The products written since a version (changed, switched off or deleted). */
