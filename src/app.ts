@@ -7,6 +7,7 @@ import { fileSecretStore, PLAIN_SECRETS_FILE, type SecretStore } from './databas
 import { BackupWorker, backupBeforeUpdate, type BackupFailure, type BackupWorkerOptions } from './database/backup-worker.js';
 import { makeBackup, parseBackupFileName, quickCheckInBackground } from './database/backups.js';
 import { appendAudit, readAuditHead } from './database/queries/audit.js';
+import { catalogVersion, markCatalogRestored } from './database/queries/catalog.js';
 import { removeLeftoverSwap, startupProblem, swapDatabaseFile } from './database/restore.js';
 import { BusinessError } from './exceptions/business-error.js';
 import type { AuditHead } from './hashing/audit-witness.js';
@@ -203,10 +204,15 @@ export async function createApp(options: AppOptions): Promise<App> {
     step = 'waiting';
     await old.dispatcher.closeAdmission(() => new BusinessError('RESTARTING', RESTARTING_MESSAGE, undefined, { step }));
     let replacedHead: AuditHead | null = null;
+    // The catalog version counters may have kept from the database being replaced (unknown if it is damaged).
+    let replacedCatalogVersion: number | null = null;
     let safetyCopy: string | null = null;
     let failed: unknown = null;
     try {
-      if (backupFile && !old.damaged) replacedHead = readAuditHead(old.db);
+      if (backupFile && !old.damaged) {
+        replacedHead = readAuditHead(old.db);
+        replacedCatalogVersion = catalogVersion(old.db);
+      }
       step = 'stopping';
       await old.stop();
       if (backupFile) {
@@ -227,7 +233,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     step = 'reopening';
     try {
       core = damage ? await openCore(shared, damage) : await reopen(shared);
-      if (backupFile && !failed && !core.damaged) recordRestore(core, basename(backupFile), by, safetyCopy, replacedHead, clock.now());
+      if (backupFile && !failed && !core.damaged) recordRestore(core, basename(backupFile), by, safetyCopy, replacedHead, replacedCatalogVersion, clock.now());
       if (backupFile) logger.info(failed ? 'Banco reaberto sem restaurar' : 'Backup restaurado', { backup: basename(backupFile), safetyCopy });
     } finally {
       step = null;
@@ -457,10 +463,14 @@ function setDamagedAside(file: string, now: number): string {
  * replaced), and the head beside the database moved to this chain: the one it held belongs to the
  * replaced database, whose head this row keeps.
  */
-function recordRestore(core: Core, backupFile: string, by: Actor | null, safetyCopy: string | null, replacedHead: AuditHead | null, now: number) {
+/** Past any version a damaged database could have given: its writes may have run ahead of the clock (bursts of more than one a millisecond). */
+const UNKNOWN_CATALOG_MARGIN_MS = 24 * 3_600_000;
+
+function recordRestore(core: Core, backupFile: string, by: Actor | null, safetyCopy: string | null, replacedHead: AuditHead | null, replacedCatalogVersion: number | null, now: number) {
   const { db } = core;
   const terminalId = ensureTerminalId(db);
-  db.transaction(() =>
+  db.transaction(() => {
+    markCatalogRestored(db, replacedCatalogVersion ?? now + UNKNOWN_CATALOG_MARGIN_MS);
     appendAudit(db, {
       id: newId(),
       at: now,
@@ -474,8 +484,8 @@ function recordRestore(core: Core, backupFile: string, by: Actor | null, safetyC
       approverId: null,
       approverName: null,
       details: { safetyCopy, replacedAuditHead: replacedHead, takenAt: parseBackupFileName(backupFile)?.takenAt ?? null },
-    }),
-  ).immediate();
+    });
+  }).immediate();
   core.auditHeadFile.restartAt(db, now);
 }
 

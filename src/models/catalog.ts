@@ -58,6 +58,48 @@ export const ProductView = z.object({
   comboSlots: z.array(ComboSlotView),
 });
 export type ProductView = z.infer<typeof ProductView>;
+
+/**
+ * Active products as the counter keeps them, one array per field (position i of every array is one
+ * product, in name order): about a third of the same products as objects. Categories and stations are
+ * positions in their own short lists; modifier groups and combo slots only for the products that have them.
+ */
+export const CompactProducts = z.object({
+  id: z.array(z.string()),
+  name: z.array(z.string()),
+  code: z.array(z.string()),
+  barcode: z.array(z.string().nullable()),
+  price: z.array(z.number().int()),
+  /** Positions of the combos (the rest are simple products). */
+  combos: z.array(z.number().int()),
+  /** Positions of the products sold out. */
+  soldOut: z.array(z.number().int()),
+  categoryIds: z.array(z.string()),
+  /** A position in categoryIds; -1 without a category. */
+  category: z.array(z.number().int()),
+  stations: z.array(z.string()),
+  /** A position in stations; -1 without a station. */
+  station: z.array(z.number().int()),
+  extras: z.array(z.object({ at: z.number().int(), modifierGroupIds: z.array(Id), comboSlots: z.array(ComboSlotView) })),
+});
+export type CompactProducts = z.infer<typeof CompactProducts>;
+
+const CatalogChanges = z.object({
+  /** This shop and terminal: a counter keeps one catalog per store and never mixes two. */
+  store: z.string(),
+  /** The catalog's version these products are at; ask for the changes since it next time. */
+  version: z.number().int(),
+  /** The whole catalog (the counter throws what it kept away) or only the changes since the version asked. */
+  whole: z.boolean(),
+  /** Always whole: they are few. */
+  categories: z.array(CategoryView),
+  modifierGroups: z.array(ModifierGroupView),
+  /** Products added or changed (all of them when whole). */
+  products: CompactProducts,
+  /** Products switched off or gone since the version asked. */
+  removed: z.array(z.string()),
+});
+export type CatalogChanges = z.infer<typeof CatalogChanges>;
 export type ModifierGroupView = z.infer<typeof ModifierGroupView>;
 export type CategoryView = z.infer<typeof CategoryView>;
 
@@ -79,6 +121,15 @@ export const catalogOperations = {
       products: z.array(ProductView),
       modifierGroups: z.array(ModifierGroupView),
     }),
+  },
+  'catalog.changes': {
+    summary:
+      'O catálogo do caixa em forma compacta, com sua versão; com `since` (a versão que o caixa guardou) só o que mudou desde ela, ou o catálogo inteiro quando ela é antiga, desconhecida ou de outra loja.',
+    input: z.strictObject({
+      store: z.string().max(100, 'Loja inválida.').optional(),
+      since: z.number({ error: 'Versão do catálogo inválida.' }).int('Versão do catálogo inválida.').min(0, 'Versão do catálogo inválida.').optional(),
+    }),
+    output: CatalogChanges,
   },
   'catalog.saveCategory': {
     summary: 'Cria ou altera uma categoria (o id vem da tela).',

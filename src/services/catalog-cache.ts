@@ -11,6 +11,8 @@ import {
   type SlotRecord,
 } from '../database/queries/catalog.js';
 import { sql } from '../database/statements.js';
+import type { CatalogChanges } from '../models/catalog.js';
+import { wholeCatalog } from './catalog/compact-catalog.js';
 
 export interface RecipeItem {
   itemId: string;
@@ -27,6 +29,7 @@ export class CatalogCache {
   private readonly options = new Map<string, OptionRecord | null>();
   private readonly slots = new Map<string, SlotRecord[]>();
   private readonly snapshots = new Map<boolean, ReturnType<typeof catalogSnapshot>>();
+  private readonly wholeCatalogs = new Map<string, Readonly<CatalogChanges>>();
   private readonly recipes = new Map<string, readonly RecipeItem[]>();
   private readonly modifierRecipes = new Map<string, readonly RecipeItem[]>();
 
@@ -60,6 +63,16 @@ export class CatalogCache {
     return snapshot;
   }
 
+  /** The counter's whole compact catalog, frozen like the snapshot so its JSON is made once per catalog. */
+  whole(db: Db, store: string): Readonly<CatalogChanges> {
+    let whole = this.wholeCatalogs.get(store);
+    if (!whole) {
+      whole = Object.freeze(wholeCatalog(db, store));
+      this.wholeCatalogs.set(store, whole);
+    }
+    return whole;
+  }
+
   product(db: Db, id: string): ProductRecord | undefined {
     return remember(this.products, id, () => findProduct(db, id) ?? null) ?? undefined;
   }
@@ -79,6 +92,7 @@ export class CatalogCache {
   clear(): void {
     this.forgetRecipes();
     this.snapshots.clear();
+    this.wholeCatalogs.clear();
     this.products.clear();
     this.groups.clear();
     this.options.clear();

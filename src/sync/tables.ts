@@ -109,6 +109,7 @@ export const LOCAL_TABLES = {
   sync_cursor: 'how much of each other terminal\'s log this terminal has applied',
   publish_pending: "this terminal's orders whose document on the shop's server is stale: each terminal publishes its own",
   chain_shops: "the other shops this terminal reads; their passwords are in this terminal's secret store",
+  catalog_versions: "when this terminal's catalog last changed, kept by its own triggers for its counters' kept catalogs, whatever wrote the rows",
   feedback_contacts: "a customer's contact data stays where it was given until the sync can carry its erasure (LGPD)",
 } as const;
 

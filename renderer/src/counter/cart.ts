@@ -55,8 +55,12 @@ export function catalogMaps(snapshot: Snapshot): CatalogMaps {
   for (const group of snapshot.modifierGroups) {
     for (const option of group.options) if (option.active) options.set(option.id, { groupId: group.id, name: option.name, priceDelta: option.priceDelta });
   }
+  let products: Map<string, ProductView> | undefined;
   return {
-    products: new Map(snapshot.products.map((p) => [p.id, p])),
+    // Tens of thousands of products: the map is made when a line first needs it, not before the counter shows.
+    get products() {
+      return (products ??= new Map(snapshot.products.map((p) => [p.id, p])));
+    },
     groups: new Map(snapshot.modifierGroups.map((g) => [g.id, g])),
     options,
     categories: new Map(snapshot.categories.map((c) => [c.id, c])),

@@ -32,20 +32,64 @@ export interface SearchIndex<P extends SearchableProduct> {
   readonly byBarcode: ReadonlyMap<string, P>;
 }
 
-export function buildSearchIndex<P extends SearchableProduct>(products: readonly P[]): SearchIndex<P> {
-  const keys = new Array<string>(products.length);
-  const names = new Array<string>(products.length);
+/** What folding needs of each product, one array per field (cheap to send to a worker). */
+export interface FoldedColumns {
+  names: readonly string[];
+  codes: readonly string[];
+  barcodes: readonly (string | null)[];
+}
+
+export interface FoldedKeys {
+  /** Folded "name code barcode", one per product. */
+  keys: string[];
+  /** Folded names, one per product. */
+  names: string[];
+}
+
+export const foldingColumns = (products: readonly SearchableProduct[]): FoldedColumns => ({
+  names: products.map((p) => p.name),
+  codes: products.map((p) => p.code),
+  barcodes: products.map((p) => p.barcode),
+});
+
+/** The folded texts a search compares, one per product in the same order: nearly all of indexing's cost. */
+export function foldedKeys({ names: rawNames, codes, barcodes }: FoldedColumns): FoldedKeys {
+  const keys = new Array<string>(rawNames.length);
+  const names = new Array<string>(rawNames.length);
+  for (let i = 0; i < rawNames.length; i += 1) {
+    const name = foldText(rawNames[i]!);
+    const barcode = barcodes[i];
+    names[i] = name;
+    keys[i] = `${name} ${codes[i]!.toLowerCase()}${barcode ? ` ${barcode}` : ''}`;
+  }
+  return { keys, names };
+}
+
+/** The index over products whose folded texts were made already (by foldedKeys). */
+export function indexWithKeys<P extends SearchableProduct>(products: readonly P[], { keys, names }: FoldedKeys): SearchIndex<P> {
   const byCode = new Map<string, P>();
   const byBarcode = new Map<string, P>();
-  for (let i = 0; i < products.length; i += 1) {
-    const product = products[i]!;
-    const name = foldText(product.name);
-    names[i] = name;
-    keys[i] = `${name} ${product.code.toLowerCase()}${product.barcode ? ` ${product.barcode}` : ''}`;
+  for (const product of products) {
     byCode.set(product.code.toUpperCase(), product);
     if (product.barcode) byBarcode.set(product.barcode, product);
   }
   return { products, keys, names, byCode, byBarcode };
+}
+
+export function buildSearchIndex<P extends SearchableProduct>(products: readonly P[]): SearchIndex<P> {
+  return indexWithKeys(products, foldedKeys(foldingColumns(products)));
+}
+
+/** A category's products in catalog order (the tiles shown with nothing typed): needs no index. */
+export function categoryProducts<P extends SearchableProduct>(products: readonly P[], categoryId: string, limit: number): SearchResult<P> {
+  const results: P[] = [];
+  let total = 0;
+  for (const product of products) {
+    if (product.categoryId !== categoryId) continue;
+    total += 1;
+    if (results.length < limit) results.push(product);
+  }
+  return { results, total };
 }
 
 /** "3*pao" or "3 * pao": a quantity typed before the product (as on most Brazilian POS); else 1. */
@@ -108,7 +152,7 @@ export function searchProducts<P extends SearchableProduct>(index: SearchIndex<P
   const categoryId = options.categoryId ?? null;
   const folded = foldText(query);
   const words = folded ? folded.split(' ') : [];
-  if (!words.length && !categoryId) return { results: [], total: 0 };
+  if (!words.length) return categoryId ? categoryProducts(index.products, categoryId, limit) : { results: [], total: 0 };
 
   const exact = folded ? exactMatch(index, query) : null;
   const first: P[] = [];
@@ -127,9 +171,7 @@ export function searchProducts<P extends SearchableProduct>(index: SearchIndex<P
     }
     total += 1;
     if (product === exact) first.push(product);
-    else if (!folded) {
-      if (rest.length < limit) rest.push(product);
-    } else if (names[i]!.startsWith(folded)) {
+    else if (names[i]!.startsWith(folded)) {
       if (starts.length < limit) starts.push(product);
     } else if (startsAWord(names[i]!, folded)) {
       if (wordStarts.length < limit) wordStarts.push(product);

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { ProductView } from '../../../src/models/catalog';
-import { searchProducts, splitQuantity } from './search';
+import { categoryProducts, searchProducts, splitQuantity } from './search';
 import type { LoadedCatalog } from './useCatalog';
 
 const RESULT_LIMIT = 40;
@@ -18,7 +18,7 @@ export function useCounterSearch(catalog: LoadedCatalog | null) {
   const search = useMemo(() => {
     if (!catalog) return { results: [] as ProductView[], total: 0 };
     if (searching) return searchProducts(catalog.index, typedText, { limit: RESULT_LIMIT });
-    if (shownCategory) return searchProducts(catalog.index, '', { limit: CATEGORY_LIMIT, categoryId: shownCategory });
+    if (shownCategory) return categoryProducts(catalog.snapshot.products, shownCategory, CATEGORY_LIMIT);
     return { results: [] as ProductView[], total: 0 };
   }, [catalog, searching, typedText, shownCategory]);
 

@@ -2,6 +2,7 @@ import type { Db } from '../connection.js';
 import { sql } from '../statements.js';
 import type { CategoryView, ModifierGroupView, ProductView } from '../../models/catalog.js';
 import { compareNames } from '../../utils/text.js';
+import { markCatalogEntry } from '../migrations/031-catalog-versions.js';
 
 interface StoredProduct {
   id: string;
@@ -119,17 +120,12 @@ export function comboSlots(db: Db, comboId: string): SlotRecord[] {
 const NONE: string[] = [];
 const NO_SLOTS: ProductView['comboSlots'] = [];
 
-/** Everything the counter needs, in a handful of queries even with tens of thousands of products. */
-export function catalogSnapshot(db: Db, includeInactive: boolean) {
-  const minActive = includeInactive ? 0 : 1;
-  const categories: CategoryView[] = sql<[number], { id: string; name: string; color: string; sort_order: number; active: number }>(
-    db,
-    'SELECT id, name, color, sort_order, active FROM categories WHERE active >= ?',
-  )
-    .all(minActive)
-    .sort((a, b) => a.sort_order - b.sort_order || compareNames(a.name, b.name))
-    .map((c) => ({ id: c.id, name: c.name, color: c.color, sortOrder: c.sort_order, active: c.active === 1 }));
+/** Pt-BR name order; the id orders equal names, so every terminal (and a counter merging changes) agrees. */
+export const productOrder = (a: { name: string; id: string }, b: { name: string; id: string }): number =>
+  compareNames(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** Products as the screens see them, in name order, with their modifier groups and combo slots. */
+function productViews(db: Db, where: string, parameter: number): ProductView[] {
   const groupsOf = new Map<string, string[]>();
   for (const row of sql<[], { product_id: string; group_id: string }>(db, 'SELECT product_id, group_id FROM product_modifier_groups ORDER BY product_id, position').all()) {
     let list = groupsOf.get(row.product_id);
@@ -154,16 +150,27 @@ export function catalogSnapshot(db: Db, includeInactive: boolean) {
   const products = sql<[number], Omit<ProductView, 'active' | 'soldOut'> & { active: number | boolean; soldOut: number | boolean }>(
     db,
     `SELECT id, name, code, barcode, price, category_id AS categoryId, kind, station, active, sold_out AS soldOut
-     FROM products WHERE active >= ? ORDER BY name`,
-  ).all(minActive) as unknown as ProductView[];
-  products.sort((a, b) => compareNames(a.name, b.name));
+     FROM products WHERE ${where} ORDER BY name`,
+  ).all(parameter) as unknown as ProductView[];
+  products.sort(productOrder);
   for (const product of products) {
     product.active = (product.active as unknown) === 1;
     product.soldOut = (product.soldOut as unknown) === 1;
     product.modifierGroupIds = groupsOf.get(product.id) ?? NONE;
     product.comboSlots = slotsOf.get(product.id) ?? NO_SLOTS;
   }
+  return products;
+}
 
+/** Categories in the order the counter shows their tiles. */
+export const catalogCategories = (db: Db, includeInactive: boolean): CategoryView[] =>
+  sql<[number], { id: string; name: string; color: string; sort_order: number; active: number }>(db, 'SELECT id, name, color, sort_order, active FROM categories WHERE active >= ?')
+    .all(includeInactive ? 0 : 1)
+    .sort((a, b) => a.sort_order - b.sort_order || compareNames(a.name, b.name))
+    .map((c) => ({ id: c.id, name: c.name, color: c.color, sortOrder: c.sort_order, active: c.active === 1 }));
+
+/** Modifier groups by name, each with its options in order. */
+export function catalogModifierGroups(db: Db, includeInactive: boolean): ModifierGroupView[] {
   const optionsOf = new Map<string, ModifierGroupView['options']>();
   for (const o of sql<[], { id: string; group_id: string; name: string; price_delta: number; active: number }>(
     db,
@@ -174,16 +181,48 @@ export function catalogSnapshot(db: Db, includeInactive: boolean) {
     if (!list) optionsOf.set(o.group_id, (list = []));
     list.push({ id: o.id, name: o.name, priceDelta: o.price_delta, active: o.active === 1 });
   }
-  const modifierGroups: ModifierGroupView[] = sql<[number], { id: string; name: string; min_choices: number; max_choices: number; active: number }>(
+  return sql<[number], { id: string; name: string; min_choices: number; max_choices: number; active: number }>(
     db,
     'SELECT id, name, min_choices, max_choices, active FROM modifier_groups WHERE active >= ?',
   )
-    .all(minActive)
+    .all(includeInactive ? 0 : 1)
     .sort((a, b) => compareNames(a.name, b.name))
     .map((g) => ({ id: g.id, name: g.name, minChoices: g.min_choices, maxChoices: g.max_choices, active: g.active === 1, options: optionsOf.get(g.id) ?? [] }));
-
-  return { categories, products, modifierGroups };
 }
+
+/** Everything the counter needs, in a handful of queries even with tens of thousands of products. */
+export function catalogSnapshot(db: Db, includeInactive: boolean) {
+  return {
+    categories: catalogCategories(db, includeInactive),
+    products: productViews(db, 'active >= ?', includeInactive ? 0 : 1),
+    modifierGroups: catalogModifierGroups(db, includeInactive),
+  };
+}
+
+/** The catalog's version: moved forward by every write to a catalog table (migration 031's triggers). */
+export const catalogVersion = (db: Db): number =>
+  sql<[], { version: number | null }>(db, 'SELECT max(version) AS version FROM catalog_versions').get()?.version ?? 0;
+
+/** The oldest version changes can be told from (migration 031): a counter that kept an older one takes the whole catalog. */
+export const catalogFloor = (db: Db): number =>
+  sql<[], { version: number }>(db, "SELECT version FROM catalog_versions WHERE entry = ':floor'").get()?.version ?? Number.MAX_SAFE_INTEGER;
+
+/**
+ * A restore put the catalog back as it was when the copy was taken: changes from before now cannot be
+ * told apart. The floor moves past every version of the database replaced, which counters may have kept.
+ */
+export const markCatalogRestored = (db: Db, replacedVersion: number): void => {
+  db.exec(markCatalogEntry("':floor'"));
+  sql(db, "UPDATE catalog_versions SET version = ? WHERE entry = ':floor' AND version <= ?").run(replacedVersion + 1, replacedVersion);
+};
+
+/** The products written since a version (changed, switched off or deleted). */
+export const productIdsChangedSince = (db: Db, version: number): string[] =>
+  sql<[number], { entry: string }>(db, "SELECT entry FROM catalog_versions WHERE version > ? AND entry NOT IN ('', ':floor')").all(version).map((row) => row.entry);
+
+/** The active products among those written since a version, in name order. */
+export const activeProductsChangedSince = (db: Db, version: number): ProductView[] =>
+  productViews(db, "active = 1 AND id IN (SELECT entry FROM catalog_versions WHERE version > ?)", version);
 
 export interface ComboSlotInput {
   id: string;
