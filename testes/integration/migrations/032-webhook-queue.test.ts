@@ -16,7 +16,7 @@ const endpointRow = "INSERT INTO webhook_endpoints (id, url, events, enabled, al
 
 describe('migration 032: the webhook queue', () => {
   it('adds the queue over a database of the previous version, leaving its outbox as it was; queued rows become events and deliveries in order', () => {
-    const db = migratedTo(28);
+    const db = migratedTo(31);
     db.exec(endpointRow);
     db.exec(`INSERT INTO webhook_events VALUES ('evt_old', 'ping', '{"id":"evt_old"}', 5);
              INSERT INTO webhook_deliveries (id, event_id, endpoint_id, status, next_attempt_at, created_at, updated_at) VALUES ('d_old', 'evt_old', 'p', 'pending', 5, 5, 5)`);
