@@ -1,12 +1,16 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../api';
-import { BoardScreen } from '../board/BoardScreen';
+import { LazyScreens, lazyScreen } from '../components/LazyScreen';
 import { LiveIndicator } from '../components/LiveIndicator';
-import { KioskApp } from '../feedback/KioskApp';
-import { KitchenScreen } from '../kitchen/KitchenScreen';
+import { SCREEN_CHUNKS } from '../screens/screenChunks';
 import { DeviceClient, forgetDeviceToken, keepDeviceToken, readDeviceToken } from './deviceSession';
-import { PairingScreen } from './PairingScreen';
+
+// A device fetches only the screen it was paired as.
+const PairingScreen = lazyScreen(() => import('./PairingScreen').then((module) => module.PairingScreen));
+const KioskApp = lazyScreen(() => import('../feedback/KioskApp').then((module) => module.KioskApp));
+const BoardScreen = lazyScreen(SCREEN_CHUNKS.board);
+const KitchenScreen = lazyScreen(SCREEN_CHUNKS.kitchen);
 
 type Stage = { name: 'loading' } | { name: 'screen'; me: Output<'devices.me'> } | { name: 'revoked' } | { name: 'offline'; message: string };
 
@@ -82,7 +86,7 @@ function PairedDevice({ token, onPairAgain }: { token: string; onPairAgain: () =
   return (
     <div className={`shell ${me.kind === 'board' ? 'shell-board' : 'shell-device'}`} data-testid={`device-${me.kind}`}>
       <LiveIndicator source={client} />
-      {me.kind === 'board' ? <BoardScreen source={client} /> : <KitchenScreen source={client} station={me.station} />}
+      <LazyScreens fallback={null}>{me.kind === 'board' ? <BoardScreen source={client} /> : <KitchenScreen source={client} station={me.station} />}</LazyScreens>
     </div>
   );
 }
