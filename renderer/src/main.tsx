@@ -6,7 +6,7 @@ import { isBoardLinkLocation } from './board/boardLink';
 import { LazyScreens, lazyScreen } from './components/LazyScreen';
 import { isDeviceLocation } from './devices/deviceLocation';
 import { isKioskLocation } from './feedback/kioskSession';
-import { preloadScreen } from './screens/screenChunks';
+import { preloadScreen } from './screenChunks';
 
 /**
  * Each kind of page loads only its own code: a TV showing the board, a kitchen tablet or the rating

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../api';
 import { LazyScreens, lazyScreen } from '../components/LazyScreen';
 import { LiveIndicator } from '../components/LiveIndicator';
-import { SCREEN_CHUNKS } from '../screens/screenChunks';
+import { SCREEN_CHUNKS } from '../screenChunks';
 import { DeviceClient, forgetDeviceToken, keepDeviceToken, readDeviceToken } from './deviceSession';
 
 // A device fetches only the screen it was paired as.

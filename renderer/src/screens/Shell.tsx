@@ -20,7 +20,7 @@ import { SyncIndicator } from '../sync/SyncIndicator';
 import { WhatsNewDialog } from '../updates/WhatsNewDialog';
 import { WebhookDeadAlert } from '../webhooks/WebhookAlert';
 import { HomeScreen } from './HomeScreen';
-import { SCREEN_CHUNKS } from './screenChunks';
+import { SCREEN_CHUNKS } from '../screenChunks';
 
 const DashboardScreen = lazyScreen(SCREEN_CHUNKS.dashboard);
 const ReportsScreen = lazyScreen(SCREEN_CHUNKS.reports);
