@@ -11,7 +11,8 @@ const ADMIN = { name: 'Ana Admin', pin: '480135' };
 test('a staff screen whose code cannot be fetched says so under the top bar, and Recarregar opens it', async ({ page, request }) => {
   await ensureShop(request, 'Lanchonete Teste', ADMIN);
   const token = await login(request, ADMIN);
-  await page.addInitScript((value) => sessionStorage.setItem('balcao.sessionToken', value), token);
+  // In-page code as text: the tests compile without the DOM types.
+  await page.addInitScript({ content: `sessionStorage.setItem('balcao.sessionToken', ${JSON.stringify(token)});` });
   // The build the page was made from is gone: its Usuários chunk answers 404, as after an update.
   const usersChunk = /\/assets\/UsersScreen-[^/]+\.js$/;
   await page.route(usersChunk, (route) => route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":{"code":"NOT_FOUND"}}' }));
