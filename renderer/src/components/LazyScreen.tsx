@@ -1,4 +1,4 @@
-import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { Component, createElement, Suspense, use, type ComponentProps, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -9,17 +9,34 @@ export class ScreenLoadError extends Error {
   override readonly name = 'ScreenLoadError';
 }
 
-/** A screen in its own chunk, fetched the first time it shows (`load` may be called earlier to start the fetch). */
+/** A promise that says whether it settled, as React's `use` reads it: a settled one renders at once, without suspending. */
+type Tracked<T> = Promise<T> & { status?: 'pending' | 'fulfilled' | 'rejected'; value?: T; reason?: unknown };
+
+/**
+ * A screen in its own chunk, fetched the first time it shows or earlier with `preload()`. A screen
+ * whose chunk is already here renders at once: React.lazy would suspend it once more, and React holds
+ * back a reveal that follows a fallback by up to 300 ms.
+ */
 // Any props, as React.lazy itself takes: each screen keeps its own.
 export function lazyScreen<C extends ComponentType<any>>(load: () => Promise<C>) {
-  return lazy(() =>
-    load().then(
-      (component) => ({ default: component }),
-      (error: unknown) => {
-        throw new ScreenLoadError(error instanceof Error ? error.message : String(error), { cause: error });
-      },
-    ),
-  );
+  let loading: Tracked<C> | null = null;
+  const preload = (): Tracked<C> => {
+    if (loading) return loading;
+    const promise: Tracked<C> = load().catch((error: unknown) => {
+      throw new ScreenLoadError(error instanceof Error ? error.message : String(error), { cause: error });
+    });
+    promise.status = 'pending';
+    promise.then(
+      (value) => Object.assign(promise, { status: 'fulfilled', value }),
+      (reason: unknown) => Object.assign(promise, { status: 'rejected', reason }),
+    );
+    loading = promise;
+    return promise;
+  };
+  function LazyScreen(props: ComponentProps<C>) {
+    return createElement(use<C>(preload() as Promise<C>), props);
+  }
+  return Object.assign(LazyScreen, { preload });
 }
 
 interface BoundaryState {

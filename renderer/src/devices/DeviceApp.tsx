@@ -3,14 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../api';
 import { LazyScreens, lazyScreen } from '../components/LazyScreen';
 import { LiveIndicator } from '../components/LiveIndicator';
-import { SCREEN_CHUNKS } from '../screenChunks';
+import { SCREENS } from '../screenChunks';
 import { DeviceClient, forgetDeviceToken, keepDeviceToken, readDeviceToken } from './deviceSession';
 
 // A device fetches only the screen it was paired as.
 const PairingScreen = lazyScreen(() => import('./PairingScreen').then((module) => module.PairingScreen));
 const KioskApp = lazyScreen(() => import('../feedback/KioskApp').then((module) => module.KioskApp));
-const BoardScreen = lazyScreen(SCREEN_CHUNKS.board);
-const KitchenScreen = lazyScreen(SCREEN_CHUNKS.kitchen);
+const { board: BoardScreen, kitchen: KitchenScreen } = SCREENS;
 
 type Stage = { name: 'loading' } | { name: 'screen'; me: Output<'devices.me'> } | { name: 'revoked' } | { name: 'offline'; message: string };
 
@@ -31,9 +30,15 @@ export function DeviceApp() {
   return token ? <PairedDevice key={token} token={token} onPairAgain={unpair} /> : <PairingScreen onPaired={paired} />;
 }
 
+/** A paired device learns what it is from the core: meanwhile it fetches the code of every kind of screen (all small). */
+function preloadDeviceScreens() {
+  for (const screen of [KitchenScreen, BoardScreen, KioskApp]) screen.preload();
+}
+
 function PairedDevice({ token, onPairAgain }: { token: string; onPairAgain: () => void }) {
   const { t } = useTranslation();
   const client = useMemo(() => new DeviceClient(token), [token]);
+  useEffect(preloadDeviceScreens, []);
   const [stage, setStage] = useState<Stage>({ name: 'loading' });
 
   const check = useCallback(async () => {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import type { Backup } from '../backups/BackupsScreen';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import { LazyScreens, lazyScreen } from '../components/LazyScreen';
+import { LazyScreens } from '../components/LazyScreen';
 import { LiveIndicator } from '../components/LiveIndicator';
 import { LockIcon } from '../components/Icon';
 import { Avatar } from '../components/UserTile';
@@ -20,28 +20,30 @@ import { SyncIndicator } from '../sync/SyncIndicator';
 import { WhatsNewDialog } from '../updates/WhatsNewDialog';
 import { WebhookDeadAlert } from '../webhooks/WebhookAlert';
 import { HomeScreen } from './HomeScreen';
-import { SCREEN_CHUNKS } from '../screenChunks';
+import { SCREENS } from '../screenChunks';
 
-const DashboardScreen = lazyScreen(SCREEN_CHUNKS.dashboard);
-const ReportsScreen = lazyScreen(SCREEN_CHUNKS.reports);
-const CounterScreen = lazyScreen(SCREEN_CHUNKS.counter);
-const OrdersScreen = lazyScreen(SCREEN_CHUNKS.orders);
-const CashScreen = lazyScreen(SCREEN_CHUNKS.cash);
-const KitchenScreen = lazyScreen(SCREEN_CHUNKS.kitchen);
-const BoardScreen = lazyScreen(SCREEN_CHUNKS.board);
-const CatalogScreen = lazyScreen(SCREEN_CHUNKS.catalog);
-const PrintJobsScreen = lazyScreen(SCREEN_CHUNKS.printJobs);
-const UsersScreen = lazyScreen(SCREEN_CHUNKS.users);
-const AuditScreen = lazyScreen(SCREEN_CHUNKS.audit);
-const SettingsScreen = lazyScreen(SCREEN_CHUNKS.settings);
-const StockScreens = lazyScreen(SCREEN_CHUNKS.stock);
-const FeedbackScreens = lazyScreen(SCREEN_CHUNKS.feedback);
-const WebhooksScreen = lazyScreen(SCREEN_CHUNKS.webhooks);
-const SyncScreen = lazyScreen(SCREEN_CHUNKS.sync);
-const ChainScreen = lazyScreen(SCREEN_CHUNKS.chain);
-const BackupsScreen = lazyScreen(SCREEN_CHUNKS.backups);
-const RestoreDialog = lazyScreen(SCREEN_CHUNKS.restore);
-const DevicesScreen = lazyScreen(SCREEN_CHUNKS.devices);
+const {
+  dashboard: DashboardScreen,
+  reports: ReportsScreen,
+  counter: CounterScreen,
+  orders: OrdersScreen,
+  cash: CashScreen,
+  kitchen: KitchenScreen,
+  board: BoardScreen,
+  catalog: CatalogScreen,
+  printJobs: PrintJobsScreen,
+  users: UsersScreen,
+  audit: AuditScreen,
+  settings: SettingsScreen,
+  stock: StockScreens,
+  feedback: FeedbackScreens,
+  webhooks: WebhooksScreen,
+  sync: SyncScreen,
+  chain: ChainScreen,
+  backups: BackupsScreen,
+  restore: RestoreDialog,
+  devices: DevicesScreen,
+} = SCREENS;
 
 /** Screens that fill the window below the header and scroll inside (the counter and the kitchen). */
 const FILL: readonly Route[] = ['caixa', 'cozinha'];
