@@ -4,6 +4,7 @@ import { stockOnHand } from './stock.js';
 import { syncFigures } from './sync.js';
 import { webhookOverhead, webhookThroughput } from './webhooks.js';
 import { browserFigures } from './browser.js';
+import { screenFigures } from './screens.js';
 import { lanEventLatency, saleWithListeners, saleWithScreens } from './devices.js';
 import { reportFigures, summaryOverhead } from './reports.js';
 import { dashboardFigures } from './dashboard.js';
@@ -43,6 +44,7 @@ const parts: Record<string, (figures: Figures) => Promise<void>> = {
   sync: syncFigures,
   documents: publishFigures,
   browser: browserFigures,
+  screens: screenFigures,
   devices: async (figures) => {
     await saleWithScreens(figures);
     await lanEventLatency(figures);

@@ -2,14 +2,17 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Output } from './api';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { LazyScreens, lazyScreen } from './components/LazyScreen';
 import { useIdleLock } from './hooks/useIdleLock';
 import { idleLockApplies, isManagerRole } from './roles';
 import { LockScreen } from './screens/LockScreen';
 import { LoginScreen } from './screens/LoginScreen';
-import { RecoveryScreen } from './recovery/RecoveryScreen';
-import { SetupWizard } from './screens/SetupWizard';
 import { Shell } from './screens/Shell';
 import { DEFAULT_TIME_ZONE, SessionContext, type SessionContextValue, type SessionState } from './session';
+
+// Once in a terminal's life (or never): fetched only when they show.
+const RecoveryScreen = lazyScreen(() => import('./recovery/RecoveryScreen').then((module) => module.RecoveryScreen));
+const SetupWizard = lazyScreen(() => import('./screens/SetupWizard').then((module) => module.SetupWizard));
 
 type Phase =
   | { name: 'loading' }
@@ -162,17 +165,18 @@ export function App() {
     [session, timeZone, lock, logout, refresh, notify],
   );
 
+  const splash = (
+    <div className="splash" role="status" aria-live="polite" data-testid="loading">
+      <span className="brand-mark" aria-hidden="true">
+        B
+      </span>
+      <p>{t('app.loading')}</p>
+    </div>
+  );
   let content: React.ReactNode;
   switch (phase.name) {
     case 'loading':
-      content = (
-        <div className="splash" role="status" aria-live="polite" data-testid="loading">
-          <span className="brand-mark" aria-hidden="true">
-            B
-          </span>
-          <p>{t('app.loading')}</p>
-        </div>
-      );
+      content = splash;
       break;
     case 'offline':
       content = (
@@ -208,7 +212,7 @@ export function App() {
 
   return (
     <>
-      {content}
+      <LazyScreens fallback={splash}>{content}</LazyScreens>
       {phase.name !== 'app' && phase.name !== 'login' && phase.name !== 'setup' && (
         <div className="floating-language">
           <LanguageSwitch />

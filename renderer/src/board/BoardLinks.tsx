@@ -1,24 +1,17 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, errorsByField, type Output } from '../api';
+import { api, errorsByField } from '../api';
 import { Field, FormError } from '../components/Field';
+import { useApiData } from '../hooks/useApiData';
 import { boardLinkUrl } from './boardLink';
 
 /** Managers create read-only board links for the TVs, see them, and revoke one that leaked. */
 export function BoardLinks() {
   const { t } = useTranslation();
-  const [links, setLinks] = useState<Output<'board.listLinks'>>([]);
+  const { data: links, reload: load } = useApiData(useCallback(() => api.call('board.listLinks', {}), []));
   const [label, setLabel] = useState('');
   const [created, setCreated] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-
-  const load = useCallback(async () => {
-    const outcome = await api.call('board.listLinks', {});
-    if (outcome.ok) setLinks(outcome.result);
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
@@ -57,7 +50,7 @@ export function BoardLinks() {
           </a>
         </p>
       )}
-      {links.length === 0 ? (
+      {!links || links.length === 0 ? (
         <p className="muted small">{t('board.links.empty')}</p>
       ) : (
         <ul className="board-links-list">

@@ -21,12 +21,31 @@ export function ActiveBadge({ active, on, off }: { active: boolean; on: string; 
 }
 
 /** A checkbox with its label on the right. */
-export function Checkbox({ checked, onChange, children, testId }: { checked: boolean; onChange: (checked: boolean) => void; children: ReactNode; testId?: string }) {
+export function Checkbox({ checked, onChange, children, testId, disabled }: { checked: boolean; onChange: (checked: boolean) => void; children: ReactNode; testId?: string; disabled?: boolean }) {
   return (
     <label className="checkbox">
-      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} data-testid={testId} />
+      <input type="checkbox" disabled={disabled} checked={checked} onChange={(e) => onChange(e.target.checked)} data-testid={testId} />
       <span>{children}</span>
     </label>
+  );
+}
+
+/** A whole screen before its data: the error of the call that loads it, else "Carregando…". */
+export function PageWaiting({ error }: { error: string | null }) {
+  const { t } = useTranslation();
+  if (error) {
+    return (
+      <div className="page-content">
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="page-content" role="status">
+      <p className="muted">{t('common.loading')}</p>
+    </div>
   );
 }
 

@@ -1,13 +1,16 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../api';
-import { BoardScreen } from '../board/BoardScreen';
+import { LazyScreens, lazyScreen } from '../components/LazyScreen';
 import { LiveIndicator } from '../components/LiveIndicator';
-import { KioskApp } from '../feedback/KioskApp';
-import { KitchenScreen } from '../kitchen/KitchenScreen';
-import { CustomerDisplay } from '../display/CustomerDisplay';
+import { SCREENS } from '../screenChunks';
 import { DeviceClient, forgetDeviceToken, keepDeviceToken, readDeviceToken } from './deviceSession';
-import { PairingScreen } from './PairingScreen';
+
+// A device fetches only the screen it was paired as.
+const PairingScreen = lazyScreen(() => import('./PairingScreen').then((module) => module.PairingScreen));
+const KioskApp = lazyScreen(() => import('../feedback/KioskApp').then((module) => module.KioskApp));
+const CustomerDisplay = lazyScreen(() => import('../display/CustomerDisplay').then((module) => module.CustomerDisplay));
+const { board: BoardScreen, kitchen: KitchenScreen } = SCREENS;
 
 type Stage = { name: 'loading' } | { name: 'screen'; me: Output<'devices.me'> } | { name: 'revoked' } | { name: 'offline'; message: string };
 
@@ -28,9 +31,15 @@ export function DeviceApp() {
   return token ? <PairedDevice key={token} token={token} onPairAgain={unpair} /> : <PairingScreen onPaired={paired} />;
 }
 
+/** A paired device learns what it is from the core: meanwhile it fetches the code of every kind of screen (all small). */
+function preloadDeviceScreens() {
+  for (const screen of [KitchenScreen, BoardScreen, KioskApp, CustomerDisplay]) screen.preload();
+}
+
 function PairedDevice({ token, onPairAgain }: { token: string; onPairAgain: () => void }) {
   const { t } = useTranslation();
   const client = useMemo(() => new DeviceClient(token), [token]);
+  useEffect(preloadDeviceScreens, []);
   const [stage, setStage] = useState<Stage>({ name: 'loading' });
 
   const check = useCallback(async () => {
@@ -82,7 +91,7 @@ function PairedDevice({ token, onPairAgain }: { token: string; onPairAgain: () =
   return (
     <div className={`shell ${me.kind === 'board' ? 'shell-board' : 'shell-device'}`} data-testid={`device-${me.kind}`}>
       <LiveIndicator source={client} />
-      {me.kind === 'board' ? <BoardScreen source={client} /> : <KitchenScreen source={client} station={me.station} />}
+      <LazyScreens fallback={null}>{me.kind === 'board' ? <BoardScreen source={client} /> : <KitchenScreen source={client} station={me.station} />}</LazyScreens>
     </div>
   );
 }

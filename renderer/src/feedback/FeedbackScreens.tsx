@@ -2,15 +2,12 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Route } from '../hooks/useHashRoute';
 import { routeKey } from '../navigation';
+import { FEEDBACK_ROUTES, type FeedbackRoute } from './routes';
 import { InboxScreen } from './InboxScreen';
 import './feedback.css';
 
 /** The reports carry chart.js: loaded the first time someone opens them. */
 const ReportScreen = lazy(() => import('./ReportScreen').then((module) => ({ default: module.ReportScreen })));
-
-export const FEEDBACK_ROUTES = ['avaliacoes', 'avaliacoes/relatorios'] as const satisfies readonly Route[];
-export type FeedbackRoute = (typeof FEEDBACK_ROUTES)[number];
-export const isFeedbackRoute = (route: string): route is FeedbackRoute => (FEEDBACK_ROUTES as readonly string[]).includes(route);
 
 const TAB_LABEL = { avaliacoes: 'feedback.tabs.inbox', 'avaliacoes/relatorios': 'feedback.tabs.reports' } as const;
 

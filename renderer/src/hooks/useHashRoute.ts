@@ -43,11 +43,14 @@ export type Route = (typeof ROUTES)[number];
 /** The screen the URL names: a route, '' when it names none (#/ or no hash), 'unknown' for anything else. */
 export type RequestedRoute = Route | '' | 'unknown';
 
-function readRoute(): RequestedRoute {
-  const path = window.location.hash.replace(/^#\/?/, '').replace(/\/+$/, '');
+/** The screen a URL hash names. */
+export function routeOfHash(hash: string): RequestedRoute {
+  const path = hash.replace(/^#\/?/, '').replace(/\/+$/, '');
   if (!path) return '';
   return (ROUTES as readonly string[]).includes(path) ? (path as Route) : 'unknown';
 }
+
+const readRoute = (): RequestedRoute => routeOfHash(window.location.hash);
 
 /** The current screen lives in the URL hash (#/usuarios, #/caixa/sessao), so a reload comes back to it. */
 export function useHashRoute(): [RequestedRoute, (route: Route) => void] {

@@ -20,6 +20,9 @@ export const en: Messages = {
     offlineTitle: 'Could not reach the terminal',
     retry: 'Try again',
     terminal: 'Terminal {{letter}}',
+    screenLoadFailedTitle: 'Balcão was updated',
+    screenLoadFailedText: 'This screen could not be loaded: the terminal was restarted or updated, or the connection dropped. Tap Reload to open the current version.',
+    reload: 'Reload',
   },
   language: {
     label: 'Language',

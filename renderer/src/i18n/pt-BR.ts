@@ -19,6 +19,9 @@ export const ptBR = {
     offlineTitle: 'Não foi possível falar com o terminal',
     retry: 'Tentar de novo',
     terminal: 'Terminal {{letter}}',
+    screenLoadFailedTitle: 'O Balcão foi atualizado',
+    screenLoadFailedText: 'Esta tela não pôde ser carregada: o terminal foi reiniciado ou atualizado, ou a conexão caiu. Toque em Recarregar para abrir a versão atual.',
+    reload: 'Recarregar',
   },
   language: {
     label: 'Idioma',

@@ -7,6 +7,7 @@ import { useLiveRefresh, useNow, type LiveSource } from '../hooks/useLive';
 import { SessionContext } from '../session';
 import { assignKeys } from './keys';
 import { isEditable } from '../keyboard';
+import { PageWaiting } from '../components/ListParts';
 
 /** Tickets late enough to worry about, in minutes since they reached the kitchen. */
 const LATE_MINUTES = 10;
@@ -113,15 +114,7 @@ export function KitchenScreen({ source = api, station = null }: { source?: Kitch
     return () => window.removeEventListener('keydown', listener);
   }, []);
 
-  if (error) {
-    return (
-      <div className="page-content">
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      </div>
-    );
-  }
+  if (error) return <PageWaiting error={error} />;
   if (!tickets) {
     return (
       <div className="center-panel" role="status">

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Output } from '../api';
 import { formatDateTime } from '../format';
@@ -12,20 +12,6 @@ import { Checkbox, RowButton } from '../components/ListParts';
 type Job = Output<'printing.jobs'>[number];
 
 const STATUS_BADGE: Record<Job['status'], string> = { pending: 'badge-warning', printed: 'badge-success', failed: 'badge-danger' };
-
-/** How many print jobs failed (for the top bar), live on `printing.changed`. */
-export function useFailedPrintJobs(): number {
-  const [count, setCount] = useState(0);
-  const load = useCallback(async () => {
-    const outcome = await api.call('printing.jobs', { status: 'failed', limit: 200 });
-    if (outcome.ok) setCount(outcome.result.length);
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useLiveRefresh(['printing.changed'], () => void load(), 300);
-  return count;
-}
 
 /** The print queue: receipts, kitchen tickets and cash slips sent to the network printer, the ones that failed and why, and "Tentar de novo". */
 export function PrintJobsScreen() {

@@ -6,6 +6,7 @@ import { DevicesLink } from '../devices/DevicesLink';
 import { DisplaySettings } from '../display/DisplaySettings';
 import { ScreenLink } from '../components/ScreenLink';
 import { Field, FormError } from '../components/Field';
+import { Checkbox, PageWaiting } from '../components/ListParts';
 import { MoneyInput } from '../components/MoneyInput';
 import { formatMoneyInput, parseMoneyInput } from '../format';
 import { useFocusFirstInvalid } from '../hooks/useFocusFirstInvalid';
@@ -41,7 +42,7 @@ const FIELDS: readonly string[] = [
   ...FLAG_KEYS,
 ];
 /** Longest text the core takes for each field. */
-const TEXT_MAX: Record<TextKey, number> = { pixKey: 77, pixMerchantName: 25, pixMerchantCity: 15, printerAddress: 60, shopDocument: 30, shopAddress: 120, shopPhone: 30 };
+const TEXT_MAX: Record<TextKey | 'shopName' | 'feedbackTags', number> = { shopName: 80, feedbackTags: 500, pixKey: 77, pixMerchantName: 25, pixMerchantCity: 15, printerAddress: 60, shopDocument: 30, shopAddress: 120, shopPhone: 30 };
 
 /** Limits the core enforces, repeated here so the form says so before sending. */
 const NUMBER_LIMITS: Record<NumberKey, { min: number; max: number }> = {
@@ -130,22 +131,7 @@ export function SettingsScreen() {
     };
   }, []);
 
-  if (loadError) {
-    return (
-      <div className="page-content">
-        <div className="alert alert-error" role="alert">
-          {loadError}
-        </div>
-      </div>
-    );
-  }
-  if (!settings || !draft) {
-    return (
-      <div className="page-content" role="status">
-        <p className="muted">{t('common.loading')}</p>
-      </div>
-    );
-  }
+  if (loadError || !settings || !draft) return <PageWaiting error={loadError} />;
 
   const set = (key: Key, value: string) => {
     setDraft({ ...draft, [key]: value });
@@ -232,12 +218,18 @@ export function SettingsScreen() {
     </Field>
   );
 
-  const textField = (key: TextKey, hint?: string) => (
-    <Field label={t(`settings.fields.${key}`)} name={key} error={errors[key]} hint={hint}>
+  const textField = (key: TextKey | 'shopName' | 'feedbackTags', hint?: string, className?: string) => (
+    <Field label={t(`settings.fields.${key}`)} name={key} error={errors[key]} hint={hint} className={className}>
       {(control) => (
         <input {...control} className="input" maxLength={TEXT_MAX[key]} disabled={!canEdit} value={draft[key]} onChange={(e) => set(key, e.target.value)} data-testid={`settings-${key}`} />
       )}
     </Field>
+  );
+
+  const flagField = (key: FlagKey, testId?: string) => (
+    <Checkbox key={key} disabled={!canEdit} checked={draft[key] === '1'} onChange={(checked) => set(key, checked ? '1' : '')} testId={testId}>
+      {t(`settings.fields.${key}`)}
+    </Checkbox>
   );
 
   return (
@@ -253,11 +245,7 @@ export function SettingsScreen() {
         <section className="panel">
           <h2 className="section-title">{t('settings.sections.shop')}</h2>
           <div className="form-grid">
-            <Field label={t('settings.fields.shopName')} name="shopName" error={errors.shopName} className="span-2">
-              {(control) => (
-                <input {...control} className="input" maxLength={80} disabled={!canEdit} value={draft.shopName} onChange={(e) => set('shopName', e.target.value)} />
-              )}
-            </Field>
+            {textField('shopName', undefined, 'span-2')}
             <Field label={t('settings.fields.timezone')} name="timezone" error={errors.timezone} hint={t('settings.hints.timezone')}>
               {(control) => (
                 <select {...control} className="input select" disabled={!canEdit} value={draft.timezone} onChange={(e) => set('timezone', e.target.value)}>
@@ -324,16 +312,7 @@ export function SettingsScreen() {
                 <MoneyInput control={control} disabled={!canEdit} value={draft.sangriaManagerLimit} onChange={(text) => set('sangriaManagerLimit', text)} testId="settings-sangria-limit" />
               )}
             </Field>
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                disabled={!canEdit}
-                checked={draft.cancelAfterKitchenNeedsManager === '1'}
-                onChange={(e) => set('cancelAfterKitchenNeedsManager', e.target.checked ? '1' : '')}
-                data-testid="settings-cancel-after-kitchen"
-              />
-              <span>{t('settings.fields.cancelAfterKitchenNeedsManager')}</span>
-            </label>
+            {flagField('cancelAfterKitchenNeedsManager', 'settings-cancel-after-kitchen')}
             {textField('pixKey', t('settings.hints.pixKey'))}
             {textField('pixMerchantName', t('settings.hints.pixMerchantName'))}
             {textField('pixMerchantCity', t('settings.hints.pixMerchantCity'))}
@@ -351,12 +330,7 @@ export function SettingsScreen() {
                 </select>
               )}
             </Field>
-            {PRINT_FLAGS.map((key) => (
-              <label key={key} className="checkbox">
-                <input type="checkbox" disabled={!canEdit} checked={draft[key] === '1'} onChange={(e) => set(key, e.target.checked ? '1' : '')} />
-                <span>{t(`settings.fields.${key}`)}</span>
-              </label>
-            ))}
+            {PRINT_FLAGS.map((key) => flagField(key))}
           </div>
         </section>
         <section className="panel">
@@ -377,11 +351,7 @@ export function SettingsScreen() {
           <div className="form-grid">
             {numberField('feedbackMaxDays', t('settings.units.days'))}
             {numberField('feedbackContactDays', t('settings.units.days'))}
-            <Field label={t('settings.fields.feedbackTags')} name="feedbackTags" error={errors.feedbackTags} hint={t('settings.hints.feedbackTags')} className="span-2">
-              {(control) => (
-                <input {...control} className="input" maxLength={500} disabled={!canEdit} value={draft.feedbackTags} onChange={(e) => set('feedbackTags', e.target.value)} data-testid="settings-feedbackTags" />
-              )}
-            </Field>
+            {textField('feedbackTags', t('settings.hints.feedbackTags'), 'span-2')}
           </div>
         </section>
         {canEdit && (

@@ -1,41 +1,49 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { BackupsScreen, type Backup } from '../backups/BackupsScreen';
-import { RestoreDialog } from '../backups/RestoreDialog';
-import { DevicesScreen } from '../devices/DevicesScreen';
-import { BoardScreen } from '../board/BoardScreen';
-import { CashScreen } from '../cash/CashScreen';
-import { CatalogScreen } from '../catalog/CatalogScreen';
+import type { Backup } from '../backups/BackupsScreen';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { LazyScreens } from '../components/LazyScreen';
 import { LiveIndicator } from '../components/LiveIndicator';
 import { LockIcon } from '../components/Icon';
 import { Avatar } from '../components/UserTile';
-import { CounterScreen } from '../counter/CounterScreen';
 import { useHashRoute, type Route } from '../hooks/useHashRoute';
 import { useSessionProbe } from '../hooks/useLive';
-import { KitchenScreen } from '../kitchen/KitchenScreen';
 import { homeFor, navFor, resolveRoute, routeKey } from '../navigation';
-import { OrdersScreen } from '../orders/OrdersScreen';
-import { PrintJobsScreen, useFailedPrintJobs } from '../printjobs/PrintJobsScreen';
-import { ChainScreen } from '../reports/chain/ChainScreen';
-import { DashboardScreen } from '../reports/dashboard/DashboardScreen';
-import { ReportsScreen } from '../reports/ReportsScreen';
+import { useFailedPrintJobs } from '../printjobs/useFailedPrintJobs';
 import { useSession } from '../session';
 import { isStockRoute } from '../stock/routes';
-import { StockScreens } from '../stock/StockScreens';
 import { FeedbackAlerts } from '../feedback/FeedbackAlerts';
-import { FeedbackScreens, isFeedbackRoute } from '../feedback/FeedbackScreens';
+import { isFeedbackRoute } from '../feedback/routes';
 import { isManagerRole } from '../roles';
 import { SyncIndicator } from '../sync/SyncIndicator';
-import { SyncScreen } from '../sync/SyncScreen';
 import { WhatsNewDialog } from '../updates/WhatsNewDialog';
 import { WebhookDeadAlert } from '../webhooks/WebhookAlert';
-import { WebhooksScreen } from '../webhooks/WebhooksScreen';
-import { AuditScreen } from './AuditScreen';
 import { HomeScreen } from './HomeScreen';
-import { SettingsScreen } from './SettingsScreen';
-import { UsersScreen } from './UsersScreen';
+import { SCREENS } from '../screenChunks';
+
+const {
+  dashboard: DashboardScreen,
+  reports: ReportsScreen,
+  counter: CounterScreen,
+  orders: OrdersScreen,
+  cash: CashScreen,
+  kitchen: KitchenScreen,
+  board: BoardScreen,
+  catalog: CatalogScreen,
+  printJobs: PrintJobsScreen,
+  users: UsersScreen,
+  audit: AuditScreen,
+  settings: SettingsScreen,
+  stock: StockScreens,
+  feedback: FeedbackScreens,
+  webhooks: WebhooksScreen,
+  sync: SyncScreen,
+  chain: ChainScreen,
+  backups: BackupsScreen,
+  restore: RestoreDialog,
+  devices: DevicesScreen,
+} = SCREENS;
 
 /** Screens that fill the window below the header and scroll inside (the counter and the kitchen). */
 const FILL: readonly Route[] = ['caixa', 'cozinha'];
@@ -62,7 +70,9 @@ export function Shell() {
     return (
       <div className="shell shell-board" data-testid="shell" key={session.user.id}>
         <LiveIndicator />
-        <BoardScreen onExit={() => navigate(homeFor(role) === 'painel' ? 'inicio' : homeFor(role))} />
+        <LazyScreens fallback={null}>
+          <BoardScreen onExit={() => navigate(homeFor(role) === 'painel' ? 'inicio' : homeFor(role))} />
+        </LazyScreens>
       </div>
     );
   }
@@ -132,26 +142,34 @@ export function Shell() {
       </div>
       {/* A different user after "Trocar usuário" starts from fresh screens; the same user keeps them. */}
       <main className={`page${fill ? ' page-fill' : ''}`} key={session.user.id}>
-        {route === 'inicio' && <HomeScreen onNavigate={navigate} />}
-        {route === 'painel-gerente' && <DashboardScreen />}
-        {route === 'relatorios' && <ReportsScreen />}
-        {route === 'caixa' && <CounterScreen />}
-        {route === 'pedidos' && <OrdersScreen onNavigate={navigate} />}
-        {route === 'caixa/sessao' && <CashScreen />}
-        {route === 'cozinha' && <KitchenScreen />}
-        {route === 'catalogo' && <CatalogScreen />}
-        {route === 'impressoes' && <PrintJobsScreen />}
-        {route === 'usuarios' && <UsersScreen />}
-        {route === 'auditoria' && <AuditScreen />}
-        {route === 'configuracoes' && <SettingsScreen />}
-        {isStockRoute(route) && <StockScreens route={route} onNavigate={navigate} />}
-        {isFeedbackRoute(route) && <FeedbackScreens route={route} onNavigate={navigate} />}
-        {route === 'webhooks' && <WebhooksScreen />}
-        {route === 'sincronizacao' && <SyncScreen />}
-        {route === 'relatorios/lojas' && <ChainScreen />}
-        {route === 'backups' && <BackupsScreen onRestore={setRestoring} />}
-        {restoring && <RestoreDialog backup={restoring} onClose={() => setRestoring(null)} />}
-        {route === 'dispositivos' && <DevicesScreen />}
+        <LazyScreens
+          fallback={
+            <div className="page-content" role="status">
+              <p className="muted">{t('common.loading')}</p>
+            </div>
+          }
+        >
+          {route === 'inicio' && <HomeScreen onNavigate={navigate} />}
+          {route === 'painel-gerente' && <DashboardScreen />}
+          {route === 'relatorios' && <ReportsScreen />}
+          {route === 'caixa' && <CounterScreen />}
+          {route === 'pedidos' && <OrdersScreen onNavigate={navigate} />}
+          {route === 'caixa/sessao' && <CashScreen />}
+          {route === 'cozinha' && <KitchenScreen />}
+          {route === 'catalogo' && <CatalogScreen />}
+          {route === 'impressoes' && <PrintJobsScreen />}
+          {route === 'usuarios' && <UsersScreen />}
+          {route === 'auditoria' && <AuditScreen />}
+          {route === 'configuracoes' && <SettingsScreen />}
+          {isStockRoute(route) && <StockScreens route={route} onNavigate={navigate} />}
+          {isFeedbackRoute(route) && <FeedbackScreens route={route} onNavigate={navigate} />}
+          {route === 'webhooks' && <WebhooksScreen />}
+          {route === 'sincronizacao' && <SyncScreen />}
+          {route === 'relatorios/lojas' && <ChainScreen />}
+          {route === 'backups' && <BackupsScreen onRestore={setRestoring} />}
+          {restoring && <RestoreDialog backup={restoring} onClose={() => setRestoring(null)} />}
+          {route === 'dispositivos' && <DevicesScreen />}
+        </LazyScreens>
       </main>
     </div>
   );

@@ -2,12 +2,12 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { Field, FormError } from '../components/Field';
-import { Modal } from '../components/Modal';
 import { formatBRL, formatDateTime } from '../format';
 import { useLiveRefresh } from '../hooks/useLive';
 import { uuidv7 } from '../ids';
 import { useSession } from '../session';
 import { ItemSearch, KindBadge, qty, signedQty, STOCK_EVENTS, UnitSelect, unitFactor, useStockItems, type Movement, type StockItem } from './common';
+import { PlausibilityConfirm } from './LineParts';
 import { costAtAverage, parseQuantity, toBase } from './quantity';
 
 const LOSS_REASONS = ['vencido', 'quebra', 'desperdicio', 'contaminacao', 'outro'] as const;
@@ -251,19 +251,15 @@ export function LossScreen() {
         </section>
       </div>
       {confirming !== null && current && (
-        <Modal title={t(mode === 'perda' ? 'stock.loss.confirmLoss' : 'stock.loss.confirmIssue', { quantity: qty(confirming, current.baseUnit) })} onClose={() => setConfirming(null)} size="small" testId="loss-confirm">
-          <div className="form-stack">
-            <p>{t('stock.loss.confirmText', { name: current.name, onHand: qty(current.onHand, current.baseUnit), value: formatBRL(costAtAverage(current.value, current.onHand, confirming)) })}</p>
-            <div className="form-actions">
-              <button type="button" className="button button-ghost" onClick={() => setConfirming(null)} data-autofocus>
-                {t('stock.loss.confirmFix')}
-              </button>
-              <button type="button" className="button button-danger" disabled={busy} onClick={() => void submit(null, true)} data-testid="loss-confirm-submit">
-                {t('stock.loss.confirmYes')}
-              </button>
-            </div>
-          </div>
-        </Modal>
+        <PlausibilityConfirm
+          title={t(mode === 'perda' ? 'stock.loss.confirmLoss' : 'stock.loss.confirmIssue', { quantity: qty(confirming, current.baseUnit) })}
+          text={t('stock.loss.confirmText', { name: current.name, onHand: qty(current.onHand, current.baseUnit), value: formatBRL(costAtAverage(current.value, current.onHand, confirming)) })}
+          danger
+          busy={busy}
+          onFix={() => setConfirming(null)}
+          onConfirm={() => void submit(null, true)}
+          testId="loss-confirm"
+        />
       )}
     </div>
   );

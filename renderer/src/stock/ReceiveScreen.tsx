@@ -4,12 +4,12 @@ import { RemoveButton } from '../components/ListParts';
 import { invoiceLabel } from './invoice';
 import { api } from '../api';
 import { Field, FormError } from '../components/Field';
-import { Modal } from '../components/Modal';
 import { MoneyInput } from '../components/MoneyInput';
 import { formatBRL, parseMoneyInput } from '../format';
 import type { Route } from '../hooks/useHashRoute';
 import { uuidv7 } from '../ids';
 import { useSession } from '../session';
+import { LineTable, PlausibilityConfirm } from './LineParts';
 import { ItemSearch, qty, UnitSelect, unitFactor, useStockItems, type StockItem } from './common';
 import { maskDate, parseDateInput } from './dates';
 import { lineValue, parseQuantity, toBase } from './quantity';
@@ -239,113 +239,98 @@ export function ReceiveScreen({ onNavigate }: { onNavigate: (route: Route) => vo
               large
             />
           </div>
-          <div className="table-wrap table-flat">
-            <table className="table receive-lines" data-testid="receive-lines">
-              <thead>
-                <tr>
-                  <th scope="col">{t('stock.columns.item')}</th>
-                  <th scope="col">{t('stock.columns.unit')}</th>
-                  <th scope="col">{t('stock.columns.quantity')}</th>
-                  <th scope="col">{t('stock.receive.unitCost')}</th>
-                  <th scope="col">{t('stock.columns.lot')}</th>
-                  <th scope="col">{t('stock.columns.expiry')}</th>
-                  <th scope="col" className="num">
-                    {t('stock.receive.entersStock')}
+          <LineTable
+            className="receive-lines"
+            testId="receive-lines"
+            columns={[
+              { label: t('stock.columns.item') },
+              { label: t('stock.columns.unit') },
+              { label: t('stock.columns.quantity') },
+              { label: t('stock.receive.unitCost') },
+              { label: t('stock.columns.lot') },
+              { label: t('stock.columns.expiry') },
+              { label: t('stock.receive.entersStock'), numeric: true },
+              { label: t('stock.receive.lineTotal'), numeric: true },
+            ]}
+            empty={lines.length === 0 ? t('stock.receive.empty') : null}
+            bodyRef={tableRef}
+          >
+            {parsed.map(({ line, base, total: lineTotal }, index) => {
+              const errors = lineErrors[line.id] ?? {};
+              const message = Object.values(errors).find(Boolean);
+              return (
+                <tr key={line.id} data-line={line.id} data-testid="receive-line" data-name={line.item.name} className={message ? 'row-error' : undefined}>
+                  <th scope="row">
+                    <span className="line-item">
+                      <span className="line-index">{index + 1}</span>
+                      <span>{line.item.name}</span>
+                    </span>
+                    {message && (
+                      <span className="cell-sub text-danger" role="alert">
+                        {message}
+                      </span>
+                    )}
                   </th>
-                  <th scope="col" className="num">
-                    {t('stock.receive.lineTotal')}
-                  </th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('stock.remove')}</span>
-                  </th>
+                  <td>
+                    <UnitSelect item={line.item} value={line.unit} onChange={(unit) => patch(line.id, { unit })} label={t('stock.columns.unit')} testId="line-unit" compact />
+                  </td>
+                  <td>
+                    <input
+                      className="input input-qty"
+                      inputMode="decimal"
+                      aria-label={t('stock.receive.quantityOf', { name: line.item.name })}
+                      aria-invalid={Boolean(errors.quantity)}
+                      value={line.quantity}
+                      onChange={(e) => patch(line.id, { quantity: e.target.value })}
+                      data-field="quantity"
+                      data-testid="line-quantity"
+                    />
+                  </td>
+                  <td>
+                    <MoneyInput
+                      value={line.unitCost}
+                      onChange={(unitCost) => patch(line.id, { unitCost })}
+                      aria-label={t('stock.receive.unitCostOf', { name: line.item.name, unit: line.unit || line.item.baseUnit })}
+                      control={{ 'aria-invalid': Boolean(errors.unitCost) }}
+                      testId="line-cost"
+                      onEnter={() => searchRef.current?.focus()}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      className="input input-lot"
+                      maxLength={40}
+                      aria-label={t('stock.receive.lotOf', { name: line.item.name })}
+                      value={line.lot}
+                      onChange={(e) => patch(line.id, { lot: e.target.value })}
+                      data-testid="line-lot"
+                    />
+                  </td>
+                  <td>
+                    <input
+                      className="input input-date"
+                      inputMode="numeric"
+                      placeholder={t('stock.receive.datePlaceholder')}
+                      aria-label={t('stock.receive.expiryOf', { name: line.item.name })}
+                      aria-invalid={Boolean(errors.expiry)}
+                      value={line.expiry}
+                      onChange={(e) => patch(line.id, { expiry: maskDate(e.target.value) })}
+                      data-testid="line-expiry"
+                    />
+                  </td>
+                  <td className="num" data-testid="line-base">
+                    {base !== null && base > 0 ? qty(base, line.item.baseUnit) : <span className="muted">—</span>}
+                  </td>
+                  <td className="num strong" data-testid="line-total">
+                    {lineTotal !== null ? formatBRL(lineTotal) : <span className="muted">—</span>}
+                  </td>
+                  <td>
+                    <RemoveButton label={t('stock.receive.removeLine', { name: line.item.name })} onClick={() => remove(line.id)} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody ref={tableRef}>
-                {lines.length === 0 && (
-                  <tr>
-                    <td colSpan={9} className="empty-note">
-                      {t('stock.receive.empty')}
-                    </td>
-                  </tr>
-                )}
-                {parsed.map(({ line, base, total: lineTotal }, index) => {
-                  const errors = lineErrors[line.id] ?? {};
-                  const message = Object.values(errors).find(Boolean);
-                  return (
-                    <tr key={line.id} data-line={line.id} data-testid="receive-line" data-name={line.item.name} className={message ? 'row-error' : undefined}>
-                      <th scope="row">
-                        <span className="line-item">
-                          <span className="line-index">{index + 1}</span>
-                          <span>{line.item.name}</span>
-                        </span>
-                        {message && (
-                          <span className="cell-sub text-danger" role="alert">
-                            {message}
-                          </span>
-                        )}
-                      </th>
-                      <td>
-                        <UnitSelect item={line.item} value={line.unit} onChange={(unit) => patch(line.id, { unit })} label={t('stock.columns.unit')} testId="line-unit" compact />
-                      </td>
-                      <td>
-                        <input
-                          className="input input-qty"
-                          inputMode="decimal"
-                          aria-label={t('stock.receive.quantityOf', { name: line.item.name })}
-                          aria-invalid={Boolean(errors.quantity)}
-                          value={line.quantity}
-                          onChange={(e) => patch(line.id, { quantity: e.target.value })}
-                          data-field="quantity"
-                          data-testid="line-quantity"
-                        />
-                      </td>
-                      <td>
-                        <MoneyInput
-                          value={line.unitCost}
-                          onChange={(unitCost) => patch(line.id, { unitCost })}
-                          aria-label={t('stock.receive.unitCostOf', { name: line.item.name, unit: line.unit || line.item.baseUnit })}
-                          control={{ 'aria-invalid': Boolean(errors.unitCost) }}
-                          testId="line-cost"
-                          onEnter={() => searchRef.current?.focus()}
-                        />
-                      </td>
-                      <td>
-                        <input
-                          className="input input-lot"
-                          maxLength={40}
-                          aria-label={t('stock.receive.lotOf', { name: line.item.name })}
-                          value={line.lot}
-                          onChange={(e) => patch(line.id, { lot: e.target.value })}
-                          data-testid="line-lot"
-                        />
-                      </td>
-                      <td>
-                        <input
-                          className="input input-date"
-                          inputMode="numeric"
-                          placeholder={t('stock.receive.datePlaceholder')}
-                          aria-label={t('stock.receive.expiryOf', { name: line.item.name })}
-                          aria-invalid={Boolean(errors.expiry)}
-                          value={line.expiry}
-                          onChange={(e) => patch(line.id, { expiry: maskDate(e.target.value) })}
-                          data-testid="line-expiry"
-                        />
-                      </td>
-                      <td className="num" data-testid="line-base">
-                        {base !== null && base > 0 ? qty(base, line.item.baseUnit) : <span className="muted">—</span>}
-                      </td>
-                      <td className="num strong" data-testid="line-total">
-                        {lineTotal !== null ? formatBRL(lineTotal) : <span className="muted">—</span>}
-                      </td>
-                      <td>
-                        <RemoveButton label={t('stock.receive.removeLine', { name: line.item.name })} onClick={() => remove(line.id)} />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </LineTable>
           {lines.length > 0 && (
             <div className="receive-lines-foot">
               <p className="muted small">{t('stock.receive.searchHint')}</p>
@@ -366,19 +351,14 @@ export function ReceiveScreen({ onNavigate }: { onNavigate: (route: Route) => vo
       </form>
 
       {confirming && (
-        <Modal title={t('stock.receive.confirmTitle', { quantity: confirming.quantity, name: confirming.itemName })} onClose={() => setConfirming(null)} size="small" testId="receive-confirm">
-          <div className="form-stack">
-            <p>{t('stock.receive.confirmText', { name: confirming.itemName, onHand: confirming.onHand })}</p>
-            <div className="form-actions">
-              <button type="button" className="button button-ghost" onClick={() => setConfirming(null)} data-autofocus>
-                {t('stock.loss.confirmFix')}
-              </button>
-              <button type="button" className="button button-primary" disabled={busy} onClick={() => void submit(null, true)} data-testid="receive-confirm-submit">
-                {t('stock.loss.confirmYes')}
-              </button>
-            </div>
-          </div>
-        </Modal>
+        <PlausibilityConfirm
+          title={t('stock.receive.confirmTitle', { quantity: confirming.quantity, name: confirming.itemName })}
+          text={t('stock.receive.confirmText', { name: confirming.itemName, onHand: confirming.onHand })}
+          busy={busy}
+          onFix={() => setConfirming(null)}
+          onConfirm={() => void submit(null, true)}
+          testId="receive-confirm"
+        />
       )}
 
       {addingSupplier && (

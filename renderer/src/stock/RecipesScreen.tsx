@@ -7,6 +7,7 @@ import { currentLocale, formatBRL, formatPercent } from '../format';
 import { useLiveRefresh } from '../hooks/useLive';
 import { useSession } from '../session';
 import { fold, ItemSearch, qty, useStockItems, type StockItem } from './common';
+import { LineTable } from './LineParts';
 import { costAtAverage, parseQuantity, quantityInput } from './quantity';
 
 type Snapshot = Output<'catalog.snapshot'>;
@@ -233,75 +234,60 @@ function RecipeEditor({
         {price !== null && <span className="recipe-price">{formatBRL(price)}</span>}
       </div>
       <FormError message={errors._form} />
-      <div className="table-wrap table-flat">
-        <table className="table table-compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('stock.columns.item')}</th>
-              <th scope="col">{kind === 'product' ? t('stock.recipes.perUnit') : t('stock.recipes.change')}</th>
-              <th scope="col" className="num">
-                {t('stock.recipes.cost')}
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">{t('stock.remove')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {parsed.length === 0 && (
-              <tr>
-                <td colSpan={4} className="empty-note">
-                  {kind === 'product' ? t('stock.recipes.emptyProduct') : t('stock.recipes.emptyOption')}
-                </td>
-              </tr>
-            )}
-            {parsed.map(({ line, item, quantity }) => (
-              <tr key={line.itemId} data-testid="recipe-line" data-name={item?.name}>
-                <th scope="row">
-                  {item?.name ?? t('stock.recipes.unknownItem')}
-                  {errors[line.itemId] && <span className="cell-sub text-danger">{errors[line.itemId]}</span>}
-                </th>
-                <td>
-                  <div className="input-with-unit">
-                    {kind === 'option' && (
-                      <div className="segmented sign-toggle" role="radiogroup" aria-label={t('stock.recipes.signLabel')}>
-                        {([1, -1] as const).map((sign) => (
-                          <button
-                            key={sign}
-                            type="button"
-                            role="radio"
-                            aria-checked={line.sign === sign}
-                            className="segmented-option"
-                            onClick={() => setLines(lines.map((l) => (l.itemId === line.itemId ? { ...l, sign } : l)))}
-                            title={sign === 1 ? t('stock.recipes.adds') : t('stock.recipes.removes')}
-                          >
-                            {sign === 1 ? '+' : '−'}
-                          </button>
-                        ))}
-                      </div>
-                    )}
-                    <input
-                      className="input input-qty"
-                      inputMode="decimal"
-                      aria-label={t('stock.recipes.quantityOf', { name: item?.name ?? '' })}
-                      aria-invalid={Boolean(errors[line.itemId])}
-                      value={line.text}
-                      onChange={(e) => setLines(lines.map((l) => (l.itemId === line.itemId ? { ...l, text: e.target.value } : l)))}
-                      data-testid="recipe-quantity"
-                    />
-                    <span className="input-unit">{item?.baseUnit}</span>
-                    {item && quantity && <span className="muted small nowrap">{(kind === 'option' ? (line.sign > 0 ? '+ ' : '− ') : '') + qty(quantity, item.baseUnit)}</span>}
+      <LineTable
+        className="table-compact"
+        columns={[
+          { label: t('stock.columns.item') },
+          { label: kind === 'product' ? t('stock.recipes.perUnit') : t('stock.recipes.change') },
+          { label: t('stock.recipes.cost'), numeric: true },
+        ]}
+        empty={parsed.length > 0 ? null : kind === 'product' ? t('stock.recipes.emptyProduct') : t('stock.recipes.emptyOption')}
+      >
+        {parsed.map(({ line, item, quantity }) => (
+          <tr key={line.itemId} data-testid="recipe-line" data-name={item?.name}>
+            <th scope="row">
+              {item?.name ?? t('stock.recipes.unknownItem')}
+              {errors[line.itemId] && <span className="cell-sub text-danger">{errors[line.itemId]}</span>}
+            </th>
+            <td>
+              <div className="input-with-unit">
+                {kind === 'option' && (
+                  <div className="segmented sign-toggle" role="radiogroup" aria-label={t('stock.recipes.signLabel')}>
+                    {([1, -1] as const).map((sign) => (
+                      <button
+                        key={sign}
+                        type="button"
+                        role="radio"
+                        aria-checked={line.sign === sign}
+                        className="segmented-option"
+                        onClick={() => setLines(lines.map((l) => (l.itemId === line.itemId ? { ...l, sign } : l)))}
+                        title={sign === 1 ? t('stock.recipes.adds') : t('stock.recipes.removes')}
+                      >
+                        {sign === 1 ? '+' : '−'}
+                      </button>
+                    ))}
                   </div>
-                </td>
-                <td className="num">{item && quantity && item.onHand > 0 ? formatBRL(line.sign * costAtAverage(item.value, item.onHand, quantity)) : <span className="muted">—</span>}</td>
-                <td>
-                  <RemoveButton label={t('stock.remove')} onClick={() => setLines(lines.filter((l) => l.itemId !== line.itemId))} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                )}
+                <input
+                  className="input input-qty"
+                  inputMode="decimal"
+                  aria-label={t('stock.recipes.quantityOf', { name: item?.name ?? '' })}
+                  aria-invalid={Boolean(errors[line.itemId])}
+                  value={line.text}
+                  onChange={(e) => setLines(lines.map((l) => (l.itemId === line.itemId ? { ...l, text: e.target.value } : l)))}
+                  data-testid="recipe-quantity"
+                />
+                <span className="input-unit">{item?.baseUnit}</span>
+                {item && quantity && <span className="muted small nowrap">{(kind === 'option' ? (line.sign > 0 ? '+ ' : '− ') : '') + qty(quantity, item.baseUnit)}</span>}
+              </div>
+            </td>
+            <td className="num">{item && quantity && item.onHand > 0 ? formatBRL(line.sign * costAtAverage(item.value, item.onHand, quantity)) : <span className="muted">—</span>}</td>
+            <td>
+              <RemoveButton label={t('stock.remove')} onClick={() => setLines(lines.filter((l) => l.itemId !== line.itemId))} />
+            </td>
+          </tr>
+        ))}
+      </LineTable>
       <ItemSearch
         items={items}
         exclude={(item) => lines.some((l) => l.itemId === item.id)}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorsByField, type Output } from '../api';
 import { Field, FormError } from '../components/Field';
+import { PageWaiting } from '../components/ListParts';
 import { useFocusFirstInvalid } from '../hooks/useFocusFirstInvalid';
 import { useSession } from '../session';
 import { ConnectionFields } from './ConnectionFields';
@@ -39,22 +40,7 @@ export function SyncScreen() {
     void load();
   }, [load]);
 
-  if (loadError) {
-    return (
-      <div className="page-content">
-        <div className="alert alert-error" role="alert">
-          {loadError}
-        </div>
-      </div>
-    );
-  }
-  if (!connection) {
-    return (
-      <div className="page-content" role="status">
-        <p className="muted">{t('common.loading')}</p>
-      </div>
-    );
-  }
+  if (loadError || !connection) return <PageWaiting error={loadError} />;
 
   const locked = !connection.canChange;
   const edit = (field: 'uri' | 'database', value: string) => {
