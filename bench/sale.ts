@@ -2,10 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { setImmediate as yieldToTimers } from 'node:timers/promises';
 import { join } from 'node:path';
-import { Agent, request } from 'node:http';
+import { Agent, createServer, request, type Server } from 'node:http';
 import { createApp, type App, type AppOptions } from '../src/app.js';
 import { openDatabase, type Db } from '../src/database/connection.js';
+import { WalCheckpointer } from '../src/database/wal-checkpointer.js';
 import { createHttpBridge } from '../src/ipc/http-server.js';
 import { MemoryLogger } from '../src/logs/memory-logger.js';
 import { newId } from '../src/utils/ids.js';
@@ -67,12 +69,18 @@ export const fiveLineSale = ({ products, ponto, extras }: Counter) => ({
   ],
 });
 
+/** One payment of a bare sale: method, amount, tendered, change. */
+type BarePayment = readonly [method: string, amount: number, tendered: number | null, change: number | null];
+
+/** The five-line sale's payments: debit and cash with change. */
+const FIVE_LINE_PAYMENTS: readonly BarePayment[] = [['debit', 4000, null, null], ['cash', 5200, 10_000, 4800]];
+
 /**
- * The floor: the same rows a five-line sale writes (order number, order, lines, payments, events,
- * kitchen ticket, cached state, change log with one entry per line), written by prepared statements in one IMMEDIATE
- * transaction on a file opened with the same pragmas.
+ * The floor: the same rows a sale writes (order number, order, lines, payments, events, kitchen
+ * ticket, cached state, change log with one entry per line), written by prepared statements in one IMMEDIATE
+ * transaction on a file opened with the same pragmas. `stations` says which lines go to the kitchen.
  */
-function bareSale(db: Db, productIds: string[], recipeItems: string[][] = []) {
+function bareSale(db: Db, productIds: string[], { recipeItems = [], stations = productIds.map((_, i) => (i < 3 ? 'Chapa' : null)), payments = FIVE_LINE_PAYMENTS }: { recipeItems?: string[][]; stations?: (string | null)[]; payments?: readonly BarePayment[] } = {}) {
   const sessionId = newId();
   db.prepare("INSERT INTO cash_sessions (id, terminal_id, opened_by, opened_by_name, opened_at, opening_float, hlc) VALUES (?, 't', 'u', 'U', 0, 0, '')").run(sessionId);
   const s = {
@@ -109,7 +117,7 @@ function bareSale(db: Db, productIds: string[], recipeItems: string[][] = []) {
         s.level.run(itemId, -50_000, -150, now);
         change('stock_movement', movementId, { itemId, quantity: -50_000, value: -150, orderId, lineId: id }, now);
       }
-      const line = { id, orderId, position: i, productId, name: `Produto ${i}`, quantity: 1, unitPrice: 1000, modifiers: '[{"optionId":"x","name":"P0","priceDelta":0}]', combo: '[]', notes: i === 0 ? 'sem maionese' : null, station: i < 3 ? 'Chapa' : null, discount: 0, total: 1000, cost: 0, addedBy: 'u', addedAt: now };
+      const line = { id, orderId, position: i, productId, name: `Produto ${i}`, quantity: 1, unitPrice: 1000, modifiers: '[{"optionId":"x","name":"P0","priceDelta":0}]', combo: '[]', notes: i === 0 ? 'sem maionese' : null, station: stations[i] ?? null, discount: 0, total: 1000, cost: 0, addedBy: 'u', addedAt: now };
       s.line.run(id, orderId, i, productId, line.name, 1, 1000, line.modifiers, line.combo, line.notes, line.station, 1000, 'u', now, 'h');
       change('order_line', id, line, now);
       return { id, productId, station: line.station };
@@ -119,7 +127,7 @@ function bareSale(db: Db, productIds: string[], recipeItems: string[][] = []) {
       s.event.run(id, orderId, kind, now);
       change('order_event', id, { kind }, now);
     }
-    for (const [method, amount, tendered, back] of [['debit', 4000, null, null], ['cash', 5200, 10_000, 4800]] as const) {
+    for (const [method, amount, tendered, back] of payments) {
       const id = newId();
       s.payment.run(id, orderId, sessionId, method, amount, tendered, back, now);
       change('payment', id, { method, amount, tendered, change: back }, now);
@@ -135,36 +143,66 @@ function bareSale(db: Db, productIds: string[], recipeItems: string[][] = []) {
 
 const FACT_TABLES = ['orders', 'order_lines', 'payments', 'order_events', 'kitchen_tickets', 'kitchen_ticket_items', 'order_state', 'change_log', 'stock_movements'];
 const rowsPerTable = (db: Db) => Object.fromEntries(FACT_TABLES.map((t) => [t, db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number]));
+type RowCounts = ReturnType<typeof rowsPerTable>;
 
-/** The five-line sale through the dispatcher against its bare-SQLite floor, same run; checks both wrote the same rows. */
-async function measureSale(recipes: boolean) {
-  const dir = mkdtempSync(join(tmpdir(), 'balcao-bench-sale-'));
-  const shop = await counter(dir, { recipes });
-  const floorDb = openDatabase(join(dir, 'bare.sqlite3'));
-  const floorIds = Array.from({ length: 5 }, () => newId());
-  for (const id of floorIds) floorDb.prepare("INSERT INTO products (id, name, search_key, code, price, kind, active, sold_out, created_at, updated_at, hlc) VALUES (?, 'p', 'p', ?, 100, 'simple', 1, 0, 0, 0, '')").run(id, id);
-  const recipeItems = recipes ? floorIds.map(() => Array.from({ length: 3 }, () => newId())) : [];
-  for (const id of recipeItems.flat()) floorDb.prepare("INSERT INTO stock_items (id, name, search_key, base_unit, minimum, active, created_at, updated_at, hlc) VALUES (?, 'i', 'i', 'g', 0, 1, 0, 0, '')").run(id);
-  const writeBare = bareSale(floorDb, floorIds, recipeItems);
-
-  const before = { app: rowsPerTable(shop.app.db), floor: rowsPerTable(floorDb) };
-  const samples = await compare(
-    async () => {
-      const sale = await call(shop.app, 'orders.create', fiveLineSale(shop), shop.token);
-      if (sale.change !== 700) throw new Error(`troco inesperado: ${sale.change}`);
-    },
-    () => writeBare.immediate(),
-    { rounds: 10, perRound: 100, warmup: 100 },
-  );
-  // Honesty check: both sides wrote the same rows per sale.
-  const after = { app: rowsPerTable(shop.app.db), floor: rowsPerTable(floorDb) };
+/** Honesty check: the app and its floor wrote the same rows per sale. */
+function checkSameRows(before: { app: RowCounts; floor: RowCounts }, after: { app: RowCounts; floor: RowCounts }) {
   for (const table of FACT_TABLES) {
     const a = after.app[table]! - before.app[table]!;
     const f = after.floor[table]! - before.floor[table]!;
     if (a !== f) throw new Error(`a base não escreve as mesmas linhas: ${table} ${a} ≠ ${f}`);
   }
+}
+
+/** The floor's file: the app's pragmas, and its WAL folded into the file by a thread as the app's is. */
+function floorDatabase(file: string) {
+  const db = openDatabase(file);
+  const checkpoints = new WalCheckpointer({ db, file, logger: new MemoryLogger().logger });
+  checkpoints.start();
+  return {
+    db,
+    close: async () => {
+      await checkpoints.stop();
+      db.close();
+    },
+  };
+}
+
+/** `count` products for the floor's lines to point at. */
+function seedBareProducts(db: Db, count: number): string[] {
+  const ids = Array.from({ length: count }, () => newId());
+  for (const id of ids) db.prepare("INSERT INTO products (id, name, search_key, code, price, kind, active, sold_out, created_at, updated_at, hlc) VALUES (?, 'p', 'p', ?, 100, 'simple', 1, 0, 0, 0, '')").run(id, id);
+  return ids;
+}
+
+/** The five-line sale through the dispatcher against its bare-SQLite floor, same run; checks both wrote the same rows. */
+async function measureSale(recipes: boolean) {
+  const dir = mkdtempSync(join(tmpdir(), 'balcao-bench-sale-'));
+  const shop = await counter(dir, { recipes });
+  const floor = floorDatabase(join(dir, 'bare.sqlite3'));
+  const floorIds = seedBareProducts(floor.db, 5);
+  const recipeItems = recipes ? floorIds.map(() => Array.from({ length: 3 }, () => newId())) : [];
+  for (const id of recipeItems.flat()) floor.db.prepare("INSERT INTO stock_items (id, name, search_key, base_unit, minimum, active, created_at, updated_at, hlc) VALUES (?, 'i', 'i', 'g', 0, 1, 0, 0, '')").run(id);
+  const writeBare = bareSale(floor.db, floorIds, { recipeItems });
+
+  const before = { app: rowsPerTable(shop.app.db), floor: rowsPerTable(floor.db) };
+  // Each sale comes as its own event (an IPC message, an HTTP request): the loop runs its timers in
+  // between, the WAL checkpointer's among them, on both sides.
+  const samples = await compare(
+    async () => {
+      await yieldToTimers();
+      const sale = await call(shop.app, 'orders.create', fiveLineSale(shop), shop.token);
+      if (sale.change !== 700) throw new Error(`troco inesperado: ${sale.change}`);
+    },
+    async () => {
+      await yieldToTimers();
+      writeBare.immediate();
+    },
+    { rounds: 10, perRound: 100, warmup: 100 },
+  );
+  checkSameRows(before, { app: rowsPerTable(shop.app.db), floor: rowsPerTable(floor.db) });
   shop.app.close();
-  floorDb.close();
+  await floor.close();
   rmSync(dir, { recursive: true, force: true });
   return samples;
 }
@@ -183,23 +221,39 @@ export async function saleWithRecipeRatio(figures: Figures) {
 }
 
 /**
- * sale.http_ms: a whole sale as the counter screen sends it — one request that creates and pays
- * (3 lines, cash with change) — timed by a client on loopback, durable settings, 1,000 sales.
+ * sale.http_ms, sale.http_p99_ms and sale.http_ratio: a whole sale as the counter screen sends it —
+ * one request that creates and pays (3 lines, cash with change) — timed by a client on loopback,
+ * durable settings, 2,000 sales. The floor, in alternating rounds: the same request body to a bare
+ * Node HTTP echo answering a body of the sale's reply size, same client, then the bare transaction
+ * writing the same rows (checked table by table).
  */
 export async function saleOverHttp(figures: Figures) {
   const dir = mkdtempSync(join(tmpdir(), 'balcao-bench-http-'));
   const shop = await counter(dir);
   const server = createHttpBridge(shop.app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  let replySize = 0;
+  const echo = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      response.end(Buffer.alloc(replySize, 0x20));
+    });
+  });
+  const portOf = async (listener: Server) => {
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    return (listener.address() as AddressInfo).port;
+  };
+  const salePort = await portOf(server);
+  const echoPort = await portOf(echo);
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const post = (body: string) =>
-    new Promise<number>((resolve, reject) => {
+  const post = (port: number, body: string) =>
+    new Promise<{ status: number; size: number }>((resolve, reject) => {
       const req = request(
         { host: '127.0.0.1', port, path: '/api/orders.create', method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${shop.token}`, 'content-length': Buffer.byteLength(body) } },
         (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
+          let size = 0;
+          res.on('data', (chunk: Buffer) => (size += chunk.length));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, size }));
         },
       );
       req.on('error', reject);
@@ -216,20 +270,33 @@ export async function saleOverHttp(figures: Figures) {
       ],
       payments: [{ id: newId(), method: 'cash', tendered: 10_000 }],
     });
-  for (let i = 0; i < 100; i++) await post(sale());
-  const samples: number[] = [];
-  for (let i = 0; i < 1000; i++) {
-    const body = sale();
-    const start = performance.now();
-    const status = await post(body);
-    samples.push(performance.now() - start);
-    if (status !== 200) throw new Error(`venda falhou com HTTP ${status}`);
-  }
-  figures['sale.http_ms'] = plainFigure(median(samples), 'ms');
-  figures['sale.http_p99_ms'] = plainFigure(percentile(samples, 99), 'ms');
+  const floor = floorDatabase(join(dir, 'bare.sqlite3'));
+  // Products 0 and 2 go to the grill, product 4 to no station; one cash payment with change.
+  const writeBare = bareSale(floor.db, seedBareProducts(floor.db, 3), { stations: ['Chapa', 'Chapa', null], payments: [['cash', 6000, 10_000, 4000]] });
+  replySize = (await post(salePort, sale())).size;
+
+  const before = { app: rowsPerTable(shop.app.db), floor: rowsPerTable(floor.db) };
+  const samples = await compare(
+    async () => {
+      const { status } = await post(salePort, sale());
+      if (status !== 200) throw new Error(`venda falhou com HTTP ${status}`);
+    },
+    async () => {
+      await post(echoPort, sale());
+      writeBare.immediate();
+    },
+    { rounds: 20, perRound: 100, warmup: 100 },
+  );
+  checkSameRows(before, { app: rowsPerTable(shop.app.db), floor: rowsPerTable(floor.db) });
+  figures['sale.http_ms'] = plainFigure(median(samples.subject), 'ms');
+  figures['sale.http_p99_ms'] = plainFigure(percentile(samples.subject, 99), 'ms');
+  figures['sale.http_ratio'] = ratioFigure(samples.subject, samples.floor);
   agent.destroy();
-  server.closeAllConnections();
-  server.close();
+  for (const listener of [server, echo]) {
+    listener.closeAllConnections();
+    listener.close();
+  }
+  await floor.close();
   shop.app.close();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -6,6 +6,7 @@ import { DATABASE_FILE } from './database/data-dir.js';
 import { fileSecretStore, PLAIN_SECRETS_FILE, type SecretStore } from './database/secret-store.js';
 import { BackupWorker, backupBeforeUpdate, type BackupFailure, type BackupWorkerOptions } from './database/backup-worker.js';
 import { makeBackup, parseBackupFileName, quickCheckInBackground } from './database/backups.js';
+import { WalCheckpointer } from './database/wal-checkpointer.js';
 import { appendAudit, readAuditHead } from './database/queries/audit.js';
 import { catalogVersion, markCatalogRestored } from './database/queries/catalog.js';
 import { removeLeftoverSwap, startupProblem, swapDatabaseFile } from './database/restore.js';
@@ -91,6 +92,8 @@ export interface App {
   readonly updates: UpdateControl;
   /** The worker thread the long reads run in (one per database: a restore closes it before the swap). */
   readonly reads: ReadPool;
+  /** Folds the WAL into the database file from its own thread, so no sale pays for a checkpoint. */
+  readonly checkpoints: WalCheckpointer;
   /** Why the database could not be used (the core runs in recovery mode: only `recovery.*` answers), or null. */
   readonly damaged: string | null;
   /** The `quick_check` run in the background after opening: the problems it found (none: whole). */
@@ -120,6 +123,7 @@ interface Core {
   updates: UpdateControl;
   /** The worker thread the long reads run in; a new one per database (it opens the file as it is then). */
   reads: ReadPool;
+  checkpoints: WalCheckpointer;
   auditHeadFile: AuditHeadFile;
   damaged: string | null;
   integrityChecked: Promise<string[]>;
@@ -272,6 +276,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     get reads() {
       return core.reads;
     },
+    get checkpoints() {
+      return core.checkpoints;
+    },
     get damaged() {
       return core.damaged;
     },
@@ -360,6 +367,7 @@ async function openCore(shared: Shared, damaged: string | null): Promise<Core> {
   const { autoStart: backupsAutoStart = true, ...backupPacing } = options.backups ?? {};
   const backups = new BackupWorker({ db, dataDir: options.dataDir, clock, logger: options.logger, events, ...driver, ...backupPacing, lastFailure: shared.failure });
   const reads = new ReadPool({ file, logger: options.logger, ...driver });
+  const checkpoints = new WalCheckpointer({ db, file, logger: options.logger, ...driver });
   const dispatcher: Dispatcher = new Dispatcher({ db, registry, sessions, events, clock, logger: options.logger, setupCode, sync: syncControl, auditHeadFile, backups, updates, restarter, reads, shopNetwork: shared.shopNetwork });
   const printer = new PrintWorker({ db, events, clock, logger: options.logger }, options.sendToPrinter);
   const webhooks = new WebhookWorker({ db, events, clock, logger: options.logger, ...options.webhooks });
@@ -374,6 +382,7 @@ async function openCore(shared: Shared, damaged: string | null): Promise<Core> {
     printer.start();
     if (options.webhooks?.autoStart !== false) webhooks.start();
     if (backupsAutoStart) backups.start();
+    checkpoints.start();
     const tidy = () => {
       eraseExpiredContacts(db, clock.now());
       forgetOldReplies(db, clock.now()).catch((error: unknown) => options.logger.warn('Falha ao apagar respostas antigas guardadas para novas tentativas', { error }));
@@ -396,6 +405,7 @@ async function openCore(shared: Shared, damaged: string | null): Promise<Core> {
     backups,
     updates,
     reads,
+    checkpoints,
     auditHeadFile,
     damaged,
     integrityChecked,
@@ -408,7 +418,7 @@ async function openCore(shared: Shared, damaged: string | null): Promise<Core> {
         for (const timer of timers) clearInterval(timer);
         dispatcher.detach();
         // What is in flight still writes its outcome (a delivery's status, a print job's) before the database closes.
-        await Promise.all([sync.stop(), printer.settled(), webhooks.settled(), reads.close()]);
+        await Promise.all([sync.stop(), printer.settled(), webhooks.settled(), reads.close(), checkpoints.stop()]);
       })();
       return stopping;
     },

@@ -128,19 +128,23 @@ export function createHttpBridge(app: App, options: HttpBridgeOptions = {}): Ser
     const taken = isThisComputer(address) ? null : takeRequest(buckets.get(address), performance.now(), limits.requestBurst, limits.requestsPerSecond);
     if (taken) buckets.set(address, taken.bucket);
     if (taken && !taken.allowed) return sendJson(response, 429, { error: { code: 'RATE_LIMITED', message: 'Muitas requisições deste aparelho. Aguarde um instante e tente de novo.' } });
-    const url = new URL(request.url ?? '/', 'http://balcao.local');
+    // An operation's path as the screens send it holds nothing a URL would normalise (no dots,
+    // escapes or query): it is read as it is, and a sale builds no URL. Any other path is normalised.
+    const plainOperation = operationFromPath(request.url ?? '');
+    const url = plainOperation ? null : new URL(request.url ?? '/', 'http://balcao.local');
+    const pathname = url ? url.pathname : request.url!;
     // DNS rebinding: a page on another name that resolves here is refused, whatever it asks for.
     const hosts = hostsFor(request.socket.localPort ?? 0);
     if (!isAllowedHost(request.headers.host, hosts)) {
       return sendJson(response, 403, { error: { code: 'FORBIDDEN', message: 'Endereço não permitido. Abra o Balcão pelo endereço configurado.' } });
     }
-    if (url.pathname.startsWith('/api/')) {
+    if (pathname.startsWith('/api/')) {
       if (!isAllowedOrigin(request.headers.origin, hosts, protocol)) {
         return sendJson(response, 403, { error: { code: 'FORBIDDEN', message: 'Origem não permitida.' } });
       }
-      if (url.pathname === '/api/contract' && request.method === 'GET') return sendRaw(response, 200, contract);
-      if (url.pathname === '/api/events' && request.method === 'GET') return streamEvents(url, response);
-      const operation = operationFromPath(url.pathname);
+      if (pathname === '/api/contract' && request.method === 'GET') return sendRaw(response, 200, contract);
+      if (url && pathname === '/api/events' && request.method === 'GET') return streamEvents(url, response);
+      const operation = plainOperation ?? operationFromPath(pathname);
       if (!operation) return sendJson(response, 404, { error: { code: 'UNKNOWN_OPERATION', message: 'Rota desconhecida.' } });
       const token = bearerToken(request.headers.authorization);
       if (devicesOnly) {
@@ -168,11 +172,11 @@ export function createHttpBridge(app: App, options: HttpBridgeOptions = {}): Ser
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { error: { code: 'VALIDATION', message: 'Método não permitido.' } });
     // The shop's certificate, for a tablet to trust (docs/shop-network.md): public, like any certificate.
-    if (options.tls?.ca && url.pathname === SHOP_CERTIFICATE_PATH) {
+    if (options.tls?.ca && pathname === SHOP_CERTIFICATE_PATH) {
       response.writeHead(200, { ...BASE_HEADERS, 'content-type': 'application/x-x509-ca-cert', 'content-disposition': 'attachment; filename="balcao-loja.crt"' });
       return response.end(options.tls.ca);
     }
-    return serveStatic(url.pathname, response);
+    return serveStatic(pathname, response);
   }
 
   function streamEvents(url: URL, response: ServerResponse) {

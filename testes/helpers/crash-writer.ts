@@ -1,6 +1,7 @@
 /**
  * A child process for the crash test: writes through real scripts as fast as it can and prints
- * "ack N" only after write N has committed. The parent kills it with SIGKILL mid-stream.
+ * "ack N" only after write N has committed (sales: "ack N <order id> <checkpoint passes so far>").
+ * The parent kills it with SIGKILL mid-stream.
  */
 import { createApp } from '../../src/app.js';
 import { MemoryLogger } from '../../src/logs/memory-logger.js';
@@ -33,6 +34,8 @@ if (mode === 'sales') {
   await call('cash.open', { id: newId(), openingFloat: 10_000 }, token);
   process.stdout.write('ready sales\n');
   for (let i = 1; ; i++) {
+    // Each sale comes as its own event, as from the counter: the loop runs its timers in between.
+    await new Promise((resolve) => setImmediate(resolve));
     const order = await call(
       'orders.create',
       {
@@ -46,7 +49,8 @@ if (mode === 'sales') {
       },
       token,
     );
-    process.stdout.write(`ack ${i} ${order.id}\n`);
+    // With how many of the WAL checkpointer's passes had folded the sales into the file by then.
+    process.stdout.write(`ack ${i} ${order.id} ${app.checkpoints.status.passes}\n`);
   }
 } else {
   const { id } = await call('users.create', { name: 'Caixa 0', role: 'cashier', pin: '2580' }, token);
