@@ -77,6 +77,22 @@ class BodyError extends Error {
 
 /** How often the live channel says it is still there. */
 const HEARTBEAT_MS = 10_000;
+/**
+ * A screen that stops reading (a tablet asleep on a dead Wi-Fi) is cut off once this much waits for it:
+ * it reconnects and reads the current state, and the terminal never holds an unbounded queue for it.
+ */
+export const STREAM_BACKLOG_BYTES = 1 << 20;
+
+/** An event as the stream sends it, made once however many screens hear it. */
+const framedEvents = new WeakMap<LiveEvent, string>();
+function framed(event: LiveEvent): string {
+  let frame = framedEvents.get(event);
+  if (frame === undefined) {
+    frame = `event: ${event.type}\ndata: ${JSON.stringify({ ...event.data, at: event.at })}\n\n`;
+    framedEvents.set(event, frame);
+  }
+  return frame;
+}
 
 /**
  * Browser mode's transport: POST /api/<operation> with JSON, GET /api/contract, live events over
@@ -197,14 +213,21 @@ export function createHttpBridge(app: App, options: HttpBridgeOptions = {}): Ser
     const deliver = (event: LiveEvent) => {
       if (closed) return;
       if (!app.dispatcher.liveSession(session.token)) return close();
-      if (eventVisibleTo(event.type, session, event.data)) response.write(`event: ${event.type}\ndata: ${JSON.stringify({ ...event.data, at: event.at })}\n\n`);
+      if (eventVisibleTo(event.type, session, event.data)) send(framed(event));
       // The screen hears that it locked (so it shows the PIN pad), then the stream stops.
       if (session.locked) close();
+    };
+    const send = (frame: string) => {
+      response.write(frame);
+      if (response.writableLength > STREAM_BACKLOG_BYTES) {
+        close();
+        response.destroy();
+      }
     };
     // A device on the shop's Wi-Fi hears a sale once the counter has its answer: the counter never waits on its screens.
     const unsubscribe = app.events.subscribe(devicesOnly ? (event) => void setImmediate(deliver, event) : deliver);
     // A heartbeat the screens can hear: silence tells them the channel is lost (renderer/src/bridge.ts).
-    const keepAlive = setInterval(() => response.write('event: ping\ndata: {}\n\n'), HEARTBEAT_MS);
+    const keepAlive = setInterval(() => send('event: ping\ndata: {}\n\n'), HEARTBEAT_MS);
     const close = () => {
       if (closed) return;
       closed = true;

@@ -1,8 +1,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { operations } from '../../src/models/contract.js';
 import { startBridge, type RunningBridge } from '../helpers/http.js';
 import { ADMIN, initializedApp } from '../helpers/test-app.js';
@@ -68,6 +69,48 @@ describe('HTTP bridge', () => {
     while (!text.includes('event: users.changed')) text += decoder.decode((await reader.read()).value);
     expect(text).toMatch(/event: users\.changed\ndata: \{"userId":"[0-9a-f-]{36}","at":\d+\}/);
     controller.abort();
+  });
+
+  it('cuts off a screen that stops reading once its backlog passes the limit; a screen that reads hears every event', async () => {
+    t = await initializedApp();
+    bridge = await startBridge(t.app);
+    const listenersBefore = t.app.events.size;
+    // A tablet gone to sleep: its connection stays open, it reads nothing.
+    const { port } = new URL(bridge.url);
+    const asleep = connect(Number(port), '127.0.0.1');
+    asleep.pause();
+    let asleepClosed = false;
+    asleep.on('close', () => (asleepClosed = true));
+    asleep.write(`GET /api/events?token=${t.adminToken} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
+    const controller = new AbortController();
+    const awake = await fetch(`${bridge.url}/api/events?token=${t.adminToken}`, { signal: controller.signal });
+    const reader = awake.body!.getReader();
+    const decoder = new TextDecoder();
+    let heard = '';
+    const reading = (async () => {
+      for (;;) {
+        const chunk = await reader.read().catch(() => ({ done: true, value: undefined }));
+        if (chunk.done) return;
+        heard += decoder.decode(chunk.value, { stream: true });
+      }
+    })();
+    while (t.app.events.size < listenersBefore + 2) await new Promise((resolve) => setTimeout(resolve, 5));
+
+    // 12 MB of events, a few at a time: far more than the sleeping tablet's socket and the limit hold.
+    const bulk = 'x'.repeat(32 * 1024);
+    const events = 384;
+    for (let i = 0; i < events; i++) {
+      t.app.events.publish({ type: 'users.changed', data: { userId: `u-${i}`, note: bulk } as never, at: i });
+      if (i % 4 === 3) await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    while (!heard.includes(`"userId":"u-${events - 1}"`)) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(heard.match(/event: users\.changed/g)).toHaveLength(events);
+    // The sleeping tablet's stream was closed and forgotten; the reading one is still there.
+    expect(t.app.events.size).toBe(listenersBefore + 1);
+    asleep.resume();
+    await vi.waitFor(() => expect(asleepClosed).toBe(true));
+    controller.abort();
+    await reading;
   });
 
   it('refuses a forged Host on the API, the live stream and the pages (DNS rebinding); a configured shop address works', async () => {
