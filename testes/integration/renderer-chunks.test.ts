@@ -27,6 +27,8 @@ const PAGES = {
   'rating kiosk (#/avaliacao)': ['src/feedback/KioskApp.tsx'],
   'paired rating tablet': ['src/devices/DeviceApp.tsx', 'src/feedback/KioskApp.tsx'],
   'device pairing': ['src/devices/DeviceApp.tsx', 'src/devices/PairingScreen.tsx'],
+  'paired customer display': ['src/devices/DeviceApp.tsx', 'src/display/CustomerDisplay.tsx'],
+  "counter PC's customer display (#/cliente)": ['src/display/LocalDisplayApp.tsx'],
 } as const;
 
 /** Code no small page may carry (every page has all the texts: the areas' i18n.ts files are not counted). */
@@ -96,7 +98,7 @@ describe('the renderer in chunks', () => {
       expect(modules.filter((id) => id.replaceAll('\\', '/').endsWith(`renderer/src/${screen}`)), screen).toEqual([]);
     }
     // Each page kind is a chunk of its own, opened from the entry.
-    expect(entry.dynamicImports).toEqual(expect.arrayContaining(['src/App.tsx', 'src/board/BoardLinkApp.tsx', 'src/feedback/KioskApp.tsx', 'src/devices/DeviceApp.tsx']));
+    expect(entry.dynamicImports).toEqual(expect.arrayContaining(['src/App.tsx', 'src/board/BoardLinkApp.tsx', 'src/feedback/KioskApp.tsx', 'src/devices/DeviceApp.tsx', 'src/display/LocalDisplayApp.tsx']));
   });
 
   for (const [page, lazyChunks] of Object.entries(PAGES)) {
