@@ -1,10 +1,11 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createApp } from '../src/app.js';
 import { openDatabase } from '../src/database/connection.js';
 import { DATABASE_FILE } from '../src/database/data-dir.js';
-import { latestSchemaVersion } from '../src/database/migrations/index.js';
+import { MIGRATIONS } from '../src/database/migrations/index.js';
 import { MemoryLogger } from '../src/logs/memory-logger.js';
 import { businessDayStart, shiftDay } from '../src/utils/business-day.js';
 import { newId } from '../src/utils/ids.js';
@@ -93,8 +94,9 @@ async function setUpShop(dir: string) {
 /** Builds the year into `file` (or copies the cached build); the file must not exist yet. */
 export async function buildBusyYear(file: string, options: BusyYearOptions = {}): Promise<BusyYear> {
   const opts = { orders: 250_000, days: 365, firstDay: '2025-12-01', linesPerOrder: 4, seed: 42, ...options };
-  // A new schema (another migration) builds a new file.
-  const key = `${VERSION}-s${latestSchemaVersion()}-${opts.orders}-${opts.days}-${opts.firstDay}-${opts.linesPerOrder}-${opts.seed}`;
+  // A new schema builds a new file: any migration added, even one numbered below the latest.
+  const schema = createHash('sha256').update(MIGRATIONS.map((m) => `${m.version}:${m.name}`).join(',')).digest('hex').slice(0, 12);
+  const key = `${VERSION}-s${schema}-${opts.orders}-${opts.days}-${opts.firstDay}-${opts.linesPerOrder}-${opts.seed}`;
   const cacheDir = join(projectRoot(), 'bench', '.cache');
   const cached = join(cacheDir, `${key}.sqlite3`);
   const meta = join(cacheDir, `${key}.json`);
