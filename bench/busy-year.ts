@@ -20,7 +20,7 @@ import { call } from './sale.js';
  * cancellations, losses, weekly receipts and a few ratings. The sales summaries are kept by the
  * schema's own triggers as the rows go in. The change log is left empty: nothing here is to be synced.
  *
- * Built files are cached under bench/.cache, keyed by VERSION, the schema version and the options, so a rerun copies one.
+ * Built files are cached under bench/.cache, keyed by VERSION, the migrations and the options, so a rerun copies one.
  */
 export const VERSION = 'busy-year-3';
 
