@@ -96,9 +96,9 @@ describe('HTTP bridge', () => {
     })();
     while (t.app.events.size < listenersBefore + 2) await new Promise((resolve) => setTimeout(resolve, 5));
 
-    // 12 MB of events, a few at a time: far more than the sleeping tablet's socket and the limit hold.
+    // 24 MB of events, a few at a time: far more than the sleeping tablet's socket buffers (a few MB on loopback) and the limit hold.
     const bulk = 'x'.repeat(32 * 1024);
-    const events = 384;
+    const events = 768;
     for (let i = 0; i < events; i++) {
       t.app.events.publish({ type: 'users.changed', data: { userId: `u-${i}`, note: bulk } as never, at: i });
       if (i % 4 === 3) await new Promise((resolve) => setTimeout(resolve, 2));
