@@ -1,6 +1,6 @@
 /** Security rules of browser mode, as small pure functions. */
 import type { DeviceKind } from '../models/devices.js';
-import { DEVICE_SCOPES } from '../services/devices/device-rules.js';
+import { deviceScope } from '../services/devices/device-rules.js';
 
 /** Content-Security-Policy for the renderer: only our own scripts, no inline code, no framing. */
 export const RENDERER_CSP = [
@@ -81,10 +81,13 @@ const BOARD_EVENTS: readonly string[] = ['orders.changed', 'kitchen.changed'];
 
 /**
  * The customers' feedback screen hears only that an order was just paid; the call board only orders and
- * tickets moving; a paired device what its screen needs (DEVICE_SCOPES); staff screens hear everything.
+ * tickets moving; a paired device what its screen needs (deviceScope); staff screens hear everything.
  */
-export const eventVisibleTo = (eventType: string, session: { kiosk?: boolean | undefined; boardLinkId?: string | undefined; device?: { kind: DeviceKind } | undefined }): boolean => {
-  if (session.device) return (DEVICE_SCOPES[session.device.kind].events as readonly string[]).includes(eventType);
+export const eventVisibleTo = (
+  eventType: string,
+  session: { kiosk?: boolean | undefined; boardLinkId?: string | undefined; device?: { kind: DeviceKind; cookLogin: boolean } | undefined; cook?: boolean | undefined },
+): boolean => {
+  if (session.device) return (deviceScope(session.device, Boolean(session.cook)).events as readonly string[]).includes(eventType);
   if (session.kiosk) return eventType === 'feedback.prompt';
   if (session.boardLinkId) return BOARD_EVENTS.includes(eventType);
   return true;

@@ -1,3 +1,4 @@
+import { countDevicePinTry, devicePinVerdict, giveDevicePinTryBack, type DevicePinAttempts, type DevicePinVerdict } from './devices/device-pin-rules.js';
 import { PIN_THROTTLE, pinThrottleWait } from './session-policy.js';
 
 interface AddressAttempts {
@@ -27,5 +28,36 @@ export class PinThrottle {
   succeeded(address: string): void {
     const entry = this.byAddress.get(address);
     if (entry) entry.attempts = Math.max(0, entry.attempts - 1);
+  }
+}
+
+/**
+ * PIN tries per paired device (see device-pin-rules.ts), admitted here in memory so tries sent in
+ * parallel cannot all slip past a wait; the count is taken from the device's row the first time and
+ * written back to it by each login, so it survives a restart.
+ */
+export class DevicePinThrottle {
+  private readonly byDevice = new Map<string, DevicePinAttempts>();
+
+  admit(deviceId: string, stored: DevicePinAttempts, now: number): DevicePinVerdict {
+    const attempts = this.byDevice.get(deviceId) ?? stored;
+    const verdict = devicePinVerdict(attempts, now);
+    if (verdict.allowed) this.byDevice.set(deviceId, countDevicePinTry(attempts, now));
+    return verdict;
+  }
+
+  succeeded(deviceId: string): void {
+    const attempts = this.byDevice.get(deviceId);
+    if (attempts) this.byDevice.set(deviceId, giveDevicePinTryBack(attempts));
+  }
+
+  /** The count to keep on the device's row. */
+  current(deviceId: string): DevicePinAttempts | undefined {
+    return this.byDevice.get(deviceId);
+  }
+
+  /** A manager unlocked the device: its row says so, and is read again at its next try. */
+  forget(deviceId: string): void {
+    this.byDevice.delete(deviceId);
   }
 }
