@@ -9,6 +9,8 @@ export default defineScript('devices.cookLogout', {
     if (!session.cook) throw new BusinessError('FORBIDDEN', 'Este aparelho não tem ninguém para sair: ele não pede PIN.');
     ctx.audit({ action: 'devices.cookLogout', recordType: 'user', recordId: ctx.actor!.id, details: { deviceId: session.device!.id, source: ctx.source } });
     ctx.afterCommit(() => ctx.sessions.close(session.token));
+    // Every live stream checks its session on this event: the cook's own closes at once.
+    ctx.emit('devices.changed', { deviceId: session.device!.id });
     return { ok: true as const };
   },
 });
