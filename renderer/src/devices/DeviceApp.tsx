@@ -5,6 +5,7 @@ import { BoardScreen } from '../board/BoardScreen';
 import { LiveIndicator } from '../components/LiveIndicator';
 import { KioskApp } from '../feedback/KioskApp';
 import { KitchenScreen } from '../kitchen/KitchenScreen';
+import { CookKitchen } from './CookKitchen';
 import { DeviceClient, forgetDeviceToken, keepDeviceToken, readDeviceToken } from './deviceSession';
 import { PairingScreen } from './PairingScreen';
 
@@ -44,6 +45,7 @@ function PairedDevice({ token, onPairAgain }: { token: string; onPairAgain: () =
   useEffect(() => {
     void check();
   }, [check]);
+  const lost = useCallback(() => void check(), [check]);
   // Revoking a device closes its live channel: when the channel drops, ask whether this device is still paired.
   useEffect(() => client.watchConnection((status) => void (status === 'offline' && check())), [client, check]);
 
@@ -71,9 +73,17 @@ function PairedDevice({ token, onPairAgain }: { token: string; onPairAgain: () =
   }
   const { me } = stage;
   if (me.kind === 'rating') return <KioskApp token={token} />;
+  if (me.kind === 'kitchen' && me.cookLogin) {
+    return (
+      <div className="shell shell-device" data-testid="device-kitchen">
+        <CookKitchen device={client} station={me.station} onDeviceLost={lost} />
+      </div>
+    );
+  }
   if (me.kind === 'display') {
     return (
       <div className="center-panel" data-testid="device-display">
+        <LiveIndicator source={client} />
         <h1>{me.shopName}</h1>
         <p className="muted">{t('devices.device.displayText')}</p>
       </div>
