@@ -24,7 +24,7 @@ export interface PinCheck {
  * their PIN was right.
  */
 export async function comparePin(ctx: PrepareContext, name: string, pin: string, roles?: readonly Role[]): Promise<PinCheck> {
-  const fromCounter = isThisComputer(ctx.source);
+  const fromCounter = typedAtTheCounter(ctx);
   if (!fromCounter) {
     const wait = ctx.pinThrottle.admit(ctx.source, ctx.now);
     if (wait > 0) throw throttledError(wait);
@@ -42,6 +42,12 @@ async function comparePinOf(ctx: PrepareContext, name: string, pin: string, role
   if (lockedUntil !== null && lockedUntil > ctx.now) return { name, user, matches: false };
   return { name, user, matches: await pinMatches(pin, user.pinHash) };
 }
+
+/**
+ * A PIN typed at the counter: on this computer, and not on a paired device (a device's call is the
+ * device's wherever it comes from, even through this computer's own loopback).
+ */
+const typedAtTheCounter = (ctx: Pick<PrepareContext, 'source' | 'session'>): boolean => isThisComputer(ctx.source) && !ctx.session?.device;
 
 export function throttledError(waitMs: number): BusinessError {
   const seconds = Math.ceil(waitMs / 1000);
@@ -77,7 +83,7 @@ export function settlePinCheck(tx: Db, ctx: ScriptContext, check: PinCheck, acti
     ctx.audit({ action, result: 'denied', ...who, details: { reason: 'locked', lockedUntil: attempts.lockedUntil, source, ...where } });
     return lockedError(attempts.lockedUntil, ctx.settings.timezone);
   }
-  if (!check.matches && !isThisComputer(source)) {
+  if (!check.matches && !typedAtTheCounter(ctx)) {
     ctx.audit({ action, result: 'failed', ...who, details: { reason: 'wrong_pin', source, ...where } });
     return reject('AUTH_INVALID_PIN', 'Nome ou PIN incorreto.', 'pin');
   }

@@ -218,6 +218,18 @@ describe('a kitchen device that asks for its cook’s PIN', () => {
     expect(await tablet.post('devices.cookLogin', WRONG, second.token)).toMatchObject({ status: 429, json: { error: { code: 'AUTH_THROTTLED' } } });
   });
 
+  it('takes a device calling through this computer’s own loopback for a device, never for the counter', async () => {
+    const { app, device } = await kitchenAskingForCooks();
+    const local = device('127.0.0.1');
+    const { token } = await pair(app, local, 'kitchen', { cookLogin: true });
+    const answers = [];
+    for (let i = 0; i < 6; i++) answers.push((await local.post('devices.cookLogin', WRONG, token)).status);
+    // Slowed as another device is; the counter's lockout (five wrong PINs typed at the counter) is not touched.
+    expect(answers).toEqual([401, 401, 401, 429, 429, 429]);
+    expect(app.app.db.prepare('SELECT count(*) FROM pin_attempts WHERE failures > 0 OR locked_until IS NOT NULL').pluck().get()).toBe(0);
+    expect((await app.call('auth.login', COOK)).ok).toBe(true);
+  });
+
   it('throttles a device guessing PINs as fast as it can while the counter keeps selling', async () => {
     const { app, tablet, token } = await kitchenAskingForCooks();
     const menu = await seedCatalog(app, app.adminToken);
