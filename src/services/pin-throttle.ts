@@ -29,6 +29,11 @@ export class PinThrottle {
     const entry = this.byAddress.get(address);
     if (entry) entry.attempts = Math.max(0, entry.attempts - 1);
   }
+
+  /** A manager unlocked the device that was trying from this address: it starts over too. */
+  forget(address: string): void {
+    this.byAddress.delete(address);
+  }
 }
 
 /**
@@ -38,11 +43,14 @@ export class PinThrottle {
  */
 export class DevicePinThrottle {
   private readonly byDevice = new Map<string, DevicePinAttempts>();
+  /** Where each device last tried a PIN from, so a manager's unlock frees that address too. */
+  private readonly lastAddress = new Map<string, string>();
 
-  admit(deviceId: string, stored: DevicePinAttempts, now: number): DevicePinVerdict {
+  admit(deviceId: string, stored: DevicePinAttempts, now: number, address: string): DevicePinVerdict {
     const attempts = this.byDevice.get(deviceId) ?? stored;
     const verdict = devicePinVerdict(attempts, now);
     if (verdict.allowed) this.byDevice.set(deviceId, countDevicePinTry(attempts, now));
+    this.lastAddress.set(deviceId, address);
     return verdict;
   }
 
@@ -56,8 +64,11 @@ export class DevicePinThrottle {
     return this.byDevice.get(deviceId);
   }
 
-  /** A manager unlocked the device: its row says so, and is read again at its next try. */
-  forget(deviceId: string): void {
+  /** A manager unlocked the device: its row says so, and is read again at its next try. Returns where it last tried from. */
+  forget(deviceId: string): string | undefined {
+    const address = this.lastAddress.get(deviceId);
     this.byDevice.delete(deviceId);
+    this.lastAddress.delete(deviceId);
+    return address;
   }
 }

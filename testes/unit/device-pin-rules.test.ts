@@ -71,17 +71,17 @@ describe("a kitchen device's PIN tries", () => {
 describe('the device PIN throttle', () => {
   it('counts a try when it admits it, so a burst in parallel cannot all slip past the wait', () => {
     const throttle = new DevicePinThrottle();
-    const verdicts = Array.from({ length: 6 }, () => throttle.admit('d', FRESH, 1000));
+    const verdicts = Array.from({ length: 6 }, () => throttle.admit('d', FRESH, 1000, '10.0.0.5'));
     expect(verdicts.filter((v) => v.allowed)).toHaveLength(PIN_THROTTLE.freeAttempts);
     expect(throttle.current('d')).toEqual({ failures: 3, lastAt: 1000 });
     // What the row says is read only the first time: memory then wins, so a stale row refills nothing.
-    expect(throttle.admit('d', FRESH, 1500)).toEqual({ allowed: false, locked: false, waitMs: 500 });
+    expect(throttle.admit('d', FRESH, 1500, '10.0.0.5')).toEqual({ allowed: false, locked: false, waitMs: 500 });
     throttle.succeeded('d');
     expect(throttle.current('d')!.failures).toBe(2);
     // Another device has its own.
-    expect(throttle.admit('e', FRESH, 1500)).toEqual({ allowed: true });
+    expect(throttle.admit('e', FRESH, 1500, '10.0.0.6')).toEqual({ allowed: true });
     // A manager's unlock: the row is read again.
-    throttle.forget('d');
-    expect(throttle.admit('d', { failures: DEVICE_PIN_LOCK_AFTER, lastAt: 0 }, 2000)).toEqual({ allowed: false, locked: true });
+    expect(throttle.forget('d')).toBe('10.0.0.5');
+    expect(throttle.admit('d', { failures: DEVICE_PIN_LOCK_AFTER, lastAt: 0 }, 2000, '10.0.0.7')).toEqual({ allowed: false, locked: true });
   });
 });

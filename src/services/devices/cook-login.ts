@@ -26,7 +26,7 @@ export default defineScript('devices.cookLogin', {
   roles: ['kitchenLogin'],
   async prepare(input, ctx) {
     const device = deviceOf(ctx);
-    const verdict = ctx.devicePins.admit(device.id, { failures: device.pinFailures, lastAt: device.pinAttemptAt }, ctx.now);
+    const verdict = ctx.devicePins.admit(device.id, { failures: device.pinFailures, lastAt: device.pinAttemptAt }, ctx.now, ctx.source);
     if (!verdict.allowed) throw verdict.locked ? new BusinessError('AUTH_LOCKED', LOCKED_MESSAGE, 'pin') : throttledError(verdict.waitMs);
     const check = await comparePin(ctx, input.name, input.pin, KITCHEN_STAFF_ROLES);
     if (check.matches) ctx.devicePins.succeeded(device.id);
