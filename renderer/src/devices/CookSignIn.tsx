@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../api';
-import { PinPad } from '../components/PinPad';
+import { PinStep } from '../components/PinStep';
 import { Avatar } from '../components/UserTile';
 import type { DeviceClient } from './deviceSession';
 
@@ -60,24 +60,20 @@ export function CookSignIn({ device, onSignedIn, onDeviceLost }: { device: Devic
           </ul>
         </>
       ) : (
-        <div className="pin-step" data-testid="cook-pin-step">
-          <div className="pin-step-user">
-            <Avatar name={chosen.name} size="large" />
-            <h1 className="pin-step-name">{chosen.name}</h1>
-          </div>
-          <PinPad prompt={t('devices.cook.enterPin')} error={error} onSubmit={signIn} />
-          <button
-            type="button"
-            className="button button-ghost"
-            data-testid="cook-back"
-            onClick={() => {
-              setChosen(null);
-              setError(null);
-            }}
-          >
-            ← {t('devices.cook.back')}
-          </button>
-        </div>
+        <PinStep
+          name={chosen.name}
+          heading={<h1 className="pin-step-name">{chosen.name}</h1>}
+          prompt={t('devices.cook.enterPin')}
+          error={error}
+          onSubmit={signIn}
+          backLabel={t('devices.cook.back')}
+          onBack={() => {
+            setChosen(null);
+            setError(null);
+          }}
+          testId="cook-pin-step"
+          backTestId="cook-back"
+        />
       )}
     </main>
   );
