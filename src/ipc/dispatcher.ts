@@ -21,9 +21,9 @@ import type { Registry } from '../services/registry.js';
 import type { Actor, AnyScript, AuditInput, PrepareContext, ReadContext, ScriptContext, TransactionScript, WorkerReadScript } from '../services/script.js';
 import { readInOneSnapshot, type ReadRunner } from '../services/read-pool.js';
 import { answerOnce } from '../services/request-replies.js';
-import { idleLockDue, sessionOutlivedDay } from '../services/session-policy.js';
-import { PinThrottle } from '../services/pin-throttle.js';
-import { DEVICE_SCOPES } from '../services/devices/device-rules.js';
+import { cookSignedOutIdle, idleLockDue, sessionOutlivedDay } from '../services/session-policy.js';
+import { DevicePinThrottle, PinThrottle } from '../services/pin-throttle.js';
+import { deviceScope } from '../services/devices/device-rules.js';
 import { DisplayBoard } from '../services/display/display-board.js';
 import { LOCAL_SOURCE } from '../services/request-source.js';
 import type { SessionRecord, SessionStore } from '../services/session-store.js';
@@ -73,6 +73,7 @@ export class Dispatcher {
   private readonly outbox = new WebhookOutbox();
   private readonly pinThrottle = new PinThrottle();
   private readonly display = new DisplayBoard();
+  private readonly devicePins = new DevicePinThrottle();
   /** Who each session's user is; forgotten whenever a user changes (role, name, deactivation). */
   private readonly actors = new Map<string, Actor | null>();
   /** One transaction wrapper for every call, so none is built on the hot path. */
@@ -156,7 +157,10 @@ export class Dispatcher {
       actor = this.actorOf(session.userId)!;
       if (session.kiosk) actor = { id: actor.id, name: 'Tela de avaliação', role: 'kiosk' };
       if (session.boardLinkId) actor = { id: actor.id, name: 'Painel de chamada', role: 'board' };
-      if (session.device) actor = { id: actor.id, name: `Aparelho: ${session.device.label}`, role: DEVICE_SCOPES[session.device.kind].role };
+      if (session.device) {
+        const name = session.cook ? `${actor.name} (${session.device.label})` : `Aparelho: ${session.device.label}`;
+        actor = { id: actor.id, name, role: deviceScope(session.device, Boolean(session.cook)).role };
+      }
       if (session.customerDisplay) actor = { id: actor.id, name: 'Tela do cliente', role: 'customerDisplay' };
     }
 
@@ -186,7 +190,7 @@ export class Dispatcher {
     if (script.reads === 'worker') {
       return this.read(script, input, { now, actor, terminal: this.terminal, settings, syncStatus: this.deps.sync?.status() ?? null });
     }
-    const base: PrepareContext = { db, now, actor, session, terminal: this.terminal, settings, source, setupCode: this.deps.setupCode ?? null, sync: this.deps.sync ?? null, auditHeadFile: this.deps.auditHeadFile ?? null, backups: this.deps.backups ?? null, updates: this.deps.updates ?? null, restarter: this.deps.restarter ?? null, shopNetwork: this.deps.shopNetwork ?? null, pinThrottle: this.pinThrottle, catalog: this.catalog, display: this.display };
+    const base: PrepareContext = { db, now, actor, session, terminal: this.terminal, settings, source, setupCode: this.deps.setupCode ?? null, sync: this.deps.sync ?? null, auditHeadFile: this.deps.auditHeadFile ?? null, backups: this.deps.backups ?? null, updates: this.deps.updates ?? null, restarter: this.deps.restarter ?? null, shopNetwork: this.deps.shopNetwork ?? null, pinThrottle: this.pinThrottle, devicePins: this.devicePins, catalog: this.catalog, display: this.display };
     const prepared = script.prepare ? await script.prepare(input, base) : undefined;
     return this.runInTransaction(script, input, { ...base, now: clock.now() }, prepared);
   }
@@ -262,7 +266,8 @@ export class Dispatcher {
     const session = this.sessionFor(token);
     if (!session) return undefined;
     const { timezone, businessDayStartsAt } = this.settings;
-    if (this.actorOf(session.userId) && !sessionOutlivedDay(session.createdAt, now, timezone, businessDayStartsAt)) return session;
+    const cookGone = session.cook === true && cookSignedOutIdle(session.lastActivityAt, now);
+    if (this.actorOf(session.userId) && !cookGone && !sessionOutlivedDay(session.createdAt, now, timezone, businessDayStartsAt)) return session;
     this.deps.sessions.close(token);
     return (session.boardLinkId || session.device) && this.actorOf(session.userId) ? this.sessionFor(token) : undefined;
   }
@@ -278,7 +283,7 @@ export class Dispatcher {
     if (!device) return undefined;
     // Seen again: kept on disk once per session, so the list survives a restart without a write per call.
     this.inTransaction.immediate(() => markDeviceSeen(this.deps.db, device.id, this.deps.clock.now()));
-    return this.deps.sessions.openDevice(device.pairedBy, { id: device.id, kind: device.kind, label: device.label, terminalId: device.terminalId }, token);
+    return this.deps.sessions.openDevice(device.pairedBy, { id: device.id, kind: device.kind, label: device.label, terminalId: device.terminalId, cookLogin: device.cookLogin }, token);
   }
 
   private actorOf(userId: string): Actor | null {

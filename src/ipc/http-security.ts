@@ -1,6 +1,6 @@
 /** Security rules of browser mode, as small pure functions. */
 import type { DeviceKind } from '../models/devices.js';
-import { DEVICE_SCOPES } from '../services/devices/device-rules.js';
+import { deviceScope } from '../services/devices/device-rules.js';
 
 /** Content-Security-Policy for the renderer: only our own scripts, no inline code, no framing. */
 export const RENDERER_CSP = [
@@ -81,7 +81,7 @@ const BOARD_EVENTS: readonly string[] = ['orders.changed', 'kitchen.changed'];
 
 /**
  * The customers' feedback screen hears only that an order was just paid; the call board only orders and
- * tickets moving; a paired device what its screen needs (DEVICE_SCOPES); a customer's display only its
+ * tickets moving; a paired device what its screen needs (deviceScope); a customer's display only its
  * own terminal's changes (the event's `data.terminalId`); staff screens hear everything.
  */
 export const eventVisibleTo = (
@@ -89,7 +89,8 @@ export const eventVisibleTo = (
   session: {
     kiosk?: boolean | undefined;
     boardLinkId?: string | undefined;
-    device?: { kind: DeviceKind; terminalId?: string | null | undefined } | undefined;
+    device?: { kind: DeviceKind; cookLogin: boolean; terminalId?: string | null | undefined } | undefined;
+    cook?: boolean | undefined;
     customerDisplay?: { terminalId: string } | undefined;
   },
   data?: unknown,
@@ -97,7 +98,7 @@ export const eventVisibleTo = (
   const displayOf = session.customerDisplay?.terminalId ?? (session.device?.kind === 'display' ? session.device.terminalId : undefined);
   if (eventType === DISPLAY_EVENT && (session.customerDisplay || session.device)) return Boolean(displayOf) && eventTerminal(data) === displayOf;
   if (session.customerDisplay) return false;
-  if (session.device) return (DEVICE_SCOPES[session.device.kind].events as readonly string[]).includes(eventType);
+  if (session.device) return (deviceScope(session.device, Boolean(session.cook)).events as readonly string[]).includes(eventType);
   if (session.kiosk) return eventType === 'feedback.prompt';
   if (session.boardLinkId) return BOARD_EVENTS.includes(eventType);
   return true;

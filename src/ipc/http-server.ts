@@ -226,8 +226,9 @@ export function createHttpBridge(app: App, options: HttpBridgeOptions = {}): Ser
     };
     // A device on the shop's Wi-Fi hears a sale once the counter has its answer: the counter never waits on its screens.
     const unsubscribe = app.events.subscribe(devicesOnly ? (event) => void setImmediate(deliver, event) : deliver);
-    // A heartbeat the screens can hear: silence tells them the channel is lost (renderer/src/bridge.ts).
-    const keepAlive = setInterval(() => send('event: ping\ndata: {}\n\n'), HEARTBEAT_MS);
+    // A heartbeat the screens can hear: silence tells them the channel is lost (renderer/src/bridge.ts). A
+    // session that ended meanwhile with no event to say so (a cook left idle, the day turned) stops here.
+    const keepAlive = setInterval(() => (app.dispatcher.liveSession(session.token) ? send('event: ping\ndata: {}\n\n') : close()), HEARTBEAT_MS);
     const close = () => {
       if (closed) return;
       closed = true;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Empty, EpochMs, Id } from './fields.js';
+import { Empty, EpochMs, Id, PersonName, Pin } from './fields.js';
 import type { OperationTable } from './operation.js';
 
 /** What a paired device is: the kitchen's screen, the ready board, the customer's display, the rating tablet. */
@@ -18,6 +18,10 @@ const DeviceView = z.object({
   pairedAt: EpochMs,
   lastSeenAt: EpochMs.nullable(),
   revokedAt: EpochMs.nullable(),
+  /** A kitchen device that shows the queue only once a cook has typed their PIN on it. */
+  cookLogin: z.boolean(),
+  /** Locked by too many wrong PINs typed on it, until a manager unlocks it. */
+  pinLocked: z.boolean(),
 });
 
 const NetworkInterfaceView = z.object({ name: z.string(), address: z.string() });
@@ -63,6 +67,7 @@ export const devicesOperations = {
       kind: DeviceKind,
       label: Label,
       station: z.string().trim().min(1, 'Escolha a praça ou deixe em branco para todas.').max(40, 'A praça pode ter no máximo 40 caracteres.').nullable().optional(),
+      cookLogin: z.boolean({ error: 'Diga se a cozinha pede o PIN do cozinheiro.' }).optional(),
     }),
     output: z.object({ id: Id, kind: DeviceKind, label: z.string(), address: z.string() }),
   },
@@ -71,7 +76,27 @@ export const devicesOperations = {
   'devices.me': {
     summary: 'O que este aparelho é (a tela que ele mostra).',
     input: Empty,
-    output: z.object({ id: Id, kind: DeviceKind, label: z.string(), station: z.string().nullable(), shopName: z.string() }),
+    output: z.object({ id: Id, kind: DeviceKind, label: z.string(), station: z.string().nullable(), shopName: z.string(), cookLogin: z.boolean() }),
+  },
+  'devices.unlock': {
+    summary: 'O gerente desbloqueia um aparelho bloqueado por PIN errado demais: ele volta a ter todas as tentativas.',
+    input: z.strictObject({ id: Id }),
+    output: z.object({ id: Id }),
+  },
+  'devices.cooks': {
+    summary: 'Os nomes de quem pode entrar na cozinha, para a tela de entrada de um tablet da cozinha que pede o PIN do cozinheiro.',
+    input: Empty,
+    output: z.array(z.object({ id: Id, name: z.string() })),
+  },
+  'devices.cookLogin': {
+    summary: 'O cozinheiro entra no tablet da cozinha com o próprio PIN; a sessão é dele e abre só a tela da cozinha.',
+    input: z.strictObject({ name: PersonName, pin: Pin }),
+    output: z.object({ token: z.string(), cook: z.object({ id: Id, name: z.string() }), idleMinutes: z.number().int().positive() }),
+  },
+  'devices.cookLogout': {
+    summary: 'O cozinheiro sai do tablet da cozinha; o tablet volta para a tela de entrada.',
+    input: Empty,
+    output: z.object({ ok: z.literal(true) }),
   },
   'devices.network': { summary: 'A rede da loja: ligada ou não, interfaces deste computador e o endereço a abrir nos aparelhos.', input: Empty, output: NetworkView },
   'devices.setNetwork': {

@@ -20,7 +20,8 @@ export const ALL_ROLES = ROLES;
  * A session is a user's, or a restricted one: the customers' feedback screen's ('kiosk'), that can
  * submit feedback and read nothing else, or the call board's TV ('board', from a board link), that can
  * read the board and nothing else. A paired shop device carries one too (see devices/device-rules.ts): the
- * kitchen's ('kitchenScreen'), the customer's display ('customerDisplay'), or the board's and kiosk's.
+ * kitchen's ('kitchenScreen'), the customer's display ('customerDisplay'), or the board's and kiosk's;
+ * a kitchen device that asks for its cook's PIN carries 'kitchenLogin' until a cook has typed it.
  * Only scripts that name the restricted role accept it.
  */
-export type SessionRole = Role | 'kiosk' | 'board' | 'kitchenScreen' | 'customerDisplay';
+export type SessionRole = Role | 'kiosk' | 'board' | 'kitchenScreen' | 'customerDisplay' | 'kitchenLogin';

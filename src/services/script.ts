@@ -11,7 +11,7 @@ import type { SessionRole } from '../models/roles.js';
 import type { WebhookEventType } from '../models/webhooks.js';
 import type { Logger } from '../logs/logger.js';
 import type { RetryRule } from './request-replies.js';
-import type { PinThrottle } from './pin-throttle.js';
+import type { DevicePinThrottle, PinThrottle } from './pin-throttle.js';
 import type { SessionRecord, SessionStore } from './session-store.js';
 import type { ConnectionStore } from '../sync/sync-connection.js';
 import type { SyncWorker } from '../sync/sync-worker.js';
@@ -41,6 +41,8 @@ export interface PrepareContext {
   readonly setupCode: string | null;
   /** Wrong PINs per source address (other devices only). */
   readonly pinThrottle: PinThrottle;
+  /** Wrong PINs per paired device (a kitchen device that asks for its cook's PIN). */
+  readonly devicePins: DevicePinThrottle;
   /** The catalog as sales read it, kept between calls and forgotten when it changes. */
   readonly catalog: CatalogCache;
   /** What each counter's customer sees now (in memory: a restart shows the idle slides until the next push). */

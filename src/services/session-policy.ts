@@ -1,13 +1,24 @@
 import type { SessionRole } from '../models/roles.js';
 import { businessDay } from '../utils/business-day.js';
 
-/** The kitchen screen, the call board and the customer's display stay up all day; every other screen locks itself when left alone. */
-export const IDLE_LOCK_EXEMPT_ROLES: readonly SessionRole[] = ['kitchen', 'kiosk', 'board', 'customerDisplay'];
+/**
+ * The kitchen screen, the call board and the shop's paired screens stay up all day; every other screen
+ * locks itself when left alone. A cook signed in on a kitchen device is signed out instead (cookSignedOutIdle).
+ */
+export const IDLE_LOCK_EXEMPT_ROLES: readonly SessionRole[] = ['kitchen', 'kiosk', 'board', 'kitchenScreen', 'customerDisplay', 'kitchenLogin'];
 
 export function idleLockDue(role: SessionRole, lastActivityAt: number, now: number, idleLockMinutes: number): boolean {
   if (IDLE_LOCK_EXEMPT_ROLES.includes(role)) return false;
   return now - lastActivityAt >= idleLockMinutes * 60_000;
 }
+
+/**
+ * A cook's session on a kitchen device ends after this long without a touch on the tablet (its own timer)
+ * or a call from it (here): longer than the counter's lock, since a cook at the grill reads more than touches.
+ */
+export const COOK_IDLE_MINUTES = 15;
+
+export const cookSignedOutIdle = (lastActivityAt: number, now: number): boolean => now - lastActivityAt >= COOK_IDLE_MINUTES * 60_000;
 
 /**
  * A session lasts one business day at most: it ends when the day turns (04:00 by default, in the

@@ -2,6 +2,16 @@ import type { DeviceKind } from '../models/devices.js';
 import type { Clock } from '../utils/clock.js';
 import { newSecretToken } from '../utils/ids.js';
 
+export interface SessionDevice {
+  id: string;
+  kind: DeviceKind;
+  label: string;
+  /** The device shows its screen only once a cook has signed in on it. */
+  cookLogin: boolean;
+  /** The terminal a customer's display shows (null for every other kind). */
+  terminalId: string | null;
+}
+
 export interface SessionRecord {
   token: string;
   userId: string;
@@ -10,7 +20,9 @@ export interface SessionRecord {
   /** A board link's read-only session for the call board's TV (see board.createLink). */
   boardLinkId?: string;
   /** A paired shop device's session (see devices.confirmPairing): what it is decides what it may call. */
-  device?: { id: string; kind: DeviceKind; label: string; terminalId: string | null };
+  device?: SessionDevice;
+  /** A cook's session on a kitchen device that asks for one (devices.cookLogin): the cook's, with the device's scope. */
+  cook?: boolean;
   /** The customer's display opened on this computer (display.openScreen): it reads the display of this terminal only. */
   customerDisplay?: { terminalId: string };
   createdAt: number;
@@ -42,7 +54,7 @@ export class SessionStore {
   }
 
   /** A paired device's session, on the token it got at pairing, opened by whoever confirmed it. */
-  openDevice(userId: string, device: NonNullable<SessionRecord['device']>, token: string): SessionRecord {
+  openDevice(userId: string, device: SessionDevice, token: string): SessionRecord {
     const session = this.open(userId, token);
     session.device = device;
     return session;
@@ -53,6 +65,13 @@ export class SessionStore {
     for (const [token, session] of this.byToken) if (session.customerDisplay) this.byToken.delete(token);
     const session = this.open(userId);
     session.customerDisplay = { terminalId };
+    return session;
+  }
+
+  /** A cook signed in on a kitchen device: their own session, on a new token, limited to the device's screen. */
+  openCook(userId: string, device: SessionDevice, token: string): SessionRecord {
+    const session = this.openDevice(userId, device, token);
+    session.cook = true;
     return session;
   }
 

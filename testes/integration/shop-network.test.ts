@@ -2,13 +2,13 @@ import { X509Certificate } from 'node:crypto';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AppOptions } from '../../src/app.js';
 import { hostname } from 'node:os';
 import { secretsOf } from '../../src/database/secret-store.js';
 import { createHttpBridge } from '../../src/ipc/http-server.js';
 import { shopCertificate } from '../../src/ipc/shop-certificate.js';
 import { localNameFor, readShopNetworkSetting } from '../../src/ipc/shop-network.js';
 import type { DeviceKind } from '../../src/models/devices.js';
+import { pair, SHOP_NETWORK, shopOnTheNetwork as onTheNetwork } from '../helpers/shop-network.js';
 import { PAIRING_CODE_TTL_MS, PAIRING_REQUESTS_PER_ADDRESS } from '../../src/services/devices/device-rules.js';
 import { newId } from '../../src/utils/ids.js';
 import { card, line, seedCatalog } from '../helpers/catalog-fixture.js';
@@ -19,8 +19,6 @@ import { ADMIN, createTestApp, initializedApp, type TestApp } from '../helpers/t
 // network (127.0.0.2 stands for it here; devices connect from 127.0.0.3 and up). It serves paired devices
 // only: a device pairs with a code a manager confirms, and its token opens its own screen and nothing else.
 
-const SHOP_NETWORK: AppOptions['shopNetwork'] = { port: 0, interfaces: () => ({}), extraInterfaces: [{ name: 'lan-teste', address: '127.0.0.2' }] };
-
 let t: (TestApp & { adminToken: string }) | undefined;
 afterEach(() => {
   t?.close();
@@ -28,20 +26,9 @@ afterEach(() => {
 });
 
 async function shopOnTheNetwork() {
-  const app = await initializedApp({ app: { shopNetwork: SHOP_NETWORK } });
-  t = app;
-  const view = await app.ok('devices.setNetwork', { enabled: true, interfaceName: 'lan-teste' }, app.adminToken);
-  expect(view).toMatchObject({ enabled: true, interfaceName: 'lan-teste', problem: null, url: expect.stringMatching(/^https:\/\/127\.0\.0\.2:\d+\/$/) });
-  const ca = shopCertificateOf(app.app);
-  return { app, view, device: (address: string) => shopDevice(view.url!, ca, address) };
-}
-
-/** Pairs a device from `address` as `kind`; returns its token and id. */
-async function pair(app: TestApp & { adminToken: string }, device: ReturnType<typeof shopDevice>, kind: DeviceKind, station?: string) {
-  const asked = await device.post('devices.requestPairing', {});
-  expect(asked.status).toBe(200);
-  const paired = await app.ok('devices.confirmPairing', { code: asked.json.code, kind, label: `Aparelho ${kind}`, ...(station ? { station } : {}) }, app.adminToken);
-  return { token: asked.json.token as string, id: paired.id, asked: asked.json };
+  const shop = await onTheNetwork();
+  t = shop.app;
+  return shop;
 }
 
 /** What each kind of device may call: its screen's operations, and asking what it is. */
@@ -148,7 +135,7 @@ describe('the shop network', () => {
     // A code is used once.
     expect(await app.fails('devices.confirmPairing', { code: asked.code, kind: 'board', label: 'TV' }, app.adminToken)).toMatchObject({ code: 'NOT_FOUND' });
     const audit = app.app.db.prepare("SELECT details FROM audit_log WHERE action = 'devices.pair'").pluck().all() as string[];
-    expect(audit.map((details) => JSON.parse(details))).toEqual([{ kind: 'kitchen', label: 'Tablet da chapa', station: 'Chapa', deviceAddress: '127.0.0.3', source: 'local' }]);
+    expect(audit.map((details) => JSON.parse(details))).toEqual([{ kind: 'kitchen', label: 'Tablet da chapa', station: 'Chapa', cookLogin: false, deviceAddress: '127.0.0.3', source: 'local' }]);
     expect(JSON.stringify(app.app.db.prepare('SELECT * FROM audit_log').all())).not.toContain(asked.token);
     expect(app.memory.records.map((entry) => JSON.stringify(entry)).join('\n')).not.toContain(asked.token);
 

@@ -10,6 +10,9 @@ let t: T;
 let bridge: RunningBridge;
 /** A paired customer display's token, for the operations only a device may call (devices.me). */
 let deviceToken: string;
+/** A kitchen device that asks for its cook's PIN (its sign-in's operations), and a cook signed in on it. */
+let cookDeviceToken: string;
+let cookToken: string;
 
 beforeAll(async () => {
   t = await initializedApp();
@@ -17,15 +20,23 @@ beforeAll(async () => {
   const asked = await t.ok('devices.requestPairing', {});
   await t.ok('devices.confirmPairing', { code: asked.code, kind: 'display', label: 'Tela do cliente' }, t.adminToken);
   deviceToken = asked.token;
+  const kitchen = await t.ok('devices.requestPairing', {});
+  await t.ok('devices.confirmPairing', { code: kitchen.code, kind: 'kitchen', label: 'Tablet da chapa', cookLogin: true }, t.adminToken);
+  cookDeviceToken = kitchen.token;
+  await t.ok('users.create', { name: 'Kiko Cozinha', role: 'kitchen', pin: '2468' }, t.adminToken);
+  cookToken = (await t.ok('devices.cookLogin', { name: 'Kiko Cozinha', pin: '2468' }, cookDeviceToken)).token;
   // Its first call notes when the device was first seen; the calls under test then write nothing.
   await t.ok('devices.me', {}, deviceToken);
+  await t.ok('devices.me', {}, cookToken);
   bridge = await startBridge(t.app);
 });
 
-/** The admin calls every operation but those made for a paired device. */
+/** The admin calls every operation but those made for a paired device, which the device they are made for calls. */
 const tokenFor = (name: OperationName) => {
   const roles = t.app.dispatcher.registry.get(name)!.roles;
-  return roles === 'public' || roles.includes('admin') ? t.adminToken : deviceToken;
+  if (roles === 'public' || roles.includes('admin')) return t.adminToken;
+  if (roles.includes('customerDisplay')) return deviceToken;
+  return roles.includes('kitchenLogin') ? cookDeviceToken : cookToken;
 };
 afterAll(async () => {
   await bridge.close();

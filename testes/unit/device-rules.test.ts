@@ -5,8 +5,12 @@ import { eventVisibleTo } from '../../src/ipc/http-security.js';
 import { isPrivateIPv4, localNameFor, parseExtraInterfaces, shopInterfaces } from '../../src/ipc/shop-network.js';
 import { DEVICE_KINDS } from '../../src/models/devices.js';
 import {
+  COOK_LOGIN_SCOPE,
+  DEVICE_ROLES,
   DEVICE_SCOPES,
+  deviceScope,
   isPairingCodeShape,
+  KITCHEN_STAFF_ROLES,
   newPairingCode,
   normalizePairingCode,
   PAIRING_CODE_ALPHABET,
@@ -54,7 +58,7 @@ describe('device scopes', () => {
   it('give each kind its own restricted role and only the events its screen needs', () => {
     expect(Object.keys(DEVICE_SCOPES).sort()).toEqual([...DEVICE_KINDS].sort());
     for (const kind of DEVICE_KINDS) expect(['admin', 'manager', 'cashier', 'stockroom', 'kitchen']).not.toContain(DEVICE_SCOPES[kind].role);
-    const hears = (kind: (typeof DEVICE_KINDS)[number], event: string) => eventVisibleTo(event, { device: { kind } });
+    const hears = (kind: (typeof DEVICE_KINDS)[number], event: string) => eventVisibleTo(event, { device: { kind, cookLogin: false } });
     expect(hears('kitchen', 'kitchen.changed')).toBe(true);
     expect(hears('kitchen', 'orders.changed')).toBe(true);
     expect(hears('kitchen', 'cash.changed')).toBe(false);
@@ -65,6 +69,22 @@ describe('device scopes', () => {
     expect(hears('rating', 'orders.changed')).toBe(false);
     expect(hears('display', 'orders.changed')).toBe(false);
     expect(hears('display', 'devices.changed')).toBe(false);
+  });
+
+  it('keep a kitchen device that asks for its cook to the sign-in until a cook is in, then give the cook the kitchen', () => {
+    const waiting = { kind: 'kitchen' as const, cookLogin: true };
+    expect(deviceScope(waiting, false)).toBe(COOK_LOGIN_SCOPE);
+    expect(COOK_LOGIN_SCOPE.events).toEqual([]);
+    expect(eventVisibleTo('kitchen.changed', { device: waiting })).toBe(false);
+    expect(deviceScope(waiting, true)).toBe(DEVICE_SCOPES.kitchen);
+    expect(eventVisibleTo('kitchen.changed', { device: waiting, cook: true })).toBe(true);
+    expect(eventVisibleTo('cash.changed', { device: waiting, cook: true })).toBe(false);
+    // Only the kitchen asks; the flag on another kind changes nothing.
+    expect(deviceScope({ kind: 'kitchen', cookLogin: false }, false)).toBe(DEVICE_SCOPES.kitchen);
+    expect(deviceScope({ kind: 'board', cookLogin: true }, false)).toBe(DEVICE_SCOPES.board);
+    expect(DEVICE_ROLES).toContain('kitchenLogin');
+    // The people who may sign in are those whose own role reads the kitchen's queue; the counter's are not.
+    expect([...KITCHEN_STAFF_ROLES].sort()).toEqual(['admin', 'kitchen', 'manager']);
   });
 
   it('let the shop network serve pairing to anyone and everything else to paired devices only', () => {

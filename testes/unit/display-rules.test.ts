@@ -44,23 +44,23 @@ describe("the display's live events", () => {
   const changed = (terminalId: string) => ({ terminalId, version: 1 });
 
   it("reach a display only for its own terminal's counter", () => {
-    const paired = { device: { kind: 'display' as const, terminalId: 'T1' } };
+    const paired = { device: { kind: 'display' as const, cookLogin: false, terminalId: 'T1' } };
     const window = { customerDisplay: { terminalId: 'T1' } };
     expect(eventVisibleTo('display.changed', paired, changed('T1'))).toBe(true);
     expect(eventVisibleTo('display.changed', paired, changed('T2'))).toBe(false);
     expect(eventVisibleTo('display.changed', paired, undefined)).toBe(false);
-    expect(eventVisibleTo('display.changed', { device: { kind: 'display' as const, terminalId: null } }, changed('T1'))).toBe(false);
+    expect(eventVisibleTo('display.changed', { device: { kind: 'display' as const, cookLogin: false, terminalId: null } }, changed('T1'))).toBe(false);
     expect(eventVisibleTo('display.changed', window, changed('T1'))).toBe(true);
     expect(eventVisibleTo('display.changed', window, changed('T2'))).toBe(false);
   });
 
   it('reach no other screen of the shop network, and the display hears nothing else', () => {
-    for (const kind of ['kitchen', 'board', 'rating'] as const) expect(eventVisibleTo('display.changed', { device: { kind, terminalId: 'T1' } }, changed('T1'))).toBe(false);
+    for (const kind of ['kitchen', 'board', 'rating'] as const) expect(eventVisibleTo('display.changed', { device: { kind, cookLogin: false, terminalId: 'T1' } }, changed('T1'))).toBe(false);
     expect(eventVisibleTo('display.changed', { kiosk: true }, changed('T1'))).toBe(false);
     expect(eventVisibleTo('display.changed', { boardLinkId: 'b' }, changed('T1'))).toBe(false);
     for (const event of ['orders.changed', 'feedback.prompt', 'devices.changed', 'session.locked']) {
       expect(eventVisibleTo(event, { customerDisplay: { terminalId: 'T1' } })).toBe(false);
-      expect(eventVisibleTo(event, { device: { kind: 'display' as const, terminalId: 'T1' } })).toBe(false);
+      expect(eventVisibleTo(event, { device: { kind: 'display' as const, cookLogin: false, terminalId: 'T1' } })).toBe(false);
     }
   });
 });

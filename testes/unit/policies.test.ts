@@ -3,7 +3,7 @@ import { discountNeedsApproval } from '../../src/services/discount-policy.js';
 import { overrideProblem } from '../../src/services/overrides.js';
 import { PinThrottle } from '../../src/services/pin-throttle.js';
 import { isThisComputer } from '../../src/services/request-source.js';
-import { afterWrongPin, idleLockDue, pinThrottleWait, sessionOutlivedDay } from '../../src/services/session-policy.js';
+import { afterWrongPin, COOK_IDLE_MINUTES, cookSignedOutIdle, idleLockDue, pinThrottleWait, sessionOutlivedDay } from '../../src/services/session-policy.js';
 import { canApproveOverride, canManageRole, cancelNeedsManager, sangriaNeedsManager } from '../../src/services/user-policy.js';
 import { defaultDataDir } from '../../src/database/data-dir.js';
 import { foldText } from '../../src/utils/text.js';
@@ -22,6 +22,15 @@ describe('session policy', () => {
     expect(idleLockDue('cashier', 0, 5 * 60_000 - 1, 5)).toBe(false);
     expect(idleLockDue('cashier', 0, 5 * 60_000, 5)).toBe(true);
     expect(idleLockDue('kitchen', 0, 60 * 60_000, 5)).toBe(false);
+    // The shop's paired screens stay up all day too (a kitchen tablet's queue must not lock by itself).
+    for (const role of ['kitchenScreen', 'customerDisplay', 'kitchenLogin', 'board', 'kiosk'] as const) expect(idleLockDue(role, 0, 60 * 60_000, 5)).toBe(false);
+  });
+
+  it("signs a cook out of a kitchen tablet after the cook's idle minutes, never after a clock set back", () => {
+    expect(COOK_IDLE_MINUTES).toBeGreaterThan(5);
+    expect(cookSignedOutIdle(0, COOK_IDLE_MINUTES * 60_000 - 1)).toBe(false);
+    expect(cookSignedOutIdle(0, COOK_IDLE_MINUTES * 60_000)).toBe(true);
+    expect(cookSignedOutIdle(10 * 60 * 60_000, 0)).toBe(false);
   });
 
   it('locks on the fifth wrong PIN in a row, for the set minutes', () => {

@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceKind } from '../../../src/models/devices';
 import { api, errorsByField } from '../api';
 import { Field, FormError } from '../components/Field';
+import { Checkbox } from '../components/ListParts';
 import { useSession } from '../session';
 
 // The core's list, by type only: its value would bring the core's schemas (zod) into the screen's code.
 const DEVICE_KINDS = ['kitchen', 'board', 'display', 'rating'] as const satisfies readonly DeviceKind[];
 
-const FIELDS = ['code', 'kind', 'label', 'station'] as const;
+const FIELDS = ['code', 'kind', 'label', 'station', 'cookLogin'] as const;
 
 /** A manager types the code a device shows, says what it is, and pairs it. */
 export function ConfirmDevicePanel({ fingerprint, onPaired }: { fingerprint: string | null; onPaired: () => void }) {
@@ -18,19 +19,21 @@ export function ConfirmDevicePanel({ fingerprint, onPaired }: { fingerprint: str
   const [kind, setKind] = useState<DeviceKind>('kitchen');
   const [label, setLabel] = useState('');
   const [station, setStation] = useState('');
+  const [cookLogin, setCookLogin] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    const outcome = await api.call('devices.confirmPairing', { code, kind, label, station: kind === 'kitchen' && station.trim() ? station : null });
+    const outcome = await api.call('devices.confirmPairing', { code, kind, label, station: kind === 'kitchen' && station.trim() ? station : null, cookLogin: kind === 'kitchen' && cookLogin });
     setBusy(false);
     if (!outcome.ok) return setErrors(errorsByField(outcome.error, FIELDS));
     setErrors({});
     setCode('');
     setLabel('');
     setStation('');
+    setCookLogin(false);
     notify(t('devices.screen.confirm.done', { label: outcome.result.label, kind: t(`devices.kinds.${outcome.result.kind}`) }));
     onPaired();
   };
@@ -67,6 +70,15 @@ export function ConfirmDevicePanel({ fingerprint, onPaired }: { fingerprint: str
           <Field label={t('devices.screen.confirm.station')} name="station" error={errors.station}>
             {(control) => <input {...control} className="input" maxLength={40} value={station} onChange={(e) => setStation(e.target.value)} data-testid="device-station" />}
           </Field>
+        )}
+        {kind === 'kitchen' && (
+          <div>
+            <Checkbox checked={cookLogin} onChange={setCookLogin} testId="device-cook-login">
+              {t('devices.screen.confirm.cookLogin')}
+            </Checkbox>
+            <p className="muted small">{t('devices.screen.confirm.cookLoginHint')}</p>
+            <FormError message={errors.cookLogin} />
+          </div>
         )}
         <div>
           <button type="submit" className="button button-primary" disabled={busy} data-testid="device-pair">

@@ -9,6 +9,7 @@ import { DeviceClient, forgetDeviceToken, keepDeviceToken, readDeviceToken } fro
 // A device fetches only the screen it was paired as.
 const PairingScreen = lazyScreen(() => import('./PairingScreen').then((module) => module.PairingScreen));
 const KioskApp = lazyScreen(() => import('../feedback/KioskApp').then((module) => module.KioskApp));
+const CookKitchen = lazyScreen(() => import('./CookKitchen').then((module) => module.CookKitchen));
 const CustomerDisplay = lazyScreen(() => import('../display/CustomerDisplay').then((module) => module.CustomerDisplay));
 const { board: BoardScreen, kitchen: KitchenScreen } = SCREENS;
 
@@ -33,7 +34,7 @@ export function DeviceApp() {
 
 /** A paired device learns what it is from the core: meanwhile it fetches the code of every kind of screen (all small). */
 function preloadDeviceScreens() {
-  for (const screen of [KitchenScreen, BoardScreen, KioskApp, CustomerDisplay]) screen.preload();
+  for (const screen of [KitchenScreen, BoardScreen, KioskApp, CustomerDisplay, CookKitchen]) screen.preload();
 }
 
 function PairedDevice({ token, onPairAgain }: { token: string; onPairAgain: () => void }) {
@@ -54,6 +55,7 @@ function PairedDevice({ token, onPairAgain }: { token: string; onPairAgain: () =
   useEffect(() => {
     void check();
   }, [check]);
+  const lost = useCallback(() => void check(), [check]);
   // Revoking a device closes its live channel: when the channel drops, ask whether this device is still paired.
   useEffect(() => client.watchConnection((status) => void (status === 'offline' && check())), [client, check]);
 
@@ -81,6 +83,13 @@ function PairedDevice({ token, onPairAgain }: { token: string; onPairAgain: () =
   }
   const { me } = stage;
   if (me.kind === 'rating') return <KioskApp token={token} />;
+  if (me.kind === 'kitchen' && me.cookLogin) {
+    return (
+      <div className="shell shell-device" data-testid="device-kitchen">
+        <CookKitchen device={client} station={me.station} onDeviceLost={lost} />
+      </div>
+    );
+  }
   if (me.kind === 'display') {
     return (
       <div data-testid="device-display">

@@ -26,6 +26,13 @@ export function DevicesScreen() {
   }, [load]);
   useLiveRefresh(['devices.changed'], () => void load());
 
+  const unlock = async (device: Output<'devices.list'>[number]) => {
+    const outcome = await api.call('devices.unlock', { id: device.id });
+    if (!outcome.ok) return setError(outcome.error.message);
+    notify(t('devices.screen.list.unlockedDone', { label: device.label }));
+    void load();
+  };
+
   const revoke = async (device: Output<'devices.list'>[number]) => {
     const outcome = await api.call('devices.revoke', { id: device.id });
     if (!outcome.ok) return setError(outcome.error.message);
@@ -57,11 +64,23 @@ export function DevicesScreen() {
             </thead>
             <tbody>
               {devices.map((device) => (
-                <tr key={device.id} data-testid="device-row" data-kind={device.kind}>
+                <tr key={device.id} data-testid="device-row" data-kind={device.kind} data-pin-locked={device.pinLocked}>
                   <td>{device.label}</td>
                   <td>
                     {t(`devices.kinds.${device.kind}`)}
                     {device.station ? ` · ${device.station}` : ''}
+                    {device.cookLogin ? ` · ${t('devices.screen.list.cookLogin')}` : ''}
+                    {device.pinLocked && device.revokedAt === null && (
+                      <>
+                        {' '}
+                        <span className="badge badge-danger" data-testid="device-pin-locked">
+                          {t('devices.screen.list.pinLocked')}
+                        </span>{' '}
+                        <button type="button" className="button button-small button-secondary" onClick={() => void unlock(device)} data-testid="device-unlock">
+                          {t('devices.screen.list.unlock')}
+                        </button>
+                      </>
+                    )}
                   </td>
                   <td>{device.address}</td>
                   <td>{device.lastSeenAt ? formatDateTime(device.lastSeenAt, timeZone) : t('devices.screen.list.never')}</td>

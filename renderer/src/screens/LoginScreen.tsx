@@ -1,9 +1,8 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Output } from '../api';
-import { PinPad } from '../components/PinPad';
+import { PinStep } from '../components/PinStep';
 import { UserPicker } from '../components/UserPicker';
-import { Avatar } from '../components/UserTile';
 import type { Role } from '../roles';
 import { AuthLayout } from './AuthLayout';
 
@@ -55,29 +54,25 @@ export function LoginScreen({
             <UserPicker onPick={(user) => setChosen(user)} />
           </>
         ) : (
-          <div className="pin-step" data-testid="pin-step">
-            <div className="pin-step-user">
-              <Avatar name={chosen.name} size="large" />
-              <div>
-                <h1 id="login-title" className="pin-step-name">
-                  {t('login.greeting', { name: chosen.name })}
-                </h1>
-                {chosen.role && <p className="muted">{t(`roles.${chosen.role}`)}</p>}
-              </div>
-            </div>
-            <PinPad prompt={t('login.enterPin')} error={error} onSubmit={login} />
-            <button
-              type="button"
-              className="button button-ghost"
-              data-testid="login-back"
-              onClick={() => {
-                setChosen(null);
-                setError(null);
-              }}
-            >
-              ← {t('login.otherUser')}
-            </button>
-          </div>
+          <PinStep
+            name={chosen.name}
+            heading={
+              <h1 id="login-title" className="pin-step-name">
+                {t('login.greeting', { name: chosen.name })}
+              </h1>
+            }
+            subtitle={chosen.role && <p className="muted">{t(`roles.${chosen.role}`)}</p>}
+            prompt={t('login.enterPin')}
+            error={error}
+            onSubmit={login}
+            backLabel={t('login.otherUser')}
+            onBack={() => {
+              setChosen(null);
+              setError(null);
+            }}
+            testId="pin-step"
+            backTestId="login-back"
+          />
         )}
       </section>
     </AuthLayout>

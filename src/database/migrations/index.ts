@@ -16,13 +16,14 @@ import { migration023 } from './023-stock-receipts.js';
 import { migration025 } from './025-day-summary-print.js';
 import { migration026 } from './026-shop-documents.js';
 import { migration028 } from './028-devices.js';
+import { migration030 } from './030-device-cook-login.js';
 import { migration031 } from './031-catalog-versions.js';
 import { migration032 } from './032-webhook-queue.js';
 import { migration035 } from './035-request-replies-age.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in order. A new one gets the next number, its own file and its own test. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration010, migration013, migration016, migration021, migration022, migration023, migration025, migration026, migration028, migration031, migration032, migration035];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration010, migration013, migration016, migration021, migration022, migration023, migration025, migration026, migration028, migration030, migration031, migration032, migration035];
 
 export const latestSchemaVersion = (migrations: readonly Migration[] = MIGRATIONS): number =>
   migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -13,6 +13,11 @@ export interface DeviceRow {
   pairedAt: number;
   lastSeenAt: number | null;
   revokedAt: number | null;
+  /** A kitchen device that shows the queue only once a cook has typed their PIN on it. */
+  cookLogin: boolean;
+  /** Wrong PINs typed on it that still count, and when the last PIN was tried (see device-pin-rules.ts). */
+  pinFailures: number;
+  pinAttemptAt: number | null;
 }
 
 export interface PairingRow {
@@ -26,7 +31,10 @@ export interface PairingRow {
 }
 
 const DEVICE_COLUMNS =
-  'id, kind, label, station, terminal_id AS terminalId, address, paired_by AS pairedBy, paired_at AS pairedAt, last_seen_at AS lastSeenAt, revoked_at AS revokedAt';
+  'id, kind, label, station, terminal_id AS terminalId, address, paired_by AS pairedBy, paired_at AS pairedAt, last_seen_at AS lastSeenAt, revoked_at AS revokedAt, cook_login AS cookLogin, pin_failures AS pinFailures, pin_attempt_at AS pinAttemptAt';
+
+type StoredDevice = Omit<DeviceRow, 'cookLogin'> & { cookLogin: number };
+const deviceOf = (row: StoredDevice | undefined): DeviceRow | undefined => row && { ...row, cookLogin: row.cookLogin === 1 };
 const PAIRING_COLUMNS = 'id, code, token_hash AS tokenHash, address, created_at AS createdAt, expires_at AS expiresAt, device_id AS deviceId';
 
 export function insertPairing(db: Db, pairing: Omit<PairingRow, 'deviceId'>): void {
@@ -57,8 +65,8 @@ export function forgetStalePairings(db: Db, before: number): void {
   sql(db, 'DELETE FROM device_pairings WHERE expires_at < ? AND device_id IS NULL').run(before);
 }
 
-export function insertDevice(db: Db, device: Omit<DeviceRow, 'lastSeenAt' | 'revokedAt'> & { tokenHash: string }): void {
-  sql(db, 'INSERT INTO devices (id, kind, label, station, terminal_id, token_hash, address, paired_by, paired_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+export function insertDevice(db: Db, device: Omit<DeviceRow, 'lastSeenAt' | 'revokedAt' | 'cookLogin' | 'pinFailures' | 'pinAttemptAt'> & { tokenHash: string; cookLogin?: boolean }): void {
+  sql(db, 'INSERT INTO devices (id, kind, label, station, terminal_id, token_hash, address, paired_by, paired_at, cook_login) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
     device.id,
     device.kind,
     device.label,
@@ -68,6 +76,7 @@ export function insertDevice(db: Db, device: Omit<DeviceRow, 'lastSeenAt' | 'rev
     device.address,
     device.pairedBy,
     device.pairedAt,
+    device.cookLogin ? 1 : 0,
   );
 }
 
@@ -75,13 +84,13 @@ export function markPairingUsed(db: Db, pairingId: string, deviceId: string): vo
   sql(db, 'UPDATE device_pairings SET device_id = ? WHERE id = ?').run(deviceId, pairingId);
 }
 
-export const findDevice = (db: Db, id: string) => sql<[string], DeviceRow>(db, `SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = ?`).get(id);
+export const findDevice = (db: Db, id: string) => deviceOf(sql<[string], StoredDevice>(db, `SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = ?`).get(id));
 
 /** The device a token opens, unless it was revoked. */
 export const activeDeviceByHash = (db: Db, tokenHash: string) =>
-  sql<[string], DeviceRow>(db, `SELECT ${DEVICE_COLUMNS} FROM devices WHERE token_hash = ? AND revoked_at IS NULL`).get(tokenHash);
+  deviceOf(sql<[string], StoredDevice>(db, `SELECT ${DEVICE_COLUMNS} FROM devices WHERE token_hash = ? AND revoked_at IS NULL`).get(tokenHash));
 
-export const listDevices = (db: Db) => sql<[], DeviceRow>(db, `SELECT ${DEVICE_COLUMNS} FROM devices ORDER BY paired_at, rowid`).all();
+export const listDevices = (db: Db): DeviceRow[] => sql<[], StoredDevice>(db, `SELECT ${DEVICE_COLUMNS} FROM devices ORDER BY paired_at, rowid`).all().map((row) => deviceOf(row)!);
 
 export function revokeDevice(db: Db, id: string, at: number): void {
   sql(db, 'UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id);
@@ -89,4 +98,9 @@ export function revokeDevice(db: Db, id: string, at: number): void {
 
 export function markDeviceSeen(db: Db, id: string, at: number): void {
   sql(db, 'UPDATE devices SET last_seen_at = ? WHERE id = ? AND (last_seen_at IS NULL OR last_seen_at < ?)').run(at, id, at);
+}
+
+/** The wrong PINs a device has typed that still count (a manager's unlock sets them back to none). */
+export function writeDevicePinAttempts(db: Db, id: string, attempts: { failures: number; lastAt: number | null }): void {
+  sql(db, 'UPDATE devices SET pin_failures = ?, pin_attempt_at = ? WHERE id = ?').run(attempts.failures, attempts.lastAt, id);
 }

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { LiveEventName } from '../../models/contract.js';
 import type { DeviceKind } from '../../models/devices.js';
-import type { SessionRole } from '../../models/roles.js';
+import type { Role, SessionRole } from '../../models/roles.js';
 
 /**
  * Pairing codes are read off a tablet across the counter and typed by a manager: six characters from
@@ -47,8 +47,21 @@ export const DEVICE_SCOPES: Record<DeviceKind, DeviceScope> = {
   rating: { role: 'kiosk', events: ['feedback.prompt'] },
 };
 
+/**
+ * A kitchen device that asks for its cook's PIN, while no cook is signed in on it: it lists the cooks and
+ * signs one in, and hears nothing. The cook's own session then carries the kitchen's scope.
+ */
+export const COOK_LOGIN_SCOPE: DeviceScope = { role: 'kitchenLogin', events: [] };
+
+/** What a device's session may do: its kind's scope, or only the cook's login while a cook must sign in. */
+export const deviceScope = (device: { kind: DeviceKind; cookLogin: boolean }, cookSignedIn: boolean): DeviceScope =>
+  device.kind === 'kitchen' && device.cookLogin && !cookSignedIn ? COOK_LOGIN_SCOPE : DEVICE_SCOPES[device.kind];
+
 /** The roles of paired devices, for the few operations every device may call (who am I). */
-export const DEVICE_ROLES: readonly SessionRole[] = [...new Set(Object.values(DEVICE_SCOPES).map((scope) => scope.role))];
+export const DEVICE_ROLES: readonly SessionRole[] = [...new Set([...Object.values(DEVICE_SCOPES), COOK_LOGIN_SCOPE].map((scope) => scope.role))];
+
+/** Who may sign in on a kitchen device: the people whose own role opens the kitchen's queue. */
+export const KITCHEN_STAFF_ROLES: readonly Role[] = ['admin', 'manager', 'kitchen'];
 
 /** What a device that is not paired may call on the shop network: asking for a code and waiting for it. */
 export const PAIRING_OPERATIONS: readonly string[] = ['devices.requestPairing', 'devices.pairingStatus'];

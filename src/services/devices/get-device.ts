@@ -10,6 +10,6 @@ export default defineScript('devices.me', {
   run(tx, _input, ctx) {
     const device = ctx.session?.device ? findDevice(tx, ctx.session.device.id) : undefined;
     if (!device) throw new BusinessError('FORBIDDEN', 'Esta tela é só para aparelhos pareados.');
-    return { id: device.id, kind: device.kind, label: device.label, station: device.station, shopName: ctx.terminal.shopName ?? '' };
+    return { id: device.id, kind: device.kind, label: device.label, station: device.station, shopName: ctx.terminal.shopName ?? '', cookLogin: device.cookLogin };
   },
 });
