@@ -23,6 +23,8 @@ export default defineConfig({
             { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/, priority: 3 },
             // chart.js: only the reports and the dashboard.
             { name: 'charts', test: /node_modules[\\/](chart\.js|@kurkle)[\\/]/, priority: 3 },
+            // What the entry runs before React loads (which page this is, its first calls): no React in it.
+            { name: 'entry', test: /renderer[\\/]src[\\/]((api|bridge|earlyCalls|pages|routes|screenCode)\.ts|(stock|feedback)[\\/]routes\.ts|board[\\/]boardLink\.ts|devices[\\/]device(Location|Session)\.ts|display[\\/]displaySession\.ts|feedback[\\/]kioskSession\.ts)$/, priority: 4 },
             // The texts of every area, in both languages: every page shows some of them.
             { name: 'texts', test: /renderer[\\/]src[\\/](i18n[\\/]|.*[\\/]i18n\.ts$)/, priority: 2 },
             // The app's shared parts (components, hooks, the api and formats): one file instead of one per part.

@@ -1,6 +1,7 @@
 import type { PosBridge, BridgeOutcome, LiveStatus } from '../../src/models/bridge';
 import type { LiveEventName, LiveEvents, OperationInput, OperationName, OperationOutput } from '../../src/models/contract';
 import type { ErrorBody } from '../../src/models/errors';
+import { takeEarlyAnswer } from './earlyCalls';
 
 declare global {
   interface Window {
@@ -211,7 +212,16 @@ export class HttpBridge implements PosBridge {
   }
 }
 
-/** The desktop preload's bridge when there is one, else HTTP. */
+/**
+ * The desktop preload's bridge when there is one, else HTTP; a call the entry asked early
+ * (earlyCalls.ts) is answered from there once.
+ */
 export function createBridge(): PosBridge {
-  return window.pos ?? new HttpBridge();
+  const bridge = window.pos ?? new HttpBridge();
+  return {
+    invoke: (operation, input, token) => takeEarlyAnswer(operation, input, token) ?? bridge.invoke(operation, input, token),
+    subscribe: (event, token, handler) => bridge.subscribe(event, token, handler),
+    ...(bridge.watchConnection ? { watchConnection: (token: string, listener: (status: LiveStatus) => void) => bridge.watchConnection!(token, listener) } : {}),
+  };
 }
+

@@ -1,4 +1,4 @@
-import type { Route } from './hooks/useHashRoute';
+import type { Route } from './routes';
 import { isManagerRole, type Role } from './roles';
 import { STOCK_ROUTES } from './stock/routes';
 

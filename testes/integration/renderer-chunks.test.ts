@@ -72,8 +72,8 @@ function chunkOf(key: string): ManifestChunk {
   return chunk;
 }
 
-/** The files a page loads: the entry and the named lazy chunks, with their static imports, transitively. */
-function pageFiles(lazyChunks: readonly string[]): string[] {
+/** The chunks a page loads: the entry and the named lazy chunks, with their static imports, transitively. */
+function pageChunks(lazyChunks: readonly string[]): string[] {
   const seen = new Set<string>();
   const pending = ['index.html', ...lazyChunks];
   while (pending.length > 0) {
@@ -82,8 +82,10 @@ function pageFiles(lazyChunks: readonly string[]): string[] {
     seen.add(key);
     pending.push(...(chunkOf(key).imports ?? []));
   }
-  return [...seen].map((key) => chunkOf(key).file);
+  return [...seen];
 }
+
+const pageFiles = (lazyChunks: readonly string[]) => pageChunks(lazyChunks).map((key) => chunkOf(key).file);
 
 const pageModules = (files: readonly string[]) => files.flatMap((file) => modulesOf.get(file) ?? []);
 const pageBytes = (files: readonly string[]) => files.reduce((sum, file) => sum + statSync(join(outDir, file)).size, 0);
@@ -97,8 +99,12 @@ describe('the renderer in chunks', () => {
     for (const screen of ['App.tsx', 'counter/CounterScreen.tsx', 'kitchen/KitchenScreen.tsx', 'board/BoardScreen.tsx', 'feedback/KioskApp.tsx', 'devices/DeviceApp.tsx']) {
       expect(modules.filter((id) => id.replaceAll('\\', '/').endsWith(`renderer/src/${screen}`)), screen).toEqual([]);
     }
+    // No React in what the HTML loads: the entry sends the page's first calls before React has loaded.
+    expect(modules.filter((id) => /node_modules[\\/](react|react-dom|scheduler|i18next)[\\/]/.test(id))).toEqual([]);
+    expect(modules.some((id) => /renderer[\\/]src[\\/]earlyCalls\.ts$/.test(id))).toBe(true);
     // Each page kind is a chunk of its own, opened from the entry.
-    expect(entry.dynamicImports).toEqual(expect.arrayContaining(['src/App.tsx', 'src/board/BoardLinkApp.tsx', 'src/feedback/KioskApp.tsx', 'src/devices/DeviceApp.tsx', 'src/display/LocalDisplayApp.tsx']));
+    const opened = pageChunks([]).flatMap((key) => chunkOf(key).dynamicImports ?? []);
+    expect(opened).toEqual(expect.arrayContaining(['src/pageRoot.tsx', 'src/App.tsx', 'src/board/BoardLinkApp.tsx', 'src/feedback/KioskApp.tsx', 'src/devices/DeviceApp.tsx', 'src/display/LocalDisplayApp.tsx']));
   });
 
   for (const [page, lazyChunks] of Object.entries(PAGES)) {

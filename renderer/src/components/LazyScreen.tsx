@@ -1,4 +1,4 @@
-import { Component, createElement, Suspense, use, type ComponentProps, type ComponentType, type ReactNode } from 'react';
+import { Component, createContext, createElement, useContext, useEffect, useReducer, type ComponentProps, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -9,22 +9,26 @@ export class ScreenLoadError extends Error {
   override readonly name = 'ScreenLoadError';
 }
 
-/** A promise that says whether it settled, as React's `use` reads it: a settled one renders at once, without suspending. */
-type Tracked<T> = Promise<T> & { status?: 'pending' | 'fulfilled' | 'rejected'; value?: T; reason?: unknown };
+/** A screen's code on its way: whether it arrived, and what it is once it has. */
+type Loading<T> = Promise<T> & { status: 'pending' | 'fulfilled' | 'rejected'; value?: T; reason?: unknown };
+
+/** What a screen shows while its code is on its way (LazyScreens sets it). */
+const Waiting = createContext<ReactNode>(null);
 
 /**
- * A screen in its own chunk, fetched the first time it shows or earlier with `preload()`. A screen
- * whose chunk is already here renders at once: React.lazy would suspend it once more, and React holds
- * back a reveal that follows a fallback by up to 300 ms.
+ * A screen in its own chunk, fetched the first time it shows or earlier with `preload()`. It never
+ * suspends: a screen whose chunk is here renders at once, and one still on its way shows LazyScreens'
+ * fallback, then itself as a plain update once the chunk arrives. (React holds back the reveal of a
+ * suspended screen by up to 300 ms after its fallback showed.)
  */
 // Any props, as React.lazy itself takes: each screen keeps its own.
 export function lazyScreen<C extends ComponentType<any>>(load: () => Promise<C>) {
-  let loading: Tracked<C> | null = null;
-  const preload = (): Tracked<C> => {
+  let loading: Loading<C> | null = null;
+  const preload = (): Loading<C> => {
     if (loading) return loading;
-    const promise: Tracked<C> = load().catch((error: unknown) => {
+    const promise = load().catch((error: unknown) => {
       throw new ScreenLoadError(error instanceof Error ? error.message : String(error), { cause: error });
-    });
+    }) as Loading<C>;
     promise.status = 'pending';
     promise.then(
       (value) => Object.assign(promise, { status: 'fulfilled', value }),
@@ -34,7 +38,22 @@ export function lazyScreen<C extends ComponentType<any>>(load: () => Promise<C>)
     return promise;
   };
   function LazyScreen(props: ComponentProps<C>) {
-    return createElement(use<C>(preload() as Promise<C>), props);
+    const code = preload();
+    const waiting = useContext(Waiting);
+    const [, arrived] = useReducer((count: number) => count + 1, 0);
+    const shownWaiting = code.status === 'pending';
+    useEffect(() => {
+      // Also when the code arrived between this render and this effect.
+      if (!shownWaiting) return;
+      let shown = true;
+      const show = () => shown && arrived();
+      code.then(show, show);
+      return () => {
+        shown = false;
+      };
+    }, [code, shownWaiting]);
+    if (code.status === 'rejected') throw code.reason;
+    return code.status === 'fulfilled' ? createElement(code.value!, props) : waiting;
   }
   return Object.assign(LazyScreen, { preload });
 }
@@ -79,7 +98,7 @@ function ScreenLoadFailed() {
 export function LazyScreens({ fallback, children }: { fallback: ReactNode; children: ReactNode }) {
   return (
     <ScreenLoadBoundary>
-      <Suspense fallback={fallback}>{children}</Suspense>
+      <Waiting.Provider value={fallback}>{children}</Waiting.Provider>
     </ScreenLoadBoundary>
   );
 }

@@ -32,15 +32,12 @@ export function DeviceApp() {
   return token ? <PairedDevice key={token} token={token} onPairAgain={unpair} /> : <PairingScreen onPaired={paired} />;
 }
 
-/** A paired device learns what it is from the core: meanwhile it fetches the code of every kind of screen (all small). */
-function preloadDeviceScreens() {
-  for (const screen of [KitchenScreen, BoardScreen, KioskApp, CustomerDisplay, CookKitchen]) screen.preload();
-}
+// A paired device learns what it is from the core: meanwhile it fetches the code of every kind of screen (all small).
+if (readDeviceToken()) for (const screen of [KitchenScreen, BoardScreen, KioskApp, CustomerDisplay, CookKitchen]) screen.preload();
 
 function PairedDevice({ token, onPairAgain }: { token: string; onPairAgain: () => void }) {
   const { t } = useTranslation();
   const client = useMemo(() => new DeviceClient(token), [token]);
-  useEffect(preloadDeviceScreens, []);
   const [stage, setStage] = useState<Stage>({ name: 'loading' });
 
   const check = useCallback(async () => {

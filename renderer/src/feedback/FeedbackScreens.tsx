@@ -1,13 +1,13 @@
-import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Route } from '../hooks/useHashRoute';
+import { LazyScreens, lazyScreen } from '../components/LazyScreen';
+import type { Route } from '../routes';
 import { routeKey } from '../navigation';
 import { FEEDBACK_ROUTES, type FeedbackRoute } from './routes';
 import { InboxScreen } from './InboxScreen';
 import './feedback.css';
 
 /** The reports carry chart.js: loaded the first time someone opens them. */
-const ReportScreen = lazy(() => import('./ReportScreen').then((module) => ({ default: module.ReportScreen })));
+const ReportScreen = lazyScreen(() => import('./ReportScreen').then((module) => module.ReportScreen));
 
 const TAB_LABEL = { avaliacoes: 'feedback.tabs.inbox', 'avaliacoes/relatorios': 'feedback.tabs.reports' } as const;
 
@@ -35,7 +35,7 @@ export function FeedbackScreens({ route, onNavigate }: { route: FeedbackRoute; o
       </nav>
       {route === 'avaliacoes' && <InboxScreen />}
       {route === 'avaliacoes/relatorios' && (
-        <Suspense
+        <LazyScreens
           fallback={
             <div className="page-content" role="status">
               <p className="muted">{t('feedback.report.loading')}</p>
@@ -43,7 +43,7 @@ export function FeedbackScreens({ route, onNavigate }: { route: FeedbackRoute; o
           }
         >
           <ReportScreen />
-        </Suspense>
+        </LazyScreens>
       )}
     </>
   );

@@ -1,4 +1,4 @@
-import type { Route } from '../hooks/useHashRoute';
+import type { Route } from '../routes';
 
 /** The managers' feedback screens (#/avaliacoes…): the inbox and the reports, under one "Avaliações" menu entry. */
 export const FEEDBACK_ROUTES = ['avaliacoes', 'avaliacoes/relatorios'] as const satisfies readonly Route[];

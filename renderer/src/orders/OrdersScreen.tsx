@@ -9,7 +9,7 @@ import { ReceiptPreview } from '../components/ReceiptPreview';
 import { RefundNotice, type Refund } from './RefundNotice';
 import { requestCounter } from '../counter/handoff';
 import { formatBRL, formatDateTime, formatTime } from '../format';
-import type { Route } from '../hooks/useHashRoute';
+import type { Route } from '../routes';
 import { useLiveRefresh } from '../hooks/useLive';
 import { isManagerRole } from '../roles';
 import { useSession } from '../session';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Route } from '../hooks/useHashRoute';
+import type { Route } from '../routes';
 import { navFor, routeKey } from '../navigation';
 import { isManagerRole } from '../roles';
 import { useSession } from '../session';

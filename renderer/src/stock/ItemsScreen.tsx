@@ -4,7 +4,7 @@ import { DataTable } from '../components/DataTable';
 import { FormError } from '../components/Field';
 import { Blank, Checkbox, CreateButton, RowButton } from '../components/ListParts';
 import { compareNames, formatBRL } from '../format';
-import type { Route } from '../hooks/useHashRoute';
+import type { Route } from '../routes';
 import { useEditing } from '../hooks/useEditing';
 import { fold, qty, StockBadge, unitLine, useStockItems, type StockItem } from './common';
 import { ItemDialog } from './ItemDialog';

@@ -6,7 +6,7 @@ import { api } from '../api';
 import { Field, FormError } from '../components/Field';
 import { MoneyInput } from '../components/MoneyInput';
 import { formatBRL, parseMoneyInput } from '../format';
-import type { Route } from '../hooks/useHashRoute';
+import type { Route } from '../routes';
 import { uuidv7 } from '../ids';
 import { useSession } from '../session';
 import { LineTable, PlausibilityConfirm } from './LineParts';

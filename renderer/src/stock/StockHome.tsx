@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Output } from '../api';
 import { formatBRL, formatTime } from '../format';
-import type { Route } from '../hooks/useHashRoute';
+import type { Route } from '../routes';
 import { useLiveRefresh } from '../hooks/useLive';
 import { routeKey } from '../navigation';
 import { useSession } from '../session';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Route } from '../hooks/useHashRoute';
+import type { Route } from '../routes';
 import { navFor, routeKey } from '../navigation';
 import { useSession } from '../session';
 import { CountScreen } from './CountScreen';
