@@ -64,6 +64,7 @@ export class WalCheckpointer {
   private unfoldedSince: number | null = null;
   private last: CheckpointPass | null = null;
   private passes = 0;
+  private stopped = false;
 
   constructor(private readonly options: WalCheckpointerOptions) {
     this.thread = new ThreadWorker<null, CheckpointPass>(
@@ -95,7 +96,7 @@ function handle() {
 
   /** One look at the writer: a pass if it rested since it wrote, or if what it wrote has waited the longest wait. */
   tick(now: number = performance.now()): Promise<void> {
-    if (this.running || !this.options.db.open) return this.running ?? Promise.resolve();
+    if (this.running || this.stopped || !this.options.db.open) return this.running ?? Promise.resolve();
     const changes = this.writerChanges();
     const writing = changes !== this.changesSeen;
     this.changesSeen = changes;
@@ -108,7 +109,7 @@ function handle() {
   /** One pass now if anything was committed since the last one started; resolves when it is done. */
   passIfWritten(): Promise<void> {
     if (this.running) return this.running;
-    if (!this.options.db.open) return Promise.resolve();
+    if (this.stopped || !this.options.db.open) return Promise.resolve();
     const changes = this.writerChanges();
     if (changes === this.changesFolded) return Promise.resolve();
     this.changesSeen = changes;
@@ -124,7 +125,7 @@ function handle() {
         (error: unknown) => {
           // The next pass tries again in a new thread; meanwhile the app's connection keeps the WAL bounded.
           this.changesFolded = -1;
-          this.options.logger.warn('O checkpoint do WAL em segundo plano falhou', { error });
+          if (!this.stopped) this.options.logger.warn('O checkpoint do WAL em segundo plano falhou', { error });
         },
       )
       .finally(() => {
@@ -142,7 +143,10 @@ function handle() {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.stopped = true;
+    // Ended now, not after the pass in flight: a thread still starting never opens the file being closed.
+    const closing = this.thread.close();
     await this.running;
-    await this.thread.close();
+    await closing;
   }
 }

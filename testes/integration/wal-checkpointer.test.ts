@@ -142,6 +142,22 @@ describe('the WAL checkpointer', () => {
     expect(count.get()).toBe(11);
   });
 
+  it('ends its thread at once when stopped, even one still starting: nothing opens the file after the app closed it', async () => {
+    const { db, checkpoints, memory } = database();
+    checkpoints.start();
+    write(db, 2, 2);
+    const pass = checkpoints.passIfWritten();
+    await checkpoints.stop();
+    await pass;
+    expect(checkpoints.status.passes).toBe(0);
+    // Stopping is not a failure worth a warning, and nothing runs after it.
+    expect(memory.records).toEqual([]);
+    write(db, 1, 1);
+    await checkpoints.tick(1_000_000);
+    await checkpoints.passIfWritten();
+    expect(checkpoints.status.passes).toBe(0);
+  });
+
   it('runs beside every app on a database', async () => {
     const t = await initializedApp();
     cleanups.push(() => t.close());
