@@ -8,7 +8,7 @@ import { sql } from './statements.js';
  * How many WAL pages the app's own connection lets pile up before it folds them into the file itself,
  * on the commit that crosses it (SQLite's default is 1,000: a five-line sale writes about 50 pages,
  * so every twentieth sale paid a checkpoint). The thread below keeps the WAL far from this; it only
- * bounds the file when the thread cannot run.
+ * bounds the file when the thread cannot run, or the writer never rests and commits faster than any counter.
  */
 export const WAL_PAGES_BEFORE_THE_WRITER_CHECKPOINTS = 8_000;
 
