@@ -9,6 +9,8 @@ import { createApp, type App, type AppOptions } from '../src/app.js';
 import { openDatabase, type Db } from '../src/database/connection.js';
 import { WalCheckpointer } from '../src/database/wal-checkpointer.js';
 import { createHttpBridge } from '../src/ipc/http-server.js';
+import { LOGS_DIR } from '../src/database/data-dir.js';
+import { createFileLogger } from '../src/logs/file-logger.js';
 import { MemoryLogger } from '../src/logs/memory-logger.js';
 import { newId } from '../src/utils/ids.js';
 import { compare, median, p99Figure, percentile, plainFigure, ratioFigure, type Figures } from './lib.js';
@@ -19,9 +21,12 @@ export async function call(app: App, operation: string, input: unknown, token?: 
   return outcome.result as any;
 }
 
-/** A counter ready to sell: a menu with modifiers, a cashier's session, an open caixa; optionally recipes and a shop's server. */
+/**
+ * A counter ready to sell: a menu with modifiers, a cashier's session, an open caixa; optionally recipes and a shop's server.
+ * It logs as browser mode does (a file in the data folder, from info up): a log kept in memory would hold every call's trace.
+ */
 export async function counter(dir: string, { recipes = false, webhooks = false, sync }: { recipes?: boolean; webhooks?: boolean; sync?: AppOptions['sync'] } = {}) {
-  const app = await createApp({ dataDir: dir, logger: new MemoryLogger().logger, webhooks: { autoStart: !webhooks }, sync });
+  const app = await createApp({ dataDir: dir, logger: createFileLogger({ dir: join(dir, LOGS_DIR), echoLevel: null }), webhooks: { autoStart: !webhooks }, sync });
   await call(app, 'setup.initialize', { shopName: 'Bancada', terminalLetter: 'A', adminName: 'Ana Admin', adminPin: '480135' });
   const admin = (await call(app, 'auth.login', { name: 'Ana Admin', pin: '480135' })).token;
   const ponto = { id: newId(), options: [newId(), newId()] };

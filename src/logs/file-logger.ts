@@ -1,6 +1,6 @@
 import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatLogLine, loggerFrom, type Logger, type LogLevel } from './logger.js';
+import { formatLogLine, LEVEL_ORDER, loggerFrom, type Logger, type LogLevel } from './logger.js';
 
 export interface FileLoggerOptions {
   dir: string;
@@ -12,8 +12,6 @@ export interface FileLoggerOptions {
   /** Records below this level are dropped (debug traces every call: only when asked for, BALCAO_LOG_LEVEL=debug). */
   minLevel?: LogLevel;
 }
-
-const LEVEL_ORDER: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
 
 /** A log file in the data folder that rotates by size: balcao.log, balcao.1.log … balcao.N.log. */
 export function createFileLogger(options: FileLoggerOptions): Logger {
@@ -31,7 +29,6 @@ export function createFileLogger(options: FileLoggerOptions): Logger {
   };
 
   return loggerFrom((record) => {
-    if (LEVEL_ORDER[record.level] < LEVEL_ORDER[minLevel]) return;
     const line = `${formatLogLine(record)}\n`;
     if (size + line.length > maxBytes && size > 0) rotate();
     appendFileSync(path, line);
@@ -39,5 +36,5 @@ export function createFileLogger(options: FileLoggerOptions): Logger {
     if (echoLevel && LEVEL_ORDER[record.level] >= LEVEL_ORDER[echoLevel]) {
       (record.level === 'error' || record.level === 'warn' ? process.stderr : process.stdout).write(line);
     }
-  });
+  }, { minLevel });
 }

@@ -17,10 +17,18 @@ export interface LogRecord {
   fields: LogFields;
 }
 
-/** Turns a sink for finished records into a Logger; every adapter redacts through here. */
-export function loggerFrom(write: (record: LogRecord) => void, now: () => number = Date.now): Logger {
-  const log = (level: LogLevel, message: string, fields: LogFields = {}) =>
-    write({ time: new Date(now()).toISOString(), level, message: withoutQueryStrings(message), fields: redactFields(fields) });
+export const LEVEL_ORDER: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+
+/**
+ * Turns a sink for finished records into a Logger; every adapter redacts through here. A record below
+ * `minLevel` is dropped before it is built (debug traces every call, a sale among them).
+ */
+export function loggerFrom(write: (record: LogRecord) => void, { minLevel = 'debug' }: { minLevel?: LogLevel } = {}): Logger {
+  const lowest = LEVEL_ORDER[minLevel];
+  const log = (level: LogLevel, message: string, fields: LogFields = {}) => {
+    if (LEVEL_ORDER[level] < lowest) return;
+    write({ time: new Date().toISOString(), level, message: withoutQueryStrings(message), fields: redactFields(fields) });
+  };
   return {
     log,
     debug: (m, f) => log('debug', m, f),

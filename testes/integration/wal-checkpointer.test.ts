@@ -14,14 +14,14 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** A database file with the app's pragmas and a checkpointer whose timer never fires during a test (passes are asked for). */
+/** A database file with the app's pragmas and a checkpointer whose timer never fires during a test (looks and passes are asked for). */
 function database() {
   const dir = mkdtempSync(join(tmpdir(), 'balcao-wal-'));
   const file = join(dir, 'balcao.sqlite3');
   const db = openDatabase(file);
   db.exec('CREATE TABLE filler (id INTEGER PRIMARY KEY, body BLOB NOT NULL)');
   const memory = new MemoryLogger();
-  const checkpoints = new WalCheckpointer({ db, file, logger: memory.logger, intervalMs: 3_600_000 });
+  const checkpoints = new WalCheckpointer({ db, file, logger: memory.logger, tickMs: 3_600_000, maxWaitMs: 500 });
   cleanups.push(async () => {
     await checkpoints.stop();
     db.close();
@@ -93,6 +93,33 @@ describe('the WAL checkpointer', () => {
     expect(checkpoints.status.passes).toBe(2);
   });
 
+  it('folds once the writer rests, never while it keeps writing, unless what it wrote waited the longest wait', async () => {
+    const { db, checkpoints } = database();
+    checkpoints.start();
+    write(db, 1, 1);
+    await checkpoints.tick(1_000);
+    write(db, 1, 1);
+    // Written since each look: a sale may be committing, the pass waits.
+    await checkpoints.tick(1_025);
+    expect(checkpoints.status.passes).toBe(0);
+    await checkpoints.tick(1_050);
+    expect(checkpoints.status.passes).toBe(1);
+    // Nothing new: no pass however long the wait.
+    await checkpoints.tick(9_000);
+    expect(checkpoints.status.passes).toBe(1);
+    // The first sale after a long rest does not count the rest as waiting.
+    for (const now of [9_025, 9_050, 9_075, 9_500]) {
+      write(db, 1, 1);
+      await checkpoints.tick(now);
+    }
+    expect(checkpoints.status.passes).toBe(1);
+    write(db, 1, 1);
+    await checkpoints.tick(9_525);
+    // Writing without rest since the first look that found it, for the longest wait: folded anyway, the WAL stays bounded.
+    expect(checkpoints.status.passes).toBe(2);
+    expect(checkpoints.status.last).toMatchObject({ busy: 0, checkpointed: checkpoints.status.last!.log });
+  });
+
   it('leaves the WAL whole for the next pass when a reader holds an older snapshot, and never blocks it', async () => {
     const { db, file, checkpoints } = database();
     checkpoints.start();
@@ -113,6 +140,22 @@ describe('the WAL checkpointer', () => {
     await checkpoints.passIfWritten();
     expect(checkpoints.status.last).toMatchObject({ busy: 0, checkpointed: checkpoints.status.last!.log });
     expect(count.get()).toBe(11);
+  });
+
+  it('ends its thread at once when stopped, even one still starting: nothing opens the file after the app closed it', async () => {
+    const { db, checkpoints, memory } = database();
+    checkpoints.start();
+    write(db, 2, 2);
+    const pass = checkpoints.passIfWritten();
+    await checkpoints.stop();
+    await pass;
+    expect(checkpoints.status.passes).toBe(0);
+    // Stopping is not a failure worth a warning, and nothing runs after it.
+    expect(memory.records).toEqual([]);
+    write(db, 1, 1);
+    await checkpoints.tick(1_000_000);
+    await checkpoints.passIfWritten();
+    expect(checkpoints.status.passes).toBe(0);
   });
 
   it('runs beside every app on a database', async () => {

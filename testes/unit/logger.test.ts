@@ -44,6 +44,22 @@ describe('logger', () => {
     expect(text).not.toContain('2580');
   });
 
+  it('drops a record below its level before building it: its fields are never read', () => {
+    const written: string[] = [];
+    const logger = loggerFrom((record) => written.push(record.message), { minLevel: 'info' });
+    let reads = 0;
+    const fields = {
+      get operation() {
+        reads++;
+        return 'orders.create';
+      },
+    };
+    logger.debug('operação', fields);
+    expect({ written, reads }).toEqual({ written: [], reads: 0 });
+    logger.info('operação', fields);
+    expect({ written, reads }).toEqual({ written: ['operação'], reads: 1 });
+  });
+
   it('the file logger leaves out records below its level', () => {
     const dir = mkdtempSync(join(tmpdir(), 'balcao-log-'));
     const logger = createFileLogger({ dir, echoLevel: null });
