@@ -1,5 +1,5 @@
-import type { BridgeOutcome } from '../../src/models/bridge';
-import type { OperationInput, OperationName } from '../../src/models/contract';
+import type { BridgeOutcome } from '../../src/models/bridge.js';
+import type { OperationInput, OperationName } from '../../src/models/contract.js';
 
 type Answer = Promise<BridgeOutcome<OperationName>>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BridgeOutcome } from '../../src/models/bridge';
-import { askEarly, takeEarlyAnswer } from '../../renderer/src/earlyCalls';
+import type { BridgeOutcome } from '../../src/models/bridge.js';
+import { askEarly, takeEarlyAnswer } from '../../renderer/src/earlyCalls.js';
 
 /** A transport that counts what it was asked and answers each call with its own number. */
 function countingTransport() {
