@@ -6,6 +6,7 @@ import { useSession } from '../session';
 import { hasOptions, type CartPricing } from './cart';
 import type { LoadedCatalog } from './useCatalog';
 import type { Counter } from './useCounter';
+import { Segmented } from '../components/Segmented';
 
 // The contract's order types (the renderer imports only types from the core, so the list is repeated and type-checked).
 const TYPES = ['balcao', 'viagem', 'comanda'] as const satisfies readonly OrderType[];
@@ -66,21 +67,14 @@ function CartHead({ counter }: { counter: Counter }) {
   const { t, cart, setDialog } = counter;
   return (
     <div className="cart-head">
-      <div className="segmented" role="radiogroup" aria-label={t('counter.orderType')}>
-        {TYPES.map((type) => (
-          <button
-            key={type}
-            type="button"
-            role="radio"
-            aria-checked={cart.type === type}
-            className="segmented-option"
-            onClick={() => counter.lines.setCart((c) => ({ ...c, type }))}
-            data-testid={`order-type-${type}`}
-          >
-            {t(`orderTypes.${type}`)}
-          </button>
-        ))}
-      </div>
+      <Segmented
+        label={t('counter.orderType')}
+        options={TYPES}
+        value={cart.type}
+        onChange={(type) => counter.lines.setCart((c) => ({ ...c, type }))}
+        optionLabel={(type) => t(`orderTypes.${type}`)}
+        optionTestId={(type) => `order-type-${type}`}
+      />
       <button type="button" className="cart-customer" onClick={() => setDialog({ kind: 'customer', required: false })} data-testid="customer-button">
         <span className="muted small">{t('counter.customer')}</span>
         <span className="cart-customer-name">{[cart.customerName, cart.pager && t('counter.pagerShort', { pager: cart.pager })].filter(Boolean).join(' · ') || t('counter.noCustomer')}</span>

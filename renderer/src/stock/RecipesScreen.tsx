@@ -9,6 +9,7 @@ import { useSession } from '../session';
 import { fold, ItemSearch, qty, useStockItems, type StockItem } from './common';
 import { LineTable } from './LineParts';
 import { costAtAverage, parseQuantity, quantityInput } from './quantity';
+import { Segmented } from '../components/Segmented';
 
 type Snapshot = Output<'catalog.snapshot'>;
 type Recipes = Output<'recipes.list'>;
@@ -252,21 +253,15 @@ function RecipeEditor({
             <td>
               <div className="input-with-unit">
                 {kind === 'option' && (
-                  <div className="segmented sign-toggle" role="radiogroup" aria-label={t('stock.recipes.signLabel')}>
-                    {([1, -1] as const).map((sign) => (
-                      <button
-                        key={sign}
-                        type="button"
-                        role="radio"
-                        aria-checked={line.sign === sign}
-                        className="segmented-option"
-                        onClick={() => setLines(lines.map((l) => (l.itemId === line.itemId ? { ...l, sign } : l)))}
-                        title={sign === 1 ? t('stock.recipes.adds') : t('stock.recipes.removes')}
-                      >
-                        {sign === 1 ? '+' : '−'}
-                      </button>
-                    ))}
-                  </div>
+                  <Segmented
+                    className="sign-toggle"
+                    label={t('stock.recipes.signLabel')}
+                    options={[1, -1] as const}
+                    value={line.sign}
+                    onChange={(sign) => setLines(lines.map((l) => (l.itemId === line.itemId ? { ...l, sign } : l)))}
+                    optionLabel={(sign) => (sign === 1 ? '+' : '−')}
+                    optionTitle={(sign) => (sign === 1 ? t('stock.recipes.adds') : t('stock.recipes.removes'))}
+                  />
                 )}
                 <input
                   className="input input-qty"
