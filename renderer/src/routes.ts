@@ -1,3 +1,5 @@
+import { STOCK_ROUTES } from './stock/routes';
+
 export const ROUTES = [
   'inicio',
   // The manager's dashboard (renderer/src/reports/dashboard).
@@ -14,15 +16,8 @@ export const ROUTES = [
   'usuarios',
   'auditoria',
   'configuracoes',
-  // The stockroom (renderer/src/stock/routes.ts lists them in the same order).
-  'estoque',
-  'estoque/insumos',
-  'estoque/entrada',
-  'estoque/perdas',
-  'estoque/inventario',
-  'estoque/movimentos',
-  'estoque/fichas',
-  'estoque/fornecedores',
+  // The stockroom (renderer/src/stock/routes.ts).
+  ...STOCK_ROUTES,
   // Customer feedback and webhooks (renderer/src/feedback, renderer/src/webhooks).
   'avaliacoes',
   'avaliacoes/relatorios',
